@@ -1,0 +1,41 @@
+# News Archive — `make run` opens the app, `make test` runs every check.
+# Both install what a fresh Debian machine lacks (GL/X11 headers for Fyne).
+
+GO      ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+BIN     := bin/newsarchive
+APT_PKGS := gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BENCHTIME ?= 1x
+
+.PHONY: all deps build run test bench model clean
+
+all: build
+
+# deps installs the C toolchain and GL/X11 headers Fyne's cgo needs, when missing.
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+	@$(GO) version >/dev/null || { echo "Go 1.26 is needed (https://go.dev/dl)"; exit 1; }
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/newsarchive
+
+# run opens the GUI on the default archive ($$NEWSARCHIVE_DB or ~/.local/share/newsarchive/archive.db).
+run: build
+	./$(BIN)
+
+test: deps
+	@unformatted=$$(gofmt -l cmd app store); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race -timeout 20m ./...
+
+# bench runs the benchmarks and prints a table; the first row is import throughput on the BBC corpus.
+bench: deps
+	@{ $(GO) test -run '^$$' -bench 'ImportBBC' -benchtime $(BENCHTIME) ./app && \
+	   $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./...; } 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
+
+clean:
+	rm -rf bin bench.out

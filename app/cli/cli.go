@@ -1,0 +1,201 @@
+// Package cli is News Archive's command line: headless subcommands over the
+// same archive the GUI opens. Run takes the arguments after the program name
+// and returns the process exit code: 0 for success, 1 when some of the work
+// failed, 2 for usage errors.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0
+	ExitFailed = 1
+	ExitUsage  = 2
+)
+
+// Env is the process's standard streams.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// Invocation is a parsed command line.
+type Invocation struct {
+	DB      string   // archive path from --db, "" for the default
+	Command string   // subcommand, "" to open the GUI
+	Args    []string // the subcommand's arguments
+}
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, c *session, args []string) int
+}
+
+// session carries what every subcommand needs.
+type session struct {
+	Env
+	dbPath string
+	app    *app.App
+}
+
+var commands = map[string]command{}
+
+func register(name, summary string, run func(ctx context.Context, c *session, args []string) int) {
+	commands[name] = command{summary: summary, run: run}
+}
+
+// Parse reads the global options and the subcommand name.
+func Parse(args []string) (Invocation, error) {
+	var inv Invocation
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--db" || a == "-db":
+			if len(args) < 2 {
+				return inv, errors.New("--db needs a path")
+			}
+			inv.DB, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			inv.DB, args = a[strings.IndexByte(a, '=')+1:], args[1:]
+		case a == "-h" || a == "--help" || a == "help":
+			inv.Command, inv.Args = "help", args[1:]
+			return inv, nil
+		case strings.HasPrefix(a, "-"):
+			return inv, fmt.Errorf("unknown option %s", a)
+		default:
+			inv.Command, inv.Args = a, args[1:]
+			if _, ok := commands[a]; !ok {
+				return inv, fmt.Errorf("unknown command %q (try: newsarchive help)", a)
+			}
+			return inv, nil
+		}
+	}
+	return inv, nil
+}
+
+// DBPath returns the archive path of an invocation.
+func (inv Invocation) DBPath() (string, error) {
+	if inv.DB != "" {
+		return inv.DB, nil
+	}
+	return app.DefaultPath()
+}
+
+// Run executes a parsed subcommand.
+func Run(ctx context.Context, inv Invocation, env Env) int {
+	if inv.Command == "help" || inv.Command == "" {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	cmd := commands[inv.Command]
+	path, err := inv.DBPath()
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsarchive:", err)
+		return ExitFailed
+	}
+	c := &session{Env: env, dbPath: path}
+	defer func() {
+		if c.app != nil {
+			c.app.Close()
+		}
+	}()
+	return cmd.run(ctx, c, inv.Args)
+}
+
+// Main parses args and runs the subcommand; it is the whole CLI for tests.
+func Main(ctx context.Context, args []string, env Env) int {
+	inv, err := Parse(args)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsarchive:", err)
+		return ExitUsage
+	}
+	return Run(ctx, inv, env)
+}
+
+// open opens the archive on first use.
+func (c *session) open(ctx context.Context) (*app.App, error) {
+	if c.app == nil {
+		a, err := app.Open(ctx, c.dbPath)
+		if err != nil {
+			return nil, err
+		}
+		c.app = a
+	}
+	return c.app, nil
+}
+
+// fail prints an error and returns ExitFailed.
+func (c *session) fail(err error) int {
+	fmt.Fprintln(c.Stderr, "newsarchive:", err)
+	return ExitFailed
+}
+
+// flags makes a flag set that prints its usage to stderr.
+func (c *session) flags(name, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.Stderr, "usage: newsarchive [--db PATH] %s %s\n", name, usageLine)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses flags given before, between or after the positional
+// arguments, and returns the positional ones. ok is false on a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) (rest []string, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, true
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), true
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `News Archive keeps news articles in a local archive and finds them again.
+
+usage: newsarchive [--db PATH]              open the desktop app
+       newsarchive [--db PATH] COMMAND ...  run a command without a window
+
+The archive is PATH, else $NEWSARCHIVE_DB, else ~/.local/share/newsarchive/archive.db.
+
+commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+}

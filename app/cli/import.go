@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+func init() {
+	register("import", "import files and folders of saved pages", runImport)
+}
+
+func runImport(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("import", "[--json] PATH...")
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	paths, ok := parseFlags(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	var opt app.ImportOptions
+	enc := json.NewEncoder(c.Stdout)
+	enc.SetEscapeHTML(false)
+	if *asJSON {
+		opt.OnResult = func(r app.FileResult) { enc.Encode(r) }
+	}
+	bar := isTerminal(c.Stderr)
+	if bar {
+		last := time.Time{}
+		opt.OnProgress = func(p app.Progress) {
+			if p.Done == p.Total || time.Since(last) > 100*time.Millisecond {
+				last = time.Now()
+				fmt.Fprint(c.Stderr, "\r"+progressLine(p))
+			}
+		}
+	}
+	rep, err := a.Import(ctx, paths, opt)
+	if bar {
+		fmt.Fprint(c.Stderr, "\r\033[K")
+	}
+	out := c.Stdout
+	if *asJSON {
+		out = c.Stderr
+	}
+	printSummary(out, rep)
+	if err != nil {
+		return c.fail(err)
+	}
+	if rep.Failed > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// progressLine draws a progress bar: done/total, files/s and time left.
+func progressLine(p app.Progress) string {
+	const width = 30
+	filled := width
+	if p.Total > 0 {
+		filled = p.Done * width / p.Total
+	}
+	return fmt.Sprintf("[%s%s] %d/%d  %.0f files/s  ETA %s ",
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.Done, p.Total, p.Rate(),
+		p.ETA().Round(time.Second))
+}
+
+func printSummary(w io.Writer, rep app.ImportReport) {
+	for _, r := range rep.Results {
+		switch r.Status {
+		case app.StatusDuplicate:
+			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, r.Title)
+		case app.StatusFailed:
+			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
+		}
+	}
+	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
+	if rep.Skipped > 0 {
+		fmt.Fprintf(w, ", skipped %d (hidden or not articles)", rep.Skipped)
+	}
+	fmt.Fprintf(w, " in %s\n", rep.Elapsed.Round(time.Millisecond))
+}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+func init() {
+	register("search", "full-text search of the archive", runSearch)
+}
+
+// searchHitJSON is the JSON form of a search hit; the snippet marks matched
+// words with <mark>…</mark>.
+type searchHitJSON struct {
+	ID        int64  `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+	Snippet   string `json:"snippet"`
+}
+
+func runSearch(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("search", "[--json] [--from DATE] [--to DATE] [--source S] [--sort relevance|date] [--limit N] [--offset N] QUERY")
+	asJSON := fs.Bool("json", false, "print JSON")
+	var opt app.SearchOptions
+	fs.StringVar(&opt.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
+	fs.StringVar(&opt.To, "to", "", "published on or before DATE")
+	fs.StringVar(&opt.Source, "source", "", "only articles from this source")
+	fs.StringVar(&opt.Sort, "sort", "relevance", "order: relevance or date")
+	fs.IntVar(&opt.Limit, "limit", 20, "at most N results")
+	fs.IntVar(&opt.Offset, "offset", 0, "skip the first N results")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	res, err := a.Search(ctx, strings.Join(rest, " "), opt)
+	if errors.Is(err, app.ErrBadQuery) {
+		fmt.Fprintln(c.Stderr, "newsarchive: search:", strings.TrimPrefix(err.Error(), app.ErrBadQuery.Error()+": "))
+		return ExitUsage
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if *asJSON {
+		out := make([]searchHitJSON, len(res.Hits))
+		for i, h := range res.Hits {
+			out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, mark(h.Snippet, "<mark>", "</mark>")}
+		}
+		if err := writeJSON(c.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	}
+	open, closeMark := "[", "]"
+	if isTerminal(c.Stdout) {
+		open, closeMark = "\033[1m", "\033[0m"
+	}
+	for _, h := range res.Hits {
+		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", h.ID, dateOnly(h.Published), h.Title, inParens(h.Source))
+		if h.Snippet != "" {
+			fmt.Fprintf(c.Stdout, "        %s\n", mark(h.Snippet, open, closeMark))
+		}
+	}
+	fmt.Fprintf(c.Stdout, "%d of %d matching articles", len(res.Hits), res.Total)
+	if res.Note != "" {
+		fmt.Fprintf(c.Stdout, " (%s)", res.Note)
+	}
+	fmt.Fprintln(c.Stdout)
+	return ExitOK
+}
+
+// mark replaces the store's snippet marks and flattens line breaks.
+func mark(s, open, closeMark string) string {
+	s = strings.NewReplacer(store.MarkStart, open, store.MarkEnd, closeMark, "\n\n", " ¶ ", "\n", " ").Replace(s)
+	return s
+}

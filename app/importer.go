@@ -1,0 +1,245 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// Import statuses of a file.
+const (
+	StatusImported  = "imported"
+	StatusDuplicate = "duplicate"
+	StatusFailed    = "failed"
+)
+
+// FileResult is what became of one imported file.
+type FileResult struct {
+	Path        string `json:"path"`
+	Status      string `json:"status"`
+	ID          int64  `json:"id,omitempty"`
+	Title       string `json:"title,omitempty"`
+	DuplicateOf int64  `json:"duplicate_of,omitempty"`
+	Error       string `json:"error,omitempty"`
+}
+
+// Progress is the state of a running import.
+type Progress struct {
+	Done, Total                  int
+	Imported, Duplicates, Failed int
+	Elapsed                      time.Duration
+}
+
+// Rate returns files processed per second.
+func (p Progress) Rate() float64 {
+	if p.Elapsed <= 0 {
+		return 0
+	}
+	return float64(p.Done) / p.Elapsed.Seconds()
+}
+
+// ETA estimates the time left.
+func (p Progress) ETA() time.Duration {
+	r := p.Rate()
+	if r == 0 || p.Done >= p.Total {
+		return 0
+	}
+	return time.Duration(float64(p.Total-p.Done) / r * float64(time.Second))
+}
+
+// ImportReport sums up an import.
+type ImportReport struct {
+	Results                               []FileResult
+	Imported, Duplicates, Failed, Skipped int
+	Elapsed                               time.Duration
+}
+
+// ImportOptions receive an import's progress; both may be nil. They are
+// called from the importing goroutine, in file order.
+type ImportOptions struct {
+	OnProgress func(Progress)
+	OnResult   func(FileResult)
+}
+
+// batchSize is how many files are parsed in parallel and written in one
+// transaction.
+const batchSize = 64
+
+// parsed is one file read and parsed, ready to store.
+type parsed struct {
+	in   inputFile
+	art  store.Article
+	orig store.Original
+	err  error
+}
+
+// Import reads files and folders into the archive. Each file is imported,
+// found to be a duplicate, or fails with a reason; a failed file never stops
+// the others. The error is for the archive itself failing or ctx ending;
+// the report then covers the files done so far.
+func (a *App) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
+	start := time.Now()
+	files, skipped := collect(paths)
+	rep := ImportReport{Skipped: skipped}
+	prog := Progress{Total: len(files)}
+	emit := func(r FileResult) {
+		rep.Results = append(rep.Results, r)
+		switch r.Status {
+		case StatusImported:
+			rep.Imported++
+		case StatusDuplicate:
+			rep.Duplicates++
+		default:
+			rep.Failed++
+		}
+		prog.Done, prog.Imported, prog.Duplicates, prog.Failed = len(rep.Results), rep.Imported, rep.Duplicates, rep.Failed
+		prog.Elapsed = time.Since(start)
+		if opt.OnResult != nil {
+			opt.OnResult(r)
+		}
+		if opt.OnProgress != nil {
+			opt.OnProgress(prog)
+		}
+	}
+	if opt.OnProgress != nil {
+		opt.OnProgress(prog)
+	}
+	for lo := 0; lo < len(files); lo += batchSize {
+		if err := ctx.Err(); err != nil {
+			rep.Elapsed = time.Since(start)
+			return rep, fmt.Errorf("import cancelled: %w", err)
+		}
+		batch := parseAll(files[lo:min(lo+batchSize, len(files))])
+		if err := a.storeBatch(ctx, batch, emit); err != nil {
+			rep.Elapsed = time.Since(start)
+			return rep, err
+		}
+	}
+	rep.Elapsed = time.Since(start)
+	return rep, nil
+}
+
+// parseAll reads and parses files on all cores.
+func parseAll(files []inputFile) []parsed {
+	out := make([]parsed, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.NumCPU(), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseFile(files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func parseFile(in inputFile) parsed {
+	p := parsed{in: in, err: in.err}
+	if p.err != nil {
+		return p
+	}
+	raw, err := readFile(in.path)
+	if err != nil {
+		p.err = err
+		return p
+	}
+	art, err := ingest.ParseText(raw)
+	if err != nil {
+		p.err = err
+		return p
+	}
+	origin, err := filepath.Abs(in.path)
+	if err != nil {
+		origin = in.path
+	}
+	p.art = articleFromIngest(art, origin)
+	p.orig = store.Original{ContentType: "text/plain", Data: raw}
+	return p
+}
+
+// readFile reads a file of at most ingest.MaxSize bytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > ingest.MaxSize {
+		return nil, fmt.Errorf("%w (this file is %.1f MB)", ingest.ErrTooLarge, float64(info.Size())/(1<<20))
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, ingest.MaxSize+1))
+	if err != nil {
+		return nil, readError(err)
+	}
+	if len(raw) > ingest.MaxSize {
+		return nil, ingest.ErrTooLarge
+	}
+	return raw, nil
+}
+
+func articleFromIngest(a ingest.Article, origin string) store.Article {
+	return store.Article{
+		Title: a.Title, Headline: a.Headline, Published: a.Published, PublishedText: a.PublishedText,
+		Byline: a.Byline, Source: a.Source, URL: a.URL, Language: a.Language, Body: a.Body,
+		SummaryOnly: a.Summary, ContentHash: ingest.ContentHash(a.Title, a.Body), Origin: origin,
+	}
+}
+
+// storeBatch writes the parsed files of a batch in one transaction and
+// reports each file's result in order.
+func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResult)) error {
+	var arts []store.Article
+	var origs []store.Original
+	var idx []int
+	for i, p := range batch {
+		if p.err == nil {
+			arts = append(arts, p.art)
+			origs = append(origs, p.orig)
+			idx = append(idx, i)
+		}
+	}
+	results := make([]FileResult, len(batch))
+	for i, p := range batch {
+		results[i] = FileResult{Path: p.in.path, Status: StatusFailed}
+		if p.err != nil {
+			results[i].Error = p.err.Error()
+		}
+	}
+	if len(arts) > 0 {
+		ids, errs, err := a.Store.CreateArticles(ctx, arts, origs)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		for k, i := range idx {
+			r := &results[i]
+			r.Title = arts[k].Title
+			var dup *store.DuplicateError
+			if errors.As(errs[k], &dup) {
+				r.Status, r.DuplicateOf = StatusDuplicate, dup.ID
+			} else {
+				r.Status, r.ID = StatusImported, ids[k]
+			}
+		}
+	}
+	for _, r := range results {
+		emit(r)
+	}
+	return nil
+}

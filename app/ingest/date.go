@@ -1,0 +1,93 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
+)
+
+// noZone marks a parsed time whose text named no time zone.
+var noZone = time.FixedZone("newsarchive-nozone", 0)
+
+var (
+	yearRe    = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
+	numDateRe = regexp.MustCompile(`\b(\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2})`)
+	// monthRe finds a month name (or its abbreviation) in English, German,
+	// French, Spanish, Italian, Portuguese or Dutch; a line with a year but
+	// no month and no numeric date is not a date line.
+	monthRe = regexp.MustCompile(`(?i)\b(jan|feb|fév|fev|mar|mär|apr|avr|abr|ma[iy]|mei|mai|jun|juin|giu|jul|juil|lug|aug|ago|aoû|sep|set|oct|okt|ott|out|nov|dec|dez|déc|dic|janv|févr|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|augustus)[a-zà-ÿ]*\.?\b`)
+	dateCfg = sync.OnceValue(func() *dateparser.Configuration {
+		return &dateparser.Configuration{
+			DefaultTimezone:       noZone,
+			StrictParsing:         true,
+			ReturnTimeAsPeriod:    true,
+			IgnoreSurroundingText: true,
+			CurrentTime:           time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+			PreferredDateSource:   dateparser.Past,
+		}
+	})
+)
+
+// maxDateLine is the longest line considered as a date line.
+const maxDateLine = 120
+
+// ParseDate reads a publication date from a short line of text such as
+// "May 23, 2025, 5:30 a.m.", "23 May 2025", "2025-05-23",
+// "Published: Friday, May 23, 2025 5:30 PM EDT" or "Mai 23, 2025". It
+// returns the ISO 8601 form: a date alone when the text gives no time, a
+// date and time without offset when it gives no zone, and with the offset
+// when it does. Lines with no explicit year are refused, so relative phrases
+// ("2 hours ago") are never taken for dates.
+func ParseDate(line string) (iso string, ok bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || utf8.RuneCountInString(line) > maxDateLine {
+		return "", false
+	}
+	if !numDateRe.MatchString(line) && !(yearRe.MatchString(line) && monthRe.MatchString(line)) {
+		return "", false
+	}
+	if letters, words := letterWords(line); words > 12 || letters > 80 {
+		return "", false
+	}
+	d, err := dateparser.Parse(dateCfg(), line)
+	if err != nil || d.IsZero() {
+		return "", false
+	}
+	iso = formatDate(d)
+	return iso, iso != ""
+}
+
+func formatDate(d date.Date) string {
+	t := d.Time
+	if t.Year() < 1800 || t.Year() > 2100 {
+		return ""
+	}
+	if !d.Period.IsTime() {
+		return t.Format("2006-01-02")
+	}
+	if t.Location().String() == noZone.String() {
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format("2006-01-02T15:04:05-07:00")
+}
+
+// letterWords counts the letters and the words made of letters in s.
+func letterWords(s string) (letters, words int) {
+	in := false
+	for _, r := range s {
+		isL := r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7F
+		if isL {
+			letters++
+			if !in {
+				words++
+			}
+		}
+		in = isL
+	}
+	return letters, words
+}

@@ -1,0 +1,141 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Page furniture is recognised by general rules: the shape of a line (length,
+// final punctuation, separators), link-like words, and its similarity to the
+// vocabulary that menus, share prompts, comment sections and footers are
+// written in. No rule names one page's exact lines.
+
+// furnitureWords is the vocabulary of page furniture.
+var furnitureWords = wordSet(`
+	a about account ad ads advert advertisement advertising all also an and app apps archive archives are article articles
+	at author back blog bookmark breaking by categories category click close comment comments community contact content contents
+	continue cookie cookies copy copyright credit credits donate download edit editor editorial email e enter et every
+	facebook faq feedback follow for free from full gallery get go help here hide home image images in info instagram is
+	it its jobs join latest leave like link links linkedin listen live load loading log login logout main mail may me menu
+	messenger more most my navigation new news newsletter newsletters next now of on or other our page pages photo photos
+	pinterest podcast podcasts policy popular post posted posts premium previous print privacy read recent recommended
+	reddit register related replies reply reserved rights rss save search section see share shares sharing show sign site
+	sitemap skip social sponsored spread stories story subscribe subscription support table tag tags telegram terms the
+	this thread threads tiktok tips to today top topics touch trending twitter up us use video videos view views watch
+	we website whatsapp word x you your youtube
+`)
+
+// socialWords are names of social networks and share buttons.
+var socialWords = wordSet(`
+	facebook twitter x whatsapp linkedin instagram pinterest reddit telegram email mail e youtube tiktok threads mastodon
+	bluesky messenger snapchat tumblr flipboard rss print share copy link vk weibo wechat line sms
+`)
+
+// endWords mark headings of the sections that follow an article's text:
+// comments, related stories, newsletters, tags, author boxes and footers.
+var endWords = wordSet(`
+	comment comments related recommended trending popular newsletter newsletters tags copyright reserved reply touch
+	other more recent author
+`)
+
+var (
+	counterRe   = regexp.MustCompile(`(?i)^(\d[\d,.]*\s*[kmKM]?\s+(comments?|replies|responses|shares?|likes?|views?|reactions?|reads?)|(comments?|replies|shares?|likes?|views?)\s*[:(]?\s*\d[\d,.]*\s*\)?)$`)
+	urlLineRe   = regexp.MustCompile(`(?i)^(https?://|www\.)\S+$|^\S+@\S+\.\w+$`)
+	navSepRe    = regexp.MustCompile(`\s*(\||•|·|»|›|≡|/|>|\t| {3,})\s*`)
+	copyrightRe = regexp.MustCompile(`(?i)(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved)`)
+	terminalRe  = regexp.MustCompile(`[.!?…:;"”’')\]]$`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// words splits a line into lower-case words of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// isProse reports whether a line reads as running text: a sentence or more.
+// A line ending in an ellipsis is a teaser or a prompt, not a sentence.
+func isProse(line string) bool {
+	_, n := letterWords(line)
+	if n >= 15 {
+		return true
+	}
+	return n >= 6 && terminalRe.MatchString(line) && !strings.HasSuffix(line, "...") && !strings.HasSuffix(line, "…")
+}
+
+// furniture classifies a line that is not running text. It reports whether
+// the line is page furniture, and whether it heads a section that follows the
+// article (comments, related stories, footer), after which the body ends.
+func furniture(line string) (isFurniture, endsBody bool) {
+	t := strings.TrimSpace(line)
+	if copyrightRe.MatchString(t) && len(strings.Fields(t)) <= 25 {
+		return true, true
+	}
+	ws := words(t)
+	if len(ws) == 0 {
+		return true, false // punctuation, bullets, emoji only
+	}
+	if len(ws) <= 10 {
+		in, end := 0, false
+		for _, w := range ws {
+			if furnitureWords[w] {
+				in++
+			}
+			if endWords[w] {
+				end = true
+			}
+		}
+		// Most of the words are furniture vocabulary, and at least two of
+		// them (or the only word) are, so "Other News" and "Get in touch" go
+		// while a subheading such as "Trade talks in Geneva" stays.
+		if in*10 >= len(ws)*8 && (in >= 2 || len(ws) == 1) {
+			return true, end && len(ws) <= 6
+		}
+	}
+	if isProse(t) {
+		return false, false
+	}
+	if counterRe.MatchString(t) || urlLineRe.MatchString(t) {
+		return true, false
+	}
+	if allIn(ws, socialWords) || isNavigation(t) {
+		return true, false
+	}
+	return false, false
+}
+
+// isNavigation recognises menus and breadcrumbs: three or more short items
+// separated by bars, bullets, arrows, slashes or wide gaps.
+func isNavigation(line string) bool {
+	parts := navSepRe.Split(strings.TrimSpace(line), -1)
+	items := 0
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if len(strings.Fields(p)) > 4 {
+			return false
+		}
+		items++
+	}
+	return items >= 3
+}
+
+func allIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}

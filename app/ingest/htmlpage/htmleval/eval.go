@@ -1,0 +1,271 @@
+// Package htmleval scores htmlpage.Parse against a corpus of saved pages
+// with expected extractions (Mozilla readability's test pages layout: one
+// folder per page holding source.html, expected.html and
+// expected-metadata.json). The scoring rules are described in
+// docs/extraction.md.
+package htmleval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+)
+
+// Expected is the part of expected-metadata.json that is scored.
+type Expected struct {
+	Title         string `json:"title"`
+	Byline        string `json:"byline"`
+	Lang          string `json:"lang"`
+	SiteName      string `json:"siteName"`
+	PublishedTime string `json:"publishedTime"`
+}
+
+// Page is the score of one page.
+type Page struct {
+	Name                 string
+	Err                  error // Parse's error, if any
+	Precision, Recall    float64
+	F1                   float64 // body token F1 (0 when Err != nil)
+	TitleOK, BylineOK    bool
+	DateOK               bool
+	Want                 Expected
+	GotTitle, GotByline  string
+	GotDate, GotLanguage string
+}
+
+// Report is the score of a whole corpus.
+type Report struct {
+	Pages                        []Page
+	MeanF1                       float64
+	TitleAcc, BylineAcc, DateAcc float64
+	// BylineSet and DateSet are the accuracies over the pages whose
+	// expected value is not empty.
+	BylineSet, DateSet float64
+	Errors             int
+}
+
+// Run scores every page folder under dir.
+func Run(dir string) (Report, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return Report{}, fmt.Errorf("read corpus %s: %w", dir, err)
+	}
+	var r Report
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		p, err := ScorePage(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return r, err
+		}
+		r.Pages = append(r.Pages, p)
+	}
+	sort.Slice(r.Pages, func(i, j int) bool { return r.Pages[i].Name < r.Pages[j].Name })
+	r.summarise()
+	return r, nil
+}
+
+func (r *Report) summarise() {
+	n := float64(len(r.Pages))
+	if n == 0 {
+		return
+	}
+	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK float64
+	for _, p := range r.Pages {
+		if p.Err != nil {
+			r.Errors++
+		}
+		f1 += p.F1
+		title += b2f(p.TitleOK)
+		byline += b2f(p.BylineOK)
+		date += b2f(p.DateOK)
+		if p.Want.Byline != "" {
+			bylineN++
+			bylineOK += b2f(p.BylineOK)
+		}
+		if p.Want.PublishedTime != "" {
+			dateN++
+			dateOK += b2f(p.DateOK)
+		}
+	}
+	r.MeanF1, r.TitleAcc, r.BylineAcc, r.DateAcc = f1/n, title/n, byline/n, date/n
+	r.BylineSet, r.DateSet = bylineOK/max(bylineN, 1), dateOK/max(dateN, 1)
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ScorePage parses one page folder and compares the result with its
+// expected files. The returned error is about reading the corpus; Parse's
+// own error is recorded in Page.Err.
+func ScorePage(dir string) (Page, error) {
+	p := Page{Name: filepath.Base(dir)}
+	src, err := os.ReadFile(filepath.Join(dir, "source.html"))
+	if err != nil {
+		return p, fmt.Errorf("read page: %w", err)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "expected.html"))
+	if err != nil {
+		return p, fmt.Errorf("read expected text: %w", err)
+	}
+	meta, err := os.ReadFile(filepath.Join(dir, "expected-metadata.json"))
+	if err != nil {
+		return p, fmt.Errorf("read expected metadata: %w", err)
+	}
+	if err := json.Unmarshal(meta, &p.Want); err != nil {
+		return p, fmt.Errorf("decode %s metadata: %w", p.Name, err)
+	}
+	a, err := htmlpage.Parse(src, "http://fakehost/test/page.html", "")
+	p.Err = err
+	p.GotTitle, p.GotByline, p.GotDate, p.GotLanguage = a.Title, a.Byline, a.Published, a.Language
+	p.Precision, p.Recall, p.F1 = TokenF1(Tokens(ExpectedText(want)), Tokens(a.Body))
+	p.TitleOK = SameTitle(p.Want.Title, a.Title)
+	p.BylineOK = SameByline(p.Want.Byline, a.Byline)
+	p.DateOK = SameDate(p.Want.PublishedTime, a.Published)
+	return p, nil
+}
+
+// ExpectedText is the text content of an expected.html: all text nodes
+// outside scripts and styles, with a space at each block element's
+// boundaries (inline elements join their text as a browser would).
+func ExpectedText(raw []byte) string {
+	doc, err := html.Parse(strings.NewReader(string(raw)))
+	if err != nil {
+		return string(raw)
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		block := n.Type == html.ElementNode && !inline[n.Data]
+		if block {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+// inline elements do not separate words.
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"data": true, "dfn": true, "em": true, "font": true, "i": true, "kbd": true, "mark": true,
+	"q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true,
+	"sup": true, "time": true, "u": true, "var": true, "strike": true, "tt": true, "big": true,
+}
+
+// Tokens splits text into lower-cased tokens: runs of letters, digits and
+// combining marks, with each Han, kana or Hangul character a token alone.
+func Tokens(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			flush()
+			out = append(out, string(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			cur = append(cur, unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// TokenF1 compares two token bags (multisets) and returns precision,
+// recall and F1 of got against want. Two empty bags score 1.
+func TokenF1(want, got []string) (precision, recall, f1 float64) {
+	if len(want) == 0 && len(got) == 0 {
+		return 1, 1, 1
+	}
+	if len(want) == 0 || len(got) == 0 {
+		return 0, 0, 0
+	}
+	bag := make(map[string]int, len(want))
+	for _, t := range want {
+		bag[t]++
+	}
+	common := 0
+	for _, t := range got {
+		if bag[t] > 0 {
+			bag[t]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0, 0, 0
+	}
+	precision = float64(common) / float64(len(got))
+	recall = float64(common) / float64(len(want))
+	return precision, recall, 2 * precision * recall / (precision + recall)
+}
+
+func norm(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// SameTitle: equal after whitespace collapsing and case folding.
+func SameTitle(want, got string) bool { return norm(want) == norm(got) }
+
+// SameByline: equal after whitespace collapsing, case folding and dropping
+// a leading "by"; two empty bylines agree.
+func SameByline(want, got string) bool {
+	strip := func(s string) string {
+		s = norm(s)
+		s = strings.TrimPrefix(s, "by ")
+		return strings.TrimSpace(strings.TrimPrefix(s, "by:"))
+	}
+	return strip(want) == strip(got)
+}
+
+// SameDate: both absent, or the same calendar day and, when both carry a
+// time of day, the same hour and minute as written (offsets are not
+// converted: both sides keep the source's local time).
+func SameDate(want, got string) bool {
+	w := htmlpage.NormalizeDate(want)
+	if want != "" && w == "" {
+		w = want
+	}
+	if w == "" || got == "" {
+		return w == got
+	}
+	if len(w) < 10 || len(got) < 10 || w[:10] != got[:10] {
+		return false
+	}
+	if len(w) >= 16 && len(got) >= 16 {
+		return w[11:16] == got[11:16]
+	}
+	return true
+}

@@ -1,0 +1,104 @@
+package htmleval
+
+import (
+	"math"
+	"testing"
+
+	"github.com/newsarchive/newsarchive/app/internal/corpus"
+)
+
+// Floors: the figures measured on the shared corpus (mean body F1 0.9993,
+// title 1.000, byline 0.987 and date 1.000 on pages with an expected value)
+// minus a small margin, so that a regression fails but noise does not.
+const (
+	minMeanF1    = 0.99
+	minTitleAcc  = 0.97
+	minBylineSet = 0.95
+	minDateSet   = 0.95
+)
+
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus evaluation")
+	}
+	dir := corpus.Path(t, "corpus", "html-pages")
+	r, err := Run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Pages) < 100 {
+		t.Fatalf("only %d pages scored", len(r.Pages))
+	}
+	for _, p := range r.Pages {
+		if p.Err != nil {
+			t.Errorf("%s: %v", p.Name, p.Err)
+		}
+	}
+	t.Logf("pages %d: mean F1 %.4f, title %.3f, byline %.3f (set %.3f), date %.3f (set %.3f)",
+		len(r.Pages), r.MeanF1, r.TitleAcc, r.BylineAcc, r.BylineSet, r.DateAcc, r.DateSet)
+	if r.MeanF1 < minMeanF1 {
+		t.Errorf("mean body F1 %.4f < %.2f", r.MeanF1, minMeanF1)
+	}
+	if r.TitleAcc < minTitleAcc {
+		t.Errorf("title accuracy %.3f < %.2f", r.TitleAcc, minTitleAcc)
+	}
+	if r.BylineSet < minBylineSet {
+		t.Errorf("byline accuracy %.3f < %.2f", r.BylineSet, minBylineSet)
+	}
+	if r.DateSet < minDateSet {
+		t.Errorf("date accuracy %.3f < %.2f", r.DateSet, minDateSet)
+	}
+}
+
+func TestTokenF1(t *testing.T) {
+	tests := []struct {
+		want, got string
+		f1        float64
+	}{
+		{"a b c d", "a b c d", 1},
+		{"a b c d", "a b", 2 * 1 * 0.5 / 1.5},
+		{"a a b", "a b b", 2.0 / 3},
+		{"", "", 1},
+		{"a", "", 0},
+		{"The Café, 2019!", "the café 2019", 1},
+		{"東京都", "東京", 0.8},
+	}
+	for _, tt := range tests {
+		_, _, f1 := TokenF1(Tokens(tt.want), Tokens(tt.got))
+		if math.Abs(f1-tt.f1) > 1e-9 {
+			t.Errorf("F1(%q, %q) = %v, want %v", tt.want, tt.got, f1, tt.f1)
+		}
+	}
+}
+
+func TestComparisons(t *testing.T) {
+	tests := []struct {
+		name      string
+		fn        func(string, string) bool
+		want, got string
+		ok        bool
+	}{
+		{"title case and spaces", SameTitle, "A  Title", "a title", true},
+		{"title differs", SameTitle, "A Title", "A Title | Site", false},
+		{"byline by prefix", SameByline, "By Jane Doe", "Jane Doe", true},
+		{"byline both empty", SameByline, "", "", true},
+		{"byline extra", SameByline, "", "Jane Doe", false},
+		{"date same instant as written", SameDate, "2019-01-03T07:00:02.000Z", "2019-01-03T07:00:02Z", true},
+		{"date minutes differ", SameDate, "2019-01-03T07:00:02Z", "2019-01-03T08:00:02Z", false},
+		{"date only vs date-time", SameDate, "2024-06-25", "2024-06-25T10:00:00", true},
+		{"date missing", SameDate, "2024-06-25", "", false},
+	}
+	for _, tt := range tests {
+		if got := tt.fn(tt.want, tt.got); got != tt.ok {
+			t.Errorf("%s: got %v", tt.name, got)
+		}
+	}
+}
+
+func TestExpectedText(t *testing.T) {
+	got := Tokens(ExpectedText([]byte(`<div><p>Credit<span>Kevin</span></p><p>Next</p><script>x()</script></div>`)))
+	want := []string{"creditkevin", "next"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+}

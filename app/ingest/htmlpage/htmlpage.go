@@ -1,0 +1,175 @@
+// Package htmlpage turns a saved or fetched HTML page into an
+// ingest.Article: it decodes the page's charset, finds the main story text
+// with readability (falling back to trafilatura when readability keeps too
+// little), drops related-links blocks, and reads the title, byline, date,
+// site name, canonical URL and language from the page's metadata
+// (<title>, OpenGraph, article:* meta tags, JSON-LD NewsArticle).
+//
+// Parse is a pure function of its arguments: no network, no globals.
+package htmlpage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
+)
+
+// Errors returned by Parse, to be matched with errors.Is.
+var (
+	// ErrNoText means the page parsed but holds no article text.
+	ErrNoText = errors.New("no article text found in page")
+	// ErrNotHTML means the bytes are not an HTML page (binary data, a
+	// feed, JSON...).
+	ErrNotHTML = errors.New("not an HTML page")
+)
+
+// Parse extracts the article of an HTML page. pageURL (may be "") is where
+// the page came from and resolves relative links; contentType is the HTTP
+// Content-Type header when known ("" otherwise) and is used for the charset.
+// It returns an error wrapping ErrNotHTML when raw is not a page and one
+// wrapping ErrNoText when the page has no article text.
+func Parse(raw []byte, pageURL string, contentType string) (ingest.Article, error) {
+	if err := checkPage(raw, contentType); err != nil {
+		return ingest.Article{}, err
+	}
+	text, _, err := ToUTF8(raw, contentType)
+	if err != nil {
+		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, err)
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, err)
+	}
+	var base *url.URL
+	if pageURL != "" {
+		if base, err = url.Parse(pageURL); err != nil {
+			return ingest.Article{}, fmt.Errorf("parse page URL %q: %w", pageURL, err)
+		}
+	}
+	return fromDocument(doc, base, pageURL)
+}
+
+func fromDocument(doc *html.Node, base *url.URL, pageURL string) (ingest.Article, error) {
+	meta := extractMeta(doc, base)
+	if base == nil && meta.Canonical != "" {
+		base, _ = url.Parse(meta.Canonical)
+	}
+	p := readability.NewParser()
+	p.KeepClasses = true // dropRelated needs them
+	ra, err := p.ParseDocument(doc, base)
+	if err != nil {
+		return ingest.Article{}, fmt.Errorf("readability on %s: %w", pageURL, err)
+	}
+	body := ""
+	if ra.Node != nil {
+		dropRelated(ra.Node)
+		body = Text(ra.Node)
+	}
+	if needsFallback(doc, body) {
+		if alt := trafilaturaText(doc, base); acceptFallback(alt, body) {
+			body = alt
+		}
+	}
+	if strings.TrimSpace(body) == "" {
+		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, ErrNoText)
+	}
+	return buildArticle(meta, ra, body, pageURL), nil
+}
+
+// buildArticle merges readability's view of the metadata with the page's own.
+func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) ingest.Article {
+	a := ingest.Article{
+		Title:    first(ra.Title(), meta.OGTitle, meta.Headline, meta.Title),
+		Byline:   first(ra.Byline(), meta.Byline),
+		Source:   first(ra.SiteName(), meta.SiteName),
+		URL:      first(meta.Canonical, pageURL),
+		Language: first(meta.Lang, ra.Language()),
+		Body:     body,
+	}
+	a.Title = collapseSpaces(a.Title)
+	a.Byline = collapseSpaces(a.Byline)
+	if h := meta.Headline; h != "" && !strings.EqualFold(h, a.Title) {
+		a.Headline = h
+	}
+	a.PublishedText = meta.Published
+	a.Published = NormalizeDate(meta.Published)
+	return a
+}
+
+// checkPage refuses bytes that are plainly not an HTML page.
+func checkPage(raw []byte, contentType string) error {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fmt.Errorf("empty document: %w", ErrNotHTML)
+	}
+	if contentType != "" {
+		if mt, _, err := mime.ParseMediaType(contentType); err == nil && !htmlishType(mt) {
+			return fmt.Errorf("content type %s: %w", mt, ErrNotHTML)
+		}
+	}
+	head := raw
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if isBinary(head) {
+		return fmt.Errorf("binary data: %w", ErrNotHTML)
+	}
+	if kind := feedKind(raw); kind != "" {
+		return fmt.Errorf("looks like an %s feed: %w", kind, ErrNotHTML)
+	}
+	return nil
+}
+
+func htmlishType(mt string) bool {
+	switch mt {
+	case "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "text/xml", "application/xml":
+		return true
+	}
+	return false
+}
+
+// isBinary reports control bytes no text page contains (NUL and the like),
+// after a UTF-16 byte-order mark is allowed for.
+func isBinary(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	for _, c := range head {
+		if c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B) {
+			return true
+		}
+	}
+	return false
+}
+
+// feedKind returns "RSS" or "Atom" when the document's root element is a
+// feed's, "" otherwise.
+func feedKind(raw []byte) string {
+	head := raw
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	z := html.NewTokenizer(bytes.NewReader(head))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch strings.ToLower(string(name)) {
+			case "rss", "rdf:rdf":
+				return "RSS"
+			case "feed":
+				return "Atom"
+			}
+			return ""
+		}
+	}
+}

@@ -1,0 +1,33 @@
+// Command newsarchive is News Archive: with no command it opens the desktop
+// app; with a command (import, list, show, search, ...) it works headless.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/newsarchive/newsarchive/app/cli"
+	"github.com/newsarchive/newsarchive/app/ui"
+)
+
+func main() {
+	inv, err := cli.Parse(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsarchive:", err)
+		os.Exit(cli.ExitUsage)
+	}
+	if inv.Command == "" {
+		path, err := inv.DBPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "newsarchive:", err)
+			os.Exit(cli.ExitFailed)
+		}
+		os.Exit(ui.Run(path))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := cli.Run(ctx, inv, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
+	stop()
+	os.Exit(code)
+}
