@@ -7,7 +7,7 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCHTIME ?= 1x
 
-.PHONY: all deps build run test bench model clean
+.PHONY: all deps build run test bench eval model crashtest fuzz screenshots package clean
 
 all: build
 
@@ -37,5 +37,38 @@ bench: deps
 	@{ $(GO) test -run '^$$' -bench 'ImportBBC' -benchtime $(BENCHTIME) ./app && \
 	   $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./...; } 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
 
+# eval prints the extraction and entity-tagging scores on the shared corpora.
+eval:
+	$(GO) run ./cmd/evalhtml
+	$(GO) run ./cmd/nertrain -eval -train=false
+
+# model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz.
+model:
+	$(GO) run ./cmd/nertrain -eval
+
+# crashtest kills imports at 20 random moments and checks the archive each time.
+crashtest:
+	NEWSARCHIVE_CRASHTEST=full $(GO) test -run 'Crash' -count=1 -timeout 60m -v ./app
+
+# fuzz runs every fuzz target for FUZZTIME each.
+FUZZTIME ?= 60s
+fuzz:
+	@for t in app/ingest:FuzzParseText app/ingest:FuzzParseDate app/ingest:FuzzDecode store/query:FuzzParse \
+	          app/ingest/htmlpage:FuzzParse app/ingest/feed:FuzzParse app/lookup:FuzzSearch; do \
+		pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
+	done
+
+# screenshots renders each main view with the BBC corpus loaded to PNGs in screenshots/.
+SHARED ?= $(abspath ../shared)
+screenshots: deps
+	$(GO) run ./cmd/screenshots -corpus $(SHARED)/corpus/bbc -out screenshots
+
+# package builds a Linux tarball with a .desktop entry.
+package: deps
+	cd cmd/newsarchive && cp ../../FyneApp.toml . && \
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -icon ../../assets/icon.png -release; \
+	status=$$?; rm -f FyneApp.toml; exit $$status
+
 clean:
-	rm -rf bin bench.out
+	rm -rf bin bench.out screenshots

@@ -19,6 +19,14 @@ const EnvDB = "NEWSARCHIVE_DB"
 // App is an open archive and the services over it.
 type App struct {
 	Store *store.Store
+	// Log receives messages about background work; nil discards them.
+	Log func(string)
+	// Fetcher downloads web pages (see web.go). When nil, URLs given to
+	// Import use a default one and feed items' linked pages are not
+	// fetched: items without full text keep their summary.
+	Fetcher Fetcher
+
+	tag tagging
 }
 
 // DefaultPath returns the archive used when none is named: $NEWSARCHIVE_DB,

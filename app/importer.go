@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -80,6 +81,7 @@ type parsed struct {
 	art  store.Article
 	orig store.Original
 	err  error
+	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
 }
 
 // Import reads files and folders into the archive. Each file is imported,
@@ -151,16 +153,17 @@ func parseAll(files []inputFile) []parsed {
 }
 
 func parseFile(in inputFile) parsed {
+	if isURL(in.path) {
+		return parsed{in: inputFile{path: in.path}, web: &webInput{url: in.path}}
+	}
 	p := parsed{in: in, err: in.err}
 	if p.err != nil {
 		return p
 	}
-	raw, err := readFile(in.path)
-	if err != nil {
-		p.err = err
-		return p
+	if strings.EqualFold(filepath.Ext(in.path), ".jsonl") {
+		return parsed{in: in, web: &webInput{jsonl: in.path}}
 	}
-	art, err := ingest.ParseText(raw)
+	raw, err := readFile(in.path)
 	if err != nil {
 		p.err = err
 		return p
@@ -169,8 +172,7 @@ func parseFile(in inputFile) parsed {
 	if err != nil {
 		origin = in.path
 	}
-	p.art = articleFromIngest(art, origin)
-	p.orig = store.Original{ContentType: "text/plain", Data: raw}
+	p.art, p.orig, p.web, p.err = parseLocal(raw, in.path, origin)
 	return p
 }
 
@@ -209,7 +211,7 @@ func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResu
 	var origs []store.Original
 	var idx []int
 	for i, p := range batch {
-		if p.err == nil {
+		if p.err == nil && p.web == nil {
 			arts = append(arts, p.art)
 			origs = append(origs, p.orig)
 			idx = append(idx, i)
@@ -227,6 +229,7 @@ func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResu
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
+		a.fingerprintBatch(ctx, arts, ids, errs)
 		for k, i := range idx {
 			r := &results[i]
 			r.Title = arts[k].Title
@@ -236,6 +239,11 @@ func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResu
 			} else {
 				r.Status, r.ID = StatusImported, ids[k]
 			}
+		}
+	}
+	for i, p := range batch {
+		if p.err == nil && p.web != nil {
+			results[i] = a.storeWeb(ctx, p.web, p.in.path)
 		}
 	}
 	for _, r := range results {

@@ -5,19 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/newsarchive/newsarchive/app/lookup"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/query"
 )
 
-// SearchOptions are the filters and order of a search.
+// SearchOptions are the filters and order of a search; filters combine
+// with AND.
 type SearchOptions struct {
 	From, To string // dates: YYYY, YYYY-MM or YYYY-MM-DD
 	Source   string
-	Sort     string // "relevance" (default) or "date"
-	Limit    int
-	Offset   int
+	// Entity keeps articles mentioning an entity, given by id or by name or
+	// alias (any case; a name several entities share keeps all of them).
+	Entity string
+	// Type keeps articles mentioning an entity of a type: person, org
+	// (organisation), place or misc, in any case.
+	Type   string
+	Sort   string // "relevance" (default) or "date"
+	Limit  int    // default 20, at most 500
+	Offset int
 }
 
 // ErrBadQuery wraps errors in what the user typed.
@@ -45,7 +54,10 @@ func normDate(s string, end bool) (string, error) {
 	return m[1] + "-" + month + "-" + day, nil
 }
 
-// Search runs a full-text search as typed by a person.
+// Search runs a full-text search as typed by a person. Any text gives
+// results or, when it has no word at all, an ErrBadQuery asking for one.
+// Searches matching more than store.RankLimit articles are shown newest
+// first; the result's Note says so.
 func (a *App) Search(ctx context.Context, text string, opt SearchOptions) (store.SearchResult, error) {
 	q := query.Parse(text)
 	if q.Empty() {
@@ -64,7 +76,79 @@ func (a *App) Search(ctx context.Context, text string, opt SearchOptions) (store
 	default:
 		return store.SearchResult{}, fmt.Errorf("%w: sort by %q: use relevance or date", ErrBadQuery, opt.Sort)
 	}
-	return a.Store.SearchArticles(ctx, store.Search{
-		Query: q, From: from, To: to, Source: opt.Source, Sort: opt.Sort, Limit: opt.Limit, Offset: opt.Offset,
-	})
+	typ, err := entityType(opt.Type)
+	if err != nil {
+		return store.SearchResult{}, err
+	}
+	sr := store.Search{
+		Query: q, From: from, To: to, Source: strings.TrimSpace(opt.Source), EntityType: typ,
+		Sort: opt.Sort, Limit: opt.Limit, Offset: opt.Offset,
+	}
+	var note string
+	if strings.TrimSpace(opt.Entity) != "" {
+		if sr.Entities, note, err = a.entityFilter(ctx, opt.Entity); err != nil {
+			return store.SearchResult{}, err
+		}
+	}
+	res, err := a.Store.SearchArticles(ctx, sr)
+	if err != nil {
+		return store.SearchResult{}, err
+	}
+	if note != "" {
+		res.Note = strings.TrimPrefix(res.Note+"; "+note, "; ")
+	}
+	return res, nil
+}
+
+// entityTypes maps the type names people type to the archive's.
+var entityTypes = map[string]string{
+	"person": "PERSON", "people": "PERSON", "per": "PERSON",
+	"org": "ORG", "organisation": "ORG", "organization": "ORG",
+	"place": "PLACE", "location": "PLACE", "loc": "PLACE", "geo": "PLACE",
+	"misc": "MISC",
+}
+
+func entityType(s string) (string, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return "", nil
+	}
+	t, ok := entityTypes[s]
+	if !ok {
+		return "", fmt.Errorf("%w: entity type %q: use person, org, place or misc", ErrBadQuery, s)
+	}
+	return t, nil
+}
+
+// entityFilter resolves an entity given by id or name to the ids to filter
+// on. A name that matches no entity gives an empty list (no results) and a
+// note suggesting the closest names.
+func (a *App) entityFilter(ctx context.Context, ref string) ([]int64, string, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		ok, err := a.Store.ExistingIDs(ctx, "entities", []int64{id})
+		if err != nil {
+			return nil, "", fmt.Errorf("search: entity %s: %w", ref, err)
+		}
+		if ok[id] {
+			return []int64{id}, "", nil
+		}
+		return []int64{}, fmt.Sprintf("no entity has id %d", id), nil
+	}
+	ids, err := a.Store.EntityIDsByName(ctx, ref)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	if len(ids) > 0 {
+		return ids, "", nil
+	}
+	note := fmt.Sprintf("no person, organisation or place is named %q", ref)
+	if near, err := a.Lookup(ctx, ref, lookup.KindEntity, 3); err == nil && len(near) > 0 {
+		names := make([]string, len(near))
+		for i, r := range near {
+			names[i] = strconv.Quote(r.Text)
+		}
+		note += " (did you mean " + strings.Join(names, " or ") + "?)"
+	}
+	return []int64{}, note, nil
 }

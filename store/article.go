@@ -162,6 +162,7 @@ func (s *Store) Original(ctx context.Context, articleID int64) (Original, error)
 
 // DeleteArticle removes an article, its original and its index entry.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	defer s.NoteArticlesChanged(id)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {

@@ -2,12 +2,20 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
-// Check runs SQLite's integrity check and the full-text index's own check,
-// and verifies that every article has its original and an index entry. It
-// returns the problems found; none means the archive is sound.
+// maxListed is how many examples Check names for one kind of problem.
+const maxListed = 10
+
+// Check runs SQLite's integrity check, the full-text index's own check, and
+// the archive's consistency checks: every article has its original and its
+// tagging row, every mention lies inside its article's body and its text is
+// body[start:end], no row points at a missing article, entity or tag, and
+// entities' article and mention counts agree with their mentions. It returns
+// one line per problem found (naming up to maxListed examples of each);
+// none means the archive is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
 	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
@@ -30,16 +38,112 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	}
 	// The FTS5 check compares the index with its content table; it needs
 	// the writer since it is written as an INSERT.
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
-		problems = append(problems, "full-text index: "+err.Error())
-	}
-	var n int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN originals o ON o.article_id = a.id
-		WHERE o.article_id IS NULL`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("check originals: %w", err)
-	}
-	if n > 0 {
-		problems = append(problems, fmt.Sprintf("%d articles have no original", n))
+	_, ftsErr := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if ftsErr != nil {
+			line := "full-text index: " + ftsErr.Error()
+			missing, err := runCheck(ctx, tx, ftsMissing)
+			if err != nil {
+				return fmt.Errorf("check %s: %w", ftsMissing.what, err)
+			}
+			if len(missing) > 0 {
+				line += "; " + missing[0]
+			}
+			problems = append(problems, line)
+		}
+		for _, c := range consistencyChecks {
+			found, err := runCheck(ctx, tx, c)
+			if err != nil {
+				return fmt.Errorf("check %s: %w", c.what, err)
+			}
+			problems = append(problems, found...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return problems, nil
+}
+
+// consistencyCheck is a query whose rows are problems: an id and a detail.
+// what describes one problem; count is the summary line's format, taking
+// the number of problems.
+type consistencyCheck struct {
+	what  string
+	count string
+	query string
+}
+
+var consistencyChecks = []consistencyCheck{
+	{"originals", "%d articles have no original",
+		`SELECT a.id, '' FROM articles a LEFT JOIN originals o ON o.article_id = a.id WHERE o.article_id IS NULL ORDER BY a.id`},
+	{"tagging rows", "%d articles have no tagging row",
+		`SELECT a.id, '' FROM articles a LEFT JOIN tagging t ON t.article_id = a.id WHERE t.article_id IS NULL ORDER BY a.id`},
+	{"mention bounds", "%d mentions point outside their article's body",
+		`SELECT m.id, printf('article %d, bytes %d-%d of %d', m.article_id, m.start, m.end, length(CAST(a.body AS BLOB)))
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.start < 0 OR m.end <= m.start OR m.end > length(CAST(a.body AS BLOB)) ORDER BY m.id`},
+	{"mention texts", "%d mentions do not match their article's text",
+		`SELECT m.id, printf('article %d: %Q at %d-%d reads %Q', m.article_id, m.text, m.start, m.end,
+			CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS TEXT))
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.start >= 0 AND m.end > m.start AND m.end <= length(CAST(a.body AS BLOB))
+		AND CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS BLOB) != CAST(m.text AS BLOB) ORDER BY m.id`},
+	{"orphan rows", "%d rows point at a missing article, entity or tag",
+		`SELECT rowid, 'originals of article ' || article_id FROM originals WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'mention of missing article ' || article_id FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'mention of missing entity ' || entity_id FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)
+		UNION ALL SELECT rowid, 'alias ' || quote(alias) || ' of missing entity ' || entity_id FROM entity_aliases
+			WHERE entity_id NOT IN (SELECT id FROM entities)
+		UNION ALL SELECT article_id, 'tagging row of missing article' FROM tagging WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'tag on missing article' FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'missing tag ' || tag_id FROM article_tags WHERE tag_id NOT IN (SELECT id FROM tags)
+		UNION ALL SELECT article_id, 'note on missing article' FROM notes WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'snapshot of missing article ' || article_id FROM snapshots WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'fingerprint of missing article' FROM fingerprints WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'correction on missing article ' || article_id FROM corrections
+			WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)`},
+	{"entity counts", "%d entities' article or mention counts disagree with their mentions",
+		`SELECT e.id, printf('%Q (%s): counted %d articles, %d mentions; found %d, %d', e.name, e.type, e.articles, e.mentions,
+			coalesce(c.articles, 0), coalesce(c.mentions, 0))
+		FROM entities e LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions
+			FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
+		WHERE e.articles != coalesce(c.articles, 0) OR e.mentions != coalesce(c.mentions, 0) ORDER BY e.id`},
+}
+
+// ftsMissing names the articles the full-text index lacks, to explain a
+// failed FTS5 integrity check.
+var ftsMissing = consistencyCheck{"full-text rows", "%d articles are missing from it",
+	`SELECT a.id, '' FROM articles a WHERE a.id NOT IN (SELECT id FROM articles_fts_docsize) ORDER BY a.id`}
+
+// runCheck runs one consistency check and sums up what it found in one
+// line: the count, then up to maxListed ids with their details.
+func runCheck(ctx context.Context, tx *sql.Tx, c consistencyCheck) ([]string, error) {
+	n := 0
+	var examples string
+	err := eachRow(ctx, tx, c.query, nil, func(rows *sql.Rows) error {
+		var id int64
+		var detail string
+		if err := rows.Scan(&id, &detail); err != nil {
+			return err
+		}
+		n++
+		if n <= maxListed {
+			if examples != "" {
+				examples += "; "
+			}
+			examples += fmt.Sprint(id)
+			if detail != "" {
+				examples += " (" + detail + ")"
+			}
+		} else if n == maxListed+1 {
+			examples += "; …"
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	return []string{fmt.Sprintf(c.count, n) + ": " + examples}, nil
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsarchive/newsarchive/store/query"
 )
@@ -22,14 +25,34 @@ const (
 	ByDate      = "date"
 )
 
-// Search is a full-text search with filters.
+// Search bounds. Ranking by bm25 costs FTS5 a few microseconds per matching
+// article, so a search whose words match more than RankLimit articles is
+// shown newest first (SearchResult.Note says so): at 100k articles a common
+// word would otherwise take 400 ms.
+const (
+	RankLimit      = 1000
+	maxSearchLimit = 500
+	typeCheckAll   = 2000 // entity-type filter: check at most this many candidates up front
+	typeCheckBatch = 500
+)
+
+// Search is a full-text search with filters. Filters combine with AND.
 type Search struct {
 	Query  query.Query
 	From   string // ISO date, inclusive; "" for no bound
 	To     string // ISO date, inclusive
 	Source string // exact source name, case-insensitive
+	// Entities keeps articles mentioning any of these entities; nil for no
+	// filter. A non-nil empty list (a name that matched no entity) keeps none.
+	Entities []int64
+	// EntityType keeps articles mentioning an entity of this type (PERSON,
+	// ORG, PLACE, MISC); "" for no filter.
+	EntityType string
+	// Tags are not filtered on yet. To add them: a Tags []int64 field here
+	// and, in filterSets, one more articleSet query over article_tags
+	// (tag_id, article_id), exactly as for Entities.
 	Sort   string // ByRelevance (default) or ByDate
-	Limit  int
+	Limit  int    // default 20, at most 500
 	Offset int
 }
 
@@ -44,9 +67,12 @@ type SearchHit struct {
 
 // SearchResult is a page of hits.
 type SearchResult struct {
-	Hits  []SearchHit
-	Total int    // articles matching
-	Note  string // how the results were ordered when not as asked
+	Hits []SearchHit
+	// Total is the number of articles matching, or when TotalExact is false
+	// a lower bound of it ("at least Total").
+	Total      int
+	TotalExact bool
+	Note       string // how the results were ordered when not as asked
 }
 
 // ftsExpr renders a query in FTS5 syntax: every word quoted, so no user text
@@ -76,72 +102,200 @@ func ftsExpr(q query.Query) (positive, negative string) {
 	return strings.Join(pos, " AND "), strings.Join(neg, " OR ")
 }
 
-// SearchArticles runs a full-text search.
+// minPrefixRunes is the shortest prefix searched as a prefix: "t*" would
+// make FTS5 merge the postings of every word starting with t.
+const minPrefixRunes = 2
+
+// longPrefixes returns q with one-letter prefixes read as whole words, and
+// whether it changed any.
+func longPrefixes(q query.Query) (query.Query, bool) {
+	changed := false
+	out := query.Query{Clauses: make([]query.Clause, len(q.Clauses))}
+	for i, c := range q.Clauses {
+		out.Clauses[i] = query.Clause{Exclude: c.Exclude, Any: slices.Clone(c.Any)}
+		for j, t := range c.Any {
+			if t.Prefix && utf8.RuneCountInString(t.Words[len(t.Words)-1]) < minPrefixRunes {
+				out.Clauses[i].Any[j].Prefix = false
+				changed = true
+			}
+		}
+	}
+	return out, changed
+}
+
+// SearchArticles runs a full-text search. The full-text index lists the
+// matching article ids; an in-memory copy of every article's date and source
+// filters and orders them (see searchMeta); bm25 ranks them when they are at
+// most RankLimit; only the page shown is read from the articles table.
 func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, error) {
 	if sr.Query.Empty() {
 		return SearchResult{}, errors.New("search: type a word to search for")
 	}
-	pos, neg := ftsExpr(sr.Query)
-	var where []string
-	var args []any
-	snippet := `''`
-	from := `articles a`
-	if pos != "" {
-		match := pos
-		if neg != "" {
-			match = "(" + pos + ") NOT (" + neg + ")"
-		}
-		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, match)
-		snippet = `snippet(articles_fts, -1, char(2), char(3), '…', 24)`
-	} else {
-		where = append(where, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-		args = append(args, neg)
-	}
-	if sr.From != "" {
-		where = append(where, `a.published != '' AND a.published >= ?`)
-		args = append(args, sr.From)
-	}
-	if sr.To != "" {
-		where = append(where, `a.published != '' AND substr(a.published, 1, 10) <= ?`)
-		args = append(args, sr.To)
-	}
-	if sr.Source != "" {
-		where = append(where, `a.source = ? COLLATE NOCASE`)
-		args = append(args, sr.Source)
-	}
-	cond := strings.Join(where, " AND ")
-	var res SearchResult
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+cond, args...).Scan(&res.Total); err != nil {
-		return SearchResult{}, fmt.Errorf("search: %w", err)
-	}
-	order := `a.published = '', a.published DESC, a.id DESC`
-	if sr.Sort != ByDate && pos != "" {
-		order = `f.rank`
+	q, shortened := longPrefixes(sr.Query)
+	pos, neg := ftsExpr(q)
+	match := pos
+	if pos != "" && neg != "" {
+		match = "(" + pos + ") NOT (" + neg + ")"
 	}
 	limit := sr.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, `+snippet+` FROM `+from+
-		` WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, limit, max(sr.Offset, 0))...)
-	if err != nil {
-		return SearchResult{}, fmt.Errorf("search: %w", err)
+	limit, offset := min(limit, maxSearchLimit), max(sr.Offset, 0)
+
+	var notes []string
+	if shortened {
+		notes = append(notes, "one-letter prefixes are searched as words")
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.Published, &h.Source, &h.Snippet); err != nil {
-			return SearchResult{}, fmt.Errorf("search: %w", err)
+	var ids []int64
+	ranked := false
+	switch {
+	case pos == "":
+		notes = append(notes, "only exclusions given: articles without those words, newest first")
+	default:
+		var err error
+		if ids, err = s.matchIDs(ctx, match); err != nil {
+			return SearchResult{}, err
 		}
-		res.Hits = append(res.Hits, h)
+		switch n := len(ids); {
+		case sr.Sort == ByDate:
+		case n <= RankLimit:
+			if ids, err = s.rankedIDs(ctx, match); err != nil {
+				return SearchResult{}, err
+			}
+			ranked = true
+		default:
+			notes = append(notes, fmt.Sprintf("%s matches: showing the newest; add words or filters to rank by relevance", thousands(n)))
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return SearchResult{}, fmt.Errorf("search: %w", err)
-	}
+	var excluded []int64
 	if pos == "" {
-		res.Note = "only exclusions given: articles without those words, newest first"
+		var err error
+		if excluded, err = s.matchIDs(ctx, neg); err != nil {
+			return SearchResult{}, err
+		}
 	}
+	sets, err := s.filterSets(ctx, sr)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	need := offset + limit
+	if sr.EntityType != "" {
+		need = -1 // every candidate, in order: the type check walks them
+	}
+	cands, err := s.candidates(ctx, sr, ids, pos == "", excluded, sets, ranked, need)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	res := SearchResult{Total: cands.total, TotalExact: true}
+	page := cands.ids
+	if sr.EntityType != "" {
+		if page, res.Total, res.TotalExact, err = s.withEntityType(ctx, cands.ids, sr.EntityType, offset+limit); err != nil {
+			return SearchResult{}, err
+		}
+		if !res.TotalExact {
+			notes = append(notes, fmt.Sprintf("at least %s matches", thousands(res.Total)))
+		}
+	}
+	if offset < len(page) {
+		page = page[offset:min(len(page), offset+limit)]
+	} else {
+		page = nil
+	}
+	if res.Hits, err = s.searchPage(ctx, q.Highlights(), page); err != nil {
+		return SearchResult{}, err
+	}
+	res.Note = strings.Join(notes, "; ")
 	return res, nil
+}
+
+// thousands formats n with comma separators.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// matchIDs returns the ids matching an FTS5 expression, ascending. The ids
+// are joined inside SQLite and parsed here, much faster than a row each.
+func (s *Store) matchIDs(ctx context.Context, match string) ([]int64, error) {
+	var list string
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`,
+		match).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: list matches: %w", err)
+	}
+	return parseIDs(list)
+}
+
+// rankedIDs returns the ids matching an FTS5 expression, best first.
+func (s *Store) rankedIDs(ctx context.Context, match string) ([]int64, error) {
+	var list string
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(rowid), '') FROM
+		(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank)`, match).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: rank matches: %w", err)
+	}
+	return parseIDs(list)
+}
+
+func parseIDs(list string) ([]int64, error) {
+	if list == "" {
+		return nil, nil
+	}
+	ids := make([]int64, 0, strings.Count(list, ",")+1)
+	for f := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("search: bad id %q: %w", f, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// idSet is a set of article ids.
+type idSet map[int64]struct{}
+
+// filterSets returns the sets of articles the filters that the metadata
+// cache cannot answer allow (today: entities), nil when none applies.
+func (s *Store) filterSets(ctx context.Context, sr Search) ([]idSet, error) {
+	var sets []idSet
+	if sr.Entities != nil {
+		set := idSet{}
+		if len(sr.Entities) > 0 {
+			ok, err := s.hasEntityTables(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				if set, err = s.articleSet(ctx, `SELECT coalesce(group_concat(DISTINCT article_id), '') FROM mentions
+					WHERE entity_id IN (`+nameParams(min(len(sr.Entities), maxIDsPerQuery))+`)`,
+					nameArgs(sr.Entities[:min(len(sr.Entities), maxIDsPerQuery)])...); err != nil {
+					return nil, err
+				}
+			}
+		}
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// articleSet runs a query returning one comma-separated list of ids.
+func (s *Store) articleSet(ctx context.Context, q string, args ...any) (idSet, error) {
+	var list string
+	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&list); err != nil {
+		return nil, fmt.Errorf("search: filter: %w", err)
+	}
+	ids, err := parseIDs(list)
+	if err != nil {
+		return nil, err
+	}
+	set := make(idSet, len(ids))
+	for _, id := range ids {
+		set[id] = struct{}{}
+	}
+	return set, nil
 }

@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -26,6 +27,16 @@ var ErrNotFound = errors.New("not found")
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// migrationSource holds the numbered migrations (NNNN_name.sql) at its top
+// level; tests swap it to try upgrades and failing migrations.
+var migrationSource = func() fs.FS {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}()
+
 // Store is an open archive: one writer connection and a pool of readers.
 type Store struct {
 	path string
@@ -38,10 +49,12 @@ const busyTimeoutMS = 10000
 
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
+	// busy_timeout comes first: switching a new file to WAL takes a lock
+	// that another process opening the same archive may hold.
+	q.Add("_pragma", "busy_timeout("+strconv.Itoa(busyTimeoutMS)+")")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "busy_timeout("+strconv.Itoa(busyTimeoutMS)+")")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -91,9 +104,11 @@ func (s *Store) Close() error {
 
 // migrate applies the embedded numbered migrations above PRAGMA user_version,
 // each in its own transaction together with the version bump, so a failed
-// migration leaves the file as it was.
+// migration leaves the file as it was. The version is read again inside each
+// transaction, so two processes opening a new archive at once apply each
+// migration once.
 func (s *Store) migrate(ctx context.Context) error {
-	entries, err := migrationFiles.ReadDir("migrations")
+	entries, err := fs.ReadDir(migrationSource, ".")
 	if err != nil {
 		return err
 	}
@@ -113,11 +128,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		if version <= current {
 			continue
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := fs.ReadFile(migrationSource, e.Name())
 		if err != nil {
 			return err
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+				return fmt.Errorf("read schema version: %w", err)
+			}
+			if now >= version {
+				return nil // another process applied it meanwhile
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}

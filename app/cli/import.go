@@ -18,6 +18,7 @@ func init() {
 func runImport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("import", "[--json] PATH...")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	noTag := fs.Bool("no-tag", false, "leave entity tagging for later (the app or `retag` does it)")
 	paths, ok := parseFlags(fs, args)
 	if !ok {
 		return ExitUsage
@@ -57,6 +58,15 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	printSummary(out, rep)
 	if err != nil {
 		return c.fail(err)
+	}
+	if !*noTag {
+		start := time.Now()
+		if err := a.TagPending(ctx, c.taggingProgress()); err != nil {
+			return c.fail(fmt.Errorf("tagging entities (the articles are imported; run `newsarchive retag` later): %w", err))
+		}
+		c.endProgress()
+		done, total, _ := a.TaggingProgress(ctx)
+		fmt.Fprintf(out, "entities: %d of %d articles tagged in %s\n", done, total, time.Since(start).Round(time.Millisecond))
 	}
 	if rep.Failed > 0 {
 		return ExitFailed

@@ -25,12 +25,14 @@ type searchHitJSON struct {
 }
 
 func runSearch(ctx context.Context, c *session, args []string) int {
-	fs := c.flags("search", "[--json] [--from DATE] [--to DATE] [--source S] [--sort relevance|date] [--limit N] [--offset N] QUERY")
+	fs := c.flags("search", "[--json] [--from DATE] [--to DATE] [--source S] [--entity E] [--type T] [--sort relevance|date] [--limit N] [--offset N] QUERY")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var opt app.SearchOptions
 	fs.StringVar(&opt.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
 	fs.StringVar(&opt.To, "to", "", "published on or before DATE")
 	fs.StringVar(&opt.Source, "source", "", "only articles from this source")
+	fs.StringVar(&opt.Entity, "entity", "", "only articles mentioning this entity (id, name or alias)")
+	fs.StringVar(&opt.Type, "type", "", "only articles mentioning an entity of this type: person, org, place or misc")
 	fs.StringVar(&opt.Sort, "sort", "relevance", "order: relevance or date")
 	fs.IntVar(&opt.Limit, "limit", 20, "at most N results")
 	fs.IntVar(&opt.Offset, "offset", 0, "skip the first N results")
@@ -71,7 +73,11 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 			fmt.Fprintf(c.Stdout, "        %s\n", mark(h.Snippet, open, closeMark))
 		}
 	}
-	fmt.Fprintf(c.Stdout, "%d of %d matching articles", len(res.Hits), res.Total)
+	atLeast := ""
+	if !res.TotalExact {
+		atLeast = "at least "
+	}
+	fmt.Fprintf(c.Stdout, "%d of %s%d matching articles", len(res.Hits), atLeast, res.Total)
 	if res.Note != "" {
 		fmt.Fprintf(c.Stdout, " (%s)", res.Note)
 	}

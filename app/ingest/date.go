@@ -23,6 +23,10 @@ var (
 	monthRe = regexp.MustCompile(`(?i)\b(jan|feb|fév|fev|mar|mär|apr|avr|abr|ma[iy]|mei|mai|jun|juin|giu|jul|juil|lug|aug|ago|aoû|sep|set|oct|okt|ott|out|nov|dec|dez|déc|dic|janv|févr|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|augustus)[a-zà-ÿ]*\.?\b`)
 	dateCfg = sync.OnceValue(func() *dateparser.Configuration {
 		return &dateparser.Configuration{
+			// The languages monthRe knows. Without a list the parser tries
+			// every locale it has on each line that is not a date, which
+			// takes up to seconds on a line of numbers.
+			Languages:             []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 			DefaultTimezone:       noZone,
 			StrictParsing:         true,
 			ReturnTimeAsPeriod:    true,

@@ -54,11 +54,7 @@ func Decode(raw []byte) (text, encoding string, err error) {
 		if utf8.Valid(raw) {
 			text, encoding = string(raw), "utf-8"
 		} else {
-			b, derr := charmap.Windows1252.NewDecoder().Bytes(raw)
-			if derr != nil {
-				return "", "", fmt.Errorf("%w: %v", ErrNotText, derr)
-			}
-			text, encoding = string(b), "windows-1252"
+			text, encoding = decodeMixed(raw)
 		}
 	}
 	if kind := controlHeavy(text); kind != "" {
@@ -68,6 +64,49 @@ func Decode(raw []byte) (text, encoding string, err error) {
 		return "", "", ErrEmpty
 	}
 	return text, encoding, nil
+}
+
+// decodeMixed decodes bytes that are not valid UTF-8. Text that is mostly
+// UTF-8 with some stray Latin-1 bytes (pasted together from two sources)
+// keeps its UTF-8 characters and reads the stray bytes as Windows-1252;
+// text with more invalid bytes than UTF-8 sequences is Windows-1252
+// throughout, so a Latin-1 "Ã©" stays two characters.
+func decodeMixed(raw []byte) (text, encoding string) {
+	var multi, invalid int
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+		case n > 1:
+			multi++
+		}
+		i += max(n, 1)
+	}
+	mixed := multi >= invalid
+	var b strings.Builder
+	b.Grow(len(raw) + len(raw)/4)
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		if !mixed || r == utf8.RuneError && n <= 1 {
+			r, n = windows1252(raw[i]), 1
+		}
+		b.WriteRune(r)
+		i += n
+	}
+	if mixed {
+		return b.String(), "utf-8+windows-1252"
+	}
+	return b.String(), "windows-1252"
+}
+
+// windows1252 returns the character a Windows-1252 byte stands for; the five
+// bytes the code page leaves undefined keep their C1 control code points.
+func windows1252(c byte) rune {
+	if c < 0x80 {
+		return rune(c)
+	}
+	return charmap.Windows1252.DecodeByte(c)
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

@@ -80,7 +80,7 @@ func furniture(line string) (isFurniture, endsBody bool) {
 	if copyrightRe.MatchString(t) && len(strings.Fields(t)) <= 25 {
 		return true, true
 	}
-	ws := words(t)
+	ws := firstWords(t, 11) // the rules below look at lines of ten words or fewer
 	if len(ws) == 0 {
 		return true, false // punctuation, bullets, emoji only
 	}
@@ -107,7 +107,7 @@ func furniture(line string) (isFurniture, endsBody bool) {
 	if counterRe.MatchString(t) || urlLineRe.MatchString(t) {
 		return true, false
 	}
-	if allIn(ws, socialWords) || isNavigation(t) {
+	if allSocial(t) || isNavigation(t) {
 		return true, false
 	}
 	return false, false
@@ -131,11 +131,45 @@ func isNavigation(line string) bool {
 	return items >= 3
 }
 
-func allIn(ws []string, set map[string]bool) bool {
-	for _, w := range ws {
-		if !set[w] {
-			return false
+// firstWords returns the first n words of s as words does, without
+// splitting the rest of a long line.
+func firstWords(s string, n int) []string {
+	var ws []string
+	eachWord(s, func(w string) bool {
+		ws = append(ws, strings.ToLower(w))
+		return len(ws) < n
+	})
+	return ws
+}
+
+// allSocial reports whether every word of s names a social network or a
+// share button.
+func allSocial(s string) bool {
+	all := true
+	eachWord(s, func(w string) bool {
+		all = socialWords[strings.ToLower(w)]
+		return all
+	})
+	return all
+}
+
+// eachWord calls f with each word of s (a run of letters and digits) until
+// f returns false.
+func eachWord(s string, f func(w string) bool) {
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if !f(s[start:i]) {
+				return
+			}
+			start = -1
 		}
 	}
-	return true
+	if start >= 0 {
+		f(s[start:])
+	}
 }

@@ -1,47 +1,165 @@
 package ui
 
 import (
+	"net/url"
+	"regexp"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/store"
 )
 
-// Reader shows one article.
+// Reader shows one article: its title and particulars, its tags and note,
+// and its body with the entities it mentions highlighted by type.
 type Reader struct {
-	text *widget.RichText
+	w        *Window
+	id       int64 // the article shown, 0 for none
+	seq      int   // bumped by show: older loads are dropped
+	header   *widget.RichText
+	link     *widget.Hyperlink
+	tags     *TagEditor
+	note     *NoteEditor
+	body     *flowText // the text, its mentions tappable
+	entities *flowText // each entity mentioned, tappable
+	empty    *widget.Label
+	scroll   *container.Scroll
+	root     *fyne.Container
+	mentions []store.Mention
 }
 
-// NewReader makes an empty reader pane.
-func NewReader() *Reader {
-	r := &Reader{text: widget.NewRichText()}
-	r.text.Wrapping = fyne.TextWrapWord
+func newReader(w *Window) *Reader {
+	r := &Reader{w: w, header: widget.NewRichText(), body: newFlowText(), link: widget.NewHyperlink("", nil)}
+	r.link.Truncation = fyne.TextTruncateEllipsis
+	r.header.Wrapping = fyne.TextWrapWord
+	r.tags = newTagEditor(w)
+	r.entities = newFlowText()
+	r.note = newNoteEditor(w)
+	r.empty = widget.NewLabel("Select an article to read it.")
+	r.empty.Alignment = fyne.TextAlignCenter
+	page := container.NewVBox(r.header, r.link, r.tags.content(), widget.NewSeparator(),
+		r.entities, widget.NewSeparator(), r.body,
+		widget.NewSeparator(), r.note.content())
+	r.scroll = container.NewVScroll(page)
+	r.scroll.Hide()
+	r.root = container.NewStack(container.NewCenter(r.empty), r.scroll)
 	return r
 }
 
-// Content returns the pane's root object.
-func (r *Reader) Content() fyne.CanvasObject {
-	return container.NewVScroll(r.text)
+func (r *Reader) content() fyne.CanvasObject { return r.root }
+
+// articleData is what the reader shows of an article.
+type articleData struct {
+	art      store.Article
+	mentions []store.Mention
+	tags     []string
+	note     string
 }
 
-// Show displays an article.
-func (r *Reader) Show(a store.Article) {
-	var meta []string
-	for _, s := range []string{a.Byline, a.Source, a.Published} {
-		if s != "" {
-			meta = append(meta, s)
+// show loads an article and shows it.
+func (r *Reader) show(id int64) {
+	r.seq++
+	seq, ctx, a := r.seq, r.w.ctx, r.w.app
+	r.w.run(func() {
+		var d articleData
+		var err error
+		d.art, err = a.Store.Article(ctx, id)
+		if err == nil {
+			d.mentions, err = a.ArticleMentions(ctx, id)
+		}
+		if err == nil {
+			d.tags, err = a.ArticleTags(ctx, id)
+		}
+		if err == nil {
+			d.note, err = a.Note(ctx, id)
+		}
+		r.w.do(func() {
+			if seq != r.seq {
+				return
+			}
+			if err != nil {
+				r.w.showError(err)
+				return
+			}
+			r.apply(d)
+		})
+	})
+}
+
+// apply shows loaded article data.
+func (r *Reader) apply(d articleData) {
+	a := d.art
+	r.id, r.mentions = a.ID, d.mentions
+	title := a.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyleHeading}}
+	if a.Headline != "" && a.Headline != a.Title {
+		segs = append(segs, &widget.TextSegment{Text: a.Headline, Style: widget.RichTextStyleSubHeading})
+	}
+	if meta := joinNonEmpty("  ·  ", strings.TrimSpace(a.Byline), displayDate(a.Published, a.PublishedText),
+		strings.TrimSpace(a.Source)); meta != "" {
+		st := widget.RichTextStyleParagraph
+		st.ColorName = theme.ColorNamePlaceHolder
+		segs = append(segs, &widget.TextSegment{Text: meta, Style: st})
+	}
+	r.header.Segments = segs
+	r.header.Refresh()
+	if u, err := url.Parse(a.URL); err == nil && a.URL != "" && u.Scheme != "" {
+		r.link.SetText(a.URL)
+		r.link.SetURL(u)
+		r.link.Show()
+	} else {
+		r.link.Hide()
+	}
+	open := func(m store.Mention) { r.w.showEntity(m.EntityID) }
+	r.body.setContent(bodyRuns(a.Body, d.mentions, open))
+	r.entities.setContent(summaryRuns(r.body.links, open))
+	if len(d.mentions) == 0 {
+		r.entities.Hide()
+	} else {
+		r.entities.Show()
+	}
+	r.tags.setArticle(a.ID, d.tags)
+	r.note.setArticle(a.ID, d.note)
+	r.empty.Hide()
+	r.scroll.Show()
+	r.scroll.ScrollToTop()
+}
+
+// reloadIfShown shows the article again, after a correction changed its
+// mentions.
+func (r *Reader) reloadIfShown() {
+	if r.id != 0 {
+		r.show(r.id)
+	}
+}
+
+// displayDate is an article's date for people: as the source wrote it,
+// unless that is a machine's timestamp, which is written out instead.
+func displayDate(iso, written string) string {
+	written = strings.TrimSpace(written)
+	if written != "" && written != iso && !isoLike.MatchString(written) {
+		return written
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, iso); err == nil {
+			if layout == "2006-01-02" || (t.Hour() == 0 && t.Minute() == 0) {
+				return t.Format("2 January 2006")
+			}
+			return t.Format("2 January 2006, 15:04")
 		}
 	}
-	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: a.Title, Style: widget.RichTextStyleHeading},
-		&widget.TextSegment{Text: strings.Join(meta, " · "), Style: widget.RichTextStyleParagraph},
+	if written != "" {
+		return written
 	}
-	for _, p := range strings.Split(a.Body, "\n\n") {
-		segs = append(segs, &widget.TextSegment{Text: p, Style: widget.RichTextStyleParagraph})
-	}
-	r.text.Segments = segs
-	r.text.Refresh()
+	return iso
 }
+
+// isoLike matches dates written as ISO 8601 timestamps.
+var isoLike = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$`)

@@ -1,17 +1,16 @@
 // Package ui is News Archive's desktop GUI, built with Fyne. It shows what
-// package app provides and runs all database and file work off the UI
-// goroutine, returning to it through fyne.Do.
+// package app provides, one file per view, and runs all database, tagging and
+// file work off the UI goroutine, returning to it through fyne.Do.
 package ui
 
 import (
-	"context"
 	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/assets"
 )
 
 // AppID is the application's unique identifier.
@@ -20,16 +19,14 @@ const AppID = "org.newsarchive.NewsArchive"
 // Run opens the archive at path and shows the main window until it is
 // closed. It returns the process exit code.
 func Run(path string) int {
-	a, err := app.Open(context.Background(), path)
+	fa := fyneapp.NewWithID(AppID)
+	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w, err := NewWindow(fa, path, Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "newsarchive:", err)
 		return 1
 	}
-	defer a.Close()
-	fa := fyneapp.NewWithID(AppID)
-	w := fa.NewWindow("News Archive — " + path)
-	w.SetContent(NewMainView(a, w).Content())
-	w.Resize(fyne.NewSize(1280, 800))
-	w.ShowAndRun()
+	w.win.ShowAndRun()
+	w.shutdown()
 	return 0
 }

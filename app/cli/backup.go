@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+func init() {
+	register("backup", "copy the archive to FILE, consistently even while it is in use", runBackup)
+	register("restore", "replace the archive with the backup FILE (--force to overwrite)", runRestore)
+	register("check", "check the archive's integrity and consistency; exit 1 on problems", runCheck)
+}
+
+func runBackup(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("backup", "[--force] FILE")
+	force := fs.Bool("force", false, "overwrite FILE when it exists")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	start := time.Now()
+	if err := a.Store.Backup(ctx, rest[0], *force); err != nil {
+		return c.fail(err)
+	}
+	n, _ := a.Store.ArticleCount(ctx)
+	fmt.Fprintf(c.Stdout, "backed up %s (%d articles) to %s in %s\n", c.dbPath, n, rest[0], time.Since(start).Round(time.Millisecond))
+	return ExitOK
+}
+
+func runRestore(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("restore", "[--force] FILE   (close the app first)")
+	force := fs.Bool("force", false, "replace the archive when it exists")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	if err := store.Restore(ctx, rest[0], c.dbPath, *force); err != nil {
+		if errors.Is(err, store.ErrExists) {
+			return c.fail(fmt.Errorf("restore: the archive %s exists: use --force to replace it with %s", c.dbPath, rest[0]))
+		}
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.Stdout, "restored %s from %s\n", c.dbPath, rest[0])
+	return ExitOK
+}
+
+func runCheck(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("check", "[--articles]")
+	thorough := fs.Bool("articles", false, "also verify every article's content hash and index entry (slower)")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	start := time.Now()
+	problems, err := a.Store.Check(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if *thorough {
+		more, err := a.Store.VerifyArticles(ctx, ingest.ContentHash)
+		if err != nil {
+			return c.fail(err)
+		}
+		problems = append(problems, more...)
+	}
+	n, _ := a.Store.ArticleCount(ctx)
+	for _, p := range problems {
+		fmt.Fprintln(c.Stdout, "problem:", p)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(c.Stdout, "%s: %d problems found in %d articles (%s)\n", c.dbPath, len(problems), n, time.Since(start).Round(time.Millisecond))
+		return ExitFailed
+	}
+	fmt.Fprintf(c.Stdout, "%s: no problems found in %d articles (%s)\n", c.dbPath, n, time.Since(start).Round(time.Millisecond))
+	return ExitOK
+}

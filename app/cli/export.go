@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+func init() {
+	register("export", "export articles: jsonl, csv, markdown, gexf, graphml, ris, bibtex, csl-json", runExport)
+	register("merge", "merge another archive's JSONL export into this one", runMerge)
+}
+
+const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
+	"[--entity E] [--type T] [--tag T] [--ids 1,2,3]"
+
+func runExport(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("export", exportUsage)
+	var opt app.ExportOptions
+	format := fs.String("format", "", "jsonl, csv, markdown, gexf, graphml, ris, bibtex or csl-json")
+	out := fs.String("out", "", "write to this file (markdown: this folder) instead of stdout")
+	fs.StringVar(&opt.Table, "table", "", "csv: articles (default), entities, mentions or cooccurrence")
+	fs.StringVar(&opt.Scope.Query, "query", "", "only articles matching this full-text query")
+	fs.StringVar(&opt.Scope.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
+	fs.StringVar(&opt.Scope.To, "to", "", "published on or before DATE")
+	fs.StringVar(&opt.Scope.Source, "source", "", "only articles from this source")
+	fs.StringVar(&opt.Scope.Entity, "entity", "", "only articles mentioning this entity (id or name)")
+	fs.StringVar(&opt.Scope.Type, "type", "", "entity type: with --entity, of this type; alone, articles mentioning one")
+	fs.StringVar(&opt.Scope.Tag, "tag", "", "only articles carrying this tag")
+	ids := fs.String("ids", "", "only these articles (comma-separated ids)")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) > 0 || *format == "" {
+		fs.Usage()
+		return ExitUsage
+	}
+	opt.Format = app.Format(*format)
+	if *ids != "" {
+		var err error
+		if opt.Scope.IDs, err = app.ParseIDs(*ids); err != nil {
+			return c.usageError("export", err)
+		}
+	}
+	if opt.Format == app.FormatMarkdown && *out == "" {
+		return c.usageError("export", errors.New("markdown writes a folder: give --out DIR"))
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	opt.OnProgress = c.exportProgress()
+	var st app.ExportStats
+	switch {
+	case opt.Format == app.FormatMarkdown:
+		st, err = a.ExportMarkdown(ctx, *out, opt)
+	case *out == "":
+		st, err = a.Export(ctx, c.Stdout, opt)
+	default:
+		st, err = exportFile(ctx, a, *out, opt)
+	}
+	c.endProgress()
+	if errors.Is(err, app.ErrBadExport) || errors.Is(err, app.ErrBadQuery) || errors.Is(err, app.ErrBadTag) {
+		return c.usageError("export", err)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return c.fail(fmt.Errorf("export: %w", err))
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if *out != "" {
+		fmt.Fprintf(c.Stderr, "exported %d %s to %s in %s\n", st.Articles, unit(opt), *out, st.Elapsed.Round(time.Millisecond))
+	}
+	return ExitOK
+}
+
+// unit names what an export counts.
+func unit(opt app.ExportOptions) string {
+	switch {
+	case opt.Format == app.FormatGEXF || opt.Format == app.FormatGraphML:
+		return "nodes and edges"
+	case opt.Table != "" && opt.Table != app.TableArticles:
+		return "rows"
+	}
+	return "articles"
+}
+
+// exportFile writes an export to a temporary file beside path, renamed
+// over it when complete: a failed export leaves no half-written file.
+func exportFile(ctx context.Context, a *app.App, path string, opt app.ExportOptions) (app.ExportStats, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return app.ExportStats{}, fmt.Errorf("export to %s: %w", path, err)
+	}
+	st, err := a.Export(ctx, f, opt)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("export to %s: %w", path, cerr)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return st, err
+	}
+	return st, nil
+}
+
+// exportProgress returns a progress callback drawing a line on a terminal,
+// or nil when stderr is not one.
+func (c *session) exportProgress() func(app.ExportProgress) {
+	if !isTerminal(c.Stderr) {
+		return nil
+	}
+	var last time.Time
+	return func(p app.ExportProgress) {
+		if time.Since(last) < 100*time.Millisecond && p.Done != p.Total {
+			return
+		}
+		last = time.Now()
+		if p.Total > 0 {
+			fmt.Fprintf(c.Stderr, "\r\033[Kexporting %d/%d articles (%d%%)", p.Done, p.Total, p.Done*100/p.Total)
+		} else {
+			fmt.Fprintf(c.Stderr, "\r\033[Kexporting: %d written", p.Done)
+		}
+	}
+}
+
+// usageError prints a usage error and returns ExitUsage.
+func (c *session) usageError(cmd string, err error) int {
+	fmt.Fprintf(c.Stderr, "newsarchive: %s: %v\n", cmd, err)
+	return ExitUsage
+}
+
+func runMerge(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("merge", "FILE.jsonl   (an export made by `newsarchive export --format jsonl`)")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	var progress func(app.MergeReport)
+	if isTerminal(c.Stderr) {
+		progress = func(r app.MergeReport) { fmt.Fprintf(c.Stderr, "\r\033[Kmerging: %d articles read", r.Articles) }
+	}
+	rep, err := a.ImportJSONLFile(ctx, rest[0], progress)
+	if progress != nil {
+		fmt.Fprint(c.Stderr, "\r\033[K")
+	}
+	printMerge(c.Stdout, rep)
+	if err != nil {
+		return c.fail(err)
+	}
+	return ExitOK
+}
+
+func printMerge(w io.Writer, r app.MergeReport) {
+	fmt.Fprintf(w, "merged %d articles: %d new, %d already archived; %d entities, %d corrections added",
+		r.Articles, r.Imported, r.Duplicates, r.Entities, r.Corrections)
+	if r.BadMentions > 0 {
+		fmt.Fprintf(w, "; %d bad mentions dropped", r.BadMentions)
+	}
+	fmt.Fprintf(w, " in %s\n", r.Elapsed.Round(time.Millisecond))
+}

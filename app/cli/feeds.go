@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+func init() {
+	register("feeds", "subscribe to feeds and pull their new items (add, list, remove, refresh)", runFeeds)
+}
+
+const feedsUsage = `add [--json] [--offline] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [ID]`
+
+// feedJSON is the JSON form of a subscription.
+type feedJSON struct {
+	ID          int64  `json:"id"`
+	URL         string `json:"url"`
+	Title       string `json:"title"`
+	Site        string `json:"site"`
+	AddedAt     string `json:"added_at"`
+	LastFetched string `json:"last_fetched,omitempty"`
+	LastError   string `json:"last_error,omitempty"`
+	Items       int    `json:"items"`
+}
+
+// refreshJSON is the JSON form of a pull.
+type refreshJSON struct {
+	Feed       feedJSON         `json:"feed"`
+	Imported   int              `json:"imported"`
+	Duplicates int              `json:"duplicates"`
+	Failed     int              `json:"failed"`
+	Seen       int              `json:"seen_before"`
+	Items      []app.ItemResult `json:"items"`
+}
+
+func toFeedJSON(f store.Feed) feedJSON {
+	out := feedJSON{ID: f.ID, URL: f.URL, Title: f.Title, Site: f.Site, LastError: f.LastError, Items: f.Items,
+		AddedAt: f.AddedAt.UTC().Format(time.RFC3339)}
+	if !f.LastFetched.IsZero() {
+		out.LastFetched = f.LastFetched.UTC().Format(time.RFC3339)
+	}
+	return out
+}
+
+func runFeeds(ctx context.Context, c *session, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintf(c.Stderr, "usage: newsarchive [--db PATH] feeds %s\n", feedsUsage)
+		return ExitUsage
+	}
+	sub, args := args[0], args[1:]
+	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] URL|FILE", "list": "[--json]",
+		"remove": "ID", "refresh": "[--json] [--offline] [ID]"}[sub])
+	asJSON := fs.Bool("json", false, "print JSON")
+	var offline *bool
+	if sub == "add" || sub == "refresh" {
+		offline = fs.Bool("offline", false, "keep the summary of items without full text instead of fetching their pages")
+	}
+	rest, ok := parseFlags(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	want := map[string][2]int{"add": {1, 1}, "list": {0, 0}, "remove": {1, 1}, "refresh": {0, 1}}
+	n, known := want[sub]
+	if !known {
+		fmt.Fprintf(c.Stderr, "newsarchive: feeds: unknown subcommand %q\nusage: newsarchive [--db PATH] feeds %s\n", sub, feedsUsage)
+		return ExitUsage
+	}
+	if len(rest) < n[0] || len(rest) > n[1] {
+		fs.Usage()
+		return ExitUsage
+	}
+	var id int64
+	if (sub == "remove" || sub == "refresh") && len(rest) == 1 {
+		var err error
+		if id, err = strconv.ParseInt(rest[0], 10, 64); err != nil {
+			fmt.Fprintf(c.Stderr, "newsarchive: feeds %s: %q is not a feed id\n", sub, rest[0])
+			return ExitUsage
+		}
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	var opt app.FeedOptions
+	if offline != nil && *offline {
+		opt.Offline = true
+	} else if a.Fetcher == nil {
+		a.Fetcher = fetch.New()
+	}
+	switch sub {
+	case "add":
+		r, err := a.AddFeed(ctx, rest[0], opt)
+		return c.printRefreshes(err, *asJSON, r)
+	case "list":
+		return c.listFeeds(ctx, a, *asJSON)
+	case "remove":
+		if err := a.Store.DeleteFeed(ctx, id); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return c.fail(fmt.Errorf("no feed %d in %s", id, c.dbPath))
+			}
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.Stdout, "unsubscribed from feed %d (its articles stay in the archive)\n", id)
+		return ExitOK
+	}
+	if id != 0 {
+		r, err := a.RefreshFeed(ctx, id, opt)
+		if errors.Is(err, store.ErrNotFound) {
+			return c.fail(fmt.Errorf("no feed %d in %s", id, c.dbPath))
+		}
+		return c.printRefreshes(err, *asJSON, r)
+	}
+	rs, err := a.RefreshFeeds(ctx, opt)
+	return c.printRefreshes(err, *asJSON, rs...)
+}
+
+func (c *session) listFeeds(ctx context.Context, a *app.App, asJSON bool) int {
+	feeds, err := a.Store.Feeds(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if asJSON {
+		out := make([]feedJSON, len(feeds))
+		for i, f := range feeds {
+			out[i] = toFeedJSON(f)
+		}
+		if err := writeJSON(c.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	}
+	if len(feeds) == 0 {
+		fmt.Fprintln(c.Stdout, "no feeds: add one with `newsarchive feeds add URL`")
+	}
+	for _, f := range feeds {
+		last := "never fetched"
+		if !f.LastFetched.IsZero() {
+			last = "fetched " + f.LastFetched.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(c.Stdout, "%4d  %s\n      %s · %d items · %s\n", f.ID, f.Title, f.URL, f.Items, last)
+		if f.LastError != "" {
+			fmt.Fprintf(c.Stdout, "      last error: %s\n", f.LastError)
+		}
+	}
+	return ExitOK
+}
+
+// printRefreshes prints pulls, then the error that stopped any of them.
+func (c *session) printRefreshes(err error, asJSON bool, rs ...app.FeedRefresh) int {
+	failed := false
+	if asJSON {
+		out := make([]refreshJSON, 0, len(rs))
+		for _, r := range rs {
+			if r.Feed.ID == 0 {
+				continue
+			}
+			out = append(out, refreshJSON{Feed: toFeedJSON(r.Feed), Imported: r.Imported, Duplicates: r.Duplicates,
+				Failed: r.Failed, Seen: r.Seen, Items: r.Items})
+			failed = failed || r.Failed > 0
+		}
+		if werr := writeJSON(c.Stdout, out); werr != nil {
+			return c.fail(werr)
+		}
+	} else {
+		for _, r := range rs {
+			if r.Feed.ID == 0 {
+				continue
+			}
+			printRefresh(c.Stdout, r)
+			failed = failed || r.Failed > 0
+		}
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if failed {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func printRefresh(w io.Writer, r app.FeedRefresh) {
+	for _, it := range r.Items {
+		switch it.Status {
+		case app.StatusImported:
+			tag := ""
+			if it.Version > 1 {
+				tag = fmt.Sprintf(" (version %d)", it.Version)
+			} else if it.SummaryOnly {
+				tag = " (summary only)"
+			}
+			fmt.Fprintf(w, "  new %6d  %s%s\n", it.ID, it.Title, tag)
+		case app.StatusDuplicate:
+			fmt.Fprintf(w, "  dup %6d  %s\n", it.DuplicateOf, it.Title)
+		default:
+			fmt.Fprintf(w, "  failed      %s: %s\n", it.Title, it.Error)
+		}
+		if it.Note != "" {
+			fmt.Fprintf(w, "              %s\n", it.Note)
+		}
+	}
+	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before\n",
+		r.Feed.ID, r.Feed.Title, r.Imported, r.Duplicates, r.Failed, r.Seen)
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+func init() {
+	register("note", "print or set the note on an article", runNote)
+}
+
+func runNote(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("note", "ID [TEXT...]   (TEXT \"\" clears the note; TEXT - reads it from stdin)")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "newsarchive: note: %q is not an article id\n", rest[0])
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if len(rest) == 1 {
+		text, err := a.Note(ctx, id)
+		if err != nil {
+			return c.tagResult(err, id)
+		}
+		if text != "" {
+			fmt.Fprintln(c.Stdout, text)
+		}
+		return ExitOK
+	}
+	text := strings.Join(rest[1:], " ")
+	if len(rest) == 2 && rest[1] == "-" {
+		b, err := io.ReadAll(io.LimitReader(c.Stdin, app.MaxNoteBytes+1))
+		if err != nil {
+			return c.fail(fmt.Errorf("read the note from stdin: %w", err))
+		}
+		text = strings.TrimRight(string(b), "\n")
+	}
+	return c.tagResult(a.SetNote(ctx, id, text), id)
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/newsarchive/newsarchive/app/ingest/simhash"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+func init() {
+	register("similar", "list the articles that are near-duplicates of one", runSimilar)
+	register("duplicates", "list the groups of near-duplicate articles", runDuplicates)
+}
+
+// similarJSON is the JSON form of a near-duplicate.
+type similarJSON struct {
+	ID        int64  `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	Published string `json:"published"`
+	Distance  int    `json:"distance,omitempty"`
+}
+
+func listingJSON(l store.ArticleListing, dist int) similarJSON {
+	return similarJSON{ID: l.ID, Title: l.Title, Source: l.Source, Published: l.Published, Distance: dist}
+}
+
+func runSimilar(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("similar", "[--json] ID")
+	asJSON := fs.Bool("json", false, "print JSON")
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "newsarchive: similar: %q is not an article id\n", rest[0])
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	near, err := a.SimilarArticles(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if *asJSON {
+		out := make([]similarJSON, len(near))
+		for i, n := range near {
+			out[i] = listingJSON(n.ArticleListing, n.Distance)
+		}
+		if err := writeJSON(c.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	}
+	if len(near) == 0 {
+		fmt.Fprintf(c.Stdout, "no article is a near-duplicate of article %d\n", id)
+		return ExitOK
+	}
+	fmt.Fprintf(c.Stdout, "%d near-duplicates of article %d (distance out of 64 bits, at most %d):\n",
+		len(near), id, simhash.NearThreshold)
+	for _, n := range near {
+		fmt.Fprintf(c.Stdout, "%6d  %2d  %-10s  %s%s\n", n.ID, n.Distance, dateOnly(n.Published), n.Title, inParens(n.Source))
+	}
+	return ExitOK
+}
+
+func runDuplicates(ctx context.Context, c *session, args []string) int {
+	fs := c.flags("duplicates", "[--json]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if rest, ok := parseFlags(fs, args); !ok || len(rest) > 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	groups, err := a.NearDuplicates(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if *asJSON {
+		type groupJSON struct {
+			MaxDistance int           `json:"max_distance"`
+			Articles    []similarJSON `json:"articles"`
+		}
+		out := make([]groupJSON, len(groups))
+		for i, g := range groups {
+			out[i].MaxDistance = g.MaxDistance
+			for _, l := range g.Articles {
+				out[i].Articles = append(out[i].Articles, listingJSON(l, 0))
+			}
+		}
+		if err := writeJSON(c.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	}
+	if len(groups) == 0 {
+		fmt.Fprintln(c.Stdout, "no near-duplicate articles")
+		return ExitOK
+	}
+	for i, g := range groups {
+		fmt.Fprintf(c.Stdout, "group %d: %d articles, distance up to %d\n", i+1, len(g.Articles), g.MaxDistance)
+		for _, l := range g.Articles {
+			fmt.Fprintf(c.Stdout, "%8d  %-10s  %s%s\n", l.ID, dateOnly(l.Published), l.Title, inParens(l.Source))
+		}
+	}
+	fmt.Fprintf(c.Stdout, "%d groups of near-duplicates (exact duplicates are refused at import)\n", len(groups))
+	return ExitOK
+}

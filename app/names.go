@@ -1,0 +1,300 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"weak"
+
+	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// The lookup service: an in-memory lookup.Index of article titles, source
+// names and entity names with their aliases, built on the first Lookup (or
+// PrepareLookup) and brought up to date at the start of every later one from
+// cheap high-water-mark queries (the highest article, entity and mention ids).
+// Results are checked against the archive on the way out, so a deleted
+// article or a merged-away entity is never offered. Renames and alias edits
+// cannot be seen from ids: the entity corrections call NoteEntityChanged.
+//
+// Memory: about 140 bytes per indexed text plus the text itself (see package
+// lookup): about 20 MB for 100k articles (BenchmarkLookup reports heap-MB).
+
+// nameServices holds each App's lookup service, keyed weakly so that an App
+// dropped without Close does not keep its index alive.
+var nameServices sync.Map // weak.Pointer[App] -> *names
+
+// names is one App's lookup service. It holds no reference to the App.
+type names struct {
+	mu         sync.Mutex // held while refreshing
+	ix         *lookup.Index
+	built      bool
+	articles   int64             // highest article id indexed
+	entities   store.EntityMarks // entity and mention marks indexed
+	sources    map[string]*source
+	sourceText map[int64]string // source id -> name
+	dirtyArts  map[int64]bool   // articles noted changed
+	dirtyEnts  map[int64]bool   // entities noted changed
+}
+
+// source is a distinct source name; its id is a handle valid within one App.
+type source struct {
+	id       int64
+	articles int
+}
+
+func weakKey(a *App) weak.Pointer[App] { return weak.Make(a) }
+
+func (a *App) names() *names {
+	key := weakKey(a)
+	if v, ok := nameServices.Load(key); ok {
+		return v.(*names)
+	}
+	v, loaded := nameServices.LoadOrStore(key, &names{})
+	if !loaded {
+		runtime.AddCleanup(a, func(k weak.Pointer[App]) { nameServices.Delete(k) }, key)
+	}
+	return v.(*names)
+}
+
+// Lookup finds titles, sources and entities by name as typed, tolerating
+// typos, swapped or run-together words and unfinished words (see package
+// lookup). kind "" searches all three kinds. An entity result's ID is the
+// entity's, a title's the article's; a source's ID is only a handle (its Text
+// is its name). Any query is safe: one without letters or digits finds
+// nothing.
+func (a *App) Lookup(ctx context.Context, query string, kind lookup.Kind, limit int) ([]lookup.Result, error) {
+	switch kind {
+	case "", lookup.KindEntity, lookup.KindTitle, lookup.KindSource:
+	default:
+		return nil, fmt.Errorf("%w: look up %q: use entity, title or source", ErrBadQuery, kind)
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	n := a.names()
+	if err := n.refresh(ctx, a.Store); err != nil {
+		return nil, fmt.Errorf("look up %q: %w", query, err)
+	}
+	for {
+		res := n.ix.Search(query, kind, limit)
+		gone, err := n.vanished(ctx, a.Store, res)
+		if err != nil {
+			return nil, fmt.Errorf("look up %q: %w", query, err)
+		}
+		if len(gone) == 0 {
+			return res, nil
+		}
+		n.forget(gone)
+	}
+}
+
+// forget drops vanished results from the index.
+func (n *names) forget(gone []lookup.Result) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, r := range gone {
+		n.ix.Remove(r.Kind, r.ID)
+		if r.Kind == lookup.KindSource {
+			delete(n.sources, r.Text)
+		}
+	}
+}
+
+// PrepareLookup builds the lookup index now rather than on the first Lookup
+// (the GUI calls it in the background when an archive opens).
+func (a *App) PrepareLookup(ctx context.Context) error {
+	if err := a.names().refresh(ctx, a.Store); err != nil {
+		return fmt.Errorf("prepare lookup: %w", err)
+	}
+	return nil
+}
+
+// NoteArticles tells the lookup service that these articles were changed or
+// deleted other than by adding new ones (which it finds by itself).
+func (a *App) NoteArticles(ids ...int64) {
+	n := a.names()
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.dirtyArts = addAll(n.dirtyArts, ids)
+}
+
+// NoteEntityChanged tells the lookup service that these entities were
+// renamed, retyped, merged, split, given or stripped of aliases, or deleted.
+// New entities and new mentions it finds by itself.
+func (a *App) NoteEntityChanged(ids ...int64) {
+	n := a.names()
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.dirtyEnts = addAll(n.dirtyEnts, ids)
+}
+
+func addAll(set map[int64]bool, ids []int64) map[int64]bool {
+	if set == nil {
+		set = map[int64]bool{}
+	}
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set
+}
+
+// refresh builds the index on first use and then adds what is new.
+func (n *names) refresh(ctx context.Context, st *store.Store) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.built {
+		n.ix = lookup.New()
+		n.sources, n.sourceText = map[string]*source{}, map[int64]string{}
+	}
+	if err := n.refreshArticles(ctx, st); err != nil {
+		return err
+	}
+	if err := n.refreshEntities(ctx, st); err != nil {
+		return err
+	}
+	n.built = true
+	return nil
+}
+
+func (n *names) refreshArticles(ctx context.Context, st *store.Store) error {
+	last, err := st.MaxArticleID(ctx)
+	if err != nil {
+		return err
+	}
+	if last > n.articles {
+		arts, err := st.ArticlesAfter(ctx, n.articles)
+		if err != nil {
+			return err
+		}
+		n.addArticles(arts)
+		n.articles = last
+	}
+	if len(n.dirtyArts) == 0 {
+		return nil
+	}
+	ids := setIDs(n.dirtyArts)
+	arts, err := st.ArticleListings(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		n.ix.Remove(lookup.KindTitle, id)
+	}
+	n.addArticles(arts)
+	n.dirtyArts = nil
+	return nil
+}
+
+// addArticles indexes titles and counts sources. A source's count only
+// grows here; deleted articles are noticed when a lookup finds the source.
+func (n *names) addArticles(arts []store.ArticleListing) {
+	items := make([]lookup.Item, 0, len(arts))
+	changed := map[*source]string{}
+	for _, a := range arts {
+		items = append(items, lookup.Item{Kind: lookup.KindTitle, ID: a.ID, Text: a.Title})
+		if a.Source == "" {
+			continue
+		}
+		s := n.sources[a.Source]
+		if s == nil {
+			s = &source{id: int64(len(n.sourceText) + 1)}
+			n.sources[a.Source] = s
+			n.sourceText[s.id] = a.Source
+		}
+		s.articles++
+		changed[s] = a.Source
+	}
+	for s, name := range changed {
+		items = append(items, lookup.Item{Kind: lookup.KindSource, ID: s.id, Text: name, Weight: s.articles})
+	}
+	n.ix.Add(items...)
+}
+
+func (n *names) refreshEntities(ctx context.Context, st *store.Store) error {
+	marks, err := st.EntityMarks(ctx)
+	if err != nil {
+		return err
+	}
+	var ids []int64 // nil: every entity
+	if n.built {
+		if marks != n.entities {
+			if ids, err = st.EntitiesChangedAfter(ctx, n.entities); err != nil {
+				return err
+			}
+		}
+		ids = append(ids, setIDs(n.dirtyEnts)...)
+		if len(ids) == 0 {
+			n.entities = marks
+			return nil
+		}
+	}
+	ents, err := st.NamedEntities(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		n.ix.Remove(lookup.KindEntity, id)
+	}
+	items := make([]lookup.Item, 0, len(ents))
+	for _, e := range ents {
+		items = append(items, lookup.Item{Kind: lookup.KindEntity, ID: e.ID, Text: e.Name, Weight: e.Articles})
+		for _, al := range e.Aliases {
+			items = append(items, lookup.Item{Kind: lookup.KindEntity, ID: e.ID, Text: al, Weight: e.Articles})
+		}
+	}
+	n.ix.Add(items...)
+	n.entities, n.dirtyEnts = marks, nil
+	return nil
+}
+
+func setIDs(set map[int64]bool) []int64 {
+	ids := make([]int64, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// vanished returns the results whose article, entity or source is no longer
+// in the archive.
+func (n *names) vanished(ctx context.Context, st *store.Store, res []lookup.Result) ([]lookup.Result, error) {
+	var arts, ents []int64
+	var srcs []string
+	for _, r := range res {
+		switch r.Kind {
+		case lookup.KindTitle:
+			arts = append(arts, r.ID)
+		case lookup.KindEntity:
+			ents = append(ents, r.ID)
+		case lookup.KindSource:
+			srcs = append(srcs, r.Text)
+		}
+	}
+	var gone []lookup.Result
+	okArts, err := st.ExistingIDs(ctx, "articles", arts)
+	if err != nil {
+		return nil, err
+	}
+	okEnts, err := st.ExistingIDs(ctx, "entities", ents)
+	if err != nil {
+		return nil, err
+	}
+	okSrcs, err := st.ExistingSources(ctx, srcs)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res {
+		switch {
+		case r.Kind == lookup.KindTitle && !okArts[r.ID],
+			r.Kind == lookup.KindEntity && !okEnts[r.ID],
+			r.Kind == lookup.KindSource && !okSrcs[r.Text]:
+			gone = append(gone, r)
+		}
+	}
+	return gone, nil
+}

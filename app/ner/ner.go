@@ -1,0 +1,98 @@
+// Package ner finds the people, organisations and places named in news text.
+//
+// It segments, tokenises and POS-tags with prose v2 and labels tokens with its
+// own averaged-perceptron model (trained by cmd/nertrain on the Groningen
+// Meaning Bank and embedded here), decoded with BIO-constrained Viterbi.
+// Rules then keep titles out of names, drop pronouns and common words, make
+// the mentions of a document consistent, link short mentions to full names,
+// and apply the archive's gazetteer of confirmed and rejected names.
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// Entity is a named entity found in a text.
+type Entity struct {
+	Text      string // the mention as written
+	Type      string // "PERSON", "ORG" or "PLACE"
+	Start     int    // byte offset of Text in the input
+	End       int    // byte offset after Text
+	Canonical string // the full name the mention links to in the document, else Text
+}
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Place  = "PLACE"
+)
+
+//go:embed model.gob.gz
+var embeddedModel []byte
+
+// Tagger finds entities. It is safe for concurrent use.
+type Tagger struct {
+	pipe   *pipeline
+	model  *Model
+	titles map[string]bool
+	cut    *NameCut
+	heads  map[string]string // last words that type a name ("group" -> ORG), see nameHeads
+}
+
+var loadShared = sync.OnceValues(func() (*Tagger, error) {
+	m, err := ReadModel(bytes.NewReader(embeddedModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded ner model: %w", err)
+	}
+	pipe, err := newPipeline()
+	if err != nil {
+		return nil, err
+	}
+	return newTagger(pipe, m), nil
+})
+
+// New returns the tagger with the embedded model. The model and prose's
+// tagger are loaded once per process and shared by every Tagger.
+func New() (*Tagger, error) { return loadShared() }
+
+// NewWithModel returns a tagger using m instead of the embedded model.
+func NewWithModel(m *Model) (*Tagger, error) {
+	pipe, err := newPipeline()
+	if err != nil {
+		return nil, err
+	}
+	return newTagger(pipe, m), nil
+}
+
+func newTagger(pipe *pipeline, m *Model) *Tagger {
+	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon),
+		heads: nameHeads(m.Dict)}
+}
+
+var sharedProse = sync.OnceValues(func() (m *prose.Model, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("load prose model: %v", r)
+		}
+	}()
+	return prose.ModelFromData("newsarchive-pos"), nil
+})
+
+// newPipeline returns the prose pipeline, loading prose's model once.
+func newPipeline() (*pipeline, error) {
+	m, err := sharedProse()
+	if err != nil {
+		return nil, err
+	}
+	seg, err := sharedSegmenter()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence segmenter: %w", err)
+	}
+	return &pipeline{model: m, seg: seg}, nil
+}

@@ -1,0 +1,149 @@
+package app
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+)
+
+// benchArticles is the size of the synthetic archive the search benchmarks
+// run on.
+const benchArticles = 100_000
+
+var (
+	benchOnce sync.Once
+	benchApp  *App
+	benchErr  error
+)
+
+// benchArchive opens the synthetic archive of 100k articles, building it the
+// first time (2-4 minutes; cached under os.TempDir()/newsarchive-bench/).
+func benchArchive(b *testing.B) *App {
+	b.Helper()
+	bbc := corpus.Path(b, "corpus", "bbc")
+	gmb := corpus.Path(b, "ner", "gmb-train.csv")
+	benchOnce.Do(func() {
+		ctx := context.Background()
+		start := time.Now()
+		path, err := synth.Ensure(ctx, bbc, gmb, benchArticles, nil)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		if d := time.Since(start); d > time.Second {
+			b.Logf("built %s in %s", path, d.Round(time.Second))
+		}
+		benchApp, benchErr = Open(ctx, path)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchApp
+}
+
+// searchClasses are the kinds of query people type, each with a few
+// examples. Match counts at 100k synthetic articles are in the comments.
+var searchClasses = []struct {
+	name    string
+	queries []string
+	opt     SearchOptions
+}{
+	{"rare-word", []string{"catwoman", "armorgroup", "chernin"}, SearchOptions{}},         // 27-132
+	{"mid-word", []string{"botswana", "parmalat", "xinhua", "football"}, SearchOptions{}}, // 300-5,700
+	{"common-word", []string{"said", "government", "year", "police"}, SearchOptions{}},    // 35k-92k
+	{"short-prefix", []string{"th*", "pr*", "mi*", "co*"}, SearchOptions{}},
+	{"prefix", []string{"econ*", "elect*", "footb*", "minis*"}, SearchOptions{}},
+	{"phrase", []string{`"mobile phone"`, `"prime minister"`, `"interest rates"`, `"tony blair"`}, SearchOptions{}},
+	{"two-words", []string{"blair election", "oil prices", "football club", "police arrested"}, SearchOptions{}},
+	{"filtered-mid", []string{"football", "xinhua", "economy"}, SearchOptions{From: "2010", To: "2011", Source: "Reuters"}},
+	{"filtered-common", []string{"said", "government"}, SearchOptions{From: "2015-06", To: "2016", Source: "The Guardian"}},
+	{"by-date-common", []string{"said", "year"}, SearchOptions{Sort: "date", Offset: 40}},
+	{"exclusion-only", []string{"-said"}, SearchOptions{}},
+}
+
+// reportLatency reports the p50 and p95 of lat in milliseconds.
+func reportLatency(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkSearch reports the p50 and p95 latency of each query class on a
+// synthetic archive of 100k articles (each query run 10 times an iteration).
+func BenchmarkSearch(b *testing.B) {
+	a := benchArchive(b)
+	ctx := context.Background()
+	if _, err := a.Search(ctx, "warm", SearchOptions{}); err != nil { // loads the date cache
+		b.Fatal(err)
+	}
+	for _, c := range searchClasses {
+		b.Run(c.name, func(b *testing.B) {
+			var lat []time.Duration
+			total := 0
+			for b.Loop() {
+				for _, q := range c.queries {
+					for range 10 {
+						start := time.Now()
+						res, err := a.Search(ctx, q, c.opt)
+						lat = append(lat, time.Since(start))
+						if err != nil {
+							b.Fatalf("%s: %v", q, err)
+						}
+						total = res.Total
+					}
+				}
+			}
+			reportLatency(b, lat)
+			b.ReportMetric(float64(total), "hits")
+		})
+	}
+}
+
+// BenchmarkLookup reports how long the lookup index over the synthetic
+// archive's 100k titles and sources takes to build, the heap it holds, and
+// the p50 and p95 of lookups as typed.
+func BenchmarkLookup(b *testing.B) {
+	a := benchArchive(b)
+	ctx := context.Background()
+	b.Run("build", func(b *testing.B) {
+		var before, after runtime.MemStats
+		for b.Loop() {
+			nameServices.Delete(weakKey(a))
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			if err := a.PrepareLookup(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+	})
+	queries := []string{"parmalat bank", "concern over rfid", "the guardian", "reutres", "time warn", "ad sales boost", "blair"}
+	b.Run("query", func(b *testing.B) {
+		var lat []time.Duration
+		for b.Loop() {
+			for _, q := range queries {
+				for range 10 {
+					start := time.Now()
+					if _, err := a.Lookup(ctx, q, lookup.Kind(""), 10); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+			}
+		}
+		reportLatency(b, lat)
+	})
+}

@@ -1,0 +1,187 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/newsarchive/newsarchive/app/ner"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// TaggerModel names the entity model; it is stored with each tagged article.
+const TaggerModel = "newsarchive-gmb-1"
+
+// tagBatch is how many articles are tagged between two writes.
+const tagBatch = 128
+
+// tagging runs entity tagging in the background, one run at a time.
+type tagging struct {
+	once   sync.Once
+	tagger *ner.Tagger
+	err    error
+
+	mu      sync.Mutex
+	running bool
+	again   bool
+	done    chan struct{} // closed when the current run ends
+}
+
+// Tagger returns the entity tagger, loading its model on first use.
+func (a *App) Tagger() (*ner.Tagger, error) {
+	a.tag.once.Do(func() {
+		a.tag.tagger, a.tag.err = ner.New()
+		if a.tag.err != nil {
+			a.tag.err = fmt.Errorf("load the entity model: %w", a.tag.err)
+		}
+	})
+	return a.tag.tagger, a.tag.err
+}
+
+// TaggingProgress counts the articles whose entities are known, and all.
+func (a *App) TaggingProgress(ctx context.Context) (done, total int, err error) {
+	return a.Store.TaggingProgress(ctx)
+}
+
+// StartTagging tags the articles waiting for entities in the background and
+// returns at once; a call while a run is going makes it look again for new
+// articles when it ends. Wait blocks until no run is going.
+func (a *App) StartTagging(ctx context.Context) {
+	a.tag.mu.Lock()
+	defer a.tag.mu.Unlock()
+	if a.tag.running {
+		a.tag.again = true
+		return
+	}
+	a.tag.running = true
+	a.tag.done = make(chan struct{})
+	go func() {
+		for {
+			err := a.TagPending(ctx, nil)
+			if err != nil && ctx.Err() == nil {
+				a.logf("tagging: %v", err)
+			}
+			a.tag.mu.Lock()
+			if !a.tag.again || ctx.Err() != nil {
+				a.tag.running = false
+				close(a.tag.done)
+				a.tag.mu.Unlock()
+				return
+			}
+			a.tag.again = false
+			a.tag.mu.Unlock()
+		}
+	}()
+}
+
+// WaitTagging blocks until background tagging has finished or ctx ends.
+func (a *App) WaitTagging(ctx context.Context) error {
+	a.tag.mu.Lock()
+	done := a.tag.done
+	a.tag.mu.Unlock()
+	if done == nil {
+		return nil
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// TagPending tags every article waiting for entities, on all cores, and
+// returns when none is left. progress, if not nil, is called after each
+// batch with the articles tagged so far and the total.
+func (a *App) TagPending(ctx context.Context, progress func(done, total int)) error {
+	t, err := a.Tagger()
+	if err != nil {
+		return err
+	}
+	rules, err := a.loadRules(ctx)
+	if err != nil {
+		return err
+	}
+	var after int64
+	for {
+		jobs, err := a.Store.PendingTagging(ctx, after, tagBatch)
+		if err != nil || len(jobs) == 0 {
+			return err
+		}
+		after = jobs[len(jobs)-1].ArticleID
+		results := tagAll(ctx, t, rules, jobs)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := a.Store.SaveTagged(ctx, results); err != nil {
+			return err
+		}
+		if progress != nil {
+			if done, total, err := a.Store.TaggingProgress(ctx); err == nil {
+				progress(done, total)
+			}
+		}
+	}
+}
+
+// Retag marks every article for tagging again (after a model change) and
+// tags them all; corrections apply as before.
+func (a *App) Retag(ctx context.Context, progress func(done, total int)) error {
+	if err := a.Store.ResetTagging(ctx); err != nil {
+		return err
+	}
+	return a.TagPending(ctx, progress)
+}
+
+// tagAll tags a batch of articles on all cores with one shared model.
+func tagAll(ctx context.Context, t *ner.Tagger, rules *rules, jobs []store.TagJob) []store.Tagged {
+	out := make([]store.Tagged, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = tagOne(t, rules, jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func tagOne(t *ner.Tagger, rules *rules, job store.TagJob) (res store.Tagged) {
+	res = store.Tagged{ArticleID: job.ArticleID, Model: TaggerModel}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Mentions, res.Err = nil, fmt.Errorf("tagger failed: %v", r)
+		}
+	}()
+	for _, e := range t.Tag(job.Body, rules.gazetteer) {
+		name, typ, ok := rules.resolve(job.ArticleID, e)
+		if ok {
+			res.Mentions = append(res.Mentions, store.Mention{Start: e.Start, End: e.End, Text: e.Text, Name: name, Type: typ})
+		}
+	}
+	res.Mentions = append(res.Mentions, rules.added(job, res.Mentions)...)
+	return res
+}
+
+func (a *App) logf(format string, args ...any) {
+	if a.Log != nil {
+		a.Log(fmt.Sprintf(format, args...))
+	}
+}
+
+// lower folds a name for rule look-ups.
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

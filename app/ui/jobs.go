@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+// progressEvery is how often a running job's progress is redrawn.
+const progressEvery = 150 * time.Millisecond
+
+// Jobs is the Imports section: each import with its progress bar, speed and
+// time left, a Cancel button and, once done, its report; and the tagging
+// progress, also summed up under the sidebar.
+type Jobs struct {
+	w       *Window
+	box     *fyne.Container // the jobs, newest first
+	tagBar  *widget.ProgressBar
+	tagText *widget.Label
+	summary *fyne.Container // under the sidebar
+	parent  *fyne.Container // lays out the summary
+	cancels []context.CancelFunc
+	polling bool
+}
+
+func newJobs(w *Window) *Jobs {
+	j := &Jobs{w: w, box: container.NewVBox(), tagBar: widget.NewProgressBar(), tagText: widget.NewLabel("")}
+	j.tagText.Importance = widget.LowImportance
+	j.tagText.Truncation = fyne.TextTruncateEllipsis
+	j.summary = container.NewVBox(j.tagText, j.tagBar)
+	j.summary.Hide()
+	return j
+}
+
+// reset forgets the jobs of the archive shown before.
+func (j *Jobs) reset() {
+	j.box.RemoveAll()
+	j.summary.Hide()
+	j.pollTagging()
+}
+
+// cancelAll stops every running job.
+func (j *Jobs) cancelAll() {
+	for _, c := range j.cancels {
+		c()
+	}
+	j.cancels = nil
+}
+
+func (j *Jobs) content() fyne.CanvasObject {
+	empty := widget.NewLabel("No imports yet. Use File → Import files… (Ctrl+I), Import folder…, or drop files on the window.")
+	empty.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(heading("Imports"), empty)
+	if len(j.box.Objects) > 0 {
+		empty.Hide()
+	}
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(j.box))
+}
+
+// job is one import shown in the panel.
+type job struct {
+	j      *Jobs
+	title  *widget.Label
+	bar    *widget.ProgressBar
+	detail *widget.Label
+	cancel *widget.Button
+	report *fyne.Container
+	card   *widget.Card
+	last   time.Time
+}
+
+// newJob adds a job card; stop cancels the job.
+func (j *Jobs) newJob(title string, stop context.CancelFunc) *job {
+	jb := &job{j: j, title: widget.NewLabel(""), bar: widget.NewProgressBar(), detail: widget.NewLabel("starting…"),
+		report: container.NewVBox()}
+	jb.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		stop()
+		jb.cancel.Disable()
+		jb.detail.SetText("cancelling…")
+	})
+	jb.card = widget.NewCard(title, "", container.NewVBox(
+		container.NewBorder(nil, nil, nil, jb.cancel, jb.bar), jb.detail, jb.report))
+	j.cancels = append(j.cancels, stop)
+	j.box.Objects = append([]fyne.CanvasObject{jb.card}, j.box.Objects...)
+	j.box.Refresh()
+	return jb
+}
+
+// progress shows an import's progress; calls closer than progressEvery
+// apart are dropped unless final.
+func (jb *job) progress(p app.Progress, final bool) {
+	if !final && time.Since(jb.last) < progressEvery {
+		return
+	}
+	jb.last = time.Now()
+	jb.j.w.do(func() {
+		if p.Total > 0 {
+			jb.bar.SetValue(float64(p.Done) / float64(p.Total))
+		}
+		jb.detail.SetText(progressText(p))
+	})
+}
+
+// progressText says how far an import is.
+func progressText(p app.Progress) string {
+	s := fmt.Sprintf("%d of %d files · %.0f/s", p.Done, p.Total, p.Rate())
+	if eta := p.ETA(); eta > 0 {
+		s += " · " + eta.Round(time.Second).String() + " left"
+	}
+	return s + fmt.Sprintf(" · imported %d, duplicates %d, failed %d", p.Imported, p.Duplicates, p.Failed)
+}
+
+// finish shows an import's report; a result tapped opens its article.
+func (jb *job) finish(rep app.ImportReport, err error) {
+	jb.cancel.Hide()
+	jb.bar.SetValue(1)
+	sum := fmt.Sprintf("Imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
+	if rep.Skipped > 0 {
+		sum += fmt.Sprintf(", skipped %d non-article files", rep.Skipped)
+	}
+	sum += fmt.Sprintf(" in %s.", rep.Elapsed.Round(time.Millisecond))
+	if err != nil {
+		sum = fmt.Sprintf("Stopped: %v. %s", err, sum)
+	}
+	jb.detail.SetText(sum)
+	jb.card.SetSubTitle(sum)
+	if len(rep.Results) > 0 {
+		jb.report.Add(newReportList(jb.j.w, rep.Results))
+	}
+}
+
+// pollTagging shows the tagging progress while the window is open.
+func (j *Jobs) pollTagging() {
+	j.updateTagging()
+	if j.w.opt.Sync || j.polling {
+		return
+	}
+	j.polling = true
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for range t.C {
+			fyne.Do(j.updateTagging)
+		}
+	}()
+}
+
+// updateTagging reads the tagging progress (off the UI goroutine) and shows it.
+func (j *Jobs) updateTagging() {
+	a, ctx := j.w.app, j.w.ctx
+	if a == nil || ctx.Err() != nil {
+		return
+	}
+	j.w.run(func() {
+		done, total, err := a.TaggingProgress(ctx)
+		j.w.do(func() {
+			if err != nil || a != j.w.app {
+				return
+			}
+			busy := total > 0 && done < total
+			if busy {
+				j.tagText.SetText(fmt.Sprintf("Finding names: %d of %d", done, total))
+				j.tagBar.SetValue(float64(done) / float64(total))
+			}
+			if busy != j.summary.Visible() {
+				j.summary.Hidden = !busy
+				if j.parent != nil {
+					j.parent.Refresh()
+				}
+			}
+		})
+	})
+}

@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// SearchView is the Ctrl+F full-text search: a query, filters (dates,
+// source, an entity mentioned, a type of entity mentioned), and the
+// matching articles with their snippets, the matched words highlighted,
+// beside a reader.
+type SearchView struct {
+	w        *Window
+	query    *widget.Entry
+	from, to *widget.Entry
+	source   *widget.SelectEntry
+	entity   *widget.Entry
+	typ      *widget.Select
+	byDate   *widget.Check
+	info     *widget.Label
+	list     *pagedList[hitRow]
+	reader   *Reader
+	opt      app.SearchOptions
+	text     string
+	root     fyne.CanvasObject
+}
+
+// hitRow is a search hit with the number of entities its article mentions.
+type hitRow struct {
+	store.SearchHit
+	Entities int
+}
+
+// anyType is the type filter's choice for no filter.
+const anyType = "Any type"
+
+// showSearch opens the search view, or focuses its query when shown.
+func (w *Window) showSearch() {
+	v := newSearchView(w)
+	w.showPage(v.root)
+	w.keyFocus = v.list
+	w.win.Canvas().Focus(v.query)
+}
+
+func newSearchView(w *Window) *SearchView {
+	v := &SearchView{w: w, info: widget.NewLabel("Type words to find; \"quotes\" for a phrase, -word to exclude."), reader: newReader(w)}
+	v.query = &widget.Entry{PlaceHolder: "Search the text of every article…", OnSubmitted: func(string) { v.run() }}
+	v.query.ExtendBaseWidget(v.query)
+	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD", OnSubmitted: func(string) { v.run() }}
+	v.from.ExtendBaseWidget(v.from)
+	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD", OnSubmitted: func(string) { v.run() }}
+	v.to.ExtendBaseWidget(v.to)
+	v.entity = &widget.Entry{PlaceHolder: "mentioning…", OnSubmitted: func(string) { v.run() }}
+	v.entity.ExtendBaseWidget(v.entity)
+	pick := widget.NewButtonWithIcon("", theme.AccountIcon(), v.pickEntity)
+	pick.Importance = widget.LowImportance
+	v.entity.ActionItem = pick
+	v.typ = widget.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })
+	v.typ.Selected = anyType
+	v.source = widget.NewSelectEntry(nil)
+	v.source.PlaceHolder = "any source"
+	v.source.OnSubmitted = func(string) { v.run() }
+	v.byDate = widget.NewCheck("newest first", func(bool) { v.run() })
+	v.info.Wrapping = fyne.TextWrapWord
+	v.list = newPagedList[hitRow](w, createHitRow)
+	v.list.fetch = v.fetch
+	v.list.fill = fillHitRow
+	v.list.blank = func(o fyne.CanvasObject) { fillHitRow(hitRow{SearchHit: store.SearchHit{Title: "…"}, Entities: -1}, o) }
+	v.list.open = func(h hitRow) { v.reader.show(h.ID) }
+	v.list.onError = func(err error) { v.info.SetText(errorText(err)) }
+	v.loadSources()
+
+	go_ := widget.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
+	go_.Importance = widget.HighImportance
+	filters := container.NewGridWithColumns(3, v.from, v.to, v.source, v.entity, v.typ, v.byDate)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, go_, v.query), filters, v.info)
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, v.list.list), v.reader.content())
+	split.Offset = 0.45
+	v.root = split
+	return v
+}
+
+// loadSources offers the archive's sources in the source filter.
+func (v *SearchView) loadSources() {
+	ctx := v.w.ctx
+	v.w.run(func() {
+		sources, err := v.w.app.Store.Sources(ctx)
+		if err != nil {
+			return // the filter still takes typed names
+		}
+		names := make([]string, len(sources))
+		for i, s := range sources {
+			names[i] = s.Name
+		}
+		v.w.do(func() { v.source.SetOptions(names) })
+	})
+}
+
+// run searches for what is typed.
+func (v *SearchView) run() {
+	v.text = strings.TrimSpace(v.query.Text)
+	v.opt = app.SearchOptions{From: v.from.Text, To: v.to.Text, Source: strings.TrimSpace(v.source.Text),
+		Entity: strings.TrimSpace(v.entity.Text), Type: searchType(v.typ.Selected)}
+	if v.byDate.Checked {
+		v.opt.Sort = store.ByDate
+	}
+	if v.text == "" {
+		return
+	}
+	v.info.SetText("Searching…")
+	v.list.reset()
+}
+
+// searchType is the search's type filter for a label of the type menu.
+func searchType(label string) string {
+	switch label {
+	case anyType, "":
+		return ""
+	case "Other":
+		return "misc"
+	}
+	return typeByLabel(label)
+}
+
+// pickEntity chooses the entity filter with the palette.
+func (v *SearchView) pickEntity() {
+	v.w.palette.pick("Find articles mentioning…", lookup.KindEntity, func(r lookup.Result) {
+		v.entity.SetText(r.Text)
+		v.run()
+	})
+}
+
+func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, error) {
+	if v.text == "" {
+		return nil, nil
+	}
+	opt := v.opt
+	opt.Limit, opt.Offset = limit, offset
+	res, err := v.w.app.Search(ctx, v.text, opt)
+	if err != nil {
+		return nil, err
+	}
+	if offset == 0 {
+		msg := fmt.Sprintf("%d matching articles", res.Total)
+		if res.Total == 1 {
+			msg = "1 matching article"
+		}
+		if res.Note != "" {
+			msg += " — " + res.Note
+		}
+		v.w.do(func() { v.info.SetText(msg) })
+	}
+	ids := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	counts, err := v.w.app.Store.EntityCounts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]hitRow, len(res.Hits))
+	for i, h := range res.Hits {
+		rows[i] = hitRow{SearchHit: h, Entities: counts[h.ID]}
+	}
+	return rows, nil
+}
+
+func createHitRow() fyne.CanvasObject {
+	row := createArticleRow()
+	snippet := widget.NewRichText()
+	snippet.Truncation = fyne.TextTruncateEllipsis
+	_, _, lines := articleRowParts(row)
+	lines.Add(snippet)
+	return row
+}
+
+func fillHitRow(h hitRow, o fyne.CanvasObject) {
+	fillArticleRow(articleRow{ArticleListing: store.ArticleListing{ID: h.ID, Title: h.Title, Source: h.Source,
+		Published: h.Published}, Entities: h.Entities}, o)
+	_, _, lines := articleRowParts(o)
+	snippet := lines.Objects[2].(*widget.RichText)
+	snippet.Segments = snippetSegments(h.Snippet)
+	snippet.Refresh()
+}
+
+// snippetSegments renders a snippet with its marked passages (between
+// store.MarkStart and store.MarkEnd) bold in the primary colour.
+func snippetSegments(s string) []widget.RichTextSegment {
+	s = strings.Join(strings.Fields(s), " ")
+	var segs []widget.RichTextSegment
+	for s != "" {
+		i := strings.Index(s, store.MarkStart)
+		if i < 0 {
+			segs = append(segs, inlineText(strings.ReplaceAll(s, store.MarkEnd, "")))
+			break
+		}
+		if i > 0 {
+			segs = append(segs, inlineText(s[:i]))
+		}
+		s = s[i+len(store.MarkStart):]
+		j := strings.Index(s, store.MarkEnd)
+		if j < 0 {
+			j = len(s)
+		}
+		st := widget.RichTextStyleInline
+		st.TextStyle.Bold = true
+		st.ColorName = theme.ColorNamePrimary
+		segs = append(segs, &widget.TextSegment{Text: s[:j], Style: st})
+		s = s[min(j+len(store.MarkEnd), len(s)):]
+	}
+	return segs
+}

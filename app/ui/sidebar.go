@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// Sidebar sections.
+const (
+	sectionArticles = "articles"
+	sectionPeople   = "people"
+	sectionOrgs     = "orgs"
+	sectionPlaces   = "places"
+	sectionSources  = "sources"
+	sectionTags     = "tags"
+	sectionImports  = "imports"
+)
+
+// section is one entry of the sidebar.
+type section struct {
+	name, label string
+	icon        fyne.Resource
+}
+
+var sections = []section{
+	{sectionArticles, "Articles", theme.DocumentIcon()},
+	{sectionPeople, "People", theme.AccountIcon()},
+	{sectionOrgs, "Organisations", theme.HomeIcon()},
+	{sectionPlaces, "Places", theme.NavigateNextIcon()},
+	{sectionSources, "Sources", theme.StorageIcon()},
+	{sectionTags, "Tags", theme.ContentAddIcon()},
+	{sectionImports, "Imports", theme.DownloadIcon()},
+}
+
+// Sidebar lists the sections of the main window.
+type Sidebar struct {
+	list     *widget.List
+	onSelect func(name string)
+	quiet    bool // set while selecting in code
+}
+
+func newSidebar(onSelect func(string)) *Sidebar {
+	s := &Sidebar{onSelect: onSelect}
+	s.list = &widget.List{
+		Length:     func() int { return len(sections) },
+		CreateItem: s.createItem,
+		UpdateItem: s.updateItem,
+		OnSelected: s.onSelected,
+	}
+	s.list.ExtendBaseWidget(s.list)
+	return s
+}
+
+func (s *Sidebar) createItem() fyne.CanvasObject {
+	return container.NewHBox(widget.NewIcon(theme.DocumentIcon()), widget.NewLabel("Organisations"))
+}
+
+func (s *Sidebar) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Icon).SetResource(sections[id].icon)
+	box.Objects[1].(*widget.Label).SetText(sections[id].label)
+}
+
+func (s *Sidebar) onSelected(id widget.ListItemID) {
+	if !s.quiet {
+		s.onSelect(sections[id].name)
+	}
+}
+
+// selectSection highlights a section without acting on it; "" clears.
+func (s *Sidebar) selectSection(name string) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	for i, sec := range sections {
+		if sec.name == name {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+// sectionView builds the view of a section; nil for an unknown name.
+func (w *Window) sectionView(name string) fyne.CanvasObject {
+	var v fyne.CanvasObject
+	w.keyFocus = nil
+	switch name {
+	case sectionArticles:
+		w.articles.reload()
+		v = w.articles.content()
+		w.keyFocus = w.articles.list
+	case sectionPeople:
+		v = newEntityList(w, store.TypePerson).content()
+	case sectionOrgs:
+		v = newEntityList(w, store.TypeOrg).content()
+	case sectionPlaces:
+		v = newEntityList(w, store.TypePlace).content()
+	case sectionSources:
+		v = newSourcesView(w).content()
+	case sectionTags:
+		v = newTagsView(w).content()
+	case sectionImports:
+		v = w.jobs.content()
+	}
+	return v
+}

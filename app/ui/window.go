@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+// Options change how a Window works; the zero value is for people.
+type Options struct {
+	// Sync runs background work on the calling goroutine, for tests.
+	Sync bool
+	// NoTagging leaves tagging to the caller instead of starting it.
+	NoTagging bool
+}
+
+// Window is the main window over one open archive: a sidebar of sections,
+// the current view, a status line and the jobs panel.
+type Window struct {
+	fa   fyne.App
+	win  fyne.Window
+	opt  Options
+	app  *app.App
+	path string
+
+	ctx    context.Context    // ends when the archive is closed
+	cancel context.CancelFunc // ends ctx
+
+	sidebar *Sidebar
+	body    *fyne.Container // the current view
+	status  *widget.Label
+	jobs    *Jobs
+	palette *Palette
+
+	articles *ArticlesView
+	entity   *EntityPage    // the entity page opened last
+	section  string         // the sidebar section shown, or "" for a page
+	back     []func()       // how to return to earlier pages (Esc)
+	keyFocus keyboardTarget // what arrow keys move when nothing is focused
+}
+
+// keyboardTarget is a view that arrow keys and Enter can drive.
+type keyboardTarget interface {
+	move(delta int)
+	activate()
+}
+
+// NewWindow opens the archive at path in a new window of fa.
+func NewWindow(fa fyne.App, path string, opt Options) (*Window, error) {
+	a, err := app.Open(context.Background(), path)
+	if err != nil {
+		return nil, err
+	}
+	return newWindow(fa, a, path, opt), nil
+}
+
+// newWindow makes the main window over an open archive.
+func newWindow(fa fyne.App, a *app.App, path string, opt Options) *Window {
+	useArchiveTheme(fa)
+	w := &Window{fa: fa, opt: opt, win: fa.NewWindow("News Archive")}
+	w.win.SetMaster()
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.jobs = newJobs(w)
+	w.body = container.NewStack()
+	w.sidebar = newSidebar(w.showSection)
+	w.win.SetMainMenu(w.mainMenu())
+	w.addShortcuts()
+	w.win.SetOnDropped(w.onDropped)
+	w.restoreSize()
+	w.win.SetCloseIntercept(func() {
+		w.saveSize()
+		w.win.Close()
+	})
+	w.setArchive(a, path)
+	return w
+}
+
+// Content returns the window's root object (for tests and screenshots).
+func (w *Window) Content() fyne.CanvasObject { return w.win.Content() }
+
+// Canvas returns the window's canvas.
+func (w *Window) Canvas() fyne.Canvas { return w.win.Canvas() }
+
+// setArchive shows the archive a, closing the one shown before.
+func (w *Window) setArchive(a *app.App, path string) {
+	if w.app != nil {
+		w.shutdown()
+	}
+	w.app, w.path = a, path
+	w.ctx, w.cancel = context.WithCancel(context.Background())
+	a.Log = func(msg string) { log.Print(msg) }
+	w.win.SetTitle("News Archive — " + filepath.Base(path))
+	w.palette = newPalette(w)
+	w.articles = newArticlesView(w)
+	w.back = nil
+	w.jobs.reset()
+	left := container.NewBorder(nil, w.jobs.summary, nil, nil, w.sidebar.list)
+	w.jobs.parent = left
+	split := container.NewHSplit(left, w.body)
+	split.Offset = 0.16
+	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	rememberRecent(w.fa.Preferences(), path)
+	w.win.SetMainMenu(w.mainMenu())
+	w.setStatus("")
+	if !w.opt.NoTagging {
+		a.StartTagging(w.ctx)
+	}
+	w.run(func() {
+		if err := a.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
+			log.Print(err)
+		}
+	})
+	w.run(func() {
+		n, err := a.Store.ArticleCount(w.ctx)
+		w.do(func() {
+			switch {
+			case err != nil:
+				w.showError(err)
+			case n == 0:
+				w.showPage(newWelcome(w).content())
+			default:
+				w.showSection(lastSection(w.fa.Preferences()))
+			}
+		})
+	})
+}
+
+// shutdown stops the background work on the archive and closes it.
+func (w *Window) shutdown() {
+	w.cancel()
+	w.jobs.cancelAll()
+	ctx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	if err := w.app.WaitTagging(ctx); err != nil {
+		log.Printf("close %s: tagging did not stop: %v", w.path, err)
+	}
+	if err := w.app.Close(); err != nil {
+		log.Printf("close %s: %v", w.path, err)
+	}
+}
+
+// run does f off the UI goroutine (on it, in tests with Options.Sync).
+func (w *Window) run(f func()) {
+	if w.opt.Sync {
+		f()
+		return
+	}
+	go f()
+}
+
+// setStatus shows msg, after the archive's path, in the status line.
+func (w *Window) setStatus(msg string) {
+	s := w.path
+	if msg != "" {
+		s += "  ·  " + msg
+	}
+	w.status.SetText(s)
+}
+
+// showError tells the person what failed; a cancelled context is not news.
+func (w *Window) showError(err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	log.Print(err)
+	dialog.ShowError(err, w.win)
+}
+
+// showSection shows a sidebar section.
+func (w *Window) showSection(name string) {
+	v := w.sectionView(name)
+	if v == nil {
+		name, v = sectionArticles, w.articles.content()
+	}
+	w.section = name
+	w.back = nil
+	w.sidebar.selectSection(name)
+	w.fa.Preferences().SetString(prefLastSection, name)
+	w.setBody(v)
+}
+
+// showPage shows a page that is no sidebar section (an entity, a search,
+// a tag's articles); Esc goes back to what was shown before.
+func (w *Window) showPage(obj fyne.CanvasObject) {
+	prev := w.body.Objects
+	prevSection, prevKeys := w.section, w.keyFocus
+	if len(prev) > 0 {
+		w.back = append(w.back, func() {
+			w.section, w.keyFocus = prevSection, prevKeys
+			w.sidebar.selectSection(prevSection)
+			w.setBody(prev[0])
+		})
+	}
+	w.section = ""
+	w.keyFocus = nil
+	w.sidebar.selectSection("")
+	w.setBody(obj)
+}
+
+// goBack returns to the page shown before the current one.
+func (w *Window) goBack() bool {
+	if len(w.back) == 0 {
+		return false
+	}
+	f := w.back[len(w.back)-1]
+	w.back = w.back[:len(w.back)-1]
+	f()
+	return true
+}
+
+func (w *Window) setBody(obj fyne.CanvasObject) {
+	w.body.Objects = []fyne.CanvasObject{obj}
+	w.body.Refresh()
+}
+
+// openArticle shows an article in the Articles section's reader.
+func (w *Window) openArticle(id int64) {
+	if w.section != sectionArticles {
+		w.showSection(sectionArticles)
+	}
+	w.articles.reader.show(id)
+}
+
+// refreshAll reloads what the archive's changes may have changed.
+func (w *Window) refreshAll() {
+	w.articles.reload()
+	if w.section != "" && w.section != sectionArticles {
+		w.showSection(w.section)
+	}
+}
+
+// errorText is an error as a person reads it in a label.
+func errorText(err error) string {
+	return fmt.Sprintf("Error: %v", err)
+}
+
+// do runs f on the UI goroutine: through fyne.Do from background work (at
+// once, with Options.Sync).
+func (w *Window) do(f func()) {
+	if w.opt.Sync {
+		f()
+		return
+	}
+	fyne.Do(f)
+}

@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"strings"
+
+	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/app/ingest/feed"
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// Fetcher downloads web documents; *fetch.Fetcher is the real one. Its
+// errors wrap the fetch package's (fetch.ErrStatus, fetch.ErrTooLarge,
+// fetch.ErrTimeout, fetch.ErrUnreachable...).
+type Fetcher interface {
+	Fetch(ctx context.Context, rawURL string) (fetch.Response, error)
+}
+
+// ErrNotPage reports a fetched document that is neither an HTML page nor a
+// feed.
+var ErrNotPage = errors.New("not an HTML page or a feed")
+
+// fetcher returns the App's Fetcher, or a default one.
+func (a *App) fetcher() Fetcher {
+	if a.Fetcher != nil {
+		return a.Fetcher
+	}
+	return fetch.New()
+}
+
+// ImportURL fetches a web page or feed and archives it, as Import does for
+// each URL it is given. A page already archived from that URL becomes a
+// new version of its article when its text changed, and a duplicate when
+// it did not; a feed's items are archived one by one.
+func (a *App) ImportURL(ctx context.Context, rawURL string) (FileResult, error) {
+	r := a.storeWeb(ctx, &webInput{url: rawURL}, rawURL)
+	if ctx.Err() != nil {
+		return r, fmt.Errorf("import %s: %w", rawURL, ctx.Err())
+	}
+	return r, nil
+}
+
+// storeWeb archives a URL or a feed file and reports it as one result.
+func (a *App) storeWeb(ctx context.Context, w *webInput, path string) FileResult {
+	if w.jsonl != "" {
+		return a.storeJSONL(ctx, w.jsonl)
+	}
+	fail := func(err error) FileResult {
+		return FileResult{Path: path, Status: StatusFailed, Error: err.Error()}
+	}
+	if w.feed != nil {
+		items := a.importItems(ctx, *w.feed, w.feed.Items, w.origin, a.Fetcher != nil)
+		return describeFeedResult(path, w.feed.Title, items)
+	}
+	resp, kind, err := a.fetchDocument(ctx, w.url)
+	if err != nil {
+		return fail(err)
+	}
+	if kind == kindFeed {
+		f, err := feed.Parse(resp.Body, resp.URL)
+		if err != nil {
+			return fail(err)
+		}
+		items := a.importItems(ctx, f, f.Items, resp.URL, true)
+		return describeFeedResult(path, f.Title, items)
+	}
+	art, orig, err := pageArticle(resp)
+	if err != nil {
+		return fail(fmt.Errorf("import %s: %w", w.url, err))
+	}
+	saved, err := a.Store.SaveVersion(ctx, art, orig, resp.FetchedAt)
+	if err != nil {
+		return fail(err)
+	}
+	a.fingerprintSaved(ctx, saved, art)
+	return versionResult(path, art.Title, saved)
+}
+
+// fetchDocument downloads a URL and tells whether it is a page or a feed:
+// by its Content-Type, or by its first element when the server sends none
+// or a generic one. Anything else is an error wrapping ErrNotPage.
+func (a *App) fetchDocument(ctx context.Context, rawURL string) (fetch.Response, docKind, error) {
+	resp, err := a.fetcher().Fetch(ctx, rawURL)
+	if err != nil {
+		return resp, 0, err
+	}
+	mt, _, _ := mime.ParseMediaType(resp.ContentType)
+	sniffed := sniffKind(resp.Body)
+	switch {
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		if sniffed == kindFeed {
+			return resp, kindFeed, nil
+		}
+		return resp, kindHTML, nil
+	case strings.HasSuffix(mt, "+xml") || mt == "text/xml" || mt == "application/xml":
+		if sniffed == kindHTML {
+			return resp, kindHTML, nil
+		}
+		return resp, kindFeed, nil
+	case mt == "" || mt == "text/plain" || mt == "application/octet-stream":
+		if sniffed != kindText {
+			return resp, sniffed, nil
+		}
+	}
+	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
+}
+
+// pageArticle parses a fetched HTML page. The article's URL and origin are
+// the final URL (after redirects); its original keeps the Content-Type
+// header so that the stored copy decodes as it did online.
+func pageArticle(resp fetch.Response) (store.Article, store.Original, error) {
+	ia, err := htmlpage.Parse(resp.Body, resp.URL, resp.ContentType)
+	if err != nil {
+		return store.Article{}, store.Original{}, err
+	}
+	art := articleFromIngest(ia, resp.URL)
+	art.URL = resp.URL
+	ct := resp.ContentType
+	if ct == "" {
+		ct = typeHTML
+	}
+	return art, store.Original{ContentType: ct, Data: resp.Body}, nil
+}
+
+// versionResult reports a saved version as an import result.
+func versionResult(path, title string, saved store.SavedVersion) FileResult {
+	r := FileResult{Path: path, Title: title}
+	switch saved.Outcome {
+	case store.VersionDuplicate:
+		r.Status, r.DuplicateOf = StatusDuplicate, saved.ArticleID
+		if saved.Duplicate != nil {
+			r.Title = saved.Duplicate.Title
+		}
+	default:
+		r.Status, r.ID = StatusImported, saved.ArticleID
+	}
+	return r
+}
