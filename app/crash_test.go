@@ -37,20 +37,93 @@ const (
 var helperModes = map[string]func(ctx context.Context, a *App, args []string, out *bufio.Writer) error{
 	"import": helperImport,
 	"search": helperSearch,
+	"tag":    helperTag,
 }
 
 // crashPhase is a long write a crash may interrupt: the helper mode doing it
 // in a child process, and the check that the archive is right once the same
 // work has been run again to the end. A new phase (entity tagging, say) is
-// one more entry in crashPhases with its own helper mode.
+// one more entry in crashPhases with its own helper mode (printing progress
+// lines) and a prepare step that builds the archive it starts from.
 type crashPhase struct {
-	name   string                                       // helper mode
-	args   func(t *testing.T) []string                  // its arguments
-	finish func(t *testing.T, db string, args []string) // re-run to the end and check the result
+	name    string                                       // helper mode
+	args    func(t *testing.T) []string                  // its arguments
+	prepare func(t *testing.T, db string)                // fills the new archive before the kills; nil for none
+	finish  func(t *testing.T, db string, args []string) // re-run to the end and check the result
 }
 
 var crashPhases = []crashPhase{
 	{name: "import", args: bbcArgs, finish: finishBBCImport},
+	{name: "tag", args: bbcSectionArgs, prepare: importArgs(bbcSectionArgs), finish: finishTagging},
+}
+
+// bbcSectionArgs names one section of the BBC corpus: enough articles for
+// kills to land while tagging, few enough to tag quickly.
+func bbcSectionArgs(t *testing.T) []string { return []string{corpus.Path(t, "corpus", "bbc", "business")} }
+
+// importArgs returns a prepare step importing the phase's arguments without
+// tagging them.
+func importArgs(args func(t *testing.T) []string) func(t *testing.T, db string) {
+	return func(t *testing.T, db string) {
+		a, err := Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer a.Close()
+		if rep, err := a.Import(context.Background(), args(t), ImportOptions{}); err != nil || rep.Imported == 0 {
+			t.Fatalf("prepare: %+v %v", rep, err)
+		}
+	}
+}
+
+// helperTag tags the articles waiting for entities; the arguments are unused.
+func helperTag(ctx context.Context, a *App, _ []string, out *bufio.Writer) error {
+	return a.TagPending(ctx, func(done, total int) {
+		fmt.Fprintf(out, "progress %d %d\n", done, total)
+		out.Flush()
+	})
+}
+
+// finishTagging resumes the interrupted tagging and checks that every
+// article ends up tagged once, exactly as an uninterrupted run tags it.
+func finishTagging(t *testing.T, db string, args []string) {
+	ctx := context.Background()
+	a, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.TagPending(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	done, total, err := a.TaggingProgress(ctx)
+	if err != nil || done != total || total == 0 {
+		t.Fatalf("after resuming: %d of %d tagged, %v", done, total, err)
+	}
+	if p, err := a.Store.Check(ctx); err != nil || len(p) > 0 {
+		t.Errorf("check: %v %v", p, err)
+	}
+	resumed := mentionCounts(t, a)
+	if err := a.Retag(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if again := mentionCounts(t, a); again != resumed {
+		t.Errorf("resumed tagging found %s, a clean run %s", resumed, again)
+	}
+}
+
+// mentionCounts sums an archive's entities and mentions.
+func mentionCounts(t *testing.T, a *App) string {
+	t.Helper()
+	es, err := a.Entities(context.Background(), "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range es {
+		n += e.Mentions
+	}
+	return fmt.Sprintf("%d entities, %d mentions", len(es), n)
 }
 
 func bbcArgs(t *testing.T) []string { return []string{corpus.Path(t, "corpus", "bbc")} }
@@ -190,6 +263,9 @@ func TestCrashSafety(t *testing.T) {
 		t.Run(ph.name, func(t *testing.T) {
 			args := ph.args(t)
 			db := filepath.Join(t.TempDir(), "archive.db")
+			if ph.prepare != nil {
+				ph.prepare(t, db)
+			}
 			for k := range kills {
 				crashOnce(t, ph, db, args, rng, k, kills)
 				verifyArchive(t, db)

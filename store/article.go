@@ -197,7 +197,7 @@ type ArticleListing struct {
 // Articles returns a page of articles, without their bodies.
 func (s *Store) Articles(ctx context.Context, sortBy ArticleSort, limit, offset int) ([]ArticleListing, error) {
 	order := map[ArticleSort]string{
-		SortDate:   `published = '', published DESC, id DESC`,
+		SortDate:   `published DESC, id DESC`, // '' sorts last
 		SortTitle:  `title COLLATE NOCASE, id`,
 		SortSource: `source = '', source COLLATE NOCASE, published DESC, id`,
 		SortID:     `id`,

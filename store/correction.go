@@ -243,7 +243,8 @@ func (s *Store) RejectEntity(ctx context.Context, id, articleID int64) error {
 
 // AddEntity records an entity the tagger missed, everywhere (articleID 0) or
 // in one article, and adds its mentions wherever the name is written as a
-// whole word in those articles' bodies. It returns the entity's id.
+// whole word in those articles' bodies, except inside a longer mention. It
+// returns the entity's id.
 func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64) (int64, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || !ValidType(typ) {
@@ -289,6 +290,16 @@ func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64
 		rows.Close()
 		touched := map[int64]bool{id: true}
 		for _, h := range hits {
+			// A longer name the tagger found ("Jamie Dimon") keeps the words
+			// inside it ("Dimon"); reject it first to have them apart.
+			var inside int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE article_id = ? AND start <= ? AND end >= ?`,
+				h.article, h.start, h.end).Scan(&inside); err != nil {
+				return err
+			}
+			if inside > 0 {
+				continue
+			}
 			rows, err := tx.QueryContext(ctx, `DELETE FROM mentions WHERE article_id = ? AND start < ? AND end > ?
 				RETURNING entity_id`, h.article, h.end, h.start)
 			if err != nil {

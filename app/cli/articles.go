@@ -3,10 +3,8 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -94,9 +92,8 @@ func runShow(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "newsarchive: show: %q is not an article id\n", rest[0])
+	id, ok := c.articleID("show", rest[0])
+	if !ok {
 		return ExitUsage
 	}
 	a, err := c.open(ctx)
@@ -104,11 +101,8 @@ func runShow(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	art, err := a.Store.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
-	}
 	if err != nil {
-		return c.fail(err)
+		return c.articleErr(err, id)
 	}
 	if *asJSON {
 		if err := writeJSON(c.Stdout, toJSON(art)); err != nil {

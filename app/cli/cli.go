@@ -12,11 +12,13 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
 )
 
 // Exit codes.
@@ -172,6 +174,25 @@ func parseFlags(fs *flag.FlagSet, args []string) (rest []string, ok bool) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// articleID reads an article id argument of command cmd; after a usage
+// error it returns false.
+func (c *session) articleID(cmd, arg string) (int64, bool) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		fmt.Fprintf(c.Stderr, "newsarchive: %s: %q is not an article id\n", cmd, arg)
+		return 0, false
+	}
+	return id, true
+}
+
+// articleErr reports an error about article id, naming a missing one.
+func (c *session) articleErr(err error, id int64) int {
+	if errors.Is(err, store.ErrNotFound) {
+		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
+	}
+	return c.fail(err)
 }
 
 // isTerminal reports whether w is a terminal.

@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/fetch"
-	"github.com/newsarchive/newsarchive/store"
 )
 
 func init() {
@@ -67,9 +64,8 @@ func runSnapshots(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "newsarchive: snapshots: %q is not an article id\n", rest[0])
+	id, ok := c.articleID("snapshots", rest[0])
+	if !ok {
 		return ExitUsage
 	}
 	a, err := c.open(ctx)
@@ -77,11 +73,8 @@ func runSnapshots(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	art, err := a.Store.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
-	}
 	if err != nil {
-		return c.fail(err)
+		return c.articleErr(err, id)
 	}
 	snaps, err := a.Store.Snapshots(ctx, id)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/newsarchive/newsarchive/app"
@@ -21,9 +20,8 @@ func runNote(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "newsarchive: note: %q is not an article id\n", rest[0])
+	id, ok := c.articleID("note", rest[0])
+	if !ok {
 		return ExitUsage
 	}
 	a, err := c.open(ctx)

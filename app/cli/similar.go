@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/newsarchive/newsarchive/app/ingest/simhash"
 	"github.com/newsarchive/newsarchive/store"
@@ -36,9 +34,8 @@ func runSimilar(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "newsarchive: similar: %q is not an article id\n", rest[0])
+	id, ok := c.articleID("similar", rest[0])
+	if !ok {
 		return ExitUsage
 	}
 	a, err := c.open(ctx)
@@ -46,11 +43,8 @@ func runSimilar(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	near, err := a.SimilarArticles(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
-	}
 	if err != nil {
-		return c.fail(err)
+		return c.articleErr(err, id)
 	}
 	if *asJSON {
 		out := make([]similarJSON, len(near))

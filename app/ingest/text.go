@@ -24,10 +24,11 @@ func ParseText(raw []byte) (Article, error) {
 const maxTitle = 300
 
 var (
-	bylineRe    = regexp.MustCompile(`(?i)^(?:by|written by|words by|author:|authors:|reporting by)\s+(.+)$`)
-	bylineCutRe = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
-	sourceRe    = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,;©]{2,60})`)
-	spaceRe     = regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
+	bylineRe        = regexp.MustCompile(`(?i)^(?:by|written by|words by|author:|authors:|reporting by)\s+(.+)$`)
+	bylineCutRe     = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
+	sourceRe        = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,;©]{2,60})`)
+	copyrightLineRe = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b)`)
+	spaceRe         = regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
 )
 
 // splitLines normalises line ends and spaces and joins hard-wrapped
@@ -291,7 +292,13 @@ func (p *page) collectBody(start int) {
 // findSource takes the site's name from a copyright line.
 func (p *page) findSource() {
 	for i := len(p.lines) - 1; i >= 0; i-- {
-		if m := sourceRe.FindStringSubmatch(p.lines[i]); m != nil {
+		// Only a footer line names the site: short, and opening with the
+		// copyright sign or word (not a sentence that mentions copyright).
+		l := p.lines[i]
+		if len(l) > 120 || !copyrightLineRe.MatchString(l) {
+			continue
+		}
+		if m := sourceRe.FindStringSubmatch(l); m != nil {
 			s := strings.TrimSpace(m[1])
 			if len(words(s)) > 0 && len(strings.Fields(s)) <= 6 && !strings.EqualFold(s, "all rights reserved") {
 				p.a.Source = s

@@ -11,6 +11,7 @@ type mention struct {
 	typ        string
 	canonical  string
 	fixed      bool // from the gazetteer: type and canonical are final
+	guess      bool // an unknown word typed without the model's B label (see unknownNames): no vote
 }
 
 // pronouns are never entities, whatever the model says.
@@ -49,7 +50,11 @@ func spans(sent int, lab []int) []mention {
 func (t *Tagger) sentenceMentions(sent int, toks []token) []mention {
 	var out []mention
 	lab, score := t.model.labelScores(toks, t.titles)
+	var raws []mention
 	for _, raw := range spans(sent, lab) {
+		raws = append(raws, t.splitPossessive(toks, lab, score, raw)...)
+	}
+	for _, raw := range raws {
 		for _, m := range t.splitAtRole(toks, raw) {
 			m = t.afterTitles(toks, m)
 			if m, ok := t.clean(toks, m); ok {
@@ -64,12 +69,6 @@ func (t *Tagger) sentenceMentions(sent int, toks []token) []mention {
 				out = append(out, org)
 			}
 		}
-	}
-	if !dbgNoHeads {
-		t.applyHeads(toks, out)
-	}
-	if dbgNoUnknown {
-		return out
 	}
 	return t.unknownNames(sent, toks, lab, score, out)
 }
@@ -216,6 +215,19 @@ func (t *Tagger) plausible(toks []token, m mention) bool {
 	if m.typ == Person && m.a > 0 && articles[toks[m.a-1].lower] {
 		return false
 	}
+	if m.typ == Person {
+		words := make([]string, m.b-m.a)
+		for k := range words {
+			words[k] = toks[m.a+k].text
+		}
+		next := ""
+		if m.b < len(toks) {
+			next = toks[m.b].text
+		}
+		if t.cut.TitleOnly(words, next) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -238,5 +250,3 @@ func isWordy(w string) bool {
 func startsWithDigit(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
-
-var dbgNoHeads, dbgNoUnknown bool

@@ -136,6 +136,9 @@ func (s GoldSentence) Spans(cut *NameCut) []Span {
 		a := i
 		if cut != nil {
 			a = i + cut.Leading(s.Words[i:j], typ)
+			if typ == Person && a < j && cut.TitleOnly(s.Words[a:j], wordAt(s.Words, j)) {
+				a = j // a title without a name
+			}
 		}
 		if a < j {
 			out = append(out, Span{Start: offs[a], End: offs[j] - 1, Type: typ})
@@ -156,4 +159,12 @@ func Split(sents []GoldSentence) (train, dev []GoldSentence) {
 		}
 	}
 	return train, dev
+}
+
+// wordAt returns words[i], or "" past the end.
+func wordAt(words []string, i int) string {
+	if i < len(words) {
+		return words[i]
+	}
+	return ""
 }

@@ -131,9 +131,6 @@ func (m *Model) labelScores(toks []token, titles map[string]bool) ([]int, func(i
 			f.dynamic(i, prevLabel(p), sc.add)
 		}
 	}
-	for i := range static {
-		static[i][0] += dbgOBias
-	}
 	score := func(i, p, c int) float32 { return static[i][c] + dyn[i][p][c] }
 	return viterbi(n, score), score
 }
@@ -184,5 +181,3 @@ func init() {
 		panic("ner: labels and numLabels disagree")
 	}
 }
-
-var dbgOBias float32

@@ -73,3 +73,27 @@ func softCut(words []string, n, hard int) int {
 
 // IsTitle reports whether w is one of the title words.
 func (c *NameCut) IsTitle(w string) bool { return isTitle(c.titles, w) }
+
+// TitleOnly reports whether a person's span holds a title and no name: every
+// word is a title word ("Mr.", "President"), or every word is a capitalised
+// common or two-way word and the word after the span is a title, so that
+// the span is the front of a role ("Prime" in "Prime Minister", "Vice" in
+// "Vice President"). GMB has such spans (a lone "Mr." before a name tagged
+// as an organisation, "Prime" tagged apart from "Minister"); they are
+// annotation slips, not names, and neither the gold nor the tagger keeps them.
+func (c *NameCut) TitleOnly(words []string, next string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	allTitles, allCommon := true, true
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if !isTitle(c.titles, lw) {
+			allTitles = false
+		}
+		if lex := c.lexicon[lw]; !isCapitalised(w) || pronouns[lw] || lex != caseLower && lex != caseMixed {
+			allCommon = false
+		}
+	}
+	return allTitles || allCommon && isTitle(c.titles, next)
+}

@@ -42,7 +42,6 @@ type Tagger struct {
 	model  *Model
 	titles map[string]bool
 	cut    *NameCut
-	heads  map[string]string // last words that type a name ("group" -> ORG), see nameHeads
 }
 
 var loadShared = sync.OnceValues(func() (*Tagger, error) {
@@ -71,8 +70,7 @@ func NewWithModel(m *Model) (*Tagger, error) {
 }
 
 func newTagger(pipe *pipeline, m *Model) *Tagger {
-	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon),
-		heads: nameHeads(m.Dict)}
+	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon)}
 }
 
 var sharedProse = sync.OnceValues(func() (m *prose.Model, err error) {

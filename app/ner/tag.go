@@ -121,7 +121,9 @@ func (t *Tagger) vote(sents [][]token, ms []mention) {
 			votes[keys[i]] = v
 		}
 		w := 1
-		if m.typ == Person && m.a > 0 && t.roleWord(toks[m.a-1]) {
+		if m.guess {
+			w = 0 // a guess takes the type the document gives the name
+		} else if m.typ == Person && m.a > 0 && t.roleWord(toks[m.a-1]) {
 			w = 3
 		}
 		v[typeIndex(m.typ)] += w

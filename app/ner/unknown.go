@@ -9,10 +9,12 @@ import (
 // only be names: a capitalised word in mid-sentence, tagged NNP, that the
 // training text never wrote ("chips ... from Huawei"). Such a word is
 // neither a common word nor a title (both are in the lexicon), so it is a
-// name the training data did not contain. It gets the entity type whose
+// name the training data did not contain. In a sentence about companies
+// (see businessNouns) it is an ORG; otherwise it gets the entity type whose
 // B-label the model scores highest at that token: the model's context and
-// suffix features still know whether the word looks like a person, an
-// organisation or a place even when O wins overall.
+// suffix features still say whether the word looks like a person, an
+// organisation or a place even when O wins overall. The mention is marked
+// as a guess, so it takes the type the rest of the document gives the name.
 //
 // Only lone words are taken: a capitalised neighbour means a multi-word
 // phrase the model decided against ("Chinese-made AI chips"), which a
@@ -46,7 +48,7 @@ func (t *Tagger) unknownNames(sent int, toks []token, lab []int, score func(i, p
 			}
 			typ = typeOfLabel[best]
 		}
-		m := mention{sent: sent, a: i, b: i + 1, typ: typ}
+		m := mention{sent: sent, a: i, b: i + 1, typ: typ, guess: true}
 		if t.plausible(toks, m) {
 			ms = append(ms, m)
 		}

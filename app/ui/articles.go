@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-		"strings"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,7 +59,7 @@ func newArticleList(w *Window, f listingFetcher, open func(id int64)) *pagedList
 func createArticleRow() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	meta := newMuted("Source · date", true)
+	meta := newMuted("Source · date", true, true)
 	return container.NewBorder(nil, nil, nil, scrollGutter(), container.New(twoLines{}, title, meta))
 }
 

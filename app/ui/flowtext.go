@@ -437,7 +437,7 @@ func (r *flowRenderer) Refresh() {
 			}
 			line := r.lines[nl]
 			nl++
-			line.FillColor = withAlpha(typeColor(typ), 0x90)
+			line.FillColor = withAlpha(typeColor(typ), 0x70)
 			line.Move(fyne.NewPos(s.x, s.y+f.lineH-1))
 			line.Resize(fyne.NewSize(s.w, 1))
 			r.objects = append(r.objects, line)

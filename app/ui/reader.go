@@ -24,8 +24,9 @@ type Reader struct {
 	link     *widget.Hyperlink
 	tags     *TagEditor
 	note     *NoteEditor
-	body     *flowText // the text, its mentions tappable
-	entities *flowText // each entity mentioned, tappable
+	body     *flowText       // the text, its mentions tappable
+	entities *flowText       // each entity mentioned, tappable
+	entBox   *fyne.Container // the entities and the line under them
 	empty    *widget.Label
 	scroll   *container.Scroll
 	root     *fyne.Container
@@ -38,11 +39,12 @@ func newReader(w *Window) *Reader {
 	r.header.Wrapping = fyne.TextWrapWord
 	r.tags = newTagEditor(w)
 	r.entities = newFlowText()
+	r.entBox = container.NewVBox(r.entities, widget.NewSeparator())
 	r.note = newNoteEditor(w)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	page := container.NewVBox(r.header, r.link, r.tags.content(), widget.NewSeparator(),
-		r.entities, widget.NewSeparator(), r.body,
+		r.entBox, r.body,
 		widget.NewSeparator(), r.note.content())
 	r.scroll = container.NewVScroll(page)
 	r.scroll.Hide()
@@ -120,10 +122,10 @@ func (r *Reader) apply(d articleData) {
 	open := func(m store.Mention) { r.w.showEntity(m.EntityID) }
 	r.body.setContent(bodyRuns(a.Body, d.mentions, open))
 	r.entities.setContent(summaryRuns(r.body.links, open))
-	if len(d.mentions) == 0 {
-		r.entities.Hide()
+	if len(r.entities.links) == 0 {
+		r.entBox.Hide()
 	} else {
-		r.entities.Show()
+		r.entBox.Show()
 	}
 	r.tags.setArticle(a.ID, d.tags)
 	r.note.setArticle(a.ID, d.note)

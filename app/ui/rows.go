@@ -13,15 +13,18 @@ import (
 )
 
 // newMuted makes a one-line text in the theme's secondary (placeholder)
-// colour, cut with an ellipsis when too long; caption makes it smaller.
-func newMuted(text string, caption bool) *widget.RichText {
+// colour, cut with an ellipsis when too long if truncate; caption makes it
+// smaller.
+func newMuted(text string, caption, truncate bool) *widget.RichText {
 	st := widget.RichTextStyleInline
 	st.ColorName = theme.ColorNamePlaceHolder
 	if caption {
 		st.SizeName = theme.SizeNameCaptionText
 	}
 	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: st})
-	rt.Truncation = fyne.TextTruncateEllipsis
+	if truncate {
+		rt.Truncation = fyne.TextTruncateEllipsis
+	}
 	return rt
 }
 
@@ -46,7 +49,7 @@ func scrollGutter() fyne.CanvasObject {
 func countRow() fyne.CanvasObject {
 	name := widget.NewLabel("name")
 	name.Truncation = fyne.TextTruncateEllipsis
-	n := newMuted("0 articles", false)
+	n := newMuted("0 articles", false, false)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(n, scrollGutter()), name)
 }
 
@@ -54,7 +57,10 @@ func countRow() fyne.CanvasObject {
 func setCountRow(o fyne.CanvasObject, name string, n int) {
 	c := o.(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(name)
-	setMuted(c.Objects[1].(*fyne.Container).Objects[0].(*widget.RichText), articlesText(n))
+	end := c.Objects[1].(*fyne.Container)
+	setMuted(end.Objects[0].(*widget.RichText), articlesText(n))
+	end.Resize(end.MinSize()) // the count's width changed: place it again
+	c.Layout.Layout(c.Objects, c.Size())
 }
 
 // articlesText counts articles in words; a negative n is shown as a bare

@@ -29,7 +29,7 @@ func RenderViews(fa fyne.App, path string, importPaths []string, size fyne.Size,
 	if err != nil {
 		return err
 	}
-	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true})
+	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, ShownPath: "~/News/archive.db"})
 	defer w.shutdown()
 	w.win.Resize(size)
 	if n, err := a.Store.ArticleCount(ctx); err == nil && n == 0 && len(importPaths) == 0 {

@@ -75,7 +75,9 @@ func newSearchView(w *Window) *SearchView {
 	v.list = newPagedList[hitRow](w, createHitRow)
 	v.list.fetch = v.fetch
 	v.list.fill = fillHitRow
-	v.list.blank = func(o fyne.CanvasObject) { fillHitRow(hitRow{SearchHit: store.SearchHit{Title: "…"}, Entities: -1}, o) }
+	v.list.blank = func(o fyne.CanvasObject) {
+		fillHitRow(hitRow{SearchHit: store.SearchHit{Title: "…"}, Entities: -1}, o)
+	}
 	v.list.open = func(h hitRow) { v.reader.show(h.ID) }
 	v.list.onError = func(err error) { v.info.SetText(errorText(err)) }
 	v.loadSources()
@@ -177,8 +179,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 
 func createHitRow() fyne.CanvasObject {
 	row := createArticleRow()
-	snippet := widget.NewRichText()
-	snippet.Truncation = fyne.TextTruncateEllipsis
+	snippet := newFitText()
 	_, _, lines := articleRowParts(row)
 	lines.Add(snippet)
 	return row
@@ -188,16 +189,14 @@ func fillHitRow(h hitRow, o fyne.CanvasObject) {
 	fillArticleRow(articleRow{ArticleListing: store.ArticleListing{ID: h.ID, Title: h.Title, Source: h.Source,
 		Published: h.Published}, Entities: h.Entities}, o)
 	_, _, lines := articleRowParts(o)
-	snippet := lines.Objects[2].(*widget.RichText)
-	snippet.Segments = snippetSegments(h.Snippet)
-	snippet.Refresh()
+	lines.Objects[2].(*fitText).setSegments(snippetSegments(h.Snippet))
 }
 
 // snippetSegments renders a snippet with its marked passages (between
 // store.MarkStart and store.MarkEnd) bold in the primary colour.
-func snippetSegments(s string) []widget.RichTextSegment {
+func snippetSegments(s string) []*widget.TextSegment {
 	s = strings.Join(strings.Fields(s), " ")
-	var segs []widget.RichTextSegment
+	var segs []*widget.TextSegment
 	for s != "" {
 		i := strings.Index(s, store.MarkStart)
 		if i < 0 {

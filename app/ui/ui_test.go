@@ -30,7 +30,7 @@ func openWindow(t *testing.T) (*Window, *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true})
+	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, ShownPath: "~/News/archive.db"})
 	w.win.Resize(fyne.NewSize(1100, 700))
 	t.Cleanup(w.shutdown)
 	return w, a
@@ -151,7 +151,7 @@ func TestWalkthrough(t *testing.T) {
 	test.Tap(button(t, w, "Merge into…"))
 	test.Type(w.palette.entry, "Jamie Dimon")
 	if len(w.palette.results) == 0 || w.palette.results[0].ID != jamie.ID {
-		t.Fatalf("merge palette offers %+v; want Jamie Dimon (%d) first", w.palette.results, jamie.ID)
+		t.Fatalf("merge palette offers %+v (%s); want Jamie Dimon (%d) first", w.palette.results, w.palette.title.Text, jamie.ID)
 	}
 	w.palette.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	test.Tap(button(t, w, "Yes"))

@@ -31,6 +31,6 @@ func (v *Welcome) content() fyne.CanvasObject {
 	text.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(container.NewCenter(title), text,
 		container.NewCenter(container.NewHBox(v.sample, v.folder)),
-		container.NewCenter(widget.NewLabel(v.w.path)))
+		container.NewCenter(widget.NewLabel(v.w.shownPath())))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, box.MinSize().Height), box))
 }

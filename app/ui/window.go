@@ -22,6 +22,9 @@ type Options struct {
 	Sync bool
 	// NoTagging leaves tagging to the caller instead of starting it.
 	NoTagging bool
+	// ShownPath, when set, is how the archive's path is shown (for golden
+	// images, which must not show a temporary folder's random name).
+	ShownPath string
 }
 
 // Window is the main window over one open archive: a sidebar of sections,
@@ -161,11 +164,19 @@ func (w *Window) run(f func()) {
 
 // setStatus shows msg, after the archive's path, in the status line.
 func (w *Window) setStatus(msg string) {
-	s := w.path
+	s := w.shownPath()
 	if msg != "" {
 		s += "  ·  " + msg
 	}
 	w.status.SetText(s)
+}
+
+// shownPath is the archive's path as the window shows it.
+func (w *Window) shownPath() string {
+	if w.opt.ShownPath != "" {
+		return w.opt.ShownPath
+	}
+	return w.path
 }
 
 // showError tells the person what failed; a cancelled context is not news.

@@ -1,4 +1,5 @@
--- 0005: 2- and 3-letter prefix indexes, so "th*" costs what a word does
+-- 0005: 2- and 3-letter prefix indexes, so "th*" costs what a word does,
+-- and an index that lists articles newest first without sorting.
 -- (measured at 46k articles: 164 ms -> 17 ms; file about +30%).
 DROP TRIGGER articles_fts_insert;
 DROP TRIGGER articles_fts_delete;
@@ -21,3 +22,6 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, headline, body ON arti
     INSERT INTO articles_fts (rowid, title, headline, body) VALUES (new.id, new.title, new.headline, new.body);
 END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+
+DROP INDEX articles_published;
+CREATE INDEX articles_published_id ON articles (published, id);
