@@ -59,7 +59,9 @@ var crashPhases = []crashPhase{
 
 // bbcSectionArgs names one section of the BBC corpus: enough articles for
 // kills to land while tagging, few enough to tag quickly.
-func bbcSectionArgs(t *testing.T) []string { return []string{corpus.Path(t, "corpus", "bbc", "business")} }
+func bbcSectionArgs(t *testing.T) []string {
+	return []string{corpus.Path(t, "corpus", "bbc", "business")}
+}
 
 // importArgs returns a prepare step importing the phase's arguments without
 // tagging them.
