@@ -30,6 +30,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		importFiles,
 		fyne.NewMenuItem("Import folder…", w.chooseImportFolder),
 		fyne.NewMenuItem("Import from URL…", w.askImportURL),
+		fyne.NewMenuItem("Add feed…", w.askAddFeed),
 	)
 	find := fyne.NewMenuItem("Find anything…", w.showPalette)
 	find.Shortcut = shortcutPalette
