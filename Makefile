@@ -42,7 +42,7 @@ bench: deps
 # eval prints the extraction and entity-tagging scores on the shared corpora.
 eval:
 	$(GO) run ./cmd/evalhtml
-	$(GO) run ./cmd/nertrain -eval -train=false
+	$(GO) test -count=1 -run 'TestDevSplitF1' -v ./app/ner
 
 # model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz.
 model:
@@ -66,11 +66,13 @@ SHARED ?= $(abspath ../shared)
 screenshots: deps
 	$(GO) run ./cmd/screenshots -corpus $(SHARED)/corpus/bbc -out screenshots
 
-# package builds a Linux tarball with a .desktop entry.
+# package builds bin/newsarchive-linux.tar.xz: the binary, icon and .desktop entry, with an install Makefile.
 package: deps
 	cd cmd/newsarchive && cp ../../FyneApp.toml . && \
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -icon ../../assets/icon.png -release; \
-	status=$$?; rm -f FyneApp.toml; exit $$status
+	status=$$?; rm -f FyneApp.toml; [ $$status = 0 ] || exit $$status; \
+	mkdir -p ../../bin && mv -f "News Archive.tar.xz" ../../bin/newsarchive-linux.tar.xz && \
+	echo "built bin/newsarchive-linux.tar.xz"
 
 clean:
 	rm -rf bin bench.out screenshots
