@@ -31,8 +31,8 @@ test: deps
 	@unformatted=$$(gofmt -l cmd app store); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -timeout 20m ./...
-	@# the crash (3 kills) and two-writer tests run child processes over the BBC corpus: too slow under -race
-	NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 10m -run 'CrashSafety|TwoWriters' ./app
+	@# crash (3 kills), two-writer and lookup-acceptance tests import the whole BBC corpus: too slow under -race
+	NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 10m -run 'CrashSafety|TwoWriters|LookupAcceptance' ./app
 
 # bench runs the benchmarks and prints a table; the first row is import throughput on the BBC corpus.
 bench: deps
