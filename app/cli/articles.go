@@ -87,22 +87,9 @@ func runList(ctx context.Context, c *session, args []string) int {
 func runShow(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("show", "[--json] ID")
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 1 {
-		fs.Usage()
-		return ExitUsage
-	}
-	id, ok := c.articleID("show", rest[0])
-	if !ok {
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
-	}
-	art, err := a.Store.Article(ctx, id)
-	if err != nil {
-		return c.articleErr(err, id)
+	_, art, code := c.article(ctx, fs, args)
+	if code >= 0 {
+		return code
 	}
 	if *asJSON {
 		if err := writeJSON(c.Stdout, toJSON(art)); err != nil {

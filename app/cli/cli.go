@@ -187,6 +187,30 @@ func (c *session) articleID(cmd, arg string) (int64, bool) {
 	return id, true
 }
 
+// article parses the flags and the one article id of command fs, opens the
+// archive and reads the article. code is -1 when all went well, else the exit
+// code to return (a usage error or a failure already reported).
+func (c *session) article(ctx context.Context, fs *flag.FlagSet, args []string) (a *app.App, art store.Article, code int) {
+	rest, ok := parseFlags(fs, args)
+	if !ok || len(rest) != 1 {
+		fs.Usage()
+		return nil, store.Article{}, ExitUsage
+	}
+	id, ok := c.articleID(fs.Name(), rest[0])
+	if !ok {
+		return nil, store.Article{}, ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return nil, store.Article{}, c.fail(err)
+	}
+	art, err = a.Store.Article(ctx, id)
+	if err != nil {
+		return nil, store.Article{}, c.articleErr(err, id)
+	}
+	return a, art, -1
+}
+
 // articleErr reports an error about article id, naming a missing one.
 func (c *session) articleErr(err error, id int64) int {
 	if errors.Is(err, store.ErrNotFound) {

@@ -59,24 +59,11 @@ type snapshotJSON struct {
 func runSnapshots(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("snapshots", "[--json] ID")
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 1 {
-		fs.Usage()
-		return ExitUsage
+	a, art, code := c.article(ctx, fs, args)
+	if code >= 0 {
+		return code
 	}
-	id, ok := c.articleID("snapshots", rest[0])
-	if !ok {
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
-	}
-	art, err := a.Store.Article(ctx, id)
-	if err != nil {
-		return c.articleErr(err, id)
-	}
-	snaps, err := a.Store.Snapshots(ctx, id)
+	snaps, err := a.Store.Snapshots(ctx, art.ID)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -93,10 +80,10 @@ func runSnapshots(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	if len(snaps) == 0 {
-		fmt.Fprintf(c.Stdout, "article %d (%q) has one version: it was not fetched again from the web\n", id, art.Title)
+		fmt.Fprintf(c.Stdout, "article %d (%q) has one version: it was not fetched again from the web\n", art.ID, art.Title)
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "article %d: %d versions of %s\n", id, len(snaps), snaps[len(snaps)-1].URL)
+	fmt.Fprintf(c.Stdout, "article %d: %d versions of %s\n", art.ID, len(snaps), snaps[len(snaps)-1].URL)
 	for _, s := range snaps {
 		fmt.Fprintf(c.Stdout, "  v%-3d %s  %8s  %s  %s\n", s.Version, s.FetchedAt.Local().Format("2006-01-02 15:04:05"),
 			sizeText(s.Size), s.ContentHash[:min(12, len(s.ContentHash))], s.Title)
