@@ -106,17 +106,14 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *Article, o Original) (int
 	if a.ImportedAt.IsZero() {
 		a.ImportedAt = time.Now().UTC()
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles (title, headline, published, published_text, byline, source,
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (title, headline, published, published_text, byline, source,
 		url, language, body, summary_only, content_hash, origin, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		a.Title, a.Headline, a.Published, a.PublishedText, a.Byline, a.Source, a.URL, a.Language, a.Body,
-		a.SummaryOnly, a.ContentHash, a.Origin, a.ImportedAt.UTC().Format(time.RFC3339Nano))
+		boolInt(a.SummaryOnly), a.ContentHash, a.Origin, a.ImportedAt.UTC().Format(time.RFC3339Nano)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert article %q: %w", a.Title, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	if o.Data == nil {
 		o.Data = []byte{}
@@ -209,7 +206,7 @@ func (s *Store) Articles(ctx context.Context, sortBy ArticleSort, limit, offset 
 		limit = -1
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles ORDER BY `+order+
-		` LIMIT ? OFFSET ?`, limit, max(offset, 0))
+		` LIMIT ? OFFSET ?`, sqlLimit(limit), max(offset, 0))
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}

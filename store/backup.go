@@ -248,7 +248,7 @@ func mergeArticle(ctx context.Context, tx *sql.Tx, ids *entityCache, r *ArticleR
 			return res, err
 		}
 		touched[eid] = true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`,
 			id, eid, m.Start, m.End, m.Text); err != nil {
 			return res, fmt.Errorf("mention %q: %w", m.Text, err)
 		}
@@ -274,8 +274,8 @@ func mergeUserWork(ctx context.Context, tx *sql.Tx, id int64, r *ArticleRecord) 
 		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, n); err != nil {
 			return fmt.Errorf("create tag %q: %w", n, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
-			SELECT ?, id FROM tags WHERE name = ?`, id, n); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id)
+			SELECT ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING`, id, n); err != nil {
 			return fmt.Errorf("tag %q: %w", n, err)
 		}
 	}
@@ -324,7 +324,7 @@ func (s *Store) MergeEntityRecords(ctx context.Context, ents []Entity) error {
 				if al == e.Name {
 					continue
 				}
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)`, id, al); err != nil {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`, id, al); err != nil {
 					return fmt.Errorf("alias %q of %q: %w", al, e.Name, err)
 				}
 			}
@@ -361,7 +361,7 @@ func (s *Store) MergeCorrections(ctx context.Context, cs []PortableCorrection, m
 	added := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range cs {
-			ok, err := mergeCorrection(ctx, tx, c, maxOld)
+			ok, err := s.mergeCorrection(ctx, tx, c, maxOld)
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", c.Kind, c.Name, err)
 			}
@@ -377,7 +377,7 @@ func (s *Store) MergeCorrections(ctx context.Context, cs []PortableCorrection, m
 	return added, nil
 }
 
-func mergeCorrection(ctx context.Context, tx *sql.Tx, c PortableCorrection, maxOld int64) (bool, error) {
+func (s *Store) mergeCorrection(ctx context.Context, tx *sql.Tx, c PortableCorrection, maxOld int64) (bool, error) {
 	c.ArticleID = 0
 	if c.ArticleHash != "" {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ?`, c.ArticleHash).Scan(&c.ArticleID)
@@ -407,14 +407,14 @@ func mergeCorrection(ctx context.Context, tx *sql.Tx, c PortableCorrection, maxO
 		at.UTC().Format(time.RFC3339)); err != nil {
 		return false, err
 	}
-	return true, applyCorrection(ctx, tx, c.Correction, maxOld)
+	return true, s.applyCorrection(ctx, tx, c.Correction, maxOld)
 }
 
 // applyCorrection changes the entities of this archive as c changed them in
 // the archive it comes from, when the entity it names is here.
-func applyCorrection(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
+func (s *Store) applyCorrection(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
 	if c.Kind == CorrAdd {
-		return applyAdd(ctx, tx, c, maxOld)
+		return s.applyAdd(ctx, tx, c, maxOld)
 	}
 	if c.Kind == CorrSplit {
 		from, found, err := entityNamed(ctx, tx, c.Target, c.TargetType)
@@ -479,7 +479,7 @@ func applyCorrection(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64
 
 // applyAdd confirms an added entity and marks where it is written as a
 // whole word in the articles with ids up to maxOld (or in its one article).
-func applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
+func (s *Store) applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
 	id, err := entityID(ctx, tx, c.Name, c.Type)
 	if err != nil {
 		return err
@@ -488,8 +488,8 @@ func applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error
 		return err
 	}
 	q := `SELECT a.id, a.body FROM articles a WHERE a.id <= ?
-		AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
-	args := []any{maxOld, `"` + strings.ReplaceAll(c.Name, `"`, `""`) + `"`}
+		AND a.id IN (` + s.matching() + `)`
+	args := []any{maxOld, s.ftsPhrase(c.Name)}
 	if c.ArticleID != 0 {
 		q, args = q+` AND a.id = ?`, append(args, c.ArticleID)
 	}
@@ -521,10 +521,10 @@ func applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error
 		for _, o := range old {
 			touched[o] = true
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ? AND start < ? AND end > ?`, h.article, h.end, h.start); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ? AND start < ? AND "end" > ?`, h.article, h.end, h.start); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`,
 			h.article, id, h.start, h.end, c.Name); err != nil {
 			return err
 		}

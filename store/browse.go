@@ -41,7 +41,7 @@ func (s *Store) SourceArticles(ctx context.Context, source string, limit, offset
 		limit = -1
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles WHERE source = ?
-		ORDER BY published = '', published DESC, id DESC LIMIT ? OFFSET ?`, source, limit, max(offset, 0))
+		ORDER BY published = '', published DESC, id DESC LIMIT ? OFFSET ?`, source, sqlLimit(limit), max(offset, 0))
 	if err != nil {
 		return nil, fmt.Errorf("articles from %q: %w", source, err)
 	}

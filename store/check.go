@@ -9,7 +9,8 @@ import (
 // maxListed is how many examples Check names for one kind of problem.
 const maxListed = 10
 
-// Check runs SQLite's integrity check, the full-text index's own check, and
+// Check runs SQLite's integrity check (on PostgreSQL, whose own checks need
+// a superuser, only the consistency checks), the full-text index's own check, and
 // the archive's consistency checks: every article has its original and its
 // tagging row, every mention lies inside its article's body and its text is
 // body[start:end], no row points at a missing article, entity or tag, and
@@ -17,6 +18,9 @@ const maxListed = 10
 // one line per problem found (naming up to maxListed examples of each);
 // none means the archive is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
+	if s.pg {
+		return s.checkPostgres(ctx)
+	}
 	var problems []string
 	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
@@ -146,4 +150,57 @@ func runCheck(ctx context.Context, tx *sql.Tx, c consistencyCheck) ([]string, er
 		return nil, err
 	}
 	return []string{fmt.Sprintf(c.count, n) + ": " + examples}, nil
+}
+
+// checkPostgres runs the consistency checks written for PostgreSQL. Its
+// generated full-text column cannot drift from the text.
+func (s *Store) checkPostgres(ctx context.Context) ([]string, error) {
+	var problems []string
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		for _, c := range pgConsistencyChecks {
+			found, err := runCheck(ctx, tx, c)
+			if err != nil {
+				return fmt.Errorf("check %s: %w", c.what, err)
+			}
+			problems = append(problems, found...)
+		}
+		return nil
+	})
+	return problems, err
+}
+
+// pgConsistencyChecks are consistencyChecks in PostgreSQL's dialect.
+var pgConsistencyChecks = []consistencyCheck{
+	consistencyChecks[0],
+	consistencyChecks[1],
+	{"mention bounds", "%d mentions point outside their article's body",
+		`SELECT m.id, format('article %s, bytes %s-%s of %s', m.article_id, m.start, m.end, octet_length(a.body))
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.start < 0 OR m.end <= m.start OR m.end > octet_length(a.body) ORDER BY m.id`},
+	{"mention texts", "%d mentions do not match their article's text",
+		`SELECT m.id, format('article %s: %L at %s-%s reads %L', m.article_id, m.text, m.start, m.end,
+			encode(substring(convert_to(a.body, 'UTF8') FROM m.start + 1 FOR m.end - m.start), 'escape'))
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.start >= 0 AND m.end > m.start AND m.end <= octet_length(a.body)
+		AND substring(convert_to(a.body, 'UTF8') FROM m.start + 1 FOR m.end - m.start) != convert_to(m.text, 'UTF8') ORDER BY m.id`},
+	{"orphan rows", "%d rows point at a missing article, entity or tag",
+		`SELECT article_id, 'originals of missing article' FROM originals WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'mention of missing article ' || article_id FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'mention of missing entity ' || entity_id FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)
+		UNION ALL SELECT entity_id, 'alias ' || quote_literal(alias) || ' of missing entity ' || entity_id FROM entity_aliases
+			WHERE entity_id NOT IN (SELECT id FROM entities)
+		UNION ALL SELECT article_id, 'tagging row of missing article' FROM tagging WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'tag on missing article' FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'missing tag ' || tag_id FROM article_tags WHERE tag_id NOT IN (SELECT id FROM tags)
+		UNION ALL SELECT article_id, 'note on missing article' FROM notes WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'snapshot of missing article ' || article_id FROM snapshots WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT article_id, 'fingerprint of missing article' FROM fingerprints WHERE article_id NOT IN (SELECT id FROM articles)
+		UNION ALL SELECT id, 'correction on missing article ' || article_id FROM corrections
+			WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)`},
+	{"entity counts", "%d entities' article or mention counts disagree with their mentions",
+		`SELECT e.id, format('%L (%s): counted %s articles, %s mentions; found %s, %s', e.name, e.type, e.articles, e.mentions,
+			coalesce(c.articles, 0), coalesce(c.mentions, 0))
+		FROM entities e LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions
+			FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
+		WHERE e.articles != coalesce(c.articles, 0) OR e.mentions != coalesce(c.mentions, 0) ORDER BY e.id`},
 }

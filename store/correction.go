@@ -131,7 +131,7 @@ func renameTo(ctx context.Context, tx *sql.Tx, e Entity, name, typ string) error
 		return fmt.Errorf("rename entity %d: %w", e.ID, err)
 	}
 	if name != e.Name {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)`, e.ID, e.Name); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, e.Name); err != nil {
 			return err
 		}
 	}
@@ -167,8 +167,8 @@ func mergeInto(ctx context.Context, tx *sql.Tx, e Entity, into int64) error {
 		args []any
 	}{
 		{`UPDATE mentions SET entity_id = ? WHERE entity_id = ?`, []any{into, e.ID}},
-		{`INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases WHERE entity_id = ?`, []any{into, e.ID}},
-		{`INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)`, []any{into, e.Name}},
+		{`INSERT INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases WHERE entity_id = ? ON CONFLICT DO NOTHING`, []any{into, e.ID}},
+		{`INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`, []any{into, e.Name}},
 		{`DELETE FROM entity_aliases WHERE entity_id = ? AND alias = (SELECT name FROM entities WHERE id = ?)`, []any{into, into}},
 		{`DELETE FROM entities WHERE id = ?`, []any{e.ID}},
 		{`UPDATE entities SET confirmed = 1 WHERE id = ?`, []any{into}},
@@ -262,8 +262,8 @@ func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64
 		if _, err := tx.ExecContext(ctx, `UPDATE entities SET confirmed = 1 WHERE id = ?`, id); err != nil {
 			return err
 		}
-		q := `SELECT a.id, a.body FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
-		args := []any{`"` + strings.ReplaceAll(name, `"`, `""`) + `"`}
+		q := `SELECT a.id, a.body FROM articles a WHERE a.id IN (` + s.matching() + `)`
+		args := []any{s.ftsPhrase(name)}
 		if articleID != 0 {
 			q, args = q+` AND a.id = ?`, append(args, articleID)
 		}
@@ -293,14 +293,14 @@ func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64
 			// A longer name the tagger found ("Jamie Dimon") keeps the words
 			// inside it ("Dimon"); reject it first to have them apart.
 			var inside int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE article_id = ? AND start <= ? AND end >= ?`,
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE article_id = ? AND start <= ? AND "end" >= ?`,
 				h.article, h.start, h.end).Scan(&inside); err != nil {
 				return err
 			}
 			if inside > 0 {
 				continue
 			}
-			rows, err := tx.QueryContext(ctx, `DELETE FROM mentions WHERE article_id = ? AND start < ? AND end > ?
+			rows, err := tx.QueryContext(ctx, `DELETE FROM mentions WHERE article_id = ? AND start < ? AND "end" > ?
 				RETURNING entity_id`, h.article, h.end, h.start)
 			if err != nil {
 				return err
@@ -314,7 +314,7 @@ func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64
 				touched[eid] = true
 			}
 			rows.Close()
-			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`,
 				h.article, id, h.start, h.end, name); err != nil {
 				return err
 			}

@@ -74,7 +74,7 @@ func (s *Store) Entities(ctx context.Context, typ string, limit, offset int) ([]
 		args = append(args, typ)
 	}
 	q += ` ORDER BY e.articles DESC, e.name LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, limit, max(offset, 0))...)
+	rows, err := s.r.QueryContext(ctx, q, append(args, sqlLimit(limit), max(offset, 0))...)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
 	}
@@ -149,7 +149,7 @@ func (s *Store) Cooccurring(ctx context.Context, id int64, limit int) ([]Cooccur
 			SELECT m2.entity_id AS eid, count(DISTINCT m2.article_id) AS n
 			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
 			WHERE m1.entity_id = ? GROUP BY m2.entity_id) c
-		JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.articles DESC LIMIT ?`, id, limit)
+		JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.articles DESC LIMIT ?`, id, sqlLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 	}
@@ -194,7 +194,7 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, limit, offset int)
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, a.body FROM articles a
 		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
-		ORDER BY a.published = '', a.published DESC, a.id DESC LIMIT ? OFFSET ?`, id, limit, max(offset, 0))
+		ORDER BY a.published = '', a.published DESC, a.id DESC LIMIT ? OFFSET ?`, id, sqlLimit(limit), max(offset, 0))
 	if err != nil {
 		return nil, fmt.Errorf("articles of entity %d: %w", id, err)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -26,23 +25,19 @@ type ExportScope struct {
 
 // where renders the scope as a condition on articles aliased a; "" when it
 // selects every article.
-func (sc ExportScope) where() (string, []any) {
+func (sc ExportScope) where(s *Store) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) { conds, args = append(conds, c), append(args, a...) }
 	if len(sc.IDs) > 0 {
-		ids, _ := json.Marshal(sc.IDs)
-		add(`a.id IN (SELECT value FROM json_each(?))`, string(ids))
+		add(`a.id`+s.idsIn(), jsonIDs(sc.IDs))
 	}
 	if !sc.Query.Empty() {
-		pos, neg := ftsExpr(sc.Query)
-		switch {
-		case pos != "" && neg != "":
-			add(`a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, "("+pos+") NOT ("+neg+")")
-		case pos != "":
-			add(`a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, pos)
-		default:
-			add(`a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, neg)
+		pos, neg := s.ftsExpr(sc.Query)
+		if pos != "" {
+			add(`a.id IN (`+s.matching()+`)`, s.ftsAndNot(pos, neg))
+		} else {
+			add(`a.id NOT IN (`+s.matching()+`)`, neg)
 		}
 	}
 	if sc.From != "" {
@@ -72,8 +67,8 @@ func (sc ExportScope) where() (string, []any) {
 }
 
 // inScope renders the scope as a condition on an article id column.
-func (sc ExportScope) inScope(col string) (string, []any) {
-	cond, args := sc.where()
+func (sc ExportScope) inScope(s *Store, col string) (string, []any) {
+	cond, args := sc.where(s)
 	if cond == "" {
 		return "1", nil
 	}
@@ -122,7 +117,11 @@ const exportBatch = 128
 // readTx runs f in a read-only transaction: everything it reads is one
 // consistent view of the archive, whatever writers do meanwhile.
 func (s *Store) readTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.pg {
+		opts.Isolation = sql.LevelRepeatableRead // one snapshot for the whole transaction
+	}
+	tx, err := s.r.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
@@ -132,7 +131,7 @@ func (s *Store) readTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 
 // CountArticles returns the number of articles in a scope.
 func (s *Store) CountArticles(ctx context.Context, sc ExportScope) (int, error) {
-	cond, args := sc.inScope("a.id")
+	cond, args := sc.inScope(s, "a.id")
 	var n int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+cond, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count articles to export: %w", err)
@@ -145,7 +144,7 @@ func (s *Store) CountArticles(ctx context.Context, sc ExportScope) (int, error) 
 // is read in one transaction, so the export is consistent while the archive
 // is in use. The record passed to fn is reused after it returns.
 func (s *Store) ExportArticles(ctx context.Context, sc ExportScope, parts ExportParts, fn func(*ArticleRecord) error) error {
-	cond, args := sc.inScope("a.id")
+	cond, args := sc.inScope(s, "a.id")
 	orig := `NULL, NULL`
 	join := ``
 	if parts.Original {
@@ -162,7 +161,7 @@ func (s *Store) ExportArticles(ctx context.Context, sc ExportScope, parts Export
 		defer rows.Close()
 		batch := make([]ArticleRecord, 0, exportBatch)
 		flush := func() error {
-			if err := fillRecords(ctx, tx, batch, parts); err != nil {
+			if err := s.fillRecords(ctx, tx, batch, parts); err != nil {
 				return err
 			}
 			for i := range batch {
@@ -229,7 +228,7 @@ func scanRecord(rows *sql.Rows) (ArticleRecord, error) {
 }
 
 // fillRecords reads the mentions, tags, notes and snapshots of a batch.
-func fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleRecord, parts ExportParts) error {
+func (s *Store) fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleRecord, parts ExportParts) error {
 	if len(batch) == 0 {
 		return nil
 	}
@@ -238,8 +237,8 @@ func fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleRecord, parts E
 	for i := range batch {
 		idx[batch[i].ID], ids[i] = &batch[i], batch[i].ID
 	}
-	js, _ := json.Marshal(ids)
-	in := ` IN (SELECT value FROM json_each(?))`
+	js := jsonIDs(ids)
+	in := s.idsIn()
 	type part struct {
 		want bool
 		q    string
@@ -318,7 +317,7 @@ func eachRow(ctx context.Context, q querier, sqlText string, args []any, scan fu
 // ExportMentions calls fn with every mention in the scope's articles, by
 // article and position. Mention.ID is not set.
 func (s *Store) ExportMentions(ctx context.Context, sc ExportScope, fn func(Mention) error) error {
-	cond, args := sc.inScope("m.article_id")
+	cond, args := sc.inScope(s, "m.article_id")
 	err := eachRow(ctx, s.r, `SELECT m.article_id, m.entity_id, m.start, m.end, m.text, e.name, e.type
 		FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE `+cond+` ORDER BY m.article_id, m.start, m.end`, args,
 		func(rows *sql.Rows) error {
@@ -347,11 +346,11 @@ type CooccurrenceEdge struct {
 // first, then edge with every pair mentioned together, heaviest first.
 // Either may be nil to skip its part.
 func (s *Store) ExportGraph(ctx context.Context, sc ExportScope, node func(Entity) error, edge func(CooccurrenceEdge) error) error {
-	cond, args := sc.inScope("m.article_id")
+	cond, args := sc.inScope(s, "m.article_id")
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		if node != nil {
 			err := eachRow(ctx, tx, `SELECT e.id, e.name, e.type, e.confirmed, c.articles, c.mentions,
-				coalesce((SELECT group_concat(alias, char(31) ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id), '')
+				`+s.aliasList()+`
 				FROM (SELECT m.entity_id AS eid, count(DISTINCT m.article_id) AS articles, count(*) AS mentions
 					FROM mentions m WHERE `+cond+` GROUP BY m.entity_id) c
 				JOIN entities e ON e.id = c.eid ORDER BY c.articles DESC, e.name, e.id`, args,
@@ -423,9 +422,9 @@ func (s *Store) ExportCorrections(ctx context.Context, fn func(PortableCorrectio
 // user's work: those mentioned in the scope and those a user confirmed,
 // each with its aliases and confirmed flag, by type and name.
 func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Entity) error) error {
-	cond, args := sc.inScope("m.article_id")
+	cond, args := sc.inScope(s, "m.article_id")
 	err := eachRow(ctx, s.r, `SELECT e.id, e.name, e.type, e.confirmed,
-		coalesce((SELECT group_concat(alias, char(31) ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id), '')
+		`+s.aliasList()+`
 		FROM entities e WHERE e.confirmed = 1 OR e.id IN (SELECT m.entity_id FROM mentions m WHERE `+cond+`)
 		ORDER BY e.type, e.name`, args,
 		func(rows *sql.Rows) error {

@@ -70,13 +70,8 @@ func (s *Store) CreateFeed(ctx context.Context, f Feed) (int64, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, title, site, added_at) VALUES (?, ?, ?, ?)`,
-			f.URL, f.Title, f.Site, f.AddedAt.UTC().Format(time.RFC3339Nano))
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, `INSERT INTO feeds (url, title, site, added_at) VALUES (?, ?, ?, ?) RETURNING id`,
+			f.URL, f.Title, f.Site, f.AddedAt.UTC().Format(time.RFC3339Nano)).Scan(&id)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("subscribe to %s: %w", f.URL, err)

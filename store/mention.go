@@ -62,7 +62,7 @@ func (s *Store) mentionsWhere(ctx context.Context, cond string, args ...any) ([]
 // first, with ids above afterID.
 func (s *Store) PendingTagging(ctx context.Context, afterID int64, limit int) ([]TagJob, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.body FROM tagging t JOIN articles a ON a.id = t.article_id
-		WHERE t.state = 'pending' AND t.article_id > ? ORDER BY t.article_id LIMIT ?`, afterID, limit)
+		WHERE t.state = 'pending' AND t.article_id > ? ORDER BY t.article_id LIMIT ?`, afterID, sqlLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("pending tagging: %w", err)
 	}
@@ -134,12 +134,12 @@ func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
 					return err
 				}
 				touched[eid] = true
-				if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, end, text)
+				if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
 					VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
 					return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
 				}
 				if !strings.EqualFold(m.Text, m.Name) {
-					if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)`,
+					if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
 						eid, m.Text); err != nil {
 						return fmt.Errorf("alias %q: %w", m.Text, err)
 					}

@@ -75,33 +75,6 @@ type SearchResult struct {
 	Note       string // how the results were ordered when not as asked
 }
 
-// ftsExpr renders a query in FTS5 syntax: every word quoted, so no user text
-// is ever read as an operator.
-func ftsExpr(q query.Query) (positive, negative string) {
-	var pos, neg []string
-	for _, c := range q.Clauses {
-		var alts []string
-		for _, t := range c.Any {
-			quoted := make([]string, len(t.Words))
-			for i, w := range t.Words {
-				quoted[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-			}
-			s := strings.Join(quoted, " + ")
-			if t.Prefix {
-				s += " *"
-			}
-			alts = append(alts, s)
-		}
-		expr := "(" + strings.Join(alts, " OR ") + ")"
-		if c.Exclude {
-			neg = append(neg, expr)
-		} else {
-			pos = append(pos, expr)
-		}
-	}
-	return strings.Join(pos, " AND "), strings.Join(neg, " OR ")
-}
-
 // minPrefixRunes is the shortest prefix searched as a prefix: "t*" would
 // make FTS5 merge the postings of every word starting with t.
 const minPrefixRunes = 2
@@ -132,11 +105,8 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 		return SearchResult{}, errors.New("search: type a word to search for")
 	}
 	q, shortened := longPrefixes(sr.Query)
-	pos, neg := ftsExpr(q)
-	match := pos
-	if pos != "" && neg != "" {
-		match = "(" + pos + ") NOT (" + neg + ")"
-	}
+	pos, neg := s.ftsExpr(q)
+	match := s.ftsAndNot(pos, neg)
 	limit := sr.Limit
 	if limit <= 0 {
 		limit = 20
@@ -218,24 +188,34 @@ func thousands(n int) string {
 	return s
 }
 
-// matchIDs returns the ids matching an FTS5 expression, ascending. The ids
-// are joined inside SQLite and parsed here, much faster than a row each.
+// matchIDs returns the ids matching a full-text expression, ascending. The
+// ids are joined by the database and parsed here, much faster than a row
+// each.
 func (s *Store) matchIDs(ctx context.Context, match string) ([]int64, error) {
+	q := `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`
+	if s.pg {
+		q = `SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM articles
+			WHERE fts @@ to_tsquery('newsarchive', ?)`
+	}
 	var list string
-	err := s.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`,
-		match).Scan(&list)
-	if err != nil {
+	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search: list matches: %w", err)
 	}
 	return parseIDs(list)
 }
 
-// rankedIDs returns the ids matching an FTS5 expression, best first.
+// rankedIDs returns the ids matching a full-text expression, best first:
+// by bm25 on SQLite, by ts_rank normalised by the document's length (the
+// nearest PostgreSQL has) on PostgreSQL.
 func (s *Store) rankedIDs(ctx context.Context, match string) ([]int64, error) {
+	q := `SELECT coalesce(group_concat(rowid), '') FROM
+		(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank)`
+	if s.pg {
+		q = `SELECT coalesce(string_agg(id::text, ',' ORDER BY r DESC, id), '') FROM
+			(SELECT a.id, ts_rank(a.fts, q, 1) AS r FROM articles a, to_tsquery('newsarchive', ?) q WHERE a.fts @@ q) x`
+	}
 	var list string
-	err := s.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(rowid), '') FROM
-		(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank)`, match).Scan(&list)
-	if err != nil {
+	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search: rank matches: %w", err)
 	}
 	return parseIDs(list)
@@ -271,7 +251,7 @@ func (s *Store) filterSets(ctx context.Context, sr Search) ([]idSet, error) {
 				return nil, err
 			}
 			if ok {
-				if set, err = s.articleSet(ctx, `SELECT coalesce(group_concat(DISTINCT article_id), '') FROM mentions
+				if set, err = s.articleSet(ctx, `SELECT `+s.idList("article_id", true)+` FROM mentions
 					WHERE entity_id IN (`+nameParams(min(len(sr.Entities), maxIDsPerQuery))+`)`,
 					nameArgs(sr.Entities[:min(len(sr.Entities), maxIDsPerQuery)])...); err != nil {
 					return nil, err

@@ -125,7 +125,7 @@ func TestSearchEntityFilters(t *testing.T) {
 	for _, q := range []string{
 		`INSERT INTO entities (id, name, type, articles) VALUES (1, 'Tony Blair', 'PERSON', 1), (2, 'Gordon Brown', 'PERSON', 1), (3, 'London', 'PLACE', 1), (4, 'Leeds', 'PLACE', 1)`,
 		`INSERT INTO entity_aliases (entity_id, alias) VALUES (1, 'Blair')`,
-		fmt.Sprintf(`INSERT INTO mentions (article_id, entity_id, start, end, text) VALUES (%d, 1, 0, 10, 'Tony Blair'), (%d, 3, 23, 29, 'London'), (%d, 2, 0, 12, 'Gordon Brown'), (%d, 4, 33, 38, 'Leeds')`, ids[0], ids[0], ids[1], ids[2]),
+		fmt.Sprintf(`INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (%d, 1, 0, 10, 'Tony Blair'), (%d, 3, 23, 29, 'London'), (%d, 2, 0, 12, 'Gordon Brown'), (%d, 4, 33, 38, 'Leeds')`, ids[0], ids[0], ids[1], ids[2]),
 	} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

@@ -80,7 +80,7 @@ func (s *Store) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
 // fingerprint, lowest id first.
 func (s *Store) ArticlesWithoutFingerprint(ctx context.Context, limit int) ([]ArticleText, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.content_hash, a.body FROM articles a
-		WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY a.id LIMIT ?`, limit)
+		WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY a.id LIMIT ?`, sqlLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("articles without fingerprint: %w", err)
 	}

@@ -179,7 +179,7 @@ func replaceContent(ctx context.Context, tx *sql.Tx, cur, a Article, o Original)
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, headline = ?, published = ?, published_text = ?,
 		byline = ?, source = ?, language = ?, body = ?, summary_only = ?, content_hash = ? WHERE id = ?`,
 		keep(a.Title, cur.Title), a.Headline, keep(a.Published, cur.Published), keep(a.PublishedText, cur.PublishedText),
-		keep(a.Byline, cur.Byline), keep(a.Source, cur.Source), keep(a.Language, cur.Language), a.Body, a.SummaryOnly,
+		keep(a.Byline, cur.Byline), keep(a.Source, cur.Source), keep(a.Language, cur.Language), a.Body, boolInt(a.SummaryOnly),
 		a.ContentHash, cur.ID)
 	if err != nil {
 		return fmt.Errorf("update article %d: %w", cur.ID, err)

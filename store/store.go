@@ -1,6 +1,9 @@
-// Package store keeps the archive in one SQLite file: articles with their
-// original bytes and a full-text index. It is the only package that speaks
-// SQL; callers use its noun-named methods, each taking a context first.
+// Package store keeps the archive: articles with their original bytes, a
+// full-text index, entities, corrections, tags, notes and snapshots. An
+// archive is one SQLite file (the default) or a PostgreSQL database shared
+// by a team (an address postgres://...); callers see the same noun-named
+// methods, each taking a context first. It is the only package that speaks
+// SQL.
 package store
 
 import (
@@ -37,11 +40,15 @@ var migrationSource = func() fs.FS {
 	return sub
 }()
 
-// Store is an open archive: one writer connection and a pool of readers.
+// Store is an open archive. On SQLite: one writer connection and a pool of
+// readers. On PostgreSQL: one pool for both, write transactions taking an
+// advisory lock.
 type Store struct {
-	path string
-	w    *sql.DB // one connection, transactions take the write lock at BEGIN
-	r    *sql.DB // read-only pool
+	path string  // the file, or the PostgreSQL address without its password
+	addr string  // the PostgreSQL address as given; "" for SQLite
+	pg   bool    // a PostgreSQL archive
+	w    *sql.DB // SQLite: one connection, transactions take the write lock at BEGIN
+	r    *sql.DB // SQLite: read-only pool
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
@@ -64,10 +71,14 @@ func dsn(path string, readOnly bool) string {
 }
 
 // Open opens the archive at path, creating it and its directory when needed,
-// and brings its schema up to date.
+// and brings its schema up to date. A path starting with postgres:// or
+// postgresql:// opens a PostgreSQL database instead (see postgres.go).
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open archive: no path given")
+	}
+	if IsPostgres(path) {
+		return openPostgres(ctx, path)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -94,11 +105,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Path returns the archive's file path.
+// Path returns the archive's file path, or its PostgreSQL address without
+// the password: fit to show.
 func (s *Store) Path() string { return s.path }
+
+// Postgres reports whether the archive is a PostgreSQL database.
+func (s *Store) Postgres() bool { return s.pg }
 
 // Close closes the archive.
 func (s *Store) Close() error {
+	if s.pg {
+		return s.w.Close()
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
@@ -153,12 +171,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// inTx runs f in a write transaction, committing when it returns nil and
+// inTx runs f in a write transaction (one at a time per archive), committing when it returns nil and
 // rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
+	}
+	if s.pg {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgWriteLock)); err != nil {
+			return errors.Join(fmt.Errorf("take the write lock: %w", err), tx.Rollback())
+		}
 	}
 	if err := f(tx); err != nil {
 		return errors.Join(err, ignoreDone(tx.Rollback()))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // Tag is a label a person put on articles, with how many carry it.
@@ -37,8 +36,8 @@ func (s *Store) AddTags(ctx context.Context, articleID int64, names []string) er
 			if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, n); err != nil {
 				return fmt.Errorf("create tag %q: %w", n, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
-				SELECT ?, id FROM tags WHERE name = ?`, articleID, n); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id)
+				SELECT ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING`, articleID, n); err != nil {
 				return fmt.Errorf("tag %q: %w", n, err)
 			}
 		}
@@ -102,10 +101,9 @@ func (s *Store) ArticleTags(ctx context.Context, articleID int64) ([]string, err
 // Tags returns every tag with its article count, in name order; prefix, when
 // not empty, keeps the tags whose name starts with it (ignoring ASCII case).
 func (s *Store) Tags(ctx context.Context, prefix string) ([]Tag, error) {
-	pattern := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
 	rows, err := s.r.QueryContext(ctx, `SELECT t.name, count(at.article_id) FROM tags t
 		LEFT JOIN article_tags at ON at.tag_id = t.id
-		WHERE t.name LIKE ? ESCAPE '\' GROUP BY t.id ORDER BY t.name COLLATE NOCASE`, pattern)
+		WHERE substr(t.name, 1, length(?)) = ? COLLATE NOCASE GROUP BY t.id, t.name ORDER BY t.name COLLATE NOCASE`, prefix, prefix)
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
 	}
@@ -132,7 +130,7 @@ func (s *Store) TagArticles(ctx context.Context, name string, limit, offset int)
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published FROM articles a
 		JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
 		WHERE t.name = ? ORDER BY a.published = '', a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
-		name, limit, max(offset, 0))
+		name, sqlLimit(limit), max(offset, 0))
 	if err != nil {
 		return nil, fmt.Errorf("articles tagged %q: %w", name, err)
 	}

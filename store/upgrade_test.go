@@ -71,6 +71,7 @@ func withMigrations(t *testing.T, src fs.FS) {
 // Its rows are inserted with plain SQL, not CreateArticles, which follows
 // the current schema.
 func TestWriteV1Archive(t *testing.T) {
+	sqliteOnly(t)
 	if !*writeV1 {
 		t.Skip("run with -write-v1 to rewrite " + v1Archive)
 	}
@@ -169,6 +170,7 @@ func dump(t *testing.T, path string) string {
 // every migration is applied, the old articles are whole, findable and
 // listed, and new ones can be added.
 func TestUpgradeFromV1(t *testing.T) {
+	sqliteOnly(t)
 	path := copyV1(t)
 	if v := userVersion(t, path); v != 1 {
 		t.Fatalf("%s is at schema version %d, want 1", v1Archive, v)
@@ -212,6 +214,7 @@ func TestUpgradeFromV1(t *testing.T) {
 // fails half-way: opening fails and names it, the file holds exactly what
 // it held before, and the real migrations still apply afterwards.
 func TestFailedMigrationLeavesArchive(t *testing.T) {
+	sqliteOnly(t)
 	path := copyV1(t)
 	before := dump(t, path)
 	raw, _ := os.ReadFile(path)
@@ -245,6 +248,7 @@ func TestFailedMigrationLeavesArchive(t *testing.T) {
 // once, as a GUI and a command started together do: each migration is
 // applied once and every open succeeds.
 func TestConcurrentFirstOpen(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "archive.db")
 	const n = 4
 	errs := make(chan error, n)

@@ -34,6 +34,9 @@ func TestVerifyArticles(t *testing.T) {
 		`INSERT INTO articles_fts (articles_fts, rowid, title, headline, body)
 			SELECT 'delete', id, title, headline, body FROM articles WHERE title = 'Unindexed article'`,
 	} {
+		if s.pg && strings.Contains(q, "articles_fts") {
+			continue // PostgreSQL's full-text column is generated from the text
+		}
 		if _, err := s.w.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -43,7 +46,11 @@ func TestVerifyArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(p, "\n")
-	for i, want := range []string{"", "does not match its text", "no original", "not in the full-text index", ""} {
+	wants := []string{"", "does not match its text", "no original", "not in the full-text index", ""}
+	if s.pg {
+		wants[3] = ""
+	}
+	for i, want := range wants {
 		line := ""
 		for _, l := range p {
 			if strings.HasPrefix(l, "article "+strconv.FormatInt(ids[i], 10)+":") {

@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// A PostgreSQL archive is the same schema as a SQLite one, less the FTS5
+// table: full-text search reads a tsvector column with a GIN index instead.
+// The SQL in this package is written once, with ? placeholders; the
+// connections below rewrite them to $n. What differs between the two
+// databases is kept in dialect (dialect.go) and in the few methods that
+// branch on s.pg.
+
+//go:embed migrations_pg/*.sql
+var pgMigrationFiles embed.FS
+
+// pgMigrationSource holds the PostgreSQL migrations, numbered as the SQLite
+// ones but on their own sequence.
+var pgMigrationSource = func() fs.FS {
+	sub, err := fs.Sub(pgMigrationFiles, "migrations_pg")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}()
+
+// IsPostgres reports whether addr names a PostgreSQL archive
+// (postgres://... or postgresql://...) rather than a SQLite file.
+func IsPostgres(addr string) bool {
+	a := strings.ToLower(addr)
+	return strings.HasPrefix(a, "postgres://") || strings.HasPrefix(a, "postgresql://")
+}
+
+// Redact returns addr fit to print: a PostgreSQL address with its password
+// (in the user part or a password parameter) replaced by xxxxx. Other
+// addresses are returned as they are.
+func Redact(addr string) string {
+	if !IsPostgres(addr) {
+		return addr
+	}
+	u, err := url.Parse(addr)
+	if err != nil {
+		return "postgres://(an address that does not parse)"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+// pgWriteLock is the advisory lock every write transaction takes, so that
+// writers to one PostgreSQL archive take turns as they do on a SQLite file
+// (the queue's claim, in queue.go, is the one write that does not need it).
+const pgWriteLock = 0x6e657773 // "news"
+
+// pgMigrationLock serialises the migrations of processes opening one
+// database at once.
+const pgMigrationLock = 0x6e657774
+
+// pgConnectTimeout bounds how long opening an archive waits for a server
+// that does not answer, unless the address sets connect_timeout.
+const pgConnectTimeout = 10 * time.Second
+
+func openPostgres(ctx context.Context, addr string) (*Store, error) {
+	shown := Redact(addr)
+	cfg, err := pgx.ParseConfig(addr)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", shown, pgError(err))
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = pgConnectTimeout
+	}
+	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open archive %s: cannot reach the PostgreSQL server at %s: %w", shown,
+			net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port)), pgError(err))
+	}
+	s := &Store{path: shown, addr: addr, w: db, r: db, pg: true}
+	if err := s.migratePG(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open archive %s: %w", shown, pgError(err))
+	}
+	return s, nil
+}
+
+// pgError shortens a server error to its message, detail and hint.
+func pgError(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.Detail != "" {
+			msg += " (" + pe.Detail + ")"
+		}
+		if pe.Hint != "" {
+			msg += "; " + pe.Hint
+		}
+		return fmt.Errorf("%s [%s]: %w", msg, pe.Code, err)
+	}
+	return err
+}
+
+// migratePG applies the PostgreSQL migrations above the version recorded in
+// schema_version, each in one transaction with the version bump, under an
+// advisory lock so that two processes opening a new archive apply each once.
+func (s *Store) migratePG(ctx context.Context) error {
+	entries, err := fs.ReadDir(pgMigrationSource, ".")
+	if err != nil {
+		return err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgMigrationLock)); err != nil {
+		return fmt.Errorf("lock the schema: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_version: %w", err)
+	}
+	current := 0
+	err = tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current)
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if current > len(entries) {
+		return fmt.Errorf("the archive's schema (version %d) is newer than this program knows (%d): update News Archive", current, len(entries))
+	}
+	for i, e := range entries {
+		version := i + 1
+		if n, _, _ := strings.Cut(e.Name(), "_"); n != fmt.Sprintf("%04d", version) {
+			return fmt.Errorf("migration %s is out of sequence", e.Name())
+		}
+		if version <= current {
+			continue
+		}
+		body, err := fs.ReadFile(pgMigrationSource, e.Name())
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return fmt.Errorf("migration %s: %w", e.Name(), pgError(err))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit migrations: %w", err)
+	}
+	return nil
+}
+
+// pgConnector hands database/sql connections whose statements may use ?
+// placeholders.
+type pgConnector struct{ driver.Connector }
+
+func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sc, ok := conn.(*stdlib.Conn)
+	if !ok {
+		conn.Close()
+		return nil, fmt.Errorf("unexpected driver connection %T", conn)
+	}
+	return &pgConn{sc}, nil
+}
+
+// pgConn is a pgx connection that rewrites ? placeholders to $n. The other
+// optional driver interfaces (transactions, session reset, value checks)
+// are the embedded connection's.
+type pgConn struct{ *stdlib.Conn }
+
+func (c *pgConn) Prepare(q string) (driver.Stmt, error) { return c.Conn.Prepare(rebind(q)) }
+
+func (c *pgConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {
+	return c.Conn.PrepareContext(ctx, rebind(q))
+}
+
+func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
+	return c.Conn.ExecContext(ctx, rebind(q), args)
+}
+
+func (c *pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
+	return c.Conn.QueryContext(ctx, rebind(q), args)
+}
+
+// rebind rewrites the ? and ?NNN placeholders of q to PostgreSQL's $n,
+// leaving string literals, quoted identifiers, comments and dollar-quoted
+// bodies alone.
+func rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 8)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\'' || c == '"':
+			j := i + 1
+			for j < len(q) && q[j] != c {
+				j++
+			}
+			b.WriteString(q[i:min(j+1, len(q))])
+			i = j
+		case c == '-' && i+1 < len(q) && q[i+1] == '-':
+			j := strings.IndexByte(q[i:], '\n')
+			if j < 0 {
+				j = len(q) - i
+			}
+			b.WriteString(q[i : i+j])
+			i += j - 1
+		case c == '$' && i+1 < len(q) && q[i+1] == '$':
+			j := strings.Index(q[i+2:], "$$")
+			if j < 0 {
+				b.WriteString(q[i:])
+				return b.String()
+			}
+			b.WriteString(q[i : i+2+j+2])
+			i += 2 + j + 1
+		case c == '?':
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			if j > i+1 {
+				b.WriteString("$" + q[i+1:j])
+			} else {
+				n++
+				fmt.Fprintf(&b, "$%d", n)
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
