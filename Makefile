@@ -27,12 +27,15 @@ build: deps
 run: build
 	./$(BIN)
 
+# test runs every test on SQLite and, in a throwaway PostgreSQL cluster that .ci/with-postgres starts
+# (installing Debian's postgresql when missing), the store's suite and the PostgreSQL tests again.
 test: deps
 	@unformatted=$$(gofmt -l cmd app store); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -race -timeout 20m ./...
-	@# crash (3 kills), two-writer and lookup-acceptance tests import the whole BBC corpus: too slow under -race
-	NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 10m -run 'CrashSafety|TwoWriters|LookupAcceptance' ./app
+	@# crash (3 kills), two-writer and acceptance tests import the whole BBC corpus: too slow under -race
+	.ci/with-postgres sh -c '$(GO) test -race -timeout 20m ./... && \
+	  NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 10m -run "$(ACCEPTANCE)" ./app'
+ACCEPTANCE := CrashSafety|TwoWriters|LookupAcceptance
 
 # bench runs the benchmarks and prints a table; the first row is import throughput on the BBC corpus.
 bench: deps

@@ -68,6 +68,46 @@ func Redact(addr string) string {
 	return u.String()
 }
 
+// WithoutPassword returns a PostgreSQL address with its password removed,
+// fit to remember (the password then comes from ~/.pgpass, $PGPASSWORD or
+// the user). Other addresses are returned as they are.
+func WithoutPassword(addr string) string {
+	if !IsPostgres(addr) {
+		return addr
+	}
+	u, err := url.Parse(addr)
+	if err != nil {
+		return addr
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Del("password")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+// WithPassword returns a PostgreSQL address with password set in its user
+// part ("" leaves addr as it is).
+func WithPassword(addr, password string) (string, error) {
+	if password == "" {
+		return addr, nil
+	}
+	u, err := url.Parse(addr)
+	if err != nil || !IsPostgres(addr) {
+		return "", fmt.Errorf("not a postgres:// address: %s", Redact(addr))
+	}
+	name := ""
+	if u.User != nil {
+		name = u.User.Username()
+	}
+	u.User = url.UserPassword(name, password)
+	return u.String(), nil
+}
+
 // pgWriteLock is the advisory lock every write transaction takes, so that
 // writers to one PostgreSQL archive take turns as they do on a SQLite file
 // (the queue's claim, in queue.go, is the one write that does not need it).

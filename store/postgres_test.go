@@ -45,6 +45,20 @@ func TestRedact(t *testing.T) {
 	}
 }
 
+func TestPasswordInAddress(t *testing.T) {
+	in := "postgres://ann:s3cret@db.example.org/news?sslmode=require&password=other"
+	if got, want := WithoutPassword(in), "postgres://ann@db.example.org/news?sslmode=require"; got != want {
+		t.Errorf("WithoutPassword = %q, want %q", got, want)
+	}
+	got, err := WithPassword("postgres://ann@db.example.org/news", "p@ss:word")
+	if err != nil || got != "postgres://ann:p%40ss%3Aword@db.example.org/news" {
+		t.Errorf("WithPassword = %q, %v", got, err)
+	}
+	if _, err := WithPassword("/a/file.db", "x"); err == nil {
+		t.Error("WithPassword accepted a file path")
+	}
+}
+
 func TestPostgresUnreachable(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -33,7 +33,7 @@ func runBackup(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	n, _ := a.Store.ArticleCount(ctx)
-	fmt.Fprintf(c.Stdout, "backed up %s (%d articles) to %s in %s\n", c.dbPath, n, rest[0], time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(c.Stdout, "backed up %s (%d articles) to %s in %s\n", c.where(), n, rest[0], time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }
 
@@ -47,11 +47,11 @@ func runRestore(ctx context.Context, c *session, args []string) int {
 	}
 	if err := store.Restore(ctx, rest[0], c.dbPath, *force); err != nil {
 		if errors.Is(err, store.ErrExists) {
-			return c.fail(fmt.Errorf("restore: the archive %s exists: use --force to replace it with %s", c.dbPath, rest[0]))
+			return c.fail(fmt.Errorf("restore: the archive %s exists: use --force to replace it with %s", c.where(), rest[0]))
 		}
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "restored %s from %s\n", c.dbPath, rest[0])
+	fmt.Fprintf(c.Stdout, "restored %s from %s\n", c.where(), rest[0])
 	return ExitOK
 }
 
@@ -84,9 +84,9 @@ func runCheck(ctx context.Context, c *session, args []string) int {
 		fmt.Fprintln(c.Stdout, "problem:", p)
 	}
 	if len(problems) > 0 {
-		fmt.Fprintf(c.Stdout, "%s: %d problems found in %d articles (%s)\n", c.dbPath, len(problems), n, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(c.Stdout, "%s: %d problems found in %d articles (%s)\n", c.where(), len(problems), n, time.Since(start).Round(time.Millisecond))
 		return ExitFailed
 	}
-	fmt.Fprintf(c.Stdout, "%s: no problems found in %d articles (%s)\n", c.dbPath, n, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(c.Stdout, "%s: no problems found in %d articles (%s)\n", c.where(), n, time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"sort"
 	"strconv"
@@ -68,7 +69,7 @@ func Parse(args []string) (Invocation, error) {
 		switch {
 		case a == "--db" || a == "-db":
 			if len(args) < 2 {
-				return inv, errors.New("--db needs a path")
+				return inv, errors.New("--db needs an archive: a file path or a postgres:// address")
 			}
 			inv.DB, args = args[1], args[2:]
 		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
@@ -140,9 +141,23 @@ func (c *session) open(ctx context.Context) (*app.App, error) {
 	return c.app, nil
 }
 
-// fail prints an error and returns ExitFailed.
+// where names the archive for messages: its path, or its PostgreSQL address
+// without the password.
+func (c *session) where() string { return store.Redact(c.dbPath) }
+
+// fail prints an error and returns ExitFailed. A password in the archive's
+// address never reaches the terminal, even inside a library's message.
 func (c *session) fail(err error) int {
-	fmt.Fprintln(c.Stderr, "newsarchive:", err)
+	msg := err.Error()
+	if u, perr := url.Parse(c.dbPath); perr == nil && store.IsPostgres(c.dbPath) {
+		if pw, ok := u.User.Password(); ok && pw != "" {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+		if pw := u.Query().Get("password"); pw != "" {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
+	fmt.Fprintln(c.Stderr, "newsarchive:", msg)
 	return ExitFailed
 }
 
@@ -214,7 +229,7 @@ func (c *session) article(ctx context.Context, fs *flag.FlagSet, args []string) 
 // articleErr reports an error about article id, naming a missing one.
 func (c *session) articleErr(err error, id int64) int {
 	if errors.Is(err, store.ErrNotFound) {
-		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
+		return c.fail(fmt.Errorf("no article %d in %s", id, c.where()))
 	}
 	return c.fail(err)
 }
@@ -228,10 +243,13 @@ func isTerminal(w io.Writer) bool {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `News Archive keeps news articles in a local archive and finds them again.
 
-usage: newsarchive [--db PATH]              open the desktop app
-       newsarchive [--db PATH] COMMAND ...  run a command without a window
+usage: newsarchive [--db ARCHIVE]              open the desktop app
+       newsarchive [--db ARCHIVE] COMMAND ...  run a command without a window
 
-The archive is PATH, else $NEWSARCHIVE_DB, else ~/.local/share/newsarchive/archive.db.
+The archive is ARCHIVE, else $NEWSARCHIVE_DB, else ~/.local/share/newsarchive/archive.db.
+ARCHIVE is a SQLite file, or a PostgreSQL database shared by a team:
+postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE...]
+(libpq's options; a password is better kept in ~/.pgpass or $PGPASSWORD).
 
 commands:
 `)

@@ -104,7 +104,7 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 	case "remove":
 		if err := a.Store.DeleteFeed(ctx, id); err != nil {
 			if errors.Is(err, store.ErrNotFound) {
-				return c.fail(fmt.Errorf("no feed %d in %s", id, c.dbPath))
+				return c.fail(fmt.Errorf("no feed %d in %s", id, c.where()))
 			}
 			return c.fail(err)
 		}
@@ -114,7 +114,7 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 	if id != 0 {
 		r, err := a.RefreshFeed(ctx, id, opt)
 		if errors.Is(err, store.ErrNotFound) {
-			return c.fail(fmt.Errorf("no feed %d in %s", id, c.dbPath))
+			return c.fail(fmt.Errorf("no feed %d in %s", id, c.where()))
 		}
 		return c.printRefreshes(err, *asJSON, r)
 	}

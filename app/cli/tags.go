@@ -62,7 +62,7 @@ func (c *session) tagResult(err error, id int64) int {
 		fmt.Fprintln(c.Stderr, "newsarchive:", err)
 		return ExitUsage
 	case errors.Is(err, store.ErrNotFound):
-		return c.fail(fmt.Errorf("no article %d in %s", id, c.dbPath))
+		return c.fail(fmt.Errorf("no article %d in %s", id, c.where()))
 	case err != nil:
 		return c.fail(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
 )
 
 // mainMenu builds the File, Go and Help menus.
@@ -17,7 +18,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	importFiles.Shortcut = shortcutImport
 	recent := fyne.NewMenuItem("Open recent", nil)
 	for _, p := range recentArchives(w.fa.Preferences()) {
-		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(p, func() { w.openArchive(p) }))
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(store.Redact(p), func() { w.openArchive(p) }))
 	}
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
@@ -25,6 +26,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New archive…", w.chooseNewArchive),
 		fyne.NewMenuItem("Open archive…", w.chooseOpenArchive),
+		fyne.NewMenuItem("Open team archive (PostgreSQL)…", w.askTeamArchive),
 		recent,
 		fyne.NewMenuItemSeparator(),
 		importFiles,
@@ -87,7 +89,7 @@ func (w *Window) onTypedKey(ev *fyne.KeyEvent) {
 // openArchive opens the archive at path in this window, in place of the
 // one shown.
 func (w *Window) openArchive(path string) {
-	w.setStatus("opening " + path + "…")
+	w.setStatus("opening " + store.Redact(path) + "…")
 	go func() { // not w.run: opening may migrate a large archive
 		a, err := app.Open(context.Background(), path)
 		fyne.Do(func() {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
 )
 
 // Options change how a Window works; the zero value is for people.
@@ -103,7 +103,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 	w.app, w.path = a, path
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	a.Log = func(msg string) { log.Print(msg) }
-	w.win.SetTitle("News Archive — " + filepath.Base(path))
+	w.win.SetTitle("News Archive — " + archiveLabel(path))
 	w.palette = newPalette(w)
 	w.articles = newArticlesView(w)
 	w.back = nil
@@ -113,7 +113,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 	split := container.NewHSplit(left, w.body)
 	split.Offset = 0.16
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
-	rememberRecent(w.fa.Preferences(), path)
+	rememberRecent(w.fa.Preferences(), store.WithoutPassword(path))
 	w.win.SetMainMenu(w.mainMenu())
 	w.setStatus("")
 	if !w.opt.NoTagging {
@@ -146,10 +146,10 @@ func (w *Window) shutdown() {
 	ctx, stop := context.WithTimeout(context.Background(), 5*time.Second)
 	defer stop()
 	if err := w.app.WaitTagging(ctx); err != nil {
-		log.Printf("close %s: tagging did not stop: %v", w.path, err)
+		log.Printf("close %s: tagging did not stop: %v", store.Redact(w.path), err)
 	}
 	if err := w.app.Close(); err != nil {
-		log.Printf("close %s: %v", w.path, err)
+		log.Printf("close %s: %v", store.Redact(w.path), err)
 	}
 }
 
@@ -176,7 +176,7 @@ func (w *Window) shownPath() string {
 	if w.opt.ShownPath != "" {
 		return w.opt.ShownPath
 	}
-	return w.path
+	return store.Redact(w.path)
 }
 
 // showError tells the person what failed; a cancelled context is not news.
