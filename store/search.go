@@ -192,11 +192,10 @@ func thousands(n int) string {
 // ids are joined by the database and parsed here, much faster than a row
 // each.
 func (s *Store) matchIDs(ctx context.Context, match string) ([]int64, error) {
-	q := `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`
 	if s.pg {
-		q = `SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM articles
-			WHERE fts @@ to_tsquery('newsarchive', ?)`
+		return s.pgMatchIDs(ctx, match)
 	}
+	q := `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`
 	var list string
 	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search: list matches: %w", err)
@@ -205,15 +204,13 @@ func (s *Store) matchIDs(ctx context.Context, match string) ([]int64, error) {
 }
 
 // rankedIDs returns the ids matching a full-text expression, best first:
-// by bm25 on SQLite, by ts_rank normalised by the document's length (the
-// nearest PostgreSQL has) on PostgreSQL.
+// by bm25 on SQLite, by pgRankedIDs' rank on PostgreSQL.
 func (s *Store) rankedIDs(ctx context.Context, match string) ([]int64, error) {
+	if s.pg {
+		return s.pgRankedIDs(ctx, match)
+	}
 	q := `SELECT coalesce(group_concat(rowid), '') FROM
 		(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank)`
-	if s.pg {
-		q = `SELECT coalesce(string_agg(id::text, ',' ORDER BY r DESC, id), '') FROM
-			(SELECT a.id, ts_rank(a.fts, q, 1) AS r FROM articles a, to_tsquery('newsarchive', ?) q WHERE a.fts @@ q) x`
-	}
 	var list string
 	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search: rank matches: %w", err)

@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+	"github.com/newsarchive/newsarchive/store"
+	"github.com/newsarchive/newsarchive/store/storetest"
+)
+
+var (
+	benchPGOnce sync.Once
+	benchPGApp  *App
+	benchPGErr  error
+)
+
+// benchPGSchema names the schema holding the synthetic archive of n
+// articles on the PostgreSQL test server; the generator's version is part
+// of it, so a new generator builds a new archive.
+func benchPGSchema(n int) string { return fmt.Sprintf("bench_synth_v%d_%d", synth.Version, n) }
+
+// ensurePGSynth returns the address of a PostgreSQL archive of the n
+// synthetic articles benchArchive has, in the schema benchPGSchema(n) of
+// the database at base. It is built the first time (about as long as the
+// SQLite one) and kept: a schema that already holds n articles is reused,
+// anything else in it (a build cut short) is dropped and built again.
+func ensurePGSynth(ctx context.Context, base, bbc, gmb string, n int) (string, error) {
+	schema := benchPGSchema(n)
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", fmt.Errorf("parse %s: %w", storetest.EnvPG, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	addr := u.String()
+
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	var have int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM `+schema+`.articles`).Scan(&have)
+	if err == nil && have == n {
+		return addr, nil
+	}
+	if _, err := db.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`); err != nil {
+		return "", fmt.Errorf("create extension unaccent: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE`); err != nil {
+		return "", err
+	}
+	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+		return "", err
+	}
+	pools, err := synth.LoadPools(bbc, gmb)
+	if err != nil {
+		return "", err
+	}
+	s, err := store.Open(ctx, addr)
+	if err != nil {
+		return "", err
+	}
+	err = synth.Fill(ctx, s, synth.NewGenerator(pools, 1), n, nil)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("build synthetic archive in schema %s: %w", schema, err)
+	}
+	return addr, nil
+}
+
+// benchPGArchive opens the PostgreSQL copy of the synthetic benchmark
+// archive: the same 100k articles as benchArchive's, written by the same
+// generator. It skips without $NEWSARCHIVE_TEST_PG.
+func benchPGArchive(b *testing.B) *App {
+	b.Helper()
+	base := os.Getenv(storetest.EnvPG)
+	if base == "" {
+		b.Skip(storetest.EnvPG + " is not set: no PostgreSQL server to benchmark")
+	}
+	bbc := corpus.Path(b, "corpus", "bbc")
+	gmb := corpus.Path(b, "ner", "gmb-train.csv")
+	benchPGOnce.Do(func() {
+		ctx := context.Background()
+		start := time.Now()
+		addr, err := ensurePGSynth(ctx, base, bbc, gmb, benchArticles)
+		if err != nil {
+			benchPGErr = err
+			return
+		}
+		if d := time.Since(start); d > time.Second {
+			b.Logf("built %s in %s", store.Redact(addr), d.Round(time.Second))
+		}
+		benchPGApp, benchPGErr = Open(ctx, addr)
+	})
+	if benchPGErr != nil {
+		b.Fatal(benchPGErr)
+	}
+	return benchPGApp
+}
+
+// BenchmarkSearchPostgres is BenchmarkSearch on PostgreSQL: the p50 and p95
+// latency of each query class over the same 100k synthetic articles.
+func BenchmarkSearchPostgres(b *testing.B) {
+	a := benchPGArchive(b)
+	ctx := context.Background()
+	if _, err := a.Search(ctx, "warm", SearchOptions{}); err != nil { // loads the date cache
+		b.Fatal(err)
+	}
+	for _, c := range searchClasses {
+		b.Run(c.name, func(b *testing.B) {
+			var lat []time.Duration
+			total := 0
+			for b.Loop() {
+				for _, q := range c.queries {
+					for range 10 {
+						start := time.Now()
+						res, err := a.Search(ctx, q, c.opt)
+						lat = append(lat, time.Since(start))
+						if err != nil {
+							b.Fatalf("%s: %v", q, err)
+						}
+						total = res.Total
+					}
+				}
+			}
+			reportLatency(b, lat)
+			b.ReportMetric(float64(total), "hits")
+		})
+	}
+}
