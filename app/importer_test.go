@@ -10,11 +10,19 @@ import (
 
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/store/storetest"
 )
 
+// openTest opens a fresh archive: a file in a temporary directory, or, when
+// $NEWSARCHIVE_TEST_BACKEND is "postgres", a schema of its own on the server
+// at $NEWSARCHIVE_TEST_PG (make test runs the package's short tests so).
 func openTest(t testing.TB) *App {
 	t.Helper()
-	a, err := Open(context.Background(), filepath.Join(t.TempDir(), "archive.db"))
+	addr := filepath.Join(t.TempDir(), "archive.db")
+	if os.Getenv("NEWSARCHIVE_TEST_BACKEND") == "postgres" {
+		addr = storetest.Postgres(t)
+	}
+	a, err := Open(context.Background(), addr)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func (sc ExportScope) where(s *Store) (string, []any) {
 func (sc ExportScope) inScope(s *Store, col string) (string, []any) {
 	cond, args := sc.where(s)
 	if cond == "" {
-		return "1", nil
+		return "1 = 1", nil
 	}
 	return col + ` IN (SELECT a.id FROM articles a WHERE ` + cond + `)`, args
 }
@@ -150,17 +150,25 @@ func (s *Store) ExportArticles(ctx context.Context, sc ExportScope, parts Export
 	if parts.Original {
 		orig, join = `o.content_type, o.data`, ` LEFT JOIN originals o ON o.article_id = a.id`
 	}
+	// Batches are read by id (keyset), each query closed before the
+	// batch's mentions, tags and notes are read: PostgreSQL connections
+	// run one query at a time.
 	q := `SELECT ` + prefixed(articleColumns, "a.") + `, coalesce(t.state, ''), coalesce(t.model, ''),
 		coalesce(t.tagged_at, ''), coalesce(t.error, ''), ` + orig + ` FROM articles a
-		LEFT JOIN tagging t ON t.article_id = a.id` + join + ` WHERE ` + cond + ` ORDER BY a.id`
+		LEFT JOIN tagging t ON t.article_id = a.id` + join + ` WHERE (` + cond + `) AND a.id > ? ORDER BY a.id LIMIT ?`
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
 		batch := make([]ArticleRecord, 0, exportBatch)
-		flush := func() error {
+		var after int64
+		for {
+			batch = batch[:0]
+			err := eachRow(ctx, tx, q, append(args[:len(args):len(args)], after, exportBatch), func(rows *sql.Rows) error {
+				r, err := scanRecord(rows)
+				batch = append(batch, r)
+				return err
+			})
+			if err != nil || len(batch) == 0 {
+				return err
+			}
 			if err := s.fillRecords(ctx, tx, batch, parts); err != nil {
 				return err
 			}
@@ -169,24 +177,8 @@ func (s *Store) ExportArticles(ctx context.Context, sc ExportScope, parts Export
 					return err
 				}
 			}
-			batch = batch[:0]
-			return nil
+			after = batch[len(batch)-1].ID
 		}
-		for rows.Next() {
-			r, err := scanRecord(rows)
-			if err != nil {
-				return err
-			}
-			if batch = append(batch, r); len(batch) == exportBatch {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return flush()
 	})
 	if err != nil {
 		return fmt.Errorf("export articles: %w", err)
