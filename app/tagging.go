@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/newsarchive/newsarchive/app/ner"
 	"github.com/newsarchive/newsarchive/store"
@@ -76,6 +77,14 @@ func (a *App) StartTagging(ctx context.Context) {
 	}()
 }
 
+// TaggingRunning reports whether this process is tagging (StartTagging's
+// run is going).
+func (a *App) TaggingRunning() bool {
+	a.tag.mu.Lock()
+	defer a.tag.mu.Unlock()
+	return a.tag.running
+}
+
 // WaitTagging blocks until background tagging has finished or ctx ends.
 func (a *App) WaitTagging(ctx context.Context) error {
 	a.tag.mu.Lock()
@@ -93,37 +102,23 @@ func (a *App) WaitTagging(ctx context.Context) error {
 }
 
 // TagPending tags every article waiting for entities, on all cores, and
-// returns when none is left. progress, if not nil, is called after each
-// batch with the articles tagged so far and the total.
+// returns when none is left. It is a worker on the archive's tagging queue
+// (see Work) under a name of its own, so it shares the queue safely with
+// other processes tagging the same archive: it claims batches with a short
+// lease, and waits for the batches other workers hold to be saved, or their
+// leases to run out and be taken over. progress, if not nil, is called after
+// each batch with the articles tagged so far and the total.
 func (a *App) TagPending(ctx context.Context, progress func(done, total int)) error {
-	t, err := a.Tagger()
-	if err != nil {
-		return err
-	}
-	rules, err := a.loadRules(ctx)
-	if err != nil {
-		return err
-	}
-	var after int64
-	for {
-		jobs, err := a.Store.PendingTagging(ctx, after, tagBatch)
-		if err != nil || len(jobs) == 0 {
-			return err
-		}
-		after = jobs[len(jobs)-1].ArticleID
-		results := tagAll(ctx, t, rules, jobs)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := a.Store.SaveTagged(ctx, results); err != nil {
-			return err
-		}
-		if progress != nil {
-			if done, total, err := a.Store.TaggingProgress(ctx); err == nil {
-				progress(done, total)
+	var report func(WorkProgress)
+	if progress != nil {
+		report = func(p WorkProgress) {
+			if p.Event == WorkSaved && p.Queue.Total() > 0 {
+				progress(p.Queue.Done+p.Queue.Failed, p.Queue.Total())
 			}
 		}
 	}
+	opt := WorkOptions{Batch: tagBatch, Lease: localLease, Poll: time.Second, ExitWhenDone: true}
+	return a.Work(ctx, opt, report)
 }
 
 // Retag marks every article for tagging again (after a model change) and

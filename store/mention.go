@@ -103,51 +103,59 @@ func (s *Store) ResetTagging(ctx context.Context) error {
 func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
 	now := time.Now().UTC().Format(time.RFC3339)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		touched := map[int64]bool{}
-		ids := newEntityCache(tx)
-		for _, r := range results {
-			old, err := entityIDsOf(ctx, tx, r.ArticleID)
+		return writeTagged(ctx, tx, results, now)
+	})
+}
+
+// writeTagged writes the results of tagging within a write transaction:
+// each article's mentions replace its old ones, its tagging row records the
+// outcome (and its lease ends), and the counts of every entity touched are
+// refreshed. An article deleted meanwhile is skipped.
+func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) error {
+	touched := map[int64]bool{}
+	ids := newEntityCache(tx)
+	for _, r := range results {
+		old, err := entityIDsOf(ctx, tx, r.ArticleID)
+		if err != nil {
+			return err
+		}
+		for _, id := range old {
+			touched[id] = true
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, r.ArticleID); err != nil {
+			return fmt.Errorf("clear mentions of article %d: %w", r.ArticleID, err)
+		}
+		state, msg := "done", ""
+		if r.Err != nil {
+			state, msg = "failed", r.Err.Error()
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE tagging SET state = ?, model = ?, tagged_at = ?, error = ?,
+			lease_until = 0 WHERE article_id = ?`, state, r.Model, now, msg, r.ArticleID)
+		if err != nil {
+			return fmt.Errorf("tagging state of article %d: %w", r.ArticleID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 || r.Err != nil {
+			continue
+		}
+		for _, m := range r.Mentions {
+			eid, err := ids.get(ctx, m.Name, m.Type)
 			if err != nil {
 				return err
 			}
-			for _, id := range old {
-				touched[id] = true
+			touched[eid] = true
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
+				VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
+				return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, r.ArticleID); err != nil {
-				return fmt.Errorf("clear mentions of article %d: %w", r.ArticleID, err)
-			}
-			state, msg := "done", ""
-			if r.Err != nil {
-				state, msg = "failed", r.Err.Error()
-			}
-			res, err := tx.ExecContext(ctx, `UPDATE tagging SET state = ?, model = ?, tagged_at = ?, error = ?
-				WHERE article_id = ?`, state, r.Model, now, msg, r.ArticleID)
-			if err != nil {
-				return fmt.Errorf("tagging state of article %d: %w", r.ArticleID, err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 || r.Err != nil {
-				continue
-			}
-			for _, m := range r.Mentions {
-				eid, err := ids.get(ctx, m.Name, m.Type)
-				if err != nil {
-					return err
-				}
-				touched[eid] = true
-				if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
-					VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
-					return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
-				}
-				if !strings.EqualFold(m.Text, m.Name) {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
-						eid, m.Text); err != nil {
-						return fmt.Errorf("alias %q: %w", m.Text, err)
-					}
+			if !strings.EqualFold(m.Text, m.Name) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+					eid, m.Text); err != nil {
+					return fmt.Errorf("alias %q: %w", m.Text, err)
 				}
 			}
 		}
-		return refreshCounts(ctx, tx, touched)
-	})
+	}
+	return refreshCounts(ctx, tx, touched)
 }
 
 func entityIDsOf(ctx context.Context, tx *sql.Tx, articleID int64) ([]int64, error) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
 )
 
 // progressEvery is how often a running job's progress is redrawn.
@@ -28,6 +30,7 @@ type Jobs struct {
 	parent  *fyne.Container // lays out the summary
 	cancels []context.CancelFunc
 	polling bool
+	idle    atomic.Bool // the queue was empty at the last look: poll less often
 }
 
 func newJobs(w *Window) *Jobs {
@@ -136,7 +139,14 @@ func (jb *job) finish(rep app.ImportReport, err error) {
 	}
 }
 
-// pollTagging shows the tagging progress while the window is open.
+// idlePolls is how many ticks of the tagging poll are skipped while the
+// queue is empty: enough to notice, within seconds, articles another
+// machine has queued, without counting the queue every second.
+const idlePolls = 5
+
+// pollTagging shows the tagging progress while the window is open. It
+// keeps polling while articles wait, whoever tags them: this process, or
+// workers elsewhere sharing the archive (`newsarchive worker`).
 func (j *Jobs) pollTagging() {
 	j.updateTagging()
 	if j.w.opt.Sync || j.polling {
@@ -146,28 +156,36 @@ func (j *Jobs) pollTagging() {
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
+		n := 0
 		for range t.C {
+			if n++; j.idle.Load() && n%idlePolls != 0 {
+				continue
+			}
 			fyne.Do(j.updateTagging)
 		}
 	}()
 }
 
-// updateTagging reads the tagging progress (off the UI goroutine) and shows it.
+// updateTagging reads the tagging queue (off the UI goroutine) and shows
+// its progress, with the number of workers on it when others than this
+// process take part.
 func (j *Jobs) updateTagging() {
 	a, ctx := j.w.app, j.w.ctx
 	if a == nil || ctx.Err() != nil {
 		return
 	}
 	j.w.run(func() {
-		done, total, err := a.TaggingProgress(ctx)
+		q, err := a.QueueStatus(ctx)
+		local := a.TaggingRunning()
 		j.w.do(func() {
 			if err != nil || a != j.w.app {
 				return
 			}
-			busy := total > 0 && done < total
+			busy := q.Waiting() > 0
+			j.idle.Store(!busy && !local)
 			if busy {
-				j.tagText.SetText(fmt.Sprintf("Finding names: %d of %d", done, total))
-				j.tagBar.SetValue(float64(done) / float64(total))
+				j.tagText.SetText(taggingText(q, local))
+				j.tagBar.SetValue(float64(q.Done+q.Failed) / float64(q.Total()))
 			}
 			if busy != j.summary.Visible() {
 				j.summary.Hidden = !busy
@@ -177,4 +195,19 @@ func (j *Jobs) updateTagging() {
 			}
 		})
 	})
+}
+
+// taggingText says how far tagging is; local tells whether this process
+// is one of the workers.
+func taggingText(q store.QueueStatus, local bool) string {
+	s := fmt.Sprintf("Finding names: %d of %d", q.Done+q.Failed, q.Total())
+	switch n := len(q.Workers); {
+	case n == 0 && !local:
+		s += " (waiting for a worker)"
+	case n == 1 && !local:
+		s += " (1 worker)"
+	case n > 1:
+		s += fmt.Sprintf(" (%d workers)", n)
+	}
+	return s
 }

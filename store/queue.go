@@ -1,0 +1,312 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// The tagging queue. Articles waiting for their entities are the pending
+// rows of the tagging table; a worker (in this process or on another
+// machine) claims a batch of them with a lease (lease_owner, lease_until in
+// unix milliseconds), tags them, and saves the results with SaveClaimed,
+// which keeps only the rows it still holds. A worker that dies leaves its
+// lease to run out, and then another worker claims the rows. So two workers
+// never tag the same article at once, and an article is saved once.
+//
+// On PostgreSQL a claim is one statement (SELECT ... FOR UPDATE SKIP LOCKED)
+// that does not take the archive's write lock, leases are read against the
+// server's clock, and any number of workers claim side by side. On SQLite a
+// claim is a short write transaction and leases use this machine's clock.
+
+// QueueStatus is where the tagging queue stands.
+type QueueStatus struct {
+	Pending int      // waiting, claimed by no worker (or by one whose lease ran out)
+	Leased  int      // claimed by a worker whose lease has not ended
+	Done    int      // tagged
+	Failed  int      // the tagger failed on them
+	Workers []string // owners holding live leases, sorted
+}
+
+// Total counts every article of the queue.
+func (q QueueStatus) Total() int { return q.Pending + q.Leased + q.Done + q.Failed }
+
+// Waiting counts the articles not yet tagged, claimed or not.
+func (q QueueStatus) Waiting() int { return q.Pending + q.Leased }
+
+// pgNowMS is the PostgreSQL server's clock in unix milliseconds, the one
+// clock every worker of a shared archive reads leases against. It is the
+// statement's start, so one statement sees one instant.
+const pgNowMS = `(extract(epoch from statement_timestamp()) * 1000)::bigint`
+
+// nowMS is this machine's clock in unix milliseconds, for SQLite archives.
+func nowMS() int64 { return time.Now().UnixMilli() }
+
+// ClaimTagging leases up to limit pending articles, oldest first, to owner
+// for lease, and returns them with their bodies in id order. Articles whose
+// lease is live are skipped; so, on PostgreSQL, are rows another claim is
+// taking at the same moment. No rows is not an error: the result is empty.
+func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease time.Duration) ([]TagJob, error) {
+	if owner == "" || limit <= 0 || lease <= 0 {
+		return nil, fmt.Errorf("claim tagging: need an owner, a positive limit and a positive lease (got %q, %d, %s)", owner, limit, lease)
+	}
+	jobs := []TagJob{}
+	claim := func(tx *sql.Tx) error {
+		var rows *sql.Rows
+		var err error
+		if s.pg {
+			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = `+pgNowMS+` + ?
+				WHERE article_id IN (SELECT article_id FROM tagging
+					WHERE state = 'pending' AND lease_until < `+pgNowMS+`
+					ORDER BY article_id LIMIT ? FOR UPDATE SKIP LOCKED)
+				RETURNING article_id`, owner, lease.Milliseconds(), int64(limit))
+		} else {
+			now := nowMS()
+			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = ?
+				WHERE article_id IN (SELECT article_id FROM tagging
+					WHERE state = 'pending' AND lease_until < ?
+					ORDER BY article_id LIMIT ?)
+				RETURNING article_id`, owner, now+lease.Milliseconds(), now, int64(limit))
+		}
+		if err != nil {
+			return err
+		}
+		ids, err := scanIDs(rows)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		jobs, err = jobsOf(ctx, tx, s.idsIn(), ids)
+		return err
+	}
+	var err error
+	if s.pg {
+		err = s.inOwnTx(ctx, claim) // no write lock: SKIP LOCKED keeps claims apart
+	} else {
+		err = s.inTx(ctx, claim)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("claim tagging: %w", err)
+	}
+	return jobs, nil
+}
+
+// ExtendLease renews, for lease from now, the leases owner still holds on
+// the pending articles ids (on all its pending articles when ids is nil),
+// and returns those it holds, in order. Rows another worker has claimed
+// since owner's lease ran out are no longer owner's and are not among them.
+func (s *Store) ExtendLease(ctx context.Context, owner string, ids []int64, lease time.Duration) ([]int64, error) {
+	if owner == "" || lease <= 0 {
+		return nil, fmt.Errorf("extend lease: need an owner and a positive lease (got %q, %s)", owner, lease)
+	}
+	until, args := "? + ?", []any{nowMS(), lease.Milliseconds(), owner}
+	if s.pg {
+		until, args = pgNowMS+" + ?", args[1:]
+	}
+	which := ""
+	if ids != nil {
+		which = " AND article_id" + s.idsIn()
+		args = append(args, jsonIDs(ids))
+	}
+	var held []int64
+	extend := func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE tagging SET lease_until = `+until+`
+			WHERE lease_owner = ? AND state = 'pending'`+which+` RETURNING article_id`, args...)
+		if err != nil {
+			return err
+		}
+		held, err = scanIDs(rows)
+		return err
+	}
+	var err error
+	if s.pg {
+		err = s.inOwnTx(ctx, extend)
+	} else {
+		err = s.inTx(ctx, extend)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extend lease of %s: %w", owner, err)
+	}
+	slices.Sort(held)
+	return held, nil
+}
+
+// ReleaseTagging gives back the leases owner holds on pending articles, so
+// that other workers claim them at once, and returns how many it gave back.
+// A worker stopping cleanly calls it.
+func (s *Store) ReleaseTagging(ctx context.Context, owner string) (int, error) {
+	var n int64
+	release := func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tagging SET lease_owner = '', lease_until = 0
+			WHERE lease_owner = ? AND state = 'pending'`, owner)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	}
+	var err error
+	if s.pg {
+		err = s.inOwnTx(ctx, release)
+	} else {
+		err = s.inTx(ctx, release)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("release leases of %s: %w", owner, err)
+	}
+	return int(n), nil
+}
+
+// SaveClaimed stores the results of tagging articles owner claimed, as
+// SaveTagged does, but only of those still pending and leased by owner:
+// their rows are locked first, so no claim or other save changes them
+// meanwhile. Results for articles whose lease another worker has taken
+// over (or that were deleted, or saved already) are dropped, so an article
+// is never saved twice. It returns the ids saved, in order.
+func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged) ([]int64, error) {
+	if owner == "" {
+		return nil, errors.New("save tagging: no owner")
+	}
+	if len(results) == 0 {
+		return []int64{}, nil
+	}
+	ids := make([]int64, len(results))
+	for i, r := range results {
+		ids[i] = r.ArticleID
+	}
+	lock := ""
+	if s.pg {
+		lock = ` ORDER BY article_id FOR UPDATE`
+	}
+	var saved []int64
+	now := time.Now().UTC().Format(time.RFC3339)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT article_id FROM tagging WHERE article_id`+s.idsIn()+`
+			AND state = 'pending' AND lease_owner = ?`+lock, jsonIDs(ids), owner)
+		if err != nil {
+			return err
+		}
+		held, err := scanIDs(rows)
+		if err != nil {
+			return err
+		}
+		keep := make(map[int64]bool, len(held))
+		for _, id := range held {
+			keep[id] = true
+		}
+		kept := make([]Tagged, 0, len(held))
+		for _, r := range results {
+			if keep[r.ArticleID] {
+				kept = append(kept, r)
+				delete(keep, r.ArticleID) // a result given twice is saved once
+			}
+		}
+		if err := writeTagged(ctx, tx, kept, now); err != nil {
+			return err
+		}
+		saved = make([]int64, len(kept))
+		for i, r := range kept {
+			saved[i] = r.ArticleID
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save tagging of %s: %w", owner, err)
+	}
+	slices.Sort(saved)
+	return saved, nil
+}
+
+// QueueStatus counts the queue's articles by state and lists the workers
+// holding live leases.
+func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
+	now, args := pgNowMS, []any(nil)
+	if !s.pg {
+		now = "?"
+		ms := nowMS()
+		args = []any{ms, ms}
+	}
+	var q QueueStatus
+	err := s.r.QueryRowContext(ctx, `SELECT
+			count(*) FILTER (WHERE state = 'pending' AND lease_until < `+now+`),
+			count(*) FILTER (WHERE state = 'pending' AND lease_until >= `+now+`),
+			count(*) FILTER (WHERE state = 'done'),
+			count(*) FILTER (WHERE state = 'failed')
+		FROM tagging`, args...).Scan(&q.Pending, &q.Leased, &q.Done, &q.Failed)
+	if err != nil {
+		return QueueStatus{}, fmt.Errorf("queue status: %w", err)
+	}
+	q.Workers = []string{}
+	if q.Leased == 0 {
+		return q, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT lease_owner FROM tagging
+		WHERE state = 'pending' AND lease_until >= `+now+` ORDER BY lease_owner`, args[:min(len(args), 1)]...)
+	if err != nil {
+		return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
+		}
+		q.Workers = append(q.Workers, w)
+	}
+	if err := rows.Err(); err != nil {
+		return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
+	}
+	return q, nil
+}
+
+// inOwnTx runs f in a transaction of its own on PostgreSQL, without the
+// archive's write lock: for the queue's statements, whose row locks keep
+// them apart.
+func (s *Store) inOwnTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := f(tx); err != nil {
+		return errors.Join(err, ignoreDone(tx.Rollback()))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// jobsOf reads the bodies of the articles ids (a cond made by idsIn), in id
+// order; articles deleted meanwhile are left out.
+func jobsOf(ctx context.Context, tx *sql.Tx, in string, ids []int64) ([]TagJob, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM articles WHERE id`+in+` ORDER BY id`, jsonIDs(ids))
+	if err != nil {
+		return nil, fmt.Errorf("bodies: %w", err)
+	}
+	defer rows.Close()
+	jobs := make([]TagJob, 0, len(ids))
+	for rows.Next() {
+		var j TagJob
+		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
+			return nil, fmt.Errorf("bodies: %w", err)
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, rows.Err()
+}
+
+// scanIDs reads and closes rows of one id column.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
