@@ -34,13 +34,17 @@ test: deps
 	$(GO) vet ./...
 	@# crash (3 kills), two-writer and acceptance tests import the whole BBC corpus: too slow under -race
 	.ci/with-postgres sh -c '$(GO) test -race -timeout 20m ./... && \
-	  NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 10m -run "$(ACCEPTANCE)" ./app'
-ACCEPTANCE := CrashSafety|TwoWriters|LookupAcceptance
+	  NEWSARCHIVE_TEST_BACKEND=postgres $(GO) test -short -count=1 -timeout 10m ./app && \
+	  NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 15m -run "$(ACCEPTANCE)" ./app'
+ACCEPTANCE := CrashSafety|TwoWriters|LookupAcceptance|Backends|WorkersShare|CopyKilled
 
 # bench runs the benchmarks and prints a table; the first row is import throughput on the BBC corpus.
+# The PostgreSQL rows (search at 100k, one worker beside three, copy) run in a throwaway cluster.
 bench: deps
 	@{ $(GO) test -run '^$$' -bench 'ImportBBC' -benchtime $(BENCHTIME) ./app && \
-	   $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./...; } 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
+	   $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./... && \
+	   .ci/with-postgres $(GO) test -run '^$$' -bench 'SearchPostgres|Workers|CopyBBC' -benchtime $(BENCHTIME) ./app; \
+	} 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
 
 # eval prints the extraction and entity-tagging scores on the shared corpora.
 eval:

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/storetest"
@@ -28,11 +27,11 @@ var (
 func benchPGSchema(n int) string { return fmt.Sprintf("bench_synth_v%d_%d", synth.Version, n) }
 
 // ensurePGSynth returns the address of a PostgreSQL archive of the n
-// synthetic articles benchArchive has, in the schema benchPGSchema(n) of
-// the database at base. It is built the first time (about as long as the
-// SQLite one) and kept: a schema that already holds n articles is reused,
-// anything else in it (a build cut short) is dropped and built again.
-func ensurePGSynth(ctx context.Context, base, bbc, gmb string, n int) (string, error) {
+// synthetic articles in src (benchArchive's), in the schema benchPGSchema(n)
+// of the database at base. It is copied from src the first time (store.Copy)
+// and kept: a schema that already holds n articles is reused, anything else
+// in it (a build cut short) is dropped and copied again.
+func ensurePGSynth(ctx context.Context, base string, src *store.Store, n int) (string, error) {
 	schema := benchPGSchema(n)
 	u, err := url.Parse(base)
 	if err != nil {
@@ -62,20 +61,16 @@ func ensurePGSynth(ctx context.Context, base, bbc, gmb string, n int) (string, e
 	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
 		return "", err
 	}
-	pools, err := synth.LoadPools(bbc, gmb)
+	dst, err := store.Open(ctx, addr)
 	if err != nil {
 		return "", err
 	}
-	s, err := store.Open(ctx, addr)
-	if err != nil {
-		return "", err
-	}
-	err = synth.Fill(ctx, s, synth.NewGenerator(pools, 1), n, nil)
-	if cerr := s.Close(); err == nil {
+	err = store.Copy(ctx, dst, src, nil)
+	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return "", fmt.Errorf("build synthetic archive in schema %s: %w", schema, err)
+		return "", fmt.Errorf("copy the synthetic archive into schema %s: %w", schema, err)
 	}
 	return addr, nil
 }
@@ -89,12 +84,11 @@ func benchPGArchive(b *testing.B) *App {
 	if base == "" {
 		b.Skip(storetest.EnvPG + " is not set: no PostgreSQL server to benchmark")
 	}
-	bbc := corpus.Path(b, "corpus", "bbc")
-	gmb := corpus.Path(b, "ner", "gmb-train.csv")
+	src := benchArchive(b)
 	benchPGOnce.Do(func() {
 		ctx := context.Background()
 		start := time.Now()
-		addr, err := ensurePGSynth(ctx, base, bbc, gmb, benchArticles)
+		addr, err := ensurePGSynth(ctx, base, src.Store, benchArticles)
 		if err != nil {
 			benchPGErr = err
 			return
