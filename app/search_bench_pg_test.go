@@ -107,30 +107,5 @@ func benchPGArchive(b *testing.B) *App {
 // BenchmarkSearchPostgres is BenchmarkSearch on PostgreSQL: the p50 and p95
 // latency of each query class over the same 100k synthetic articles.
 func BenchmarkSearchPostgres(b *testing.B) {
-	a := benchPGArchive(b)
-	ctx := context.Background()
-	if _, err := a.Search(ctx, "warm", SearchOptions{}); err != nil { // loads the date cache
-		b.Fatal(err)
-	}
-	for _, c := range searchClasses {
-		b.Run(c.name, func(b *testing.B) {
-			var lat []time.Duration
-			total := 0
-			for b.Loop() {
-				for _, q := range c.queries {
-					for range 10 {
-						start := time.Now()
-						res, err := a.Search(ctx, q, c.opt)
-						lat = append(lat, time.Since(start))
-						if err != nil {
-							b.Fatalf("%s: %v", q, err)
-						}
-						total = res.Total
-					}
-				}
-			}
-			reportLatency(b, lat)
-			b.ReportMetric(float64(total), "hits")
-		})
-	}
+	benchSearchClasses(b, benchPGArchive(b))
 }

@@ -82,7 +82,12 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 // BenchmarkSearch reports the p50 and p95 latency of each query class on a
 // synthetic archive of 100k articles (each query run 10 times an iteration).
 func BenchmarkSearch(b *testing.B) {
-	a := benchArchive(b)
+	benchSearchClasses(b, benchArchive(b))
+}
+
+// benchSearchClasses runs every query class of searchClasses on a, 10 times
+// per query and iteration, and reports their latency and hit counts.
+func benchSearchClasses(b *testing.B, a *App) {
 	ctx := context.Background()
 	if _, err := a.Search(ctx, "warm", SearchOptions{}); err != nil { // loads the date cache
 		b.Fatal(err)

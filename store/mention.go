@@ -66,16 +66,24 @@ func (s *Store) PendingTagging(ctx context.Context, afterID int64, limit int) ([
 	if err != nil {
 		return nil, fmt.Errorf("pending tagging: %w", err)
 	}
+	return scanJobs(rows, "pending tagging")
+}
+
+// scanJobs reads and closes rows of article id and body.
+func scanJobs(rows *sql.Rows, what string) ([]TagJob, error) {
 	defer rows.Close()
 	var out []TagJob
 	for rows.Next() {
 		var j TagJob
 		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
-			return nil, fmt.Errorf("pending tagging: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		out = append(out, j)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
 }
 
 // TaggingProgress counts the articles tagged (or failed) and all articles.

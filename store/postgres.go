@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"net"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 
@@ -167,11 +166,10 @@ func pgError(err error) error {
 // schema_version, each in one transaction with the version bump, under an
 // advisory lock so that two processes opening a new archive apply each once.
 func (s *Store) migratePG(ctx context.Context) error {
-	entries, err := fs.ReadDir(pgMigrationSource, ".")
+	ms, err := readMigrations(pgMigrationSource)
 	if err != nil {
 		return err
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -188,28 +186,17 @@ func (s *Store) migratePG(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if current > len(entries) {
-		return fmt.Errorf("the archive's schema (version %d) is newer than this program knows (%d): update News Archive", current, len(entries))
+	if err := checkVersion(current, len(ms)); err != nil {
+		return err
 	}
-	for i, e := range entries {
-		version := i + 1
-		if n, _, _ := strings.Cut(e.Name(), "_"); n != fmt.Sprintf("%04d", version) {
-			return fmt.Errorf("migration %s is out of sequence", e.Name())
-		}
-		if version <= current {
-			continue
-		}
-		body, err := fs.ReadFile(pgMigrationSource, e.Name())
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", e.Name(), pgError(err))
+	for _, m := range ms[current:] {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, pgError(err))
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, m.version); err != nil {
 			return err
 		}
 	}

@@ -285,16 +285,7 @@ func jobsOf(ctx context.Context, tx *sql.Tx, in string, ids []int64) ([]TagJob, 
 	if err != nil {
 		return nil, fmt.Errorf("bodies: %w", err)
 	}
-	defer rows.Close()
-	jobs := make([]TagJob, 0, len(ids))
-	for rows.Next() {
-		var j TagJob
-		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
-			return nil, fmt.Errorf("bodies: %w", err)
-		}
-		jobs = append(jobs, j)
-	}
-	return jobs, rows.Err()
+	return scanJobs(rows, "bodies")
 }
 
 // scanIDs reads and closes rows of one id column.

@@ -126,47 +126,72 @@ func (s *Store) Close() error {
 // transaction, so two processes opening a new archive at once apply each
 // migration once.
 func (s *Store) migrate(ctx context.Context) error {
-	entries, err := fs.ReadDir(migrationSource, ".")
+	ms, err := readMigrations(migrationSource)
 	if err != nil {
 		return err
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	var current int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if current > len(entries) {
-		return fmt.Errorf("the archive's schema (version %d) is newer than this program knows (%d): update News Archive", current, len(entries))
+	if err := checkVersion(current, len(ms)); err != nil {
+		return err
 	}
-	for i, e := range entries {
-		version := i + 1
-		if n, _, _ := strings.Cut(e.Name(), "_"); n != fmt.Sprintf("%04d", version) {
-			return fmt.Errorf("migration %s is out of sequence", e.Name())
-		}
-		if version <= current {
-			continue
-		}
-		body, err := fs.ReadFile(migrationSource, e.Name())
-		if err != nil {
-			return err
-		}
+	for _, m := range ms[current:] {
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			var now int
 			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
 				return fmt.Errorf("read schema version: %w", err)
 			}
-			if now >= version {
+			if now >= m.version {
 				return nil // another process applied it meanwhile
 			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", e.Name(), err)
+			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
+	}
+	return nil
+}
+
+// migration is one numbered schema change.
+type migration struct {
+	version   int
+	name, sql string
+}
+
+// readMigrations returns the migrations NNNN_name.sql at the top of src, in
+// order, checking that they are numbered 1, 2, 3...
+func readMigrations(src fs.FS) ([]migration, error) {
+	entries, err := fs.ReadDir(src, ".")
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	ms := make([]migration, len(entries))
+	for i, e := range entries {
+		if n, _, _ := strings.Cut(e.Name(), "_"); n != fmt.Sprintf("%04d", i+1) {
+			return nil, fmt.Errorf("migration %s is out of sequence", e.Name())
+		}
+		body, err := fs.ReadFile(src, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms[i] = migration{version: i + 1, name: e.Name(), sql: string(body)}
+	}
+	return ms, nil
+}
+
+// checkVersion refuses an archive whose schema is newer than the known
+// migrations.
+func checkVersion(current, known int) error {
+	if current > known {
+		return fmt.Errorf("the archive's schema (version %d) is newer than this program knows (%d): update News Archive", current, known)
 	}
 	return nil
 }
