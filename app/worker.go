@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -115,6 +117,33 @@ func WorkerID() string {
 	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }
 
+// releaseDeadLocal gives back at once the leases of workers of this machine
+// whose process has ended (a GUI or worker that crashed or was killed), so
+// that their batches need not wait for the lease to run out. Workers on
+// other machines are left to their leases. Should a worker be taken for
+// dead wrongly (another machine of the same name), its late save is refused:
+// no article is tagged twice.
+func (a *App) releaseDeadLocal(ctx context.Context) error {
+	q, err := a.Store.QueueStatus(ctx)
+	if err != nil {
+		return err
+	}
+	host, _ := os.Hostname()
+	for _, owner := range q.Workers {
+		h, rest, ok := strings.Cut(owner, "/")
+		pidText, _, _ := strings.Cut(rest, "/")
+		pid, perr := strconv.Atoi(pidText)
+		if !ok || h != host || perr != nil || pid == os.Getpid() || !processGone(pid) {
+			continue
+		}
+		if _, err := a.Store.ReleaseTagging(ctx, owner); err != nil {
+			return err
+		}
+		a.logf("tagging: took over the batch of %s, whose process has ended", owner)
+	}
+	return nil
+}
+
 // Work tags articles from the queue until ctx ends or, with ExitWhenDone,
 // until no article is left pending or leased (it waits for other workers'
 // leases to end: a dead worker's batch is taken over). progress, if not
@@ -125,6 +154,9 @@ func (a *App) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgr
 	opt = opt.withDefaults()
 	t, err := a.Tagger()
 	if err != nil {
+		return err
+	}
+	if err := a.releaseDeadLocal(ctx); err != nil {
 		return err
 	}
 	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now()}

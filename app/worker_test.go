@@ -3,8 +3,10 @@ package app
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -335,5 +337,45 @@ func TestWorkerKeepsItsLease(t *testing.T) {
 	time.Sleep(lease + 100*time.Millisecond)
 	if other, err = a.Store.ClaimTagging(ctx, "other", 1, lease); err != nil || len(other) != 1 {
 		t.Errorf("once the renewals stopped and the lease ran out, another worker claimed %v, %v", jobIDs(other), err)
+	}
+}
+
+// TestDeadLocalWorkerTakenOver leaves a batch claimed for an hour by a
+// worker of this machine whose process has ended, and by one of another
+// machine: a new worker takes over the first at once and leaves the second
+// to its lease.
+func TestDeadLocalWorkerTakenOver(t *testing.T) {
+	ctx := context.Background()
+	a := openTest(t)
+	importText(t, a, "seed.txt", assets.SampleArticle)
+	importText(t, a, "two.txt", []byte("Second story\n\nAngela Merkel met Emmanuel Macron in Berlin on Monday to talk about trade.\n"))
+	if err := a.Store.ResetTagging(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ended := exec.Command("true")
+	if err := ended.Run(); err != nil {
+		t.Fatal(err)
+	}
+	host, _ := os.Hostname()
+	dead := fmt.Sprintf("%s/%d/dead", host, ended.Process.Pid)
+	remote := fmt.Sprintf("elsewhere-%s/%d/alive", host, ended.Process.Pid)
+	for _, owner := range []string{dead, remote} {
+		if jobs, err := a.Store.ClaimTagging(ctx, owner, 1, time.Hour); err != nil || len(jobs) != 1 {
+			t.Fatalf("claim for %s: %v %v", owner, jobs, err)
+		}
+	}
+	opt := WorkOptions{Owner: "new", Lease: time.Minute, Poll: 10 * time.Millisecond}.withDefaults()
+	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	err := a.Work(wctx, opt, nil) // runs until the timeout: the remote batch stays leased
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("work: %v", err)
+	}
+	q, err := a.QueueStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Done != 1 || q.Leased != 1 || len(q.Workers) != 1 || q.Workers[0] != remote {
+		t.Errorf("queue %+v: want the dead local worker's article tagged and the remote one still leased", q)
 	}
 }
