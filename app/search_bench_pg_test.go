@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"sync"
 	"testing"
@@ -33,14 +32,10 @@ func benchPGSchema(n int) string { return fmt.Sprintf("bench_synth_v%d_%d", synt
 // in it (a build cut short) is dropped and copied again.
 func ensurePGSynth(ctx context.Context, base string, src *store.Store, n int) (string, error) {
 	schema := benchPGSchema(n)
-	u, err := url.Parse(base)
+	addr, err := storetest.SchemaAddress(base, schema)
 	if err != nil {
-		return "", fmt.Errorf("parse %s: %w", storetest.EnvPG, err)
+		return "", err
 	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	addr := u.String()
 
 	db, err := sql.Open("pgx", base)
 	if err != nil {
@@ -52,13 +47,10 @@ func ensurePGSynth(ctx context.Context, base string, src *store.Store, n int) (s
 	if err == nil && have == n {
 		return addr, nil
 	}
-	if _, err := db.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`); err != nil {
-		return "", fmt.Errorf("create extension unaccent: %w", err)
-	}
 	if _, err := db.ExecContext(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE`); err != nil {
 		return "", err
 	}
-	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+	if err := storetest.CreateSchema(ctx, db, schema); err != nil {
 		return "", err
 	}
 	dst, err := store.Open(ctx, addr)

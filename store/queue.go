@@ -81,12 +81,7 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		jobs, err = jobsOf(ctx, tx, s.idsIn(), ids)
 		return err
 	}
-	var err error
-	if s.pg {
-		err = s.inOwnTx(ctx, claim) // no write lock: SKIP LOCKED keeps claims apart
-	} else {
-		err = s.inTx(ctx, claim)
-	}
+	err := s.inQueueTx(ctx, claim) // no write lock: SKIP LOCKED keeps claims apart
 	if err != nil {
 		return nil, fmt.Errorf("claim tagging: %w", err)
 	}
@@ -120,12 +115,7 @@ func (s *Store) ExtendLease(ctx context.Context, owner string, ids []int64, leas
 		held, err = scanIDs(rows)
 		return err
 	}
-	var err error
-	if s.pg {
-		err = s.inOwnTx(ctx, extend)
-	} else {
-		err = s.inTx(ctx, extend)
-	}
+	err := s.inQueueTx(ctx, extend)
 	if err != nil {
 		return nil, fmt.Errorf("extend lease of %s: %w", owner, err)
 	}
@@ -147,12 +137,7 @@ func (s *Store) ReleaseTagging(ctx context.Context, owner string) (int, error) {
 		n, err = res.RowsAffected()
 		return err
 	}
-	var err error
-	if s.pg {
-		err = s.inOwnTx(ctx, release)
-	} else {
-		err = s.inTx(ctx, release)
-	}
+	err := s.inQueueTx(ctx, release)
 	if err != nil {
 		return 0, fmt.Errorf("release leases of %s: %w", owner, err)
 	}
@@ -259,23 +244,6 @@ func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
 		return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
 	}
 	return q, nil
-}
-
-// inOwnTx runs f in a transaction of its own on PostgreSQL, without the
-// archive's write lock: for the queue's statements, whose row locks keep
-// them apart.
-func (s *Store) inOwnTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := f(tx); err != nil {
-		return errors.Join(err, ignoreDone(tx.Rollback()))
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
 }
 
 // jobsOf reads the bodies of the articles ids (a cond made by idsIn), in id

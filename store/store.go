@@ -196,14 +196,27 @@ func checkVersion(current, known int) error {
 	return nil
 }
 
-// inTx runs f in a write transaction (one at a time per archive), committing when it returns nil and
-// rolling back otherwise.
+// inTx runs f in a write transaction (one at a time per archive), committing
+// when it returns nil and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	return s.transact(ctx, s.pg, f)
+}
+
+// inQueueTx runs f in a write transaction that does not take PostgreSQL's
+// archive-wide write lock: for the tagging queue's statements, whose row
+// locks keep them apart. On SQLite it is inTx.
+func (s *Store) inQueueTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	return s.transact(ctx, false, f)
+}
+
+// transact runs f in a transaction on the writer, first taking the
+// advisory write lock when lock is set (PostgreSQL only).
+func (s *Store) transact(ctx context.Context, lock bool, f func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if s.pg {
+	if lock {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgWriteLock)); err != nil {
 			return errors.Join(fmt.Errorf("take the write lock: %w", err), tx.Rollback())
 		}

@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"sort"
 	"strconv"
@@ -148,16 +147,7 @@ func (c *session) where() string { return store.Redact(c.dbPath) }
 // fail prints an error and returns ExitFailed. A password in the archive's
 // address never reaches the terminal, even inside a library's message.
 func (c *session) fail(err error) int {
-	msg := err.Error()
-	if u, perr := url.Parse(c.dbPath); perr == nil && store.IsPostgres(c.dbPath) {
-		if pw, ok := u.User.Password(); ok && pw != "" {
-			msg = strings.ReplaceAll(msg, pw, "xxxxx")
-		}
-		if pw := u.Query().Get("password"); pw != "" {
-			msg = strings.ReplaceAll(msg, pw, "xxxxx")
-		}
-	}
-	fmt.Fprintln(c.Stderr, "newsarchive:", msg)
+	fmt.Fprintln(c.Stderr, "newsarchive:", hidePasswords(err.Error(), c.dbPath))
 	return ExitFailed
 }
 

@@ -45,42 +45,22 @@ func Postgres(tb testing.TB) string {
 }
 
 // NewSchema creates a schema with a random name in the database at base
-// and returns an address using it, and a function that drops it. The
-// unaccent extension, which a schema cannot hold on its own, is created in
-// public once.
+// and returns an address using it, and a function that drops it.
 func NewSchema(ctx context.Context, base string) (addr string, drop func() error, err error) {
-	u, err := url.Parse(base)
-	if err != nil {
-		return "", nil, fmt.Errorf("parse %s: %w", EnvPG, err)
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "t_" + hex.EncodeToString(b[:])
+	if addr, err = SchemaAddress(base, schema); err != nil {
+		return "", nil, err
 	}
 	db, err := sql.Open("pgx", base)
 	if err != nil {
 		return "", nil, err
 	}
 	defer db.Close()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
+	if err := CreateSchema(ctx, db, schema); err != nil {
 		return "", nil, err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7)`); err != nil {
-		return "", nil, err
-	}
-	if _, err = tx.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`); err != nil {
-		return "", nil, fmt.Errorf("create extension unaccent: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return "", nil, err
-	}
-	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		return "", nil, err
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
 	drop = func() error {
 		db, err := sql.Open("pgx", base)
 		if err != nil {
@@ -90,5 +70,40 @@ func NewSchema(ctx context.Context, base string) (addr string, drop func() error
 		_, err = db.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
 		return err
 	}
-	return u.String(), drop, nil
+	return addr, drop, nil
+}
+
+// SchemaAddress returns the address base with a search_path that puts
+// schema first (and public, where extensions live, after it).
+func SchemaAddress(base, schema string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", fmt.Errorf("parse %s: %w", EnvPG, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// CreateSchema creates schema in the database db is open on. The unaccent
+// extension, which a schema cannot hold on its own, is created in public
+// once (under a lock, as tests create schemas side by side).
+func CreateSchema(ctx context.Context, db *sql.DB, schema string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7)`); err != nil {
+		return err
+	}
+	if _, err = tx.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`); err != nil {
+		return fmt.Errorf("create extension unaccent: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, `CREATE SCHEMA `+schema)
+	return err
 }
