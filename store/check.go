@@ -9,41 +9,28 @@ import (
 // maxListed is how many examples Check names for one kind of problem.
 const maxListed = 10
 
-// Check runs SQLite's integrity check (on PostgreSQL, whose own checks need
-// a superuser, only the consistency checks), the full-text index's own check, and
-// the archive's consistency checks: every article has its original and its
-// tagging row, every mention lies inside its article's body and its text is
+// Check runs SQLite's integrity check and the full-text index's own check
+// (on PostgreSQL, whose page checks need a superuser and whose full-text
+// column is generated from the text, neither), then the archive's
+// consistency checks: every article has its original and its tagging row,
+// every mention lies inside its article's body and its text is
 // body[start:end], no row points at a missing article, entity or tag, and
 // entities' article and mention counts agree with their mentions. It returns
 // one line per problem found (naming up to maxListed examples of each);
 // none means the archive is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	if s.pg {
-		return s.checkPostgres(ctx)
-	}
 	var problems []string
-	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return nil, fmt.Errorf("integrity check: %w", err)
-	}
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("integrity check: %w", err)
+	var ftsErr error
+	if !s.pg {
+		var err error
+		if problems, err = s.integrityCheck(ctx); err != nil {
+			return nil, err
 		}
-		if msg != "ok" {
-			problems = append(problems, "sqlite: "+msg)
-		}
+		// The FTS5 check compares the index with its content table; it
+		// needs the writer since it is written as an INSERT.
+		_, ftsErr = s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("integrity check: %w", err)
-	}
-	// The FTS5 check compares the index with its content table; it needs
-	// the writer since it is written as an INSERT.
-	_, ftsErr := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
-	err = s.readTx(ctx, func(tx *sql.Tx) error {
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		if ftsErr != nil {
 			line := "full-text index: " + ftsErr.Error()
 			missing, err := runCheck(ctx, tx, ftsMissing)
@@ -55,7 +42,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			}
 			problems = append(problems, line)
 		}
-		for _, c := range consistencyChecks {
+		for _, c := range s.consistencyChecks() {
 			found, err := runCheck(ctx, tx, c)
 			if err != nil {
 				return fmt.Errorf("check %s: %w", c.what, err)
@@ -70,6 +57,29 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	return problems, nil
 }
 
+// integrityCheck runs SQLite's integrity check: a line per problem.
+func (s *Store) integrityCheck(ctx context.Context) ([]string, error) {
+	var problems []string
+	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return nil, fmt.Errorf("integrity check: %w", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, "sqlite: "+msg)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	return problems, nil
+}
+
 // consistencyCheck is a query whose rows are problems: an id and a detail.
 // what describes one problem; count is the summary line's format, taking
 // the number of problems.
@@ -79,45 +89,61 @@ type consistencyCheck struct {
 	query string
 }
 
-var consistencyChecks = []consistencyCheck{
-	{"originals", "%d articles have no original",
-		`SELECT a.id, '' FROM articles a LEFT JOIN originals o ON o.article_id = a.id WHERE o.article_id IS NULL ORDER BY a.id`},
-	{"tagging rows", "%d articles have no tagging row",
-		`SELECT a.id, '' FROM articles a LEFT JOIN tagging t ON t.article_id = a.id WHERE t.article_id IS NULL ORDER BY a.id`},
-	{"mention bounds", "%d mentions point outside their article's body",
-		`SELECT m.id, printf('article %d, bytes %d-%d of %d', m.article_id, m.start, m.end, length(CAST(a.body AS BLOB)))
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.start < 0 OR m.end <= m.start OR m.end > length(CAST(a.body AS BLOB)) ORDER BY m.id`},
-	{"mention texts", "%d mentions do not match their article's text",
-		`SELECT m.id, printf('article %d: %Q at %d-%d reads %Q', m.article_id, m.text, m.start, m.end,
-			CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS TEXT))
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.start >= 0 AND m.end > m.start AND m.end <= length(CAST(a.body AS BLOB))
-		AND CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS BLOB) != CAST(m.text AS BLOB) ORDER BY m.id`},
-	{"orphan rows", "%d rows point at a missing article, entity or tag",
-		`SELECT rowid, 'originals of article ' || article_id FROM originals WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'mention of missing article ' || article_id FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'mention of missing entity ' || entity_id FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)
-		UNION ALL SELECT rowid, 'alias ' || quote(alias) || ' of missing entity ' || entity_id FROM entity_aliases
-			WHERE entity_id NOT IN (SELECT id FROM entities)
-		UNION ALL SELECT article_id, 'tagging row of missing article' FROM tagging WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'tag on missing article' FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'missing tag ' || tag_id FROM article_tags WHERE tag_id NOT IN (SELECT id FROM tags)
-		UNION ALL SELECT article_id, 'note on missing article' FROM notes WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'snapshot of missing article ' || article_id FROM snapshots WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'fingerprint of missing article' FROM fingerprints WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'correction on missing article ' || article_id FROM corrections
-			WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)`},
-	{"entity counts", "%d entities' article or mention counts disagree with their mentions",
-		`SELECT e.id, printf('%Q (%s): counted %d articles, %d mentions; found %d, %d', e.name, e.type, e.articles, e.mentions,
-			coalesce(c.articles, 0), coalesce(c.mentions, 0))
-		FROM entities e LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions
-			FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
-		WHERE e.articles != coalesce(c.articles, 0) OR e.mentions != coalesce(c.mentions, 0) ORDER BY e.id`},
+// consistencyChecks returns the checks in the archive's SQL dialect: text
+// as UTF-8 bytes (mention offsets count bytes), a bytes slice shown as text,
+// SQL quoting in format() and of a column, and the key listed for an
+// alias row.
+func (s *Store) consistencyChecks() []consistencyCheck {
+	bytes := func(x string) string { return `CAST(` + x + ` AS BLOB)` }
+	shown := func(x string) string { return `CAST(` + x + ` AS TEXT)` }
+	format, quoted, quote, aliasKey := `printf`, `%Q`, `quote`, `rowid`
+	if s.pg {
+		bytes = func(x string) string { return `convert_to(` + x + `, 'UTF8')` }
+		shown = func(x string) string { return `encode(` + x + `, 'escape')` }
+		format, quoted, quote, aliasKey = `format`, `%L`, `quote_literal`, `entity_id`
+	}
+	bodyLen := `length(` + bytes(`a.body`) + `)`
+	mentioned := `substr(` + bytes(`a.body`) + `, m.start + 1, m.end - m.start)`
+	return []consistencyCheck{
+		{"originals", "%d articles have no original",
+			`SELECT a.id, '' FROM articles a LEFT JOIN originals o ON o.article_id = a.id WHERE o.article_id IS NULL ORDER BY a.id`},
+		{"tagging rows", "%d articles have no tagging row",
+			`SELECT a.id, '' FROM articles a LEFT JOIN tagging t ON t.article_id = a.id WHERE t.article_id IS NULL ORDER BY a.id`},
+		{"mention bounds", "%d mentions point outside their article's body",
+			`SELECT m.id, ` + format + `('article %s, bytes %s-%s of %s', m.article_id, m.start, m.end, ` + bodyLen + `)
+			FROM mentions m JOIN articles a ON a.id = m.article_id
+			WHERE m.start < 0 OR m.end <= m.start OR m.end > ` + bodyLen + ` ORDER BY m.id`},
+		{"mention texts", "%d mentions do not match their article's text",
+			`SELECT m.id, ` + format + `('article %s: ` + quoted + ` at %s-%s reads ` + quoted + `', m.article_id, m.text, m.start, m.end,
+				` + shown(mentioned) + `)
+			FROM mentions m JOIN articles a ON a.id = m.article_id
+			WHERE m.start >= 0 AND m.end > m.start AND m.end <= ` + bodyLen + `
+			AND ` + mentioned + ` != ` + bytes(`m.text`) + ` ORDER BY m.id`},
+		{"orphan rows", "%d rows point at a missing article, entity or tag",
+			`SELECT article_id, 'originals of article ' || article_id FROM originals WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT id, 'mention of missing article ' || article_id FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT id, 'mention of missing entity ' || entity_id FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)
+			UNION ALL SELECT ` + aliasKey + `, 'alias ' || ` + quote + `(alias) || ' of missing entity ' || entity_id FROM entity_aliases
+				WHERE entity_id NOT IN (SELECT id FROM entities)
+			UNION ALL SELECT article_id, 'tagging row of missing article' FROM tagging WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT article_id, 'tag on missing article' FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT article_id, 'missing tag ' || tag_id FROM article_tags WHERE tag_id NOT IN (SELECT id FROM tags)
+			UNION ALL SELECT article_id, 'note on missing article' FROM notes WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT id, 'snapshot of missing article ' || article_id FROM snapshots WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT article_id, 'fingerprint of missing article' FROM fingerprints WHERE article_id NOT IN (SELECT id FROM articles)
+			UNION ALL SELECT id, 'correction on missing article ' || article_id FROM corrections
+				WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)`},
+		{"entity counts", "%d entities' article or mention counts disagree with their mentions",
+			`SELECT e.id, ` + format + `('` + quoted + ` (%s): counted %s articles, %s mentions; found %s, %s', e.name, e.type, e.articles, e.mentions,
+				coalesce(c.articles, 0), coalesce(c.mentions, 0))
+			FROM entities e LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions
+				FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
+			WHERE e.articles != coalesce(c.articles, 0) OR e.mentions != coalesce(c.mentions, 0) ORDER BY e.id`},
+	}
 }
 
-// ftsMissing names the articles the full-text index lacks, to explain a
-// failed FTS5 integrity check.
+// ftsMissing names the articles the SQLite full-text index lacks, to
+// explain a failed FTS5 integrity check.
 var ftsMissing = consistencyCheck{"full-text rows", "%d articles are missing from it",
 	`SELECT a.id, '' FROM articles a WHERE a.id NOT IN (SELECT id FROM articles_fts_docsize) ORDER BY a.id`}
 
@@ -150,57 +176,4 @@ func runCheck(ctx context.Context, tx *sql.Tx, c consistencyCheck) ([]string, er
 		return nil, err
 	}
 	return []string{fmt.Sprintf(c.count, n) + ": " + examples}, nil
-}
-
-// checkPostgres runs the consistency checks written for PostgreSQL. Its
-// generated full-text column cannot drift from the text.
-func (s *Store) checkPostgres(ctx context.Context) ([]string, error) {
-	var problems []string
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		for _, c := range pgConsistencyChecks {
-			found, err := runCheck(ctx, tx, c)
-			if err != nil {
-				return fmt.Errorf("check %s: %w", c.what, err)
-			}
-			problems = append(problems, found...)
-		}
-		return nil
-	})
-	return problems, err
-}
-
-// pgConsistencyChecks are consistencyChecks in PostgreSQL's dialect.
-var pgConsistencyChecks = []consistencyCheck{
-	consistencyChecks[0],
-	consistencyChecks[1],
-	{"mention bounds", "%d mentions point outside their article's body",
-		`SELECT m.id, format('article %s, bytes %s-%s of %s', m.article_id, m.start, m.end, octet_length(a.body))
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.start < 0 OR m.end <= m.start OR m.end > octet_length(a.body) ORDER BY m.id`},
-	{"mention texts", "%d mentions do not match their article's text",
-		`SELECT m.id, format('article %s: %L at %s-%s reads %L', m.article_id, m.text, m.start, m.end,
-			encode(substring(convert_to(a.body, 'UTF8') FROM m.start + 1 FOR m.end - m.start), 'escape'))
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.start >= 0 AND m.end > m.start AND m.end <= octet_length(a.body)
-		AND substring(convert_to(a.body, 'UTF8') FROM m.start + 1 FOR m.end - m.start) != convert_to(m.text, 'UTF8') ORDER BY m.id`},
-	{"orphan rows", "%d rows point at a missing article, entity or tag",
-		`SELECT article_id, 'originals of missing article' FROM originals WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'mention of missing article ' || article_id FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'mention of missing entity ' || entity_id FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)
-		UNION ALL SELECT entity_id, 'alias ' || quote_literal(alias) || ' of missing entity ' || entity_id FROM entity_aliases
-			WHERE entity_id NOT IN (SELECT id FROM entities)
-		UNION ALL SELECT article_id, 'tagging row of missing article' FROM tagging WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'tag on missing article' FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'missing tag ' || tag_id FROM article_tags WHERE tag_id NOT IN (SELECT id FROM tags)
-		UNION ALL SELECT article_id, 'note on missing article' FROM notes WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'snapshot of missing article ' || article_id FROM snapshots WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT article_id, 'fingerprint of missing article' FROM fingerprints WHERE article_id NOT IN (SELECT id FROM articles)
-		UNION ALL SELECT id, 'correction on missing article ' || article_id FROM corrections
-			WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)`},
-	{"entity counts", "%d entities' article or mention counts disagree with their mentions",
-		`SELECT e.id, format('%L (%s): counted %s articles, %s mentions; found %s, %s', e.name, e.type, e.articles, e.mentions,
-			coalesce(c.articles, 0), coalesce(c.mentions, 0))
-		FROM entities e LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions
-			FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
-		WHERE e.articles != coalesce(c.articles, 0) OR e.mentions != coalesce(c.mentions, 0) ORDER BY e.id`},
 }
