@@ -171,16 +171,7 @@ func entityIDsOf(ctx context.Context, tx *sql.Tx, articleID int64) ([]int64, err
 	if err != nil {
 		return nil, fmt.Errorf("entities of article %d: %w", articleID, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows, fmt.Sprintf("entities of article %d", articleID))
 }
 
 // refreshCounts recomputes the article and mention counts of entities, and

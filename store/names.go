@@ -140,7 +140,7 @@ func (s *Store) EntitiesChangedAfter(ctx context.Context, marks EntityMarks) ([]
 	if err != nil {
 		return nil, fmt.Errorf("entities changed: %w", err)
 	}
-	return scanNameIDs(rows, "entities changed")
+	return scanIDs(rows, "entities changed")
 }
 
 // maxIDsPerQuery bounds the ids bound in one IN list.
@@ -203,10 +203,11 @@ func (s *Store) EntityIDsByName(ctx context.Context, name string) ([]int64, erro
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}
-	return scanNameIDs(rows, fmt.Sprintf("entity %q", name))
+	return scanIDs(rows, fmt.Sprintf("entity %q", name))
 }
 
-func scanNameIDs(rows *sql.Rows, what string) ([]int64, error) {
+// scanIDs reads and closes rows of one id column; what names them in errors.
+func scanIDs(rows *sql.Rows, what string) ([]int64, error) {
 	defer rows.Close()
 	var out []int64
 	for rows.Next() {

@@ -74,7 +74,7 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		if err != nil {
 			return err
 		}
-		ids, err := scanIDs(rows)
+		ids, err := scanIDs(rows, "claimed rows")
 		if err != nil || len(ids) == 0 {
 			return err
 		}
@@ -112,7 +112,7 @@ func (s *Store) ExtendLease(ctx context.Context, owner string, ids []int64, leas
 		if err != nil {
 			return err
 		}
-		held, err = scanIDs(rows)
+		held, err = scanIDs(rows, "leases")
 		return err
 	}
 	err := s.inQueueTx(ctx, extend)
@@ -173,7 +173,7 @@ func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged)
 		if err != nil {
 			return err
 		}
-		held, err := scanIDs(rows)
+		held, err := scanIDs(rows, "held rows")
 		if err != nil {
 			return err
 		}
@@ -254,18 +254,4 @@ func jobsOf(ctx context.Context, tx *sql.Tx, in string, ids []int64) ([]TagJob, 
 		return nil, fmt.Errorf("bodies: %w", err)
 	}
 	return scanJobs(rows, "bodies")
-}
-
-// scanIDs reads and closes rows of one id column.
-func scanIDs(rows *sql.Rows) ([]int64, error) {
-	defer rows.Close()
-	ids := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
