@@ -23,17 +23,17 @@ const (
 // section is one entry of the sidebar.
 type section struct {
 	name, label string
-	icon        fyne.Resource
+	icon        func() fyne.Resource // called when drawn: theme calls at package init would wake Fyne
 }
 
 var sections = []section{
-	{sectionArticles, "Articles", theme.DocumentIcon()},
-	{sectionPeople, "People", theme.AccountIcon()},
-	{sectionOrgs, "Organisations", theme.HomeIcon()},
-	{sectionPlaces, "Places", theme.NavigateNextIcon()},
-	{sectionSources, "Sources", theme.StorageIcon()},
-	{sectionTags, "Tags", theme.ContentAddIcon()},
-	{sectionImports, "Imports", theme.DownloadIcon()},
+	{sectionArticles, "Articles", theme.DocumentIcon},
+	{sectionPeople, "People", theme.AccountIcon},
+	{sectionOrgs, "Organisations", theme.HomeIcon},
+	{sectionPlaces, "Places", theme.NavigateNextIcon},
+	{sectionSources, "Sources", theme.StorageIcon},
+	{sectionTags, "Tags", theme.ContentAddIcon},
+	{sectionImports, "Imports", theme.DownloadIcon},
 }
 
 // Sidebar lists the sections of the main window.
@@ -61,7 +61,7 @@ func (s *Sidebar) createItem() fyne.CanvasObject {
 
 func (s *Sidebar) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Icon).SetResource(sections[id].icon)
+	box.Objects[0].(*widget.Icon).SetResource(sections[id].icon())
 	box.Objects[1].(*widget.Label).SetText(sections[id].label)
 }
 

@@ -3,6 +3,9 @@
 package main
 
 import (
+	// First: shortens C.UTF-8 locales while Fyne's packages initialise.
+	"github.com/newsarchive/newsarchive/cmd/newsarchive/internal/posixlocale"
+
 	"context"
 	"fmt"
 	"os"
@@ -13,6 +16,7 @@ import (
 )
 
 func main() {
+	posixlocale.Restore()
 	inv, err := cli.Parse(os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "newsarchive:", err)
