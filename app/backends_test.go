@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"bytes"
@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/assets"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/storetest"
@@ -59,23 +62,23 @@ func writeDatedBBC(t *testing.T, bbc, dir string) {
 }
 
 // importAndTag imports paths into the archive at addr and tags it.
-func importAndTag(t *testing.T, addr string, paths []string) *App {
+func importAndTag(t *testing.T, addr string, paths []string) *apptest.Archive {
 	t.Helper()
 	ctx := context.Background()
-	a, err := Open(ctx, addr)
+	a, err := apptest.OpenAt(ctx, addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
 	start := time.Now()
-	rep, err := a.Import(ctx, paths, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Imported < 2000 || rep.Failed > 0 {
 		t.Fatalf("%s: imported %d, failed %d", store.Redact(addr), rep.Imported, rep.Failed)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("%s: %d articles imported and tagged in %s", store.Redact(addr), rep.Imported, time.Since(start).Round(time.Second))
@@ -122,15 +125,15 @@ var rankingQueries = []string{"Yukos", "Blair election", `"mobile phone"`, "econ
 // relevance is the same on both archives and the share of the top 10 in
 // common. Measured: 30 of 40 and 0.82 (ts_rank normalised by length, as
 // before: 18 and 0.69).
-func compareRanking(t *testing.T, sq, pg *App) {
+func compareRanking(t *testing.T, sq, pg *apptest.Archive) {
 	ctx := context.Background()
 	same, common, total := 0, 0, 0
 	for _, q := range rankingQueries {
-		s, err := sq.Search(ctx, q, SearchOptions{Limit: 10})
+		s, err := sq.Search.Search(ctx, q, search.SearchOptions{Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := pg.Search(ctx, q, SearchOptions{Limit: 10})
+		p, err := pg.Search.Search(ctx, q, search.SearchOptions{Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,14 +165,14 @@ var backendQueries = []string{"Yukos", "Blair election", `"mobile phone"`, "econ
 // backendFilters are the filters each query is compared under.
 var backendFilters = []struct {
 	name string
-	opt  SearchOptions
+	opt  search.SearchOptions
 }{
-	{"no filter", SearchOptions{}},
-	{"dates", SearchOptions{From: "2004-06", To: "2004-12"}},
-	{"source", SearchOptions{Source: "BBC Business"}},
-	{"entity", SearchOptions{Entity: "Tony Blair"}},
-	{"type", SearchOptions{Type: "person"}},
-	{"type and dates", SearchOptions{Type: "org", From: "2005"}},
+	{"no filter", search.SearchOptions{}},
+	{"dates", search.SearchOptions{From: "2004-06", To: "2004-12"}},
+	{"source", search.SearchOptions{Source: "BBC Business"}},
+	{"entity", search.SearchOptions{Entity: "Tony Blair"}},
+	{"type", search.SearchOptions{Type: "person"}},
+	{"type and dates", search.SearchOptions{Type: "org", From: "2005"}},
 }
 
 // Relevance thresholds, from what TestBackends measured with ts_rank_cd
@@ -198,12 +201,12 @@ func hitKeys(res store.SearchResult) []string {
 	return out
 }
 
-func compareSearch(t *testing.T, sq, pg *App) {
+func compareSearch(t *testing.T, sq, pg *apptest.Archive) {
 	ctx := context.Background()
-	run := func(a *App, q string, opt SearchOptions) store.SearchResult {
+	run := func(a *apptest.Archive, q string, opt search.SearchOptions) store.SearchResult {
 		t.Helper()
 		opt.Limit = 10
-		res, err := a.Search(ctx, q, opt)
+		res, err := a.Search.Search(ctx, q, opt)
 		if err != nil {
 			t.Fatalf("%s %q: %v", a.Store.Path(), q, err)
 		}
@@ -282,11 +285,11 @@ func compareSearch(t *testing.T, sq, pg *App) {
 
 // compareLookup checks that each name of the lookup acceptance test gives
 // the same three entities, by name and type, on both archives.
-func compareLookup(t *testing.T, sq, pg *App) {
+func compareLookup(t *testing.T, sq, pg *apptest.Archive) {
 	ctx := context.Background()
-	top := func(a *App, name string) []string {
+	top := func(a *apptest.Archive, name string) []string {
 		t.Helper()
-		res, err := a.Lookup(ctx, name, lookup.KindEntity, 3)
+		res, err := a.Search.Lookup(ctx, name, lookup.KindEntity, 3)
 		if err != nil {
 			t.Fatalf("lookup %q: %v", name, err)
 		}

@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"bufio"
@@ -16,7 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -34,7 +36,7 @@ const (
 
 // helperModes are the kinds of work a child process can do. Each prints
 // "progress DONE TOTAL" lines to out as it goes.
-var helperModes = map[string]func(ctx context.Context, a *App, args []string, out *bufio.Writer) error{
+var helperModes = map[string]func(ctx context.Context, a *apptest.Archive, args []string, out *bufio.Writer) error{
 	"import": helperImport,
 	"search": helperSearch,
 	"tag":    helperTag,
@@ -67,20 +69,20 @@ func bbcSectionArgs(t *testing.T) []string {
 // tagging them.
 func importArgs(args func(t *testing.T) []string) func(t *testing.T, db string) {
 	return func(t *testing.T, db string) {
-		a, err := Open(context.Background(), db)
+		a, err := apptest.OpenAt(context.Background(), db)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer a.Close()
-		if rep, err := a.Import(context.Background(), args(t), ImportOptions{}); err != nil || rep.Imported == 0 {
+		if rep, err := a.Importer.Import(context.Background(), args(t), importer.ImportOptions{}); err != nil || rep.Imported == 0 {
 			t.Fatalf("prepare: %+v %v", rep, err)
 		}
 	}
 }
 
 // helperTag tags the articles waiting for entities; the arguments are unused.
-func helperTag(ctx context.Context, a *App, _ []string, out *bufio.Writer) error {
-	return a.TagPending(ctx, func(done, total int) {
+func helperTag(ctx context.Context, a *apptest.Archive, _ []string, out *bufio.Writer) error {
+	return a.Tagging.TagPending(ctx, func(done, total int) {
 		fmt.Fprintf(out, "progress %d %d\n", done, total)
 		out.Flush()
 	})
@@ -90,15 +92,15 @@ func helperTag(ctx context.Context, a *App, _ []string, out *bufio.Writer) error
 // article ends up tagged once, exactly as an uninterrupted run tags it.
 func finishTagging(t *testing.T, db string, args []string) {
 	ctx := context.Background()
-	a, err := Open(ctx, db)
+	a, err := apptest.OpenAt(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	done, total, err := a.TaggingProgress(ctx)
+	done, total, err := a.Tagging.TaggingProgress(ctx)
 	if err != nil || done != total || total == 0 {
 		t.Fatalf("after resuming: %d of %d tagged, %v", done, total, err)
 	}
@@ -106,7 +108,7 @@ func finishTagging(t *testing.T, db string, args []string) {
 		t.Errorf("check: %v %v", p, err)
 	}
 	resumed := mentionCounts(t, a)
-	if err := a.Retag(ctx, nil); err != nil {
+	if err := a.Tagging.Retag(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	if again := mentionCounts(t, a); again != resumed {
@@ -115,9 +117,9 @@ func finishTagging(t *testing.T, db string, args []string) {
 }
 
 // mentionCounts sums an archive's entities and mentions.
-func mentionCounts(t *testing.T, a *App) string {
+func mentionCounts(t *testing.T, a *apptest.Archive) string {
 	t.Helper()
-	es, err := a.Entities(context.Background(), "", 0, 0)
+	es, err := a.Tagging.Entities(context.Background(), "", 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +146,7 @@ func TestHelperProcess(t *testing.T) {
 	}
 	ctx := context.Background()
 	out := bufio.NewWriter(os.Stdout)
-	a, err := Open(ctx, os.Getenv(envHelperDB))
+	a, err := apptest.OpenAt(ctx, os.Getenv(envHelperDB))
 	if err == nil {
 		err = run(ctx, a, filepath.SplitList(os.Getenv(envHelperArg)), out)
 		if cerr := a.Close(); err == nil {
@@ -159,14 +161,14 @@ func TestHelperProcess(t *testing.T) {
 	os.Exit(0)
 }
 
-func helperImport(ctx context.Context, a *App, args []string, out *bufio.Writer) error {
-	rep, err := a.Import(ctx, args, ImportOptions{OnProgress: func(p Progress) {
+func helperImport(ctx context.Context, a *apptest.Archive, args []string, out *bufio.Writer) error {
+	rep, err := a.Importer.Import(ctx, args, importer.ImportOptions{OnProgress: func(p importer.Progress) {
 		fmt.Fprintf(out, "progress %d %d\n", p.Done, p.Total)
 		out.Flush()
 	}})
 	fmt.Fprintf(out, "imported %d duplicates %d failed %d\n", rep.Imported, rep.Duplicates, rep.Failed)
 	for _, r := range rep.Results {
-		if r.Status == StatusFailed {
+		if r.Status == importer.StatusFailed {
 			fmt.Fprintf(out, "failed %s: %s\n", r.Path, r.Error)
 		}
 	}
@@ -322,7 +324,7 @@ func crashOnce(t *testing.T, ph crashPhase, db string, args []string, rng *rand.
 func verifyArchive(t *testing.T, db string) {
 	t.Helper()
 	ctx := context.Background()
-	a, err := Open(ctx, db)
+	a, err := apptest.OpenAt(ctx, db)
 	if err != nil {
 		t.Fatalf("open after kill: %v", err)
 	}
@@ -338,12 +340,12 @@ func verifyArchive(t *testing.T, db string) {
 
 // reparseAfterKill is how many of the newest articles checkOriginals parses
 // again after a kill: those of the last batches, where a kill lands.
-const reparseAfterKill = 4 * batchSize
+const reparseAfterKill = 4 * importer.BatchSize
 
 // checkOriginals checks that no file is stored twice and parses the
 // originals of the newest reparse articles (all when reparse < 0) again:
 // each gives the stored content hash. It returns the number of articles.
-func checkOriginals(t *testing.T, a *App, reparse int) int {
+func checkOriginals(t *testing.T, a *apptest.Archive, reparse int) int {
 	t.Helper()
 	ctx := context.Background()
 	list, err := a.Store.Articles(ctx, store.SortID, 0, 0)
@@ -383,12 +385,12 @@ func checkOriginals(t *testing.T, a *App, reparse int) int {
 // then holds the corpus's 2,127 distinct articles, each once.
 func finishBBCImport(t *testing.T, db string, args []string) {
 	ctx := context.Background()
-	a, err := Open(ctx, db)
+	a, err := apptest.OpenAt(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	rep, err := a.Import(ctx, args, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, args, importer.ImportOptions{})
 	if err != nil || rep.Failed != 0 || rep.Imported+rep.Duplicates != 2225 {
 		t.Fatalf("re-run: imported %d, duplicates %d, failed %d, %v", rep.Imported, rep.Duplicates, rep.Failed, err)
 	}

@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/app/lookup"
 	"github.com/newsarchive/newsarchive/assets"
@@ -20,16 +22,16 @@ func TestLookupAcceptance(t *testing.T) {
 	if testing.Short() || raceEnabled() {
 		t.Skip("imports and tags the BBC corpus: skipped with -short and under -race")
 	}
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	seed := filepath.Join(t.TempDir(), "seed.txt")
 	if err := os.WriteFile(seed, assets.SampleArticle, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Import(ctx, []string{seed, bbc}, ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{seed, bbc}, importer.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ query, want string }{
@@ -38,7 +40,7 @@ func TestLookupAcceptance(t *testing.T) {
 		{"jpmorg", "JPMorgan Chase"}, {"dimon", "Jamie Dimon"},
 	}
 	for _, tt := range tests {
-		res, err := a.Lookup(ctx, tt.query, lookup.KindEntity, 3)
+		res, err := a.Search.Lookup(ctx, tt.query, lookup.KindEntity, 3)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.query, err)
 		}

@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"bytes"
@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -38,24 +40,24 @@ type badInput struct {
 }
 
 var badInputs = []badInput{
-	{name: "empty.txt", status: StatusFailed, reason: "empty file"},
-	{name: "binary.dat", status: StatusFailed, reason: "not a text file"},
-	{name: "nul-in-middle.txt", status: StatusFailed, reason: "not a text file"},
-	{name: "zip-renamed.txt", status: StatusFailed, reason: "application/zip"},
-	{name: "mixed-utf8-latin1.txt", status: StatusImported, article: func(a store.Article) bool {
+	{name: "empty.txt", status: importer.StatusFailed, reason: "empty file"},
+	{name: "binary.dat", status: importer.StatusFailed, reason: "not a text file"},
+	{name: "nul-in-middle.txt", status: importer.StatusFailed, reason: "not a text file"},
+	{name: "zip-renamed.txt", status: importer.StatusFailed, reason: "application/zip"},
+	{name: "mixed-utf8-latin1.txt", status: importer.StatusImported, article: func(a store.Article) bool {
 		return strings.Contains(a.Title, "Zoë’s café") && strings.Contains(a.Body, "£3") &&
 			strings.Contains(a.Body, "€") && strings.Contains(a.Body, "dégustation")
 	}},
-	{name: "utf16be-nobom.txt", status: StatusImported, article: riverLevels},
-	{name: "utf16le-nobom.txt", status: StatusDuplicate}, // the same text as the big-endian file
-	{name: "one-line-10mb.txt", status: StatusImported, article: func(a store.Article) bool {
+	{name: "utf16be-nobom.txt", status: importer.StatusImported, article: riverLevels},
+	{name: "utf16le-nobom.txt", status: importer.StatusDuplicate}, // the same text as the big-endian file
+	{name: "one-line-10mb.txt", status: importer.StatusImported, article: func(a store.Article) bool {
 		return len(a.Body) >= longLine()-100 && utf8.RuneCountInString(a.Title) <= 121
 	}},
-	{name: "text-50mb.txt", status: StatusFailed, reason: "file too large"},
-	{name: "nested-100k.html", status: StatusFailed},
-	{name: "entity-bomb.xml", status: StatusFailed, reason: "entit"},
-	{name: "feed-that-is-html.rss", status: StatusFailed, reason: "not a feed"},
-	{name: "loop/story.txt", status: StatusImported}, // once, though loop/self leads back to it
+	{name: "text-50mb.txt", status: importer.StatusFailed, reason: "file too large"},
+	{name: "nested-100k.html", status: importer.StatusFailed},
+	{name: "entity-bomb.xml", status: importer.StatusFailed, reason: "entit"},
+	{name: "feed-that-is-html.rss", status: importer.StatusFailed, reason: "not a feed"},
+	{name: "loop/story.txt", status: importer.StatusImported}, // once, though loop/self leads back to it
 }
 
 func riverLevels(a store.Article) bool {
@@ -80,16 +82,16 @@ func makeBadInputs(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, dir, e.Name(), data)
+		apptest.WriteFile(t, dir, e.Name(), data)
 	}
 	sentence := []byte("The council met again on Monday and talked about the bridge, the budget and the school. ")
-	writeFile(t, dir, "one-line-10mb.txt", bytes.Repeat(sentence, longLine()/len(sentence)+1))
-	writeFile(t, dir, "text-50mb.txt", bytes.Repeat(append(sentence, '\n'), 50<<20/len(sentence)+1))
+	apptest.WriteFile(t, dir, "one-line-10mb.txt", bytes.Repeat(sentence, longLine()/len(sentence)+1))
+	apptest.WriteFile(t, dir, "text-50mb.txt", bytes.Repeat(append(sentence, '\n'), 50<<20/len(sentence)+1))
 	const depth = 100_000
 	html := strings.Repeat("<div>", depth) + "<p>Deep inside a hundred thousand folders of markup lies one sentence.</p>" +
 		strings.Repeat("</div>", depth)
-	writeFile(t, dir, "nested-100k.html", []byte("<!DOCTYPE html><html><head><title>Deep</title></head><body>"+html+"</body></html>"))
-	writeFile(t, dir, "loop/story.txt", []byte("Loop folder story\n\nThis folder holds a link to itself; its one story is imported once.\n"))
+	apptest.WriteFile(t, dir, "nested-100k.html", []byte("<!DOCTYPE html><html><head><title>Deep</title></head><body>"+html+"</body></html>"))
+	apptest.WriteFile(t, dir, "loop/story.txt", []byte("Loop folder story\n\nThis folder holds a link to itself; its one story is imported once.\n"))
 	if err := os.Symlink(".", filepath.Join(dir, "loop", "self")); err != nil {
 		t.Fatal(err)
 	}
@@ -170,16 +172,16 @@ func TestBadInputs(t *testing.T) {
 		t.Skip("writes 60 MB of input; skipped with -short")
 	}
 	ctx := context.Background()
-	a := openTest(t)
+	a := apptest.Open(t)
 	before := archiveGood(t, a)
 	dir := makeBadInputs(t)
 
 	runtime.GC()
-	var rep ImportReport
+	var rep importer.ImportReport
 	var err error
 	start := time.Now()
 	resetPeakRSS()
-	peak := memPeak(func() { rep, err = a.Import(ctx, []string{dir}, ImportOptions{}) })
+	peak := memPeak(func() { rep, err = a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}) })
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -189,7 +191,7 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("peak heap %.0f MB, over %d MB", float64(peak)/(1<<20), maxImportHeap>>20)
 	}
 
-	got := map[string]FileResult{}
+	got := map[string]importer.FileResult{}
 	for _, r := range rep.Results {
 		rel, _ := filepath.Rel(dir, r.Path)
 		if _, dup := got[rel]; dup {
@@ -215,18 +217,18 @@ func TestBadInputs(t *testing.T) {
 	writeReport(t, rep, dir)
 }
 
-func checkBadInput(t *testing.T, a *App, in badInput, r FileResult) {
+func checkBadInput(t *testing.T, a *apptest.Archive, in badInput, r importer.FileResult) {
 	t.Helper()
 	if in.status != "" && r.Status != in.status {
 		t.Errorf("%s: %s %q, want %s", in.name, r.Status, r.Error, in.status)
 		return
 	}
 	switch r.Status {
-	case StatusFailed:
+	case importer.StatusFailed:
 		if !clearReason(r.Error) || !strings.Contains(r.Error, in.reason) {
 			t.Errorf("%s: error %q is not a clear reason containing %q", in.name, r.Error, in.reason)
 		}
-	case StatusImported:
+	case importer.StatusImported:
 		art, err := a.Store.Article(context.Background(), r.ID)
 		if err != nil {
 			t.Fatalf("%s: %v", in.name, err)
@@ -255,7 +257,7 @@ func clearReason(s string) bool {
 }
 
 // archiveGood imports three articles and returns them with their originals.
-func archiveGood(t *testing.T, a *App) map[int64]string {
+func archiveGood(t *testing.T, a *apptest.Archive) map[int64]string {
 	t.Helper()
 	dir := t.TempDir()
 	for i, s := range []string{
@@ -263,9 +265,9 @@ func archiveGood(t *testing.T, a *App) map[int64]string {
 		"Library extends its hours\n\nThe central library will stay open until ten in the evening from the first of May.\n",
 		"Tram line approved\n\nThe regional assembly approved the new tram line to the airport by a large majority.\n",
 	} {
-		writeFile(t, dir, fmt.Sprintf("%d.txt", i), []byte(s))
+		apptest.WriteFile(t, dir, fmt.Sprintf("%d.txt", i), []byte(s))
 	}
-	rep, err := a.Import(context.Background(), []string{dir}, ImportOptions{})
+	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
 	if err != nil || rep.Imported != 3 {
 		t.Fatalf("archive the good articles: %+v %v", rep, err)
 	}
@@ -273,7 +275,7 @@ func archiveGood(t *testing.T, a *App) map[int64]string {
 }
 
 // snapshot returns every archived article and its original, as text.
-func snapshot(t *testing.T, a *App) map[int64]string {
+func snapshot(t *testing.T, a *apptest.Archive) map[int64]string {
 	t.Helper()
 	ctx := context.Background()
 	list, err := a.Store.Articles(ctx, store.SortID, 0, 0)
@@ -295,7 +297,7 @@ func snapshot(t *testing.T, a *App) map[int64]string {
 	return out
 }
 
-func checkUnchanged(t *testing.T, a *App, before map[int64]string) {
+func checkUnchanged(t *testing.T, a *apptest.Archive, before map[int64]string) {
 	t.Helper()
 	after := snapshot(t, a)
 	for id, was := range before {
@@ -316,7 +318,7 @@ func keys[V any](m map[string]V) []string {
 
 // writeReport logs what the user sees for each input and keeps the table
 // in docs/robustness.md current (-update-doc rewrites it).
-func writeReport(t *testing.T, rep ImportReport, dir string) {
+func writeReport(t *testing.T, rep importer.ImportReport, dir string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("| Input | What the user sees |\n|---|---|\n")
@@ -324,9 +326,9 @@ func writeReport(t *testing.T, rep ImportReport, dir string) {
 		rel, _ := filepath.Rel(dir, r.Path)
 		var seen string
 		switch r.Status {
-		case StatusFailed:
+		case importer.StatusFailed:
 			seen = "failed: " + r.Error
-		case StatusDuplicate:
+		case importer.StatusDuplicate:
 			seen = fmt.Sprintf("duplicate of article %d (%q)", r.DuplicateOf, r.Title)
 		default:
 			seen = fmt.Sprintf("imported as %q", r.Title)

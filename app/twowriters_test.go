@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"bufio"
@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/app/search"
 )
 
 // searchWords are what the searching helper looks for while others write.
@@ -18,7 +20,7 @@ var searchWords = []string{"Yukos", `"mobile phone"`, "econ*", "election -labour
 
 // helperSearch searches the archive over and over until its standard input
 // closes, and fails on the first error.
-func helperSearch(ctx context.Context, a *App, _ []string, out *bufio.Writer) error {
+func helperSearch(ctx context.Context, a *apptest.Archive, _ []string, out *bufio.Writer) error {
 	stop := make(chan struct{})
 	go func() {
 		io.Copy(io.Discard, os.Stdin)
@@ -33,7 +35,7 @@ func helperSearch(ctx context.Context, a *App, _ []string, out *bufio.Writer) er
 		default:
 		}
 		for _, w := range searchWords {
-			if _, err := a.Search(ctx, w, SearchOptions{Limit: 20}); err != nil {
+			if _, err := a.Search.Search(ctx, w, search.SearchOptions{Limit: 20}); err != nil {
 				return fmt.Errorf("search %s after %d searches: %w", w, n, err)
 			}
 			if _, err := a.Store.ArticleCount(ctx); err != nil {
@@ -103,7 +105,7 @@ func TestTwoWriters(t *testing.T) {
 	if imported != 2127 || duplicates != 98 {
 		t.Errorf("writers imported %d with %d duplicates, want 2127 and 98", imported, duplicates)
 	}
-	a, err := Open(context.Background(), db)
+	a, err := apptest.OpenAt(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

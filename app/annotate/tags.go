@@ -1,4 +1,4 @@
-package app
+package annotate
 
 import (
 	"context"
@@ -46,35 +46,35 @@ func normalizeTags(names []string) ([]string, error) {
 }
 
 // AddTags puts tags on an article; see NormalizeTag for what a name may be.
-func (a *App) AddTags(ctx context.Context, articleID int64, names ...string) error {
+func (a *Service) AddTags(ctx context.Context, articleID int64, names ...string) error {
 	tags, err := normalizeTags(names)
 	if err != nil {
 		return err
 	}
-	return a.Store.AddTags(ctx, articleID, tags)
+	return a.st.AddTags(ctx, articleID, tags)
 }
 
 // RemoveTags takes tags off an article.
-func (a *App) RemoveTags(ctx context.Context, articleID int64, names ...string) error {
+func (a *Service) RemoveTags(ctx context.Context, articleID int64, names ...string) error {
 	tags, err := normalizeTags(names)
 	if err != nil {
 		return err
 	}
-	return a.Store.RemoveTags(ctx, articleID, tags)
+	return a.st.RemoveTags(ctx, articleID, tags)
 }
 
 // ArticleTags returns an article's tags in name order.
-func (a *App) ArticleTags(ctx context.Context, articleID int64) ([]string, error) {
-	return a.Store.ArticleTags(ctx, articleID)
+func (a *Service) ArticleTags(ctx context.Context, articleID int64) ([]string, error) {
+	return a.st.ArticleTags(ctx, articleID)
 }
 
 // Tags returns the tags whose name starts with prefix ("" for all), with
 // their article counts, in name order.
-func (a *App) Tags(ctx context.Context, prefix string) ([]store.Tag, error) {
-	return a.Store.Tags(ctx, strings.TrimLeftFunc(prefix, unicode.IsSpace))
+func (a *Service) Tags(ctx context.Context, prefix string) ([]store.Tag, error) {
+	return a.st.Tags(ctx, strings.TrimLeftFunc(prefix, unicode.IsSpace))
 }
 
 // TagArticles returns a page of the articles carrying a tag, newest first.
-func (a *App) TagArticles(ctx context.Context, name string, limit, offset int) ([]store.ArticleListing, error) {
-	return a.Store.TagArticles(ctx, name, limit, offset)
+func (a *Service) TagArticles(ctx context.Context, name string, limit, offset int) ([]store.ArticleListing, error) {
+	return a.st.TagArticles(ctx, name, limit, offset)
 }

@@ -64,7 +64,7 @@ func runList(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	list, err := a.Store.Articles(ctx, store.ArticleSort(*sortBy), *limit, *offset)
+	list, err := a.Search.Articles(ctx, store.ArticleSort(*sortBy), *limit, *offset)
 	if err != nil {
 		return c.fail(err)
 	}

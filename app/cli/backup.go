@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -29,10 +29,10 @@ func runBackup(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	start := time.Now()
-	if err := a.Store.Backup(ctx, rest[0], *force); err != nil {
+	if err := a.Backup(ctx, rest[0], *force); err != nil {
 		return c.fail(err)
 	}
-	n, _ := a.Store.ArticleCount(ctx)
+	n, _ := a.Search.ArticleCount(ctx)
 	fmt.Fprintf(c.Stdout, "backed up %s (%d articles) to %s in %s\n", c.where(), n, rest[0], time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }
@@ -45,7 +45,7 @@ func runRestore(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	if err := store.Restore(ctx, rest[0], c.dbPath, *force); err != nil {
+	if err := app.Restore(ctx, rest[0], c.dbPath, *force); err != nil {
 		if errors.Is(err, store.ErrExists) {
 			return c.fail(fmt.Errorf("restore: the archive %s exists: use --force to replace it with %s", c.where(), rest[0]))
 		}
@@ -68,18 +68,11 @@ func runCheck(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	start := time.Now()
-	problems, err := a.Store.Check(ctx)
+	problems, err := a.Check(ctx, *thorough)
 	if err != nil {
 		return c.fail(err)
 	}
-	if *thorough {
-		more, err := a.Store.VerifyArticles(ctx, ingest.ContentHash)
-		if err != nil {
-			return c.fail(err)
-		}
-		problems = append(problems, more...)
-	}
-	n, _ := a.Store.ArticleCount(ctx)
+	n, _ := a.Search.ArticleCount(ctx)
 	for _, p := range problems {
 		fmt.Fprintln(c.Stdout, "problem:", p)
 	}

@@ -209,7 +209,7 @@ func (c *session) article(ctx context.Context, fs *flag.FlagSet, args []string) 
 	if err != nil {
 		return nil, store.Article{}, c.fail(err)
 	}
-	art, err = a.Store.Article(ctx, id)
+	art, err = a.Search.Article(ctx, id)
 	if err != nil {
 		return nil, store.Article{}, c.articleErr(err, id)
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -45,7 +45,7 @@ names (else $NEWSARCHIVE_DB, else the default archive).
 		src = c.dbPath
 	}
 	progress, end := c.copyProgress()
-	rep, err := app.CopyArchive(ctx, src, *to, progress)
+	rep, err := export.CopyArchive(ctx, src, *to, progress)
 	end()
 	if err != nil {
 		if len(rep.Tables) > 0 && !errors.Is(err, store.ErrNotCopy) {
@@ -62,13 +62,13 @@ names (else $NEWSARCHIVE_DB, else the default archive).
 
 // copyProgress returns a progress function drawing a line per table on a
 // terminal (nil elsewhere), and a function ending the last line.
-func (c *session) copyProgress() (func(app.CopyProgress), func()) {
+func (c *session) copyProgress() (func(export.CopyProgress), func()) {
 	if !isTerminal(c.Stderr) {
 		return nil, func() {}
 	}
 	var table string
 	var last time.Time
-	progress := func(p app.CopyProgress) {
+	progress := func(p export.CopyProgress) {
 		switch {
 		case p.Table != table:
 			if table != "" {
@@ -90,7 +90,7 @@ func (c *session) copyProgress() (func(app.CopyProgress), func()) {
 
 // printCopy writes the summary of a copy: the rows of each table, then the
 // totals and the time.
-func printCopy(w io.Writer, rep app.CopyReport) {
+func printCopy(w io.Writer, rep export.CopyReport) {
 	for _, t := range rep.Tables {
 		fmt.Fprintf(w, "  %-15s %12s rows", t.Table, thousands(t.Rows))
 		if rep.Resumed {

@@ -115,7 +115,7 @@ func runEntities(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	list, err := a.Entities(ctx, *typ, *top, 0)
+	list, err := a.Tagging.Entities(ctx, *typ, *top, 0)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -150,11 +150,11 @@ func runRetag(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	start := time.Now()
-	if err := a.Retag(ctx, c.taggingProgress()); err != nil {
+	if err := a.Tagging.Retag(ctx, c.taggingProgress()); err != nil {
 		return c.fail(err)
 	}
 	c.endProgress()
-	done, total, _ := a.TaggingProgress(ctx)
+	done, total, _ := a.Tagging.TaggingProgress(ctx)
 	fmt.Fprintf(c.Stdout, "tagged %d of %d articles in %s\n", done, total, time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }

@@ -43,18 +43,18 @@ func runEntity(ctx context.Context, c *session, args []string) int {
 		fmt.Fprintln(c.Stdout, msg)
 		return ExitOK
 	}
-	e, err := a.FindEntity(ctx, strings.Join(rest, " "))
+	e, err := a.Tagging.FindEntity(ctx, strings.Join(rest, " "))
 	if errors.Is(err, store.ErrNotFound) {
 		return c.fail(fmt.Errorf("no entity %q", strings.Join(rest, " ")))
 	}
 	if err != nil {
 		return c.fail(err)
 	}
-	co, err := a.Cooccurring(ctx, e.ID, 20)
+	co, err := a.Tagging.Cooccurring(ctx, e.ID, 20)
 	if err != nil {
 		return c.fail(err)
 	}
-	months, err := a.EntityTimeline(ctx, e.ID)
+	months, err := a.Tagging.EntityTimeline(ctx, e.ID)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -114,7 +114,7 @@ var corrections = map[string]correction{
 			return "", err
 		}
 		name := strings.Join(args[1:], " ")
-		return fmt.Sprintf("entity %d renamed %q", id, name), a.RenameEntity(ctx, id, name)
+		return fmt.Sprintf("entity %d renamed %q", id, name), a.Tagging.RenameEntity(ctx, id, name)
 	},
 	"retype": func(ctx context.Context, a *app.App, args []string) (string, error) {
 		if err := need(args, 2, 2); err != nil {
@@ -124,7 +124,7 @@ var corrections = map[string]correction{
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("entity %d is now %s", id, strings.ToUpper(args[1])), a.RetypeEntity(ctx, id, args[1])
+		return fmt.Sprintf("entity %d is now %s", id, strings.ToUpper(args[1])), a.Tagging.RetypeEntity(ctx, id, args[1])
 	},
 	"merge": func(ctx context.Context, a *app.App, args []string) (string, error) {
 		if err := need(args, 2, 2); err != nil {
@@ -138,7 +138,7 @@ var corrections = map[string]correction{
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("entity %d merged into %d", from, into), a.MergeEntities(ctx, from, into)
+		return fmt.Sprintf("entity %d merged into %d", from, into), a.Tagging.MergeEntities(ctx, from, into)
 	},
 	"split": func(ctx context.Context, a *app.App, args []string) (string, error) {
 		if err := need(args, 2, 99); err != nil {
@@ -149,7 +149,7 @@ var corrections = map[string]correction{
 			return "", err
 		}
 		alias := strings.Join(args[1:], " ")
-		nid, err := a.SplitAlias(ctx, id, alias)
+		nid, err := a.Tagging.SplitAlias(ctx, id, alias)
 		return fmt.Sprintf("%q is now entity %d", alias, nid), err
 	},
 	"reject": func(ctx context.Context, a *app.App, args []string) (string, error) {
@@ -168,7 +168,7 @@ var corrections = map[string]correction{
 			}
 			where = fmt.Sprintf("in article %d", article)
 		}
-		return fmt.Sprintf("entity %d rejected %s", id, where), a.RejectEntity(ctx, id, article)
+		return fmt.Sprintf("entity %d rejected %s", id, where), a.Tagging.RejectEntity(ctx, id, article)
 	},
 	"add": func(ctx context.Context, a *app.App, args []string) (string, error) {
 		if err := need(args, 2, 3); err != nil {
@@ -184,7 +184,7 @@ var corrections = map[string]correction{
 		if !store.ValidType(strings.ToUpper(args[1])) {
 			return "", fmt.Errorf("%w: unknown type %q (PERSON, ORG or PLACE)", errUsage, args[1])
 		}
-		id, err := a.AddEntity(ctx, args[0], args[1], article)
+		id, err := a.Tagging.AddEntity(ctx, args[0], args[1], article)
 		return fmt.Sprintf("%q added as entity %d", args[0], id), err
 	},
 }

@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/annotate"
+	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -23,7 +26,7 @@ const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] 
 
 func runExport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("export", exportUsage)
-	var opt app.ExportOptions
+	var opt export.ExportOptions
 	format := fs.String("format", "", "jsonl, csv, markdown, gexf, graphml, ris, bibtex or csl-json")
 	out := fs.String("out", "", "write to this file (markdown: this folder) instead of stdout")
 	fs.StringVar(&opt.Table, "table", "", "csv: articles (default), entities, mentions or cooccurrence")
@@ -40,14 +43,14 @@ func runExport(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	opt.Format = app.Format(*format)
+	opt.Format = export.Format(*format)
 	if *ids != "" {
 		var err error
-		if opt.Scope.IDs, err = app.ParseIDs(*ids); err != nil {
+		if opt.Scope.IDs, err = export.ParseIDs(*ids); err != nil {
 			return c.usageError("export", err)
 		}
 	}
-	if opt.Format == app.FormatMarkdown && *out == "" {
+	if opt.Format == export.FormatMarkdown && *out == "" {
 		return c.usageError("export", errors.New("markdown writes a folder: give --out DIR"))
 	}
 	a, err := c.open(ctx)
@@ -55,17 +58,17 @@ func runExport(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	opt.OnProgress = c.exportProgress()
-	var st app.ExportStats
+	var st export.ExportStats
 	switch {
-	case opt.Format == app.FormatMarkdown:
-		st, err = a.ExportMarkdown(ctx, *out, opt)
+	case opt.Format == export.FormatMarkdown:
+		st, err = a.Exporter.ExportMarkdown(ctx, *out, opt)
 	case *out == "":
-		st, err = a.Export(ctx, c.Stdout, opt)
+		st, err = a.Exporter.Export(ctx, c.Stdout, opt)
 	default:
 		st, err = exportFile(ctx, a, *out, opt)
 	}
 	c.endProgress()
-	if errors.Is(err, app.ErrBadExport) || errors.Is(err, app.ErrBadQuery) || errors.Is(err, app.ErrBadTag) {
+	if errors.Is(err, export.ErrBadExport) || errors.Is(err, search.ErrBadQuery) || errors.Is(err, annotate.ErrBadTag) {
 		return c.usageError("export", err)
 	}
 	if errors.Is(err, store.ErrNotFound) {
@@ -81,11 +84,11 @@ func runExport(ctx context.Context, c *session, args []string) int {
 }
 
 // unit names what an export counts.
-func unit(opt app.ExportOptions) string {
+func unit(opt export.ExportOptions) string {
 	switch {
-	case opt.Format == app.FormatGEXF || opt.Format == app.FormatGraphML:
+	case opt.Format == export.FormatGEXF || opt.Format == export.FormatGraphML:
 		return "nodes and edges"
-	case opt.Table != "" && opt.Table != app.TableArticles:
+	case opt.Table != "" && opt.Table != export.TableArticles:
 		return "rows"
 	}
 	return "articles"
@@ -93,12 +96,12 @@ func unit(opt app.ExportOptions) string {
 
 // exportFile writes an export to a temporary file beside path, renamed
 // over it when complete: a failed export leaves no half-written file.
-func exportFile(ctx context.Context, a *app.App, path string, opt app.ExportOptions) (app.ExportStats, error) {
+func exportFile(ctx context.Context, a *app.App, path string, opt export.ExportOptions) (export.ExportStats, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return app.ExportStats{}, fmt.Errorf("export to %s: %w", path, err)
+		return export.ExportStats{}, fmt.Errorf("export to %s: %w", path, err)
 	}
-	st, err := a.Export(ctx, f, opt)
+	st, err := a.Exporter.Export(ctx, f, opt)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("export to %s: %w", path, cerr)
 	}
@@ -114,12 +117,12 @@ func exportFile(ctx context.Context, a *app.App, path string, opt app.ExportOpti
 
 // exportProgress returns a progress callback drawing a line on a terminal,
 // or nil when stderr is not one.
-func (c *session) exportProgress() func(app.ExportProgress) {
+func (c *session) exportProgress() func(export.ExportProgress) {
 	if !isTerminal(c.Stderr) {
 		return nil
 	}
 	var last time.Time
-	return func(p app.ExportProgress) {
+	return func(p export.ExportProgress) {
 		if time.Since(last) < 100*time.Millisecond && p.Done != p.Total {
 			return
 		}
@@ -149,11 +152,11 @@ func runMerge(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var progress func(app.MergeReport)
+	var progress func(export.MergeReport)
 	if isTerminal(c.Stderr) {
-		progress = func(r app.MergeReport) { fmt.Fprintf(c.Stderr, "\r\033[Kmerging: %d articles read", r.Articles) }
+		progress = func(r export.MergeReport) { fmt.Fprintf(c.Stderr, "\r\033[Kmerging: %d articles read", r.Articles) }
 	}
-	rep, err := a.ImportJSONLFile(ctx, rest[0], progress)
+	rep, err := a.Importer.MergeFile(ctx, rest[0], progress)
 	if progress != nil {
 		fmt.Fprint(c.Stderr, "\r\033[K")
 	}
@@ -164,7 +167,7 @@ func runMerge(ctx context.Context, c *session, args []string) int {
 	return ExitOK
 }
 
-func printMerge(w io.Writer, r app.MergeReport) {
+func printMerge(w io.Writer, r export.MergeReport) {
 	fmt.Fprintf(w, "merged %d articles: %d new, %d already archived; %d entities, %d corrections added",
 		r.Articles, r.Imported, r.Duplicates, r.Entities, r.Corrections)
 	if r.BadMentions > 0 {

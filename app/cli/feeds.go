@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -33,12 +34,12 @@ type feedJSON struct {
 
 // refreshJSON is the JSON form of a pull.
 type refreshJSON struct {
-	Feed       feedJSON         `json:"feed"`
-	Imported   int              `json:"imported"`
-	Duplicates int              `json:"duplicates"`
-	Failed     int              `json:"failed"`
-	Seen       int              `json:"seen_before"`
-	Items      []app.ItemResult `json:"items"`
+	Feed       feedJSON              `json:"feed"`
+	Imported   int                   `json:"imported"`
+	Duplicates int                   `json:"duplicates"`
+	Failed     int                   `json:"failed"`
+	Seen       int                   `json:"seen_before"`
+	Items      []importer.ItemResult `json:"items"`
 }
 
 func toFeedJSON(f store.Feed) feedJSON {
@@ -89,20 +90,20 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var opt app.FeedOptions
+	var opt importer.FeedOptions
 	if offline != nil && *offline {
 		opt.Offline = true
-	} else if a.Fetcher == nil {
-		a.Fetcher = fetch.New()
+	} else if a.Importer.Fetcher == nil {
+		a.Importer.Fetcher = fetch.New()
 	}
 	switch sub {
 	case "add":
-		r, err := a.AddFeed(ctx, rest[0], opt)
+		r, err := a.Importer.AddFeed(ctx, rest[0], opt)
 		return c.printRefreshes(err, *asJSON, r)
 	case "list":
 		return c.listFeeds(ctx, a, *asJSON)
 	case "remove":
-		if err := a.Store.DeleteFeed(ctx, id); err != nil {
+		if err := a.Importer.DeleteFeed(ctx, id); err != nil {
 			if errors.Is(err, store.ErrNotFound) {
 				return c.fail(fmt.Errorf("no feed %d in %s", id, c.where()))
 			}
@@ -112,18 +113,18 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	if id != 0 {
-		r, err := a.RefreshFeed(ctx, id, opt)
+		r, err := a.Importer.RefreshFeed(ctx, id, opt)
 		if errors.Is(err, store.ErrNotFound) {
 			return c.fail(fmt.Errorf("no feed %d in %s", id, c.where()))
 		}
 		return c.printRefreshes(err, *asJSON, r)
 	}
-	rs, err := a.RefreshFeeds(ctx, opt)
+	rs, err := a.Importer.RefreshFeeds(ctx, opt)
 	return c.printRefreshes(err, *asJSON, rs...)
 }
 
 func (c *session) listFeeds(ctx context.Context, a *app.App, asJSON bool) int {
-	feeds, err := a.Store.Feeds(ctx)
+	feeds, err := a.Importer.Feeds(ctx)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -154,7 +155,7 @@ func (c *session) listFeeds(ctx context.Context, a *app.App, asJSON bool) int {
 }
 
 // printRefreshes prints pulls, then the error that stopped any of them.
-func (c *session) printRefreshes(err error, asJSON bool, rs ...app.FeedRefresh) int {
+func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefresh) int {
 	failed := false
 	if asJSON {
 		out := make([]refreshJSON, 0, len(rs))
@@ -187,10 +188,10 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...app.FeedRefresh) 
 	return ExitOK
 }
 
-func printRefresh(w io.Writer, r app.FeedRefresh) {
+func printRefresh(w io.Writer, r importer.FeedRefresh) {
 	for _, it := range r.Items {
 		switch it.Status {
-		case app.StatusImported:
+		case importer.StatusImported:
 			tag := ""
 			if it.Version > 1 {
 				tag = fmt.Sprintf(" (version %d)", it.Version)
@@ -198,7 +199,7 @@ func printRefresh(w io.Writer, r app.FeedRefresh) {
 				tag = " (summary only)"
 			}
 			fmt.Fprintf(w, "  new %6d  %s%s\n", it.ID, it.Title, tag)
-		case app.StatusDuplicate:
+		case importer.StatusDuplicate:
 			fmt.Fprintf(w, "  dup %6d  %s\n", it.DuplicateOf, it.Title)
 		default:
 			fmt.Fprintf(w, "  failed      %s: %s\n", it.Title, it.Error)

@@ -38,8 +38,8 @@ func runFetch(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if a.Fetcher == nil {
-		a.Fetcher = fetch.New()
+	if a.Importer.Fetcher == nil {
+		a.Importer.Fetcher = fetch.New()
 	}
 	return runImport(ctx, c, args)
 }
@@ -63,7 +63,7 @@ func runSnapshots(ctx context.Context, c *session, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	snaps, err := a.Store.Snapshots(ctx, art.ID)
+	snaps, err := a.Importer.Snapshots(ctx, art.ID)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 )
 
 func init() {
@@ -31,23 +31,23 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var opt app.ImportOptions
+	var opt importer.ImportOptions
 	enc := json.NewEncoder(c.Stdout)
 	enc.SetEscapeHTML(false)
 	if *asJSON {
-		opt.OnResult = func(r app.FileResult) { enc.Encode(r) }
+		opt.OnResult = func(r importer.FileResult) { enc.Encode(r) }
 	}
 	bar := isTerminal(c.Stderr)
 	if bar {
 		last := time.Time{}
-		opt.OnProgress = func(p app.Progress) {
+		opt.OnProgress = func(p importer.Progress) {
 			if p.Done == p.Total || time.Since(last) > 100*time.Millisecond {
 				last = time.Now()
 				fmt.Fprint(c.Stderr, "\r"+progressLine(p))
 			}
 		}
 	}
-	rep, err := a.Import(ctx, paths, opt)
+	rep, err := a.Importer.Import(ctx, paths, opt)
 	if bar {
 		fmt.Fprint(c.Stderr, "\r\033[K")
 	}
@@ -61,11 +61,11 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	}
 	if !*noTag {
 		start := time.Now()
-		if err := a.TagPending(ctx, c.taggingProgress()); err != nil {
+		if err := a.Tagging.TagPending(ctx, c.taggingProgress()); err != nil {
 			return c.fail(fmt.Errorf("tagging entities (the articles are imported; run `newsarchive retag` later): %w", err))
 		}
 		c.endProgress()
-		done, total, _ := a.TaggingProgress(ctx)
+		done, total, _ := a.Tagging.TaggingProgress(ctx)
 		fmt.Fprintf(out, "entities: %d of %d articles tagged in %s\n", done, total, time.Since(start).Round(time.Millisecond))
 	}
 	if rep.Failed > 0 {
@@ -75,7 +75,7 @@ func runImport(ctx context.Context, c *session, args []string) int {
 }
 
 // progressLine draws a progress bar: done/total, files/s and time left.
-func progressLine(p app.Progress) string {
+func progressLine(p importer.Progress) string {
 	const width = 30
 	filled := width
 	if p.Total > 0 {
@@ -86,12 +86,12 @@ func progressLine(p app.Progress) string {
 		p.ETA().Round(time.Second))
 }
 
-func printSummary(w io.Writer, rep app.ImportReport) {
+func printSummary(w io.Writer, rep importer.ImportReport) {
 	for _, r := range rep.Results {
 		switch r.Status {
-		case app.StatusDuplicate:
+		case importer.StatusDuplicate:
 			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, r.Title)
-		case app.StatusFailed:
+		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
 		}
 	}

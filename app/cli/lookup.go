@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/search"
 )
 
 func init() {
@@ -38,9 +38,9 @@ func runLookup(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	res, err := a.Lookup(ctx, strings.Join(rest, " "), lookup.Kind(*kind), *limit)
-	if errors.Is(err, app.ErrBadQuery) {
-		fmt.Fprintln(c.Stderr, "newsarchive: lookup:", strings.TrimPrefix(err.Error(), app.ErrBadQuery.Error()+": "))
+	res, err := a.Search.Lookup(ctx, strings.Join(rest, " "), lookup.Kind(*kind), *limit)
+	if errors.Is(err, search.ErrBadQuery) {
+		fmt.Fprintln(c.Stderr, "newsarchive: lookup:", strings.TrimPrefix(err.Error(), search.ErrBadQuery.Error()+": "))
 		return ExitUsage
 	}
 	if err != nil {

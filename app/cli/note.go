@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/annotate"
 )
 
 func init() {
@@ -29,7 +29,7 @@ func runNote(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	if len(rest) == 1 {
-		text, err := a.Note(ctx, id)
+		text, err := a.Annotate.Note(ctx, id)
 		if err != nil {
 			return c.tagResult(err, id)
 		}
@@ -40,11 +40,11 @@ func runNote(ctx context.Context, c *session, args []string) int {
 	}
 	text := strings.Join(rest[1:], " ")
 	if len(rest) == 2 && rest[1] == "-" {
-		b, err := io.ReadAll(io.LimitReader(c.Stdin, app.MaxNoteBytes+1))
+		b, err := io.ReadAll(io.LimitReader(c.Stdin, annotate.MaxNoteBytes+1))
 		if err != nil {
 			return c.fail(fmt.Errorf("read the note from stdin: %w", err))
 		}
 		text = strings.TrimRight(string(b), "\n")
 	}
-	return c.tagResult(a.SetNote(ctx, id, text), id)
+	return c.tagResult(a.Annotate.SetNote(ctx, id, text), id)
 }

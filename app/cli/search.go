@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -27,7 +27,7 @@ type searchHitJSON struct {
 func runSearch(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("search", "[--json] [--from DATE] [--to DATE] [--source S] [--entity E] [--type T] [--sort relevance|date] [--limit N] [--offset N] QUERY")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var opt app.SearchOptions
+	var opt search.SearchOptions
 	fs.StringVar(&opt.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
 	fs.StringVar(&opt.To, "to", "", "published on or before DATE")
 	fs.StringVar(&opt.Source, "source", "", "only articles from this source")
@@ -45,9 +45,9 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	res, err := a.Search(ctx, strings.Join(rest, " "), opt)
-	if errors.Is(err, app.ErrBadQuery) {
-		fmt.Fprintln(c.Stderr, "newsarchive: search:", strings.TrimPrefix(err.Error(), app.ErrBadQuery.Error()+": "))
+	res, err := a.Search.Search(ctx, strings.Join(rest, " "), opt)
+	if errors.Is(err, search.ErrBadQuery) {
+		fmt.Fprintln(c.Stderr, "newsarchive: search:", strings.TrimPrefix(err.Error(), search.ErrBadQuery.Error()+": "))
 		return ExitUsage
 	}
 	if err != nil {

@@ -42,7 +42,7 @@ func runSimilar(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	near, err := a.SimilarArticles(ctx, id)
+	near, err := a.Search.SimilarArticles(ctx, id)
 	if err != nil {
 		return c.articleErr(err, id)
 	}
@@ -79,7 +79,7 @@ func runDuplicates(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	groups, err := a.NearDuplicates(ctx)
+	groups, err := a.Search.NearDuplicates(ctx)
 	if err != nil {
 		return c.fail(err)
 	}

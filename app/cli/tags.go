@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/annotate"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -46,9 +47,9 @@ func runTags(ctx context.Context, c *session, args []string) int {
 	}
 	switch verb {
 	case "add":
-		err = a.AddTags(ctx, id, rest[1:]...)
+		err = a.Annotate.AddTags(ctx, id, rest[1:]...)
 	case "rm":
-		err = a.RemoveTags(ctx, id, rest[1:]...)
+		err = a.Annotate.RemoveTags(ctx, id, rest[1:]...)
 	default:
 		return c.listTags(ctx, a, id, *asJSON)
 	}
@@ -58,7 +59,7 @@ func runTags(ctx context.Context, c *session, args []string) int {
 // tagResult reports the outcome of a tag change.
 func (c *session) tagResult(err error, id int64) int {
 	switch {
-	case errors.Is(err, app.ErrBadTag):
+	case errors.Is(err, annotate.ErrBadTag):
 		fmt.Fprintln(c.Stderr, "newsarchive:", err)
 		return ExitUsage
 	case errors.Is(err, store.ErrNotFound):
@@ -73,7 +74,7 @@ func (c *session) tagResult(err error, id int64) int {
 // when id is 0.
 func (c *session) listTags(ctx context.Context, a *app.App, id int64, asJSON bool) int {
 	if id != 0 {
-		tags, err := a.ArticleTags(ctx, id)
+		tags, err := a.Annotate.ArticleTags(ctx, id)
 		if err != nil {
 			return c.tagResult(err, id)
 		}
@@ -88,7 +89,7 @@ func (c *session) listTags(ctx context.Context, a *app.App, id int64, asJSON boo
 		}
 		return ExitOK
 	}
-	tags, err := a.Tags(ctx, "")
+	tags, err := a.Annotate.Tags(ctx, "")
 	if err != nil {
 		return c.fail(err)
 	}

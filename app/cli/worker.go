@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -27,9 +27,9 @@ func init() {
 // PostgreSQL archive, split the queue between them.
 func runWorker(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("worker", "[--batch N] [--lease 2m] [--exit-when-done] [--log FILE]")
-	batch := fs.Int("batch", app.DefaultWorkBatch, "articles to claim at a time")
-	lease := fs.Duration("lease", app.DefaultWorkLease, "how long a claimed batch stays this worker's without renewal; another worker takes it over after that if this one dies")
-	poll := fs.Duration("poll", app.DefaultWorkPoll, "how often to look for new articles when the queue is empty")
+	batch := fs.Int("batch", tagging.DefaultWorkBatch, "articles to claim at a time")
+	lease := fs.Duration("lease", tagging.DefaultWorkLease, "how long a claimed batch stays this worker's without renewal; another worker takes it over after that if this one dies")
+	poll := fs.Duration("poll", tagging.DefaultWorkPoll, "how often to look for new articles when the queue is empty")
 	exitWhenDone := fs.Bool("exit-when-done", false, "stop once no article is waiting or claimed, instead of waiting for new ones")
 	logPath := fs.String("log", "", "append the id of each article this worker tags to `FILE`, one a line")
 	rest, ok := parseFlags(fs, args)
@@ -56,16 +56,16 @@ func runWorker(ctx context.Context, c *session, args []string) int {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opt := app.WorkOptions{Owner: app.WorkerID(), Batch: *batch, Lease: *lease, Poll: *poll, ExitWhenDone: *exitWhenDone}
+	opt := tagging.WorkOptions{Owner: tagging.WorkerID(), Batch: *batch, Lease: *lease, Poll: *poll, ExitWhenDone: *exitWhenDone}
 	fmt.Fprintf(c.Stdout, "worker %s on %s: batches of %d, lease %s\n", opt.Owner, c.where(), opt.Batch, opt.Lease)
 	live := isTerminal(c.Stdout)
-	var last app.WorkProgress
+	var last tagging.WorkProgress
 	var logErr error
 	idle, lost := false, 0
-	err = a.Work(ctx, opt, func(p app.WorkProgress) {
+	err = a.Tagging.Work(ctx, opt, func(p tagging.WorkProgress) {
 		last = p
 		switch p.Event {
-		case app.WorkSaved:
+		case tagging.WorkSaved:
 			idle, lost = false, lost+p.Lost
 			if logFile != nil && logErr == nil {
 				logErr = writeIDs(logFile, p.Saved)
@@ -73,7 +73,7 @@ func runWorker(ctx context.Context, c *session, args []string) int {
 			if p.Queue.Total() > 0 { // 0 when stopping: no status was read
 				c.workerLine(live, workerStatus(p))
 			}
-		case app.WorkIdle:
+		case tagging.WorkIdle:
 			if !idle && !*exitWhenDone {
 				c.workerLine(live, workerStatus(p)+" · waiting for articles")
 			}
@@ -111,7 +111,7 @@ func (c *session) workerLine(live bool, s string) {
 }
 
 // workerStatus sums up a worker's progress and the queue's.
-func workerStatus(p app.WorkProgress) string {
+func workerStatus(p tagging.WorkProgress) string {
 	q := p.Queue
 	s := fmt.Sprintf("tagged %d here (%.1f/s) · queue: %d of %d done, %d waiting, %d claimed",
 		p.Tagged, p.Rate(), q.Done+q.Failed, q.Total(), q.Pending, q.Leased)
@@ -157,7 +157,7 @@ func runQueue(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	q, err := a.Store.QueueStatus(ctx)
+	q, err := a.Tagging.QueueStatus(ctx)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"context"
@@ -72,8 +72,8 @@ func CopyArchive(ctx context.Context, from, to string, progress func(CopyProgres
 }
 
 // CopyTo copies the open archive into the archive at to, as CopyArchive.
-func (a *App) CopyTo(ctx context.Context, to string, progress func(CopyProgress)) (CopyReport, error) {
-	return copyInto(ctx, to, a.Store, CopyReport{From: a.Store.Path(), To: store.Redact(to)}, progress)
+func (a *Exporter) CopyTo(ctx context.Context, to string, progress func(CopyProgress)) (CopyReport, error) {
+	return copyInto(ctx, to, a.st, CopyReport{From: a.st.Path(), To: store.Redact(to)}, progress)
 }
 
 // copyInto opens the archive at to, after checking that a file there is an

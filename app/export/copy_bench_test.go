@@ -1,4 +1,4 @@
-package app
+package export_test
 
 import (
 	"context"
@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
@@ -21,14 +24,14 @@ func BenchmarkCopyBBC(b *testing.B) {
 	root := corpus.Path(b, "corpus", "bbc")
 	dir := b.TempDir()
 	src := filepath.Join(dir, "bbc.db")
-	a, err := Open(ctx, src)
+	a, err := apptest.OpenAt(ctx, src)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.Import(ctx, []string{root}, ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{root}, importer.ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
 	a.Close()
@@ -36,13 +39,13 @@ func BenchmarkCopyBBC(b *testing.B) {
 	n := 0
 	leg := func(name, from string, to func() string) {
 		b.Run(name, func(b *testing.B) {
-			var rep CopyReport
+			var rep export.CopyReport
 			for b.Loop() {
 				b.StopTimer()
 				dst := to()
 				b.StartTimer()
 				var err error
-				if rep, err = CopyArchive(ctx, from, dst, nil); err != nil {
+				if rep, err = export.CopyArchive(ctx, from, dst, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -59,7 +62,7 @@ func BenchmarkCopyBBC(b *testing.B) {
 		return
 	}
 	pg := storetest.Postgres(b)
-	if _, err := CopyArchive(ctx, src, pg, nil); err != nil {
+	if _, err := export.CopyArchive(ctx, src, pg, nil); err != nil {
 		b.Fatal(err)
 	}
 	leg("sqlite-to-postgres", src, func() string { return storetest.Postgres(b) })

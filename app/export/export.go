@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bufio"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/annotate"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/query"
 )
@@ -99,7 +101,7 @@ func (p *progress) article() {
 // written as they are read, so memory stays flat whatever the archive's
 // size; all is read in one transaction, so the export is consistent while
 // the archive is in use.
-func (a *App) Export(ctx context.Context, w io.Writer, opt ExportOptions) (ExportStats, error) {
+func (a *Exporter) Export(ctx context.Context, w io.Writer, opt ExportOptions) (ExportStats, error) {
 	if opt.Format == FormatMarkdown {
 		return ExportStats{}, fmt.Errorf("%w: markdown writes a folder: give --out DIR", ErrBadExport)
 	}
@@ -144,7 +146,7 @@ func formatList() string {
 }
 
 // startExport resolves the scope and counts its articles.
-func (a *App) startExport(ctx context.Context, opt ExportOptions) (store.ExportScope, *progress, error) {
+func (a *Exporter) startExport(ctx context.Context, opt ExportOptions) (store.ExportScope, *progress, error) {
 	sc, err := a.storeScope(ctx, opt.Scope)
 	if err != nil {
 		return sc, nil, err
@@ -152,7 +154,7 @@ func (a *App) startExport(ctx context.Context, opt ExportOptions) (store.ExportS
 	p := &progress{on: opt.OnProgress, t0: time.Now()}
 	if opt.Table == "" || opt.Table == TableArticles {
 		if opt.Format != FormatGEXF && opt.Format != FormatGraphML {
-			if p.p.Total, err = a.Store.CountArticles(ctx, sc); err != nil {
+			if p.p.Total, err = a.st.CountArticles(ctx, sc); err != nil {
 				return sc, nil, err
 			}
 		}
@@ -165,18 +167,18 @@ func (a *App) startExport(ctx context.Context, opt ExportOptions) (store.ExportS
 
 // storeScope checks a scope as a person gave it and turns it into the
 // store's.
-func (a *App) storeScope(ctx context.Context, in ExportScope) (store.ExportScope, error) {
+func (a *Exporter) storeScope(ctx context.Context, in ExportScope) (store.ExportScope, error) {
 	var sc store.ExportScope
 	var err error
 	if strings.TrimSpace(in.Query) != "" {
 		if sc.Query = query.Parse(in.Query); sc.Query.Empty() {
-			return sc, fmt.Errorf("%w: the query %q has no word to search for", ErrBadQuery, in.Query)
+			return sc, fmt.Errorf("%w: the query %q has no word to search for", search.ErrBadQuery, in.Query)
 		}
 	}
-	if sc.From, err = normDate(in.From, false); err != nil {
+	if sc.From, err = search.NormDate(in.From, false); err != nil {
 		return sc, err
 	}
-	if sc.To, err = normDate(in.To, true); err != nil {
+	if sc.To, err = search.NormDate(in.To, true); err != nil {
 		return sc, err
 	}
 	sc.Source, sc.IDs = strings.TrimSpace(in.Source), in.IDs
@@ -188,19 +190,19 @@ func (a *App) storeScope(ctx context.Context, in ExportScope) (store.ExportScope
 	}
 	if e := strings.TrimSpace(in.Entity); e != "" {
 		if id, err := strconv.ParseInt(e, 10, 64); err == nil {
-			if _, err := a.Store.Entity(ctx, id); err != nil {
+			if _, err := a.st.Entity(ctx, id); err != nil {
 				return sc, err
 			}
 			sc.EntityID, sc.EntityType = id, ""
 		} else {
-			if _, err := a.Store.EntityByName(ctx, e); err != nil {
+			if _, err := a.st.EntityByName(ctx, e); err != nil {
 				return sc, err
 			}
 			sc.EntityName = e
 		}
 	}
 	if strings.TrimSpace(in.Tag) != "" {
-		if sc.Tag, err = NormalizeTag(in.Tag); err != nil {
+		if sc.Tag, err = annotate.NormalizeTag(in.Tag); err != nil {
 			return sc, err
 		}
 	}

@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"context"
@@ -70,14 +70,14 @@ func citationOf(r *store.ArticleRecord) citation {
 }
 
 // writeCitations writes the scope's articles as newspaper-article citations.
-func (a *App) writeCitations(ctx context.Context, w io.Writer, sc store.ExportScope, f Format, p *progress) error {
+func (a *Exporter) writeCitations(ctx context.Context, w io.Writer, sc store.ExportScope, f Format, p *progress) error {
 	first := true
 	if f == FormatCSLJSON {
 		if _, err := io.WriteString(w, "["); err != nil {
 			return err
 		}
 	}
-	err := a.Store.ExportArticles(ctx, sc, store.ExportParts{Tags: true}, func(r *store.ArticleRecord) error {
+	err := a.st.ExportArticles(ctx, sc, store.ExportParts{Tags: true}, func(r *store.ArticleRecord) error {
 		c := citationOf(r)
 		var err error
 		switch f {

@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"context"
@@ -26,7 +26,7 @@ var (
 // listSep joins the values of a list cell.
 const listSep = "; "
 
-func (a *App) writeCSV(ctx context.Context, w io.Writer, sc store.ExportScope, table string, p *progress) error {
+func (a *Exporter) writeCSV(ctx context.Context, w io.Writer, sc store.ExportScope, table string, p *progress) error {
 	cw := csv.NewWriter(w)
 	var err error
 	switch table {
@@ -48,13 +48,13 @@ func (a *App) writeCSV(ctx context.Context, w io.Writer, sc store.ExportScope, t
 	return cw.Error()
 }
 
-func (a *App) csvArticles(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) csvArticles(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
 	if err := cw.Write(ArticleColumns); err != nil {
 		return err
 	}
 	parts := store.ExportParts{Mentions: true, Tags: true, Note: true}
 	row := make([]string, len(ArticleColumns))
-	return a.Store.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
+	return a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		byType := entityNamesByType(r.Mentions)
 		note := ""
 		if r.Note != nil {
@@ -90,36 +90,36 @@ func entityNamesByType(ms []store.Mention) map[string]string {
 	return out
 }
 
-func (a *App) csvEntities(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) csvEntities(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
 	if err := cw.Write(EntityColumns); err != nil {
 		return err
 	}
-	return a.Store.ExportGraph(ctx, sc, func(e store.Entity) error {
+	return a.st.ExportGraph(ctx, sc, func(e store.Entity) error {
 		p.article()
 		return cw.Write([]string{strconv.FormatInt(e.ID, 10), e.Name, e.Type, strconv.Itoa(e.Articles),
 			strconv.Itoa(e.Mentions), strconv.FormatBool(e.Confirmed), strings.Join(e.Aliases, listSep)})
 	}, nil)
 }
 
-func (a *App) csvMentions(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) csvMentions(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
 	if err := cw.Write(MentionColumns); err != nil {
 		return err
 	}
-	return a.Store.ExportMentions(ctx, sc, func(m store.Mention) error {
+	return a.st.ExportMentions(ctx, sc, func(m store.Mention) error {
 		p.article()
 		return cw.Write([]string{strconv.FormatInt(m.ArticleID, 10), strconv.FormatInt(m.EntityID, 10), m.Name, m.Type,
 			strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Text})
 	})
 }
 
-func (a *App) csvCooccurrence(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) csvCooccurrence(ctx context.Context, cw *csv.Writer, sc store.ExportScope, p *progress) error {
 	if err := cw.Write(CooccurrenceColumns); err != nil {
 		return err
 	}
 	// Edges name their entities: the nodes are kept (one small entry per
 	// entity, never per article).
 	names := map[int64][2]string{}
-	return a.Store.ExportGraph(ctx, sc, func(e store.Entity) error {
+	return a.st.ExportGraph(ctx, sc, func(e store.Entity) error {
 		names[e.ID] = [2]string{e.Name, e.Type}
 		return nil
 	}, func(c store.CooccurrenceEdge) error {

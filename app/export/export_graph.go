@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"context"
@@ -63,7 +63,7 @@ const gexfHead = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // writeGEXF writes the network as GEXF 1.3, streaming nodes then edges.
-func (a *App) writeGEXF(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) writeGEXF(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
 	if _, err := fmt.Fprintf(w, gexfHead, time.Now().UTC().Format(time.DateOnly)); err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (a *App) writeGEXF(ctx context.Context, w io.Writer, sc store.ExportScope, 
 	enc.Indent("      ", "  ")
 	edges := 0
 	inEdges := false
-	err := a.Store.ExportGraph(ctx, sc, func(e store.Entity) error {
+	err := a.st.ExportGraph(ctx, sc, func(e store.Entity) error {
 		p.article()
 		return enc.Encode(gexfNode{ID: strconv.FormatInt(e.ID, 10), Label: e.Name, Atts: []xmlAtt{
 			{"type", e.Type}, {"articles", strconv.Itoa(e.Articles)}, {"mentions", strconv.Itoa(e.Mentions)}}})
@@ -138,14 +138,14 @@ const graphmlHead = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // writeGraphML writes the network as GraphML, streaming nodes then edges.
-func (a *App) writeGraphML(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) writeGraphML(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
 	if _, err := io.WriteString(w, graphmlHead); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("    ", "  ")
 	node := func(id int64) string { return "n" + strconv.FormatInt(id, 10) }
-	err := a.Store.ExportGraph(ctx, sc, func(e store.Entity) error {
+	err := a.st.ExportGraph(ctx, sc, func(e store.Entity) error {
 		p.article()
 		return enc.Encode(graphmlNode{ID: node(e.ID), Data: []graphmlData{{"label", e.Name}, {"type", e.Type},
 			{"articles", strconv.Itoa(e.Articles)}, {"mentions", strconv.Itoa(e.Mentions)}}})

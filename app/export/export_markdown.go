@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bytes"
@@ -105,7 +105,7 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 // needed), one Markdown file each (see MarkdownName) with YAML front matter:
 // title, date, source, url, byline, id, entities and tags; the body follows,
 // then the note. Files of the same name are replaced.
-func (a *App) ExportMarkdown(ctx context.Context, dir string, opt ExportOptions) (ExportStats, error) {
+func (a *Exporter) ExportMarkdown(ctx context.Context, dir string, opt ExportOptions) (ExportStats, error) {
 	opt.Format = FormatMarkdown
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ExportStats{}, fmt.Errorf("export markdown to %s: %w", dir, err)
@@ -115,7 +115,7 @@ func (a *App) ExportMarkdown(ctx context.Context, dir string, opt ExportOptions)
 		return ExportStats{}, err
 	}
 	parts := store.ExportParts{Mentions: true, Tags: true, Note: true}
-	err = a.Store.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
+	err = a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		name := MarkdownName(r.ID, r.Title)
 		if !filepath.IsLocal(name) || strings.ContainsAny(name, `/\`) {
 			return fmt.Errorf("article %d: unsafe file name %q", r.ID, name)

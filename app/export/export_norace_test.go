@@ -1,6 +1,6 @@
 //go:build !race
 
-package app
+package export_test
 
 // raceOn reports whether the race detector is on: slow tests run smaller.
 const raceOn = false

@@ -1,4 +1,4 @@
-package app
+package export_test
 
 import (
 	"bytes"
@@ -14,15 +14,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"gopkg.in/yaml.v3"
 )
 
 // fixtureApp is an archive of the test fixtures with tags, a note and
 // corrections.
-func fixtureApp(t *testing.T) *App {
+func fixtureApp(t *testing.T) *apptest.Archive {
 	t.Helper()
-	a := openTest(t)
-	buildArchive(t, a, fixtureFiles(t))
+	a := apptest.Open(t)
+	apptest.BuildArchive(t, a, apptest.FixtureFiles(t))
 	return a
 }
 
@@ -37,10 +39,10 @@ func TestExport(t *testing.T) {
 	t.Run("scopes", func(t *testing.T) { testExportScopes(t, a) })
 }
 
-func export(t *testing.T, a *App, opt ExportOptions) []byte {
+func exportBytes(t *testing.T, a *apptest.Archive, opt export.ExportOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := a.Export(context.Background(), &buf, opt); err != nil {
+	if _, err := a.Exporter.Export(context.Background(), &buf, opt); err != nil {
 		t.Fatalf("export %+v: %v", opt, err)
 	}
 	return buf.Bytes()
@@ -90,17 +92,17 @@ for path, cols in json.loads(sys.argv[1]):
     counts.append(str(len(rows) - 1))
 print(" ".join(counts))`
 
-func testExportCSV(t *testing.T, a *App) {
+func testExportCSV(t *testing.T, a *apptest.Archive) {
 	ctx := context.Background()
 	n, _ := a.Store.ArticleCount(ctx)
 	tables := []struct {
 		table string
 		cols  []string
-	}{{"", ArticleColumns}, {TableEntities, EntityColumns}, {TableMentions, MentionColumns}, {TableCooccurrence, CooccurrenceColumns}}
+	}{{"", export.ArticleColumns}, {export.TableEntities, export.EntityColumns}, {export.TableMentions, export.MentionColumns}, {export.TableCooccurrence, export.CooccurrenceColumns}}
 	var files [][]any
 	var counts []string
 	for _, tc := range tables {
-		out := export(t, a, ExportOptions{Format: FormatCSV, Table: tc.table})
+		out := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: tc.table})
 		rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 		if err != nil {
 			t.Fatal(err)
@@ -117,10 +119,10 @@ func testExportCSV(t *testing.T, a *App) {
 		files = append(files, []any{writeTemp(t, "t"+tc.table+".csv", out), tc.cols})
 		counts = append(counts, itoa(len(rows)-1))
 	}
-	rows, _ := csv.NewReader(bytes.NewReader(export(t, a, ExportOptions{Format: FormatCSV}))).ReadAll()
+	rows, _ := csv.NewReader(bytes.NewReader(exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV}))).ReadAll()
 	seed := rows[1]
 	col := func(name string) string {
-		for i, c := range ArticleColumns {
+		for i, c := range export.ArticleColumns {
 			if c == name {
 				return seed[i]
 			}
@@ -160,19 +162,19 @@ func xmlElements(t *testing.T, doc []byte) map[xml.Name]int {
 	}
 }
 
-func testExportGraphs(t *testing.T, a *App) {
+func testExportGraphs(t *testing.T, a *apptest.Archive) {
 	var nodes, edges int
-	out := export(t, a, ExportOptions{Format: FormatCSV, Table: TableEntities})
+	out := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: export.TableEntities})
 	rows, _ := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	nodes = len(rows) - 1
-	rows, _ = csv.NewReader(bytes.NewReader(export(t, a, ExportOptions{Format: FormatCSV, Table: TableCooccurrence}))).ReadAll()
+	rows, _ = csv.NewReader(bytes.NewReader(exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: export.TableCooccurrence}))).ReadAll()
 	edges = len(rows) - 1
 	if nodes < 5 || edges < 5 {
 		t.Fatalf("%d nodes, %d edges: too few to test", nodes, edges)
 	}
-	gexf := export(t, a, ExportOptions{Format: FormatGEXF})
+	gexf := exportBytes(t, a, export.ExportOptions{Format: export.FormatGEXF})
 	el := xmlElements(t, gexf)
-	ns := GEXFNamespace
+	ns := export.GEXFNamespace
 	for name, want := range map[string]int{"gexf": 1, "graph": 1, "nodes": 1, "edges": 1, "node": nodes, "edge": edges, "attributes": 2} {
 		if got := el[xml.Name{Space: ns, Local: name}]; got != want {
 			t.Errorf("GEXF has %d <%s> in %s, want %d", got, name, ns, want)
@@ -181,9 +183,9 @@ func testExportGraphs(t *testing.T, a *App) {
 	if !bytes.Contains(gexf, []byte(`version="1.3"`)) {
 		t.Error("GEXF lacks version 1.3")
 	}
-	graphml := export(t, a, ExportOptions{Format: FormatGraphML})
+	graphml := exportBytes(t, a, export.ExportOptions{Format: export.FormatGraphML})
 	el = xmlElements(t, graphml)
-	if el[xml.Name{Space: GraphMLNamespace, Local: "node"}] != nodes || el[xml.Name{Space: GraphMLNamespace, Local: "edge"}] != edges {
+	if el[xml.Name{Space: export.GraphMLNamespace, Local: "node"}] != nodes || el[xml.Name{Space: export.GraphMLNamespace, Local: "edge"}] != edges {
 		t.Errorf("GraphML elements %v", el)
 	}
 	const py = `import sys
@@ -203,24 +205,24 @@ print(g.number_of_nodes(), g.number_of_edges(), h.number_of_nodes(), h.number_of
 	}
 }
 
-func testExportCitations(t *testing.T, a *App) {
-	seed := ExportScope{IDs: []int64{1}}
-	harbour := ExportScope{Query: "ferry timetable Saltmarsh"}
-	ris := string(export(t, a, ExportOptions{Format: FormatRIS, Scope: seed}))
+func testExportCitations(t *testing.T, a *apptest.Archive) {
+	seed := export.ExportScope{IDs: []int64{1}}
+	harbour := export.ExportScope{Query: "ferry timetable Saltmarsh"}
+	ris := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatRIS, Scope: seed}))
 	for _, want := range []string{"TY  - NEWS\r\n", "TI  - U.S., China Hold First Call Since Geneva Meeting", "PY  - 2025\r\n",
 		"DA  - 2025/05/23/\r\n", "KW  - trade\r\n", "ER  - \r\n"} {
 		if !strings.Contains(ris, want) {
 			t.Errorf("seed RIS lacks %q:\n%s", want, ris)
 		}
 	}
-	ris = string(export(t, a, ExportOptions{Format: FormatRIS, Scope: harbour}))
+	ris = string(exportBytes(t, a, export.ExportOptions{Format: export.FormatRIS, Scope: harbour}))
 	for _, want := range []string{"TY  - NEWS", "TI  - Harbour council approves new ferry timetable", "AU  - Mara Lindqvist",
 		"DA  - 2024/03/14/", "T2  - The Coastal Courier", "UR  - https://courier.example.org/news/2024/03/ferry-timetable"} {
 		if !strings.Contains(ris, want+"\r\n") {
 			t.Errorf("RIS lacks %q:\n%s", want, ris)
 		}
 	}
-	bib := string(export(t, a, ExportOptions{Format: FormatBibTeX, Scope: harbour}))
+	bib := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatBibTeX, Scope: harbour}))
 	for _, want := range []string{"@article{harbour2024-", "title = {{Harbour council approves new ferry timetable}}",
 		"journal = {The Coastal Courier}", "author = {{Mara Lindqvist}}", "date = {2024-03-14}",
 		"url = {https://courier.example.org/news/2024/03/ferry-timetable}"} {
@@ -228,12 +230,12 @@ func testExportCitations(t *testing.T, a *App) {
 			t.Errorf("BibTeX lacks %q:\n%s", want, bib)
 		}
 	}
-	if bib := string(export(t, a, ExportOptions{Format: FormatBibTeX, Scope: seed})); !strings.HasPrefix(bib, "@misc{") ||
+	if bib := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatBibTeX, Scope: seed})); !strings.HasPrefix(bib, "@misc{") ||
 		!strings.Contains(bib, "year = {2025}") {
 		t.Errorf("seed BibTeX (no source: @misc):\n%s", bib)
 	}
 	var items []map[string]any
-	csl := export(t, a, ExportOptions{Format: FormatCSLJSON, Scope: ExportScope{IDs: []int64{1, 2, 3, 4}}})
+	csl := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSLJSON, Scope: export.ExportScope{IDs: []int64{1, 2, 3, 4}}})
 	if err := json.Unmarshal(csl, &items); err != nil || len(items) != 4 {
 		t.Fatalf("CSL-JSON: %v\n%s", err, csl)
 	}
@@ -257,9 +259,9 @@ func testExportCitations(t *testing.T, a *App) {
 
 func itoaAny(v any) string { b, _ := json.Marshal(v); return string(b) }
 
-func testExportMarkdown(t *testing.T, a *App) {
+func testExportMarkdown(t *testing.T, a *apptest.Archive) {
 	dir := filepath.Join(t.TempDir(), "md")
-	st, err := a.ExportMarkdown(context.Background(), dir, ExportOptions{Scope: ExportScope{Tag: "trade"}})
+	st, err := a.Exporter.ExportMarkdown(context.Background(), dir, export.ExportOptions{Scope: export.ExportScope{Tag: "trade"}})
 	if err != nil || st.Files != 2 {
 		t.Fatalf("markdown: %+v %v", st, err)
 	}
@@ -299,18 +301,18 @@ func TestMarkdownName(t *testing.T) {
 		{5, "Café in Zürich — ünïcode", "000005-café-in-zürich-ünïcode.md"},
 		{6, strings.Repeat("a ", 100), "000006-" + strings.TrimSuffix(strings.Repeat("a-", 30), "-") + ".md"},
 	} {
-		got := MarkdownName(tc.id, tc.title)
+		got := export.MarkdownName(tc.id, tc.title)
 		if got != tc.want || !filepath.IsLocal(got) || strings.ContainsAny(got, `/\`) {
 			t.Errorf("MarkdownName(%d, %q) = %q, want %q", tc.id, tc.title, got, tc.want)
 		}
 	}
 }
 
-func testExportScopes(t *testing.T, a *App) {
-	count := func(sc ExportScope) int {
+func testExportScopes(t *testing.T, a *apptest.Archive) {
+	count := func(sc export.ExportScope) int {
 		var n int
-		_, err := a.Export(context.Background(), io.Discard, ExportOptions{Format: FormatRIS, Scope: sc,
-			OnProgress: func(p ExportProgress) { n = p.Done }})
+		_, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatRIS, Scope: sc,
+			OnProgress: func(p export.ExportProgress) { n = p.Done }})
 		if err != nil {
 			t.Fatalf("scope %+v: %v", sc, err)
 		}
@@ -318,30 +320,30 @@ func testExportScopes(t *testing.T, a *App) {
 	}
 	all, _ := a.Store.ArticleCount(context.Background())
 	for _, tc := range []struct {
-		sc   ExportScope
+		sc   export.ExportScope
 		want int
 	}{
-		{ExportScope{}, all},
-		{ExportScope{Tag: "trade"}, 2},
-		{ExportScope{IDs: []int64{2, 3}}, 2},
-		{ExportScope{Query: "Saltmarsh"}, 2},
-		{ExportScope{Query: "Saltmarsh", From: "2024-03-14", To: "2024-03"}, 1},
-		{ExportScope{Source: "the coastal courier"}, 2},
-		{ExportScope{Entity: "Tomas Brandt"}, 1},
-		{ExportScope{Entity: "Tomas Brandt", Type: "PLACE"}, 0},
-		{ExportScope{Type: "person"}, -1},
+		{export.ExportScope{}, all},
+		{export.ExportScope{Tag: "trade"}, 2},
+		{export.ExportScope{IDs: []int64{2, 3}}, 2},
+		{export.ExportScope{Query: "Saltmarsh"}, 2},
+		{export.ExportScope{Query: "Saltmarsh", From: "2024-03-14", To: "2024-03"}, 1},
+		{export.ExportScope{Source: "the coastal courier"}, 2},
+		{export.ExportScope{Entity: "Tomas Brandt"}, 1},
+		{export.ExportScope{Entity: "Tomas Brandt", Type: "PLACE"}, 0},
+		{export.ExportScope{Type: "person"}, -1},
 	} {
 		got := count(tc.sc)
 		if tc.want >= 0 && got != tc.want || tc.want < 0 && (got == 0 || got == all) {
 			t.Errorf("scope %+v: %d articles, want %d", tc.sc, got, tc.want)
 		}
 	}
-	for _, bad := range []ExportScope{{Entity: "Nobody At All"}, {From: "yesterday"}, {Type: "ANIMAL"}, {Tag: " "}} {
-		if _, err := a.Export(context.Background(), io.Discard, ExportOptions{Format: FormatCSV, Scope: bad}); err == nil && bad.Tag == "" {
+	for _, bad := range []export.ExportScope{{Entity: "Nobody At All"}, {From: "yesterday"}, {Type: "ANIMAL"}, {Tag: " "}} {
+		if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatCSV, Scope: bad}); err == nil && bad.Tag == "" {
 			t.Errorf("scope %+v exported without error", bad)
 		}
 	}
-	if _, err := a.Export(context.Background(), io.Discard, ExportOptions{Format: "pdf"}); !errors.Is(err, ErrBadExport) {
+	if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: "pdf"}); !errors.Is(err, export.ErrBadExport) {
 		t.Errorf("unknown format: %v", err)
 	}
 }

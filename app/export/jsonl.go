@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bufio"
@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/annotate"
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -141,7 +141,7 @@ func storeRecord(rec *jsonlRecord) (store.ArticleRecord, int, error) {
 		PublishedText: rec.PublishedText, Byline: rec.Byline, Source: rec.Source, URL: rec.URL, Language: rec.Language,
 		Body: rec.Body, SummaryOnly: rec.SummaryOnly, ContentHash: rec.ContentHash, Origin: rec.Origin}}
 	for _, t := range rec.Tags {
-		if n, err := NormalizeTag(t); err == nil {
+		if n, err := annotate.NormalizeTag(t); err == nil {
 			r.Tags = append(r.Tags, n)
 		}
 	}
@@ -180,27 +180,27 @@ func storeRecord(rec *jsonlRecord) (store.ArticleRecord, int, error) {
 
 // writeJSONL writes the scope as JSONL: the header, every article as read,
 // the entities mentioned or confirmed, and every correction.
-func (a *App) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
+func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(jsonlRecord{Kind: recHeader, Format: jsonlFormat, Version: jsonlVersion}); err != nil {
 		return err
 	}
 	parts := store.ExportParts{Original: true, Mentions: true, Tags: true, Note: true, Snapshots: true}
-	err := a.Store.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
+	err := a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		p.article()
 		return enc.Encode(articleRecord(r))
 	})
 	if err != nil {
 		return err
 	}
-	err = a.Store.ExportEntities(ctx, sc, func(e store.Entity) error {
+	err = a.st.ExportEntities(ctx, sc, func(e store.Entity) error {
 		return enc.Encode(jsonlRecord{Kind: recEntity, Name: e.Name, Type: e.Type, Confirmed: e.Confirmed, Aliases: e.Aliases})
 	})
 	if err != nil {
 		return err
 	}
-	return a.Store.ExportCorrections(ctx, func(c store.PortableCorrection) error {
+	return a.st.ExportCorrections(ctx, func(c store.PortableCorrection) error {
 		at := c.CreatedAt.UTC()
 		return enc.Encode(jsonlRecord{Kind: recCorrection, Rule: c.Kind, Name: c.Name, Type: c.Type, Target: c.Target,
 			TargetType: c.TargetType, ArticleHash: c.ArticleHash, CreatedAt: &at})
@@ -221,18 +221,18 @@ type MergeReport struct {
 // mergeBatch is how many records are written in one transaction.
 const mergeBatch = 64
 
-// ImportJSONL merges a JSONL export (see Export) into the archive, reading
+// Merge merges a JSONL export (see Export) into the archive, reading
 // it as a stream: articles whose content hash is archived already are not
 // duplicated (their tags and note are merged into the archived article),
 // new ones keep their entities, tags, note, snapshots and times, and the
 // other archive's corrections are added and applied where their names agree
 // with entities here (see store.MergeCorrections). progress, when not nil,
 // is called after each batch.
-func (a *App) ImportJSONL(ctx context.Context, r io.Reader, progress func(MergeReport)) (MergeReport, error) {
+func (a *Exporter) Merge(ctx context.Context, r io.Reader, progress func(MergeReport)) (MergeReport, error) {
 	start := time.Now()
 	m := &merger{a: a, progress: progress, start: start}
 	var err error
-	if m.maxOld, err = a.Store.MaxArticleID(ctx); err != nil {
+	if m.maxOld, err = a.st.MaxArticleID(ctx); err != nil {
 		return MergeReport{}, err
 	}
 	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<16))
@@ -265,23 +265,9 @@ func (a *App) ImportJSONL(ctx context.Context, r io.Reader, progress func(MergeR
 	return m.done(m.flush(ctx))
 }
 
-// ImportJSONLFile merges the JSONL export at path; see ImportJSONL.
-func (a *App) ImportJSONLFile(ctx context.Context, path string, progress func(MergeReport)) (MergeReport, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return MergeReport{}, fmt.Errorf("import %s: %w", path, readError(err))
-	}
-	defer f.Close()
-	rep, err := a.ImportJSONL(ctx, f, progress)
-	if err != nil {
-		return rep, fmt.Errorf("import %s: %w", path, err)
-	}
-	return rep, nil
-}
-
 // merger batches the records of a JSONL export into the store.
 type merger struct {
-	a        *App
+	a        *Exporter
 	progress func(MergeReport)
 	start    time.Time
 	maxOld   int64
@@ -325,7 +311,7 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 // corrections, as the export orders them.
 func (m *merger) flush(ctx context.Context) error {
 	if len(m.arts) > 0 {
-		outs, err := m.a.Store.MergeArticles(ctx, m.arts)
+		outs, err := m.a.st.MergeArticles(ctx, m.arts)
 		if err != nil {
 			return err
 		}
@@ -343,18 +329,18 @@ func (m *merger) flush(ctx context.Context) error {
 				m.rep.Imported++
 			}
 		}
-		m.a.fingerprintBatch(ctx, arts, ids, errs)
+		m.a.search.FingerprintBatch(ctx, arts, ids, errs)
 		m.arts = m.arts[:0]
 	}
 	if len(m.ents) > 0 {
-		if err := m.a.Store.MergeEntityRecords(ctx, m.ents); err != nil {
+		if err := m.a.st.MergeEntityRecords(ctx, m.ents); err != nil {
 			return err
 		}
 		m.rep.Entities += len(m.ents)
 		m.ents = m.ents[:0]
 	}
 	if len(m.corrs) > 0 {
-		n, err := m.a.Store.MergeCorrections(ctx, m.corrs, m.maxOld)
+		n, err := m.a.st.MergeCorrections(ctx, m.corrs, m.maxOld)
 		if err != nil {
 			return err
 		}
@@ -371,19 +357,4 @@ func (m *merger) flush(ctx context.Context) error {
 func (m *merger) done(err error) (MergeReport, error) {
 	m.rep.Elapsed = time.Since(m.start)
 	return m.rep, err
-}
-
-// storeJSONL merges a JSONL export file and reports it as one import result.
-func (a *App) storeJSONL(ctx context.Context, path string) FileResult {
-	rep, err := a.ImportJSONLFile(ctx, path, nil)
-	r := FileResult{Path: path, Status: StatusImported,
-		Title: fmt.Sprintf("export: %d new, %d already archived of %d articles; %d corrections added",
-			rep.Imported, rep.Duplicates, rep.Articles, rep.Corrections)}
-	switch {
-	case err != nil:
-		r.Status, r.Error = StatusFailed, err.Error()
-	case rep.Imported == 0 && rep.Articles > 0:
-		r.Status = StatusDuplicate
-	}
-	return r
 }

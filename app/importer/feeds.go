@@ -1,4 +1,4 @@
-package app
+package importer
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/feed"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -53,7 +54,7 @@ func itemKey(it feed.Item) string {
 // page (fetched pageWorkers at a time), else as their summary, marked
 // SummaryOnly. An item with a link is a story keyed by it (see
 // store.SaveVersion), unless several items of the feed share the link.
-func (a *App) importItems(ctx context.Context, f feed.Feed, items []feed.Item, origin string, online bool) []ItemResult {
+func (a *Importer) importItems(ctx context.Context, f feed.Feed, items []feed.Item, origin string, online bool) []ItemResult {
 	shared := map[string]int{}
 	for _, it := range items {
 		if it.Link != "" {
@@ -93,20 +94,20 @@ func (a *App) importItems(ctx context.Context, f feed.Feed, items []feed.Item, o
 		if saved.Outcome == store.VersionChanged {
 			r.Version = saved.Version
 		}
-		fps = append(fps, fingerprintOf(saved.ArticleID, art))
+		fps = append(fps, search.Fingerprint(saved.ArticleID, art))
 	}
-	a.setFingerprints(ctx, fps)
+	a.search.SetFingerprints(ctx, fps)
 	return out
 }
 
 // saveItem stores an item's article: as a version of the story at its URL,
 // or, without a URL of its own, as a new article unless its text is
 // archived.
-func (a *App) saveItem(ctx context.Context, art store.Article, orig store.Original, sharedLink bool) (store.SavedVersion, error) {
+func (a *Importer) saveItem(ctx context.Context, art store.Article, orig store.Original, sharedLink bool) (store.SavedVersion, error) {
 	if art.URL != "" && !sharedLink {
-		return a.Store.SaveVersion(ctx, art, orig, art.ImportedAt)
+		return a.st.SaveVersion(ctx, art, orig, art.ImportedAt)
 	}
-	ids, errs, err := a.Store.CreateArticles(ctx, []store.Article{art}, []store.Original{orig})
+	ids, errs, err := a.st.CreateArticles(ctx, []store.Article{art}, []store.Original{orig})
 	if err != nil {
 		return store.SavedVersion{}, err
 	}
@@ -119,7 +120,7 @@ func (a *App) saveItem(ctx context.Context, art store.Article, orig store.Origin
 
 // fetchLinkedPages fetches the linked page of every item without its full
 // text. A failure leaves the item's page nil and says why in its note.
-func (a *App) fetchLinkedPages(ctx context.Context, items []feed.Item, pages []*fetch.Response, notes []string) {
+func (a *Importer) fetchLinkedPages(ctx context.Context, items []feed.Item, pages []*fetch.Response, notes []string) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range pageWorkers {
@@ -233,7 +234,7 @@ type FeedOptions struct {
 // AddFeed subscribes to a feed, given by URL or as a saved file, and pulls
 // its items. The document must parse as a feed; a source already
 // subscribed gives an error wrapping store.ErrFeedExists.
-func (a *App) AddFeed(ctx context.Context, source string, opt FeedOptions) (FeedRefresh, error) {
+func (a *Importer) AddFeed(ctx context.Context, source string, opt FeedOptions) (FeedRefresh, error) {
 	src, err := feedSource(source)
 	if err != nil {
 		return FeedRefresh{}, err
@@ -242,7 +243,7 @@ func (a *App) AddFeed(ctx context.Context, source string, opt FeedOptions) (Feed
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	id, err := a.Store.CreateFeed(ctx, store.Feed{URL: src, Title: f.Title, Site: f.Link})
+	id, err := a.st.CreateFeed(ctx, store.Feed{URL: src, Title: f.Title, Site: f.Link})
 	if err != nil {
 		return FeedRefresh{}, err
 	}
@@ -252,14 +253,14 @@ func (a *App) AddFeed(ctx context.Context, source string, opt FeedOptions) (Feed
 // RefreshFeed pulls the items of a subscribed feed that were not pulled
 // before. A feed that cannot be read or parsed is an error, also recorded
 // as the feed's LastError.
-func (a *App) RefreshFeed(ctx context.Context, id int64, opt FeedOptions) (FeedRefresh, error) {
-	sub, err := a.Store.Feed(ctx, id)
+func (a *Importer) RefreshFeed(ctx context.Context, id int64, opt FeedOptions) (FeedRefresh, error) {
+	sub, err := a.st.Feed(ctx, id)
 	if err != nil {
 		return FeedRefresh{}, err
 	}
 	f, err := a.loadFeed(ctx, sub.URL)
 	if err != nil {
-		if rerr := a.Store.FeedFetched(ctx, id, "", "", time.Now(), nil, err.Error()); rerr != nil {
+		if rerr := a.st.FeedFetched(ctx, id, "", "", time.Now(), nil, err.Error()); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
 		return FeedRefresh{Feed: sub}, fmt.Errorf("refresh feed %d: %w", id, err)
@@ -269,8 +270,8 @@ func (a *App) RefreshFeed(ctx context.Context, id int64, opt FeedOptions) (FeedR
 
 // RefreshFeeds refreshes every subscription in turn. A feed that fails
 // does not stop the others: its error is joined into the returned one.
-func (a *App) RefreshFeeds(ctx context.Context, opt FeedOptions) ([]FeedRefresh, error) {
-	subs, err := a.Store.Feeds(ctx)
+func (a *Importer) RefreshFeeds(ctx context.Context, opt FeedOptions) ([]FeedRefresh, error) {
+	subs, err := a.st.Feeds(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -289,8 +290,8 @@ func (a *App) RefreshFeeds(ctx context.Context, opt FeedOptions) ([]FeedRefresh,
 
 // pull archives the items of f not yet pulled for subscription id and
 // records them.
-func (a *App) pull(ctx context.Context, id int64, src string, f feed.Feed, opt FeedOptions) (FeedRefresh, error) {
-	seen, err := a.Store.SeenItems(ctx, id)
+func (a *Importer) pull(ctx context.Context, id int64, src string, f feed.Feed, opt FeedOptions) (FeedRefresh, error) {
+	seen, err := a.st.SeenItems(ctx, id)
 	if err != nil {
 		return FeedRefresh{}, err
 	}
@@ -319,10 +320,10 @@ func (a *App) pull(ctx context.Context, id int64, src string, f feed.Feed, opt F
 			rep.Failed++ // not marked seen: tried again next time
 		}
 	}
-	if err := a.Store.FeedFetched(ctx, id, f.Title, f.Link, time.Now(), done, ""); err != nil {
+	if err := a.st.FeedFetched(ctx, id, f.Title, f.Link, time.Now(), done, ""); err != nil {
 		return rep, err
 	}
-	rep.Feed, err = a.Store.Feed(ctx, id)
+	rep.Feed, err = a.st.Feed(ctx, id)
 	return rep, err
 }
 
@@ -340,7 +341,7 @@ func feedSource(source string) (string, error) {
 }
 
 // loadFeed fetches or reads a feed and parses it.
-func (a *App) loadFeed(ctx context.Context, src string) (feed.Feed, error) {
+func (a *Importer) loadFeed(ctx context.Context, src string) (feed.Feed, error) {
 	if !isURL(src) {
 		raw, err := readFile(src)
 		if err != nil {
@@ -356,4 +357,14 @@ func (a *App) loadFeed(ctx context.Context, src string) (feed.Feed, error) {
 		return feed.Feed{}, fmt.Errorf("%s: %w: it is a web page", src, feed.ErrNotFeed)
 	}
 	return feed.Parse(resp.Body, resp.URL)
+}
+
+// Feeds lists the feeds the archive subscribes to.
+func (a *Importer) Feeds(ctx context.Context) ([]store.Feed, error) {
+	return a.st.Feeds(ctx)
+}
+
+// DeleteFeed unsubscribes from a feed; the articles it brought stay.
+func (a *Importer) DeleteFeed(ctx context.Context, id int64) error {
+	return a.st.DeleteFeed(ctx, id)
 }

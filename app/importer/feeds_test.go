@@ -1,4 +1,4 @@
-package app
+package importer_test
 
 import (
 	"context"
@@ -14,7 +14,9 @@ import (
 	"testing"
 
 	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/ingest/feed"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -24,9 +26,9 @@ import (
 // nothing, and encoding.rss keeps its accents.
 func TestImportFeedCorpus(t *testing.T) {
 	dir := corpus.Path(t, "corpus", "feeds")
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
-	rep, err := a.Import(ctx, []string{dir}, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,14 +41,14 @@ func TestImportFeedCorpus(t *testing.T) {
 		t.Logf("%-30s %-9s %s %s", name, r.Status, r.Title, r.Error)
 		switch {
 		case name == "unrecognized.rss":
-			if r.Status != StatusFailed || !strings.Contains(r.Error, "not a feed") {
+			if r.Status != importer.StatusFailed || !strings.Contains(r.Error, "not a feed") {
 				t.Errorf("%s: %s %q, want failed: not a feed", name, r.Status, r.Error)
 			}
-		case r.Status == StatusFailed:
+		case r.Status == importer.StatusFailed:
 			if r.Error == "" || len(r.Error) > 240 || strings.Contains(r.Error, "\n") {
 				t.Errorf("%s: unclear reason %q", name, r.Error)
 			}
-		case r.Status == StatusDuplicate: // itunes-keywords.rss repeats itunes-category.rss's only item
+		case r.Status == importer.StatusDuplicate: // itunes-keywords.rss repeats itunes-category.rss's only item
 			if r.DuplicateOf == 0 {
 				t.Errorf("%s: duplicate of nothing", name)
 			}
@@ -56,7 +58,7 @@ func TestImportFeedCorpus(t *testing.T) {
 	if err != nil || n < 100 {
 		t.Fatalf("%d articles from the feeds (%v)", n, err)
 	}
-	again, err := a.Import(ctx, []string{dir}, ImportOptions{})
+	again, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +75,7 @@ func TestImportFeedCorpus(t *testing.T) {
 }
 
 // checkAccents checks the items of encoding.rss (ISO-8859-1, Portuguese).
-func checkAccents(t *testing.T, a *App) {
+func checkAccents(t *testing.T, a *apptest.Archive) {
 	t.Helper()
 	list, err := a.Store.Articles(context.Background(), store.SortID, 0, 0)
 	if err != nil {
@@ -184,10 +186,10 @@ func TestFeedItems(t *testing.T) {
 		rssItem("g3", "Gone story", "{base}/gone", "Only the summary of a story whose page is gone.", ""),
 	), map[string]string{"/bridge": storyPage("Bridge vote", pageText)})
 
-	a := openTest(t)
-	a.Fetcher = fetch.New()
+	a := apptest.Open(t)
+	a.Importer.Fetcher = fetch.New()
 	ctx := context.Background()
-	r, err := a.AddFeed(ctx, site.URL+"/feed.xml", FeedOptions{})
+	r, err := a.Importer.AddFeed(ctx, site.URL+"/feed.xml", importer.FeedOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,13 +222,13 @@ func TestFeedItems(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := Reparse(o) // offline, from the stored item or page
+		again, err := importer.Reparse(o) // offline, from the stored item or page
 		if err != nil || again.Body != art.Body || again.Title != art.Title {
 			t.Errorf("item %q: re-read %v %q", it.Title, err, again.Title)
 		}
 	}
 	o, err := a.Store.Original(ctx, r.Items[0].ID)
-	if err != nil || o.ContentType != typeFeedItem || !json.Valid(o.Data) {
+	if err != nil || o.ContentType != importer.TypeFeedItem || !json.Valid(o.Data) {
 		t.Errorf("feed item original: %q %.80q %v", o.ContentType, o.Data, err)
 	}
 }
@@ -238,18 +240,18 @@ func TestFeedSubscription(t *testing.T) {
 	one := rssItem("a1", "Library reopens", "{base}/library", words("The town library reopened after a year of repairs to its roof.", 80), "")
 	two := rssItem("a2", "Ferry timetable", "{base}/ferry", words("The winter ferry timetable adds a late sailing on Fridays.", 80), "")
 	site.set(rss(one), nil)
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
-	opt := FeedOptions{Offline: true}
-	r, err := a.AddFeed(ctx, site.URL+"/feed.xml", opt)
+	opt := importer.FeedOptions{Offline: true}
+	r, err := a.Importer.AddFeed(ctx, site.URL+"/feed.xml", opt)
 	if err != nil || r.Imported != 1 {
 		t.Fatalf("add: %+v %v", r, err)
 	}
-	if _, err := a.AddFeed(ctx, site.URL+"/feed.xml", opt); !errors.Is(err, store.ErrFeedExists) {
+	if _, err := a.Importer.AddFeed(ctx, site.URL+"/feed.xml", opt); !errors.Is(err, store.ErrFeedExists) {
 		t.Errorf("second subscription: %v, want ErrFeedExists", err)
 	}
 	site.set(rss(two, one), nil)
-	r, err = a.RefreshFeed(ctx, r.Feed.ID, opt)
+	r, err = a.Importer.RefreshFeed(ctx, r.Feed.ID, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +261,7 @@ func TestFeedSubscription(t *testing.T) {
 	if !r.Items[0].SummaryOnly {
 		t.Errorf("offline teaser not marked summary-only")
 	}
-	r, err = a.RefreshFeed(ctx, r.Feed.ID, opt)
+	r, err = a.Importer.RefreshFeed(ctx, r.Feed.ID, opt)
 	if err != nil || r.Imported+r.Duplicates+r.Failed != 0 || r.Seen != 2 {
 		t.Errorf("refresh with nothing new: %+v %v", r, err)
 	}
@@ -268,7 +270,7 @@ func TestFeedSubscription(t *testing.T) {
 		t.Fatalf("feeds: %+v %v", feeds, err)
 	}
 	site.Close()
-	if _, err := a.RefreshFeed(ctx, feeds[0].ID, opt); !errors.Is(err, fetch.ErrUnreachable) {
+	if _, err := a.Importer.RefreshFeed(ctx, feeds[0].ID, opt); !errors.Is(err, fetch.ErrUnreachable) {
 		t.Errorf("refresh of a dead server: %v", err)
 	}
 	if f, _ := a.Store.Feed(ctx, feeds[0].ID); f.LastError == "" {
@@ -285,18 +287,18 @@ func TestFeedSubscription(t *testing.T) {
 // TestFeedFileSubscription subscribes to a saved feed file; a feed that
 // is not one is refused without subscribing.
 func TestFeedFileSubscription(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	doc := strings.ReplaceAll(rss(rssItem("f1", "Orchard harvest", "https://example.org/orchard",
 		words("The orchard harvest was the largest in ten years, growers said.", 70), "")), "{base}", "https://example.org")
-	p := writeFile(t, dir, "saved.rss", []byte(doc))
-	r, err := a.AddFeed(ctx, p, FeedOptions{})
+	p := apptest.WriteFile(t, dir, "saved.rss", []byte(doc))
+	r, err := a.Importer.AddFeed(ctx, p, importer.FeedOptions{})
 	if err != nil || r.Imported != 1 || r.Feed.URL != p {
 		t.Fatalf("add file: %+v %v", r, err)
 	}
-	page := writeFile(t, dir, "page.rss", []byte("<html><head><title>x</title></head><body>moved</body></html>"))
-	if _, err := a.AddFeed(ctx, page, FeedOptions{}); !errors.Is(err, feed.ErrNotFeed) {
+	page := apptest.WriteFile(t, dir, "page.rss", []byte("<html><head><title>x</title></head><body>moved</body></html>"))
+	if _, err := a.Importer.AddFeed(ctx, page, importer.FeedOptions{}); !errors.Is(err, feed.ErrNotFeed) {
 		t.Errorf("HTML as feed: %v", err)
 	}
 	if fs, _ := a.Store.Feeds(ctx); len(fs) != 1 {

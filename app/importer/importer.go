@@ -1,4 +1,4 @@
-package app
+package importer
 
 import (
 	"context"
@@ -71,9 +71,9 @@ type ImportOptions struct {
 	OnResult   func(FileResult)
 }
 
-// batchSize is how many files are parsed in parallel and written in one
+// BatchSize is how many files are parsed in parallel and written in one
 // transaction.
-const batchSize = 64
+const BatchSize = 64
 
 // parsed is one file read and parsed, ready to store.
 type parsed struct {
@@ -88,7 +88,7 @@ type parsed struct {
 // found to be a duplicate, or fails with a reason; a failed file never stops
 // the others. The error is for the archive itself failing or ctx ending;
 // the report then covers the files done so far.
-func (a *App) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
+func (a *Importer) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
 	start := time.Now()
 	files, skipped := collect(paths)
 	rep := ImportReport{Skipped: skipped}
@@ -115,12 +115,12 @@ func (a *App) Import(ctx context.Context, paths []string, opt ImportOptions) (Im
 	if opt.OnProgress != nil {
 		opt.OnProgress(prog)
 	}
-	for lo := 0; lo < len(files); lo += batchSize {
+	for lo := 0; lo < len(files); lo += BatchSize {
 		if err := ctx.Err(); err != nil {
 			rep.Elapsed = time.Since(start)
 			return rep, fmt.Errorf("import cancelled: %w", err)
 		}
-		batch := parseAll(files[lo:min(lo+batchSize, len(files))])
+		batch := parseAll(files[lo:min(lo+BatchSize, len(files))])
 		if err := a.storeBatch(ctx, batch, emit); err != nil {
 			rep.Elapsed = time.Since(start)
 			return rep, err
@@ -206,7 +206,7 @@ func articleFromIngest(a ingest.Article, origin string) store.Article {
 
 // storeBatch writes the parsed files of a batch in one transaction and
 // reports each file's result in order.
-func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResult)) error {
+func (a *Importer) storeBatch(ctx context.Context, batch []parsed, emit func(FileResult)) error {
 	var arts []store.Article
 	var origs []store.Original
 	var idx []int
@@ -225,11 +225,11 @@ func (a *App) storeBatch(ctx context.Context, batch []parsed, emit func(FileResu
 		}
 	}
 	if len(arts) > 0 {
-		ids, errs, err := a.Store.CreateArticles(ctx, arts, origs)
+		ids, errs, err := a.st.CreateArticles(ctx, arts, origs)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		a.fingerprintBatch(ctx, arts, ids, errs)
+		a.search.FingerprintBatch(ctx, arts, ids, errs)
 		for k, i := range idx {
 			r := &results[i]
 			r.Title = arts[k].Title

@@ -1,4 +1,4 @@
-package app
+package importer_test
 
 import (
 	"bytes"
@@ -8,64 +8,37 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
-	"github.com/newsarchive/newsarchive/store/storetest"
+	"github.com/newsarchive/newsarchive/app/search"
 )
-
-// openTest opens a fresh archive: a file in a temporary directory, or, when
-// $NEWSARCHIVE_TEST_BACKEND is "postgres", a schema of its own on the server
-// at $NEWSARCHIVE_TEST_PG (make test runs the package's short tests so).
-func openTest(t testing.TB) *App {
-	t.Helper()
-	addr := filepath.Join(t.TempDir(), "archive.db")
-	if os.Getenv("NEWSARCHIVE_TEST_BACKEND") == "postgres" {
-		addr = storetest.Postgres(t)
-	}
-	a, err := Open(context.Background(), addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	return a
-}
-
-func writeFile(t *testing.T, dir, name string, data []byte) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 // TestImportBadInputs imports a folder that mixes good files with bad ones:
 // each bad file fails with a clear reason, the good ones are imported, and
 // the archive stays sound.
 func TestImportBadInputs(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	good := "Council approves new bridge\n\nThe city council approved the new bridge across the river on Monday evening.\n"
-	writeFile(t, dir, "01-good.txt", []byte(good))
-	writeFile(t, dir, "02-empty.txt", nil)
-	writeFile(t, dir, "03-blank.txt", []byte(" \n\n \t\n"))
-	writeFile(t, dir, "04-binary.txt", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00binary zip data"))
-	writeFile(t, dir, "05-nul.txt", []byte("Title\n\nSome text\x00with a NUL byte in the middle of it."))
+	apptest.WriteFile(t, dir, "01-good.txt", []byte(good))
+	apptest.WriteFile(t, dir, "02-empty.txt", nil)
+	apptest.WriteFile(t, dir, "03-blank.txt", []byte(" \n\n \t\n"))
+	apptest.WriteFile(t, dir, "04-binary.txt", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00binary zip data"))
+	apptest.WriteFile(t, dir, "05-nul.txt", []byte("Title\n\nSome text\x00with a NUL byte in the middle of it."))
 	big := bytes.Repeat([]byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n"), ingest.MaxSize/50)
-	writeFile(t, dir, "06-huge.txt", big)
-	writeFile(t, dir, "07-invalid-utf8.txt", []byte("Caf\xe9 owners protest\n\nThe owners of thirty caf\xe9s in Lyon protested on Monday against the levy.\n"))
-	unreadable := writeFile(t, dir, "08-unreadable.txt", []byte("Locked file\n\nOnly its owner may read this file, which holds a short article.\n"))
+	apptest.WriteFile(t, dir, "06-huge.txt", big)
+	apptest.WriteFile(t, dir, "07-invalid-utf8.txt", []byte("Caf\xe9 owners protest\n\nThe owners of thirty caf\xe9s in Lyon protested on Monday against the levy.\n"))
+	unreadable := apptest.WriteFile(t, dir, "08-unreadable.txt", []byte("Locked file\n\nOnly its owner may read this file, which holds a short article.\n"))
 	if err := os.Chmod(unreadable, 0); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, dir, "sub/09-duplicate.txt", []byte(strings.ReplaceAll(good, "\n", "\r\n")))
-	writeFile(t, dir, "sub/10-utf16.txt", utf16LE("Storm closes ports\n\nA winter storm closed every port on the coast for two days this week, officials said.\n"))
-	writeFile(t, dir, "picture.jpg", []byte("\xff\xd8\xff\xe0"))
-	writeFile(t, dir, ".hidden.txt", []byte(good))
+	apptest.WriteFile(t, dir, "sub/09-duplicate.txt", []byte(strings.ReplaceAll(good, "\n", "\r\n")))
+	apptest.WriteFile(t, dir, "sub/10-utf16.txt", utf16LE("Storm closes ports\n\nA winter storm closed every port on the coast for two days this week, officials said.\n"))
+	apptest.WriteFile(t, dir, "picture.jpg", []byte("\xff\xd8\xff\xe0"))
+	apptest.WriteFile(t, dir, ".hidden.txt", []byte(good))
 
 	want := map[string]string{
 		"01-good.txt":         "imported",
@@ -82,7 +55,7 @@ func TestImportBadInputs(t *testing.T) {
 	if os.Geteuid() == 0 {
 		want["08-unreadable.txt"] = "imported" // root reads any file
 	}
-	rep, err := a.Import(ctx, []string{dir, filepath.Join(dir, "missing.txt")}, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir, filepath.Join(dir, "missing.txt")}, importer.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,13 +96,13 @@ func utf16LE(s string) []byte {
 
 // TestImportSymlinkLoop imports a folder holding a link to itself.
 func TestImportSymlinkLoop(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	dir := t.TempDir()
-	writeFile(t, dir, "a.txt", []byte("Loop test article\n\nThis folder links back to itself and must still import once.\n"))
+	apptest.WriteFile(t, dir, "a.txt", []byte("Loop test article\n\nThis folder links back to itself and must still import once.\n"))
 	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
 		t.Skip(err)
 	}
-	rep, err := a.Import(context.Background(), []string{dir}, ImportOptions{})
+	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
 	if err != nil || rep.Imported != 1 || len(rep.Results) != 1 {
 		t.Fatalf("%+v %v", rep, err)
 	}
@@ -138,10 +111,10 @@ func TestImportSymlinkLoop(t *testing.T) {
 // TestImportBBC imports the whole BBC corpus: 2,127 articles, 98 duplicates.
 func TestImportBBC(t *testing.T) {
 	dir := corpus.Path(t, "corpus", "bbc")
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
-	var last Progress
-	rep, err := a.Import(ctx, []string{dir}, ImportOptions{OnProgress: func(p Progress) { last = p }})
+	var last importer.Progress
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{OnProgress: func(p importer.Progress) { last = p }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,14 +125,14 @@ func TestImportBBC(t *testing.T) {
 		t.Errorf("last progress %+v", last)
 	}
 	for _, r := range rep.Results {
-		if r.Status == StatusDuplicate && r.DuplicateOf == 0 {
+		if r.Status == importer.StatusDuplicate && r.DuplicateOf == 0 {
 			t.Errorf("%s: duplicate of nothing", r.Path)
 		}
 	}
 	if p, err := a.Store.Check(ctx); err != nil || len(p) > 0 {
 		t.Errorf("archive check: %v %v", p, err)
 	}
-	res, err := a.Search(ctx, "Yukos", SearchOptions{Limit: 5})
+	res, err := a.Search.Search(ctx, "Yukos", search.SearchOptions{Limit: 5})
 	if err != nil || res.Total < 10 || !strings.Contains(res.Hits[0].Title+res.Hits[0].Snippet, "Yukos") {
 		t.Errorf("search Yukos: %+v %v", res, err)
 	}
@@ -169,11 +142,11 @@ func TestImportBBC(t *testing.T) {
 func BenchmarkImportBBC(b *testing.B) {
 	dir := corpus.Path(b, "corpus", "bbc")
 	for b.Loop() {
-		a, err := Open(context.Background(), filepath.Join(b.TempDir(), "archive.db"))
+		a, err := apptest.OpenAt(context.Background(), filepath.Join(b.TempDir(), "archive.db"))
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := a.Import(context.Background(), []string{dir}, ImportOptions{})
+		rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package app
+package importer
 
 import (
 	"context"
@@ -15,17 +15,17 @@ import (
 // Snapshots returns the fetched versions of an article, oldest first; an
 // article never fetched again has none. A missing article is an error
 // wrapping store.ErrNotFound.
-func (a *App) Snapshots(ctx context.Context, id int64) ([]store.Snapshot, error) {
-	if _, err := a.Store.Article(ctx, id); err != nil {
+func (a *Importer) Snapshots(ctx context.Context, id int64) ([]store.Snapshot, error) {
+	if _, err := a.st.Article(ctx, id); err != nil {
 		return nil, err
 	}
-	return a.Store.Snapshots(ctx, id)
+	return a.st.Snapshots(ctx, id)
 }
 
 // SnapshotArticle reads one stored version again, offline: the article
 // its bytes give with today's parsers.
-func (a *App) SnapshotArticle(ctx context.Context, snapshotID int64) (ingest.Article, error) {
-	o, err := a.Store.SnapshotOriginal(ctx, snapshotID)
+func (a *Importer) SnapshotArticle(ctx context.Context, snapshotID int64) (ingest.Article, error) {
+	o, err := a.st.SnapshotOriginal(ctx, snapshotID)
 	if err != nil {
 		return ingest.Article{}, err
 	}

@@ -1,12 +1,14 @@
-package app
+package importer
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"mime"
+	"os"
 	"strings"
 
+	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/ingest/feed"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
@@ -25,7 +27,7 @@ type Fetcher interface {
 var ErrNotPage = errors.New("not an HTML page or a feed")
 
 // fetcher returns the App's Fetcher, or a default one.
-func (a *App) fetcher() Fetcher {
+func (a *Importer) fetcher() Fetcher {
 	if a.Fetcher != nil {
 		return a.Fetcher
 	}
@@ -36,7 +38,7 @@ func (a *App) fetcher() Fetcher {
 // each URL it is given. A page already archived from that URL becomes a
 // new version of its article when its text changed, and a duplicate when
 // it did not; a feed's items are archived one by one.
-func (a *App) ImportURL(ctx context.Context, rawURL string) (FileResult, error) {
+func (a *Importer) ImportURL(ctx context.Context, rawURL string) (FileResult, error) {
 	r := a.storeWeb(ctx, &webInput{url: rawURL}, rawURL)
 	if ctx.Err() != nil {
 		return r, fmt.Errorf("import %s: %w", rawURL, ctx.Err())
@@ -45,7 +47,7 @@ func (a *App) ImportURL(ctx context.Context, rawURL string) (FileResult, error) 
 }
 
 // storeWeb archives a URL or a feed file and reports it as one result.
-func (a *App) storeWeb(ctx context.Context, w *webInput, path string) FileResult {
+func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileResult {
 	if w.jsonl != "" {
 		return a.storeJSONL(ctx, w.jsonl)
 	}
@@ -72,18 +74,18 @@ func (a *App) storeWeb(ctx context.Context, w *webInput, path string) FileResult
 	if err != nil {
 		return fail(fmt.Errorf("import %s: %w", w.url, err))
 	}
-	saved, err := a.Store.SaveVersion(ctx, art, orig, resp.FetchedAt)
+	saved, err := a.st.SaveVersion(ctx, art, orig, resp.FetchedAt)
 	if err != nil {
 		return fail(err)
 	}
-	a.fingerprintSaved(ctx, saved, art)
+	a.search.FingerprintSaved(ctx, saved, art)
 	return versionResult(path, art.Title, saved)
 }
 
 // fetchDocument downloads a URL and tells whether it is a page or a feed:
 // by its Content-Type, or by its first element when the server sends none
 // or a generic one. Anything else is an error wrapping ErrNotPage.
-func (a *App) fetchDocument(ctx context.Context, rawURL string) (fetch.Response, docKind, error) {
+func (a *Importer) fetchDocument(ctx context.Context, rawURL string) (fetch.Response, docKind, error) {
 	resp, err := a.fetcher().Fetch(ctx, rawURL)
 	if err != nil {
 		return resp, 0, err
@@ -137,6 +139,35 @@ func versionResult(path, title string, saved store.SavedVersion) FileResult {
 		}
 	default:
 		r.Status, r.ID = StatusImported, saved.ArticleID
+	}
+	return r
+}
+
+// MergeFile merges the JSONL export at path; see export.Exporter.Merge.
+func (a *Importer) MergeFile(ctx context.Context, path string, progress func(export.MergeReport)) (export.MergeReport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return export.MergeReport{}, fmt.Errorf("import %s: %w", path, readError(err))
+	}
+	defer f.Close()
+	rep, err := a.export.Merge(ctx, f, progress)
+	if err != nil {
+		return rep, fmt.Errorf("import %s: %w", path, err)
+	}
+	return rep, nil
+}
+
+// storeJSONL merges a JSONL export file and reports it as one import result.
+func (a *Importer) storeJSONL(ctx context.Context, path string) FileResult {
+	rep, err := a.MergeFile(ctx, path, nil)
+	r := FileResult{Path: path, Status: StatusImported,
+		Title: fmt.Sprintf("export: %d new, %d already archived of %d articles; %d corrections added",
+			rep.Imported, rep.Duplicates, rep.Articles, rep.Corrections)}
+	switch {
+	case err != nil:
+		r.Status, r.Error = StatusFailed, err.Error()
+	case rep.Imported == 0 && rep.Articles > 0:
+		r.Status = StatusDuplicate
 	}
 	return r
 }

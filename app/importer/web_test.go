@@ -1,4 +1,4 @@
-package app
+package importer_test
 
 import (
 	"context"
@@ -15,7 +15,10 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -40,18 +43,18 @@ func TestImportLocalKinds(t *testing.T) {
 		wantType string
 		title    string
 	}{
-		{"story.html", page, typeHTML, "Tramway extension approved"},
-		{"saved-page.txt", append([]byte("\xef\xbb\xbf\n  <!-- saved -->\n"), page...), typeHTML, "Tramway extension approved"},
-		{"news.rss", feedDoc, typeFeedItem, "Ferry strike ends"},
-		{"download", feedDoc, typeFeedItem, "Ferry strike ends"},
-		{"note.txt", []byte("Council meets\n\nThe council meets on Thursday to discuss the tramway budget and the harbour.\n"), typeText, "Council meets"},
+		{"story.html", page, importer.TypeHTML, "Tramway extension approved"},
+		{"saved-page.txt", append([]byte("\xef\xbb\xbf\n  <!-- saved -->\n"), page...), importer.TypeHTML, "Tramway extension approved"},
+		{"news.rss", feedDoc, importer.TypeFeedItem, "Ferry strike ends"},
+		{"download", feedDoc, importer.TypeFeedItem, "Ferry strike ends"},
+		{"note.txt", []byte("Council meets\n\nThe council meets on Thursday to discuss the tramway budget and the harbour.\n"), importer.TypeText, "Council meets"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := openTest(t)
+			a := apptest.Open(t)
 			ctx := context.Background()
-			p := writeFile(t, t.TempDir(), tt.name, tt.data)
-			rep, err := a.Import(ctx, []string{p}, ImportOptions{})
+			p := apptest.WriteFile(t, t.TempDir(), tt.name, tt.data)
+			rep, err := a.Importer.Import(ctx, []string{p}, importer.ImportOptions{})
 			if err != nil || rep.Imported != 1 {
 				t.Fatalf("%+v %v", rep.Results, err)
 			}
@@ -67,7 +70,7 @@ func TestImportLocalKinds(t *testing.T) {
 			if art.Title != tt.title {
 				t.Errorf("title %q, want %q", art.Title, tt.title)
 			}
-			if tt.wantType == typeHTML && (art.Origin != p || art.URL != "https://courier.example/news/tramway-extension" ||
+			if tt.wantType == importer.TypeHTML && (art.Origin != p || art.URL != "https://courier.example/news/tramway-extension" ||
 				!strings.Contains(art.Body, "eleven thousand passengers") || strings.Contains(art.Body, "Bus fares")) {
 				t.Errorf("page article: origin %q url %q body %.300q", art.Origin, art.URL, art.Body)
 			}
@@ -161,42 +164,42 @@ func TestFetchPages(t *testing.T) {
 		path   string
 		status string
 		reason string // in the error, for failures
-		check  func(t *testing.T, a *App, id int64)
+		check  func(t *testing.T, a *apptest.Archive, id int64)
 	}{
-		{"/old", StatusImported, "", func(t *testing.T, a *App, id int64) {
+		{"/old", importer.StatusImported, "", func(t *testing.T, a *apptest.Archive, id int64) {
 			art, _ := a.Store.Article(context.Background(), id)
 			if art.URL != s.URL+"/moved/story" || art.Origin != art.URL {
 				t.Errorf("url %q origin %q, want the final URL", art.URL, art.Origin)
 			}
 		}},
-		{"/hop", StatusDuplicate, "", nil}, // two redirects to the same page
-		{"/missing", StatusFailed, "404", nil},
-		{"/huge", StatusFailed, "response body over the size limit", nil},
-		{"/huge-announced", StatusFailed, "response body over the size limit", nil},
-		{"/slow", StatusFailed, "timed out", nil},
-		{"/image.png", StatusFailed, "not an HTML page or a feed", nil},
-		{"/latin1", StatusImported, "", func(t *testing.T, a *App, id int64) {
+		{"/hop", importer.StatusDuplicate, "", nil}, // two redirects to the same page
+		{"/missing", importer.StatusFailed, "404", nil},
+		{"/huge", importer.StatusFailed, "response body over the size limit", nil},
+		{"/huge-announced", importer.StatusFailed, "response body over the size limit", nil},
+		{"/slow", importer.StatusFailed, "timed out", nil},
+		{"/image.png", importer.StatusFailed, "not an HTML page or a feed", nil},
+		{"/latin1", importer.StatusImported, "", func(t *testing.T, a *apptest.Archive, id int64) {
 			art, _ := a.Store.Article(context.Background(), id)
 			if art.Title != "Cafés de Lyon" || !strings.Contains(art.Body, "propriétaires des cafés") {
 				t.Errorf("charset from the header lost: %q %.80q", art.Title, art.Body)
 			}
 			checkOffline(t, a, id)
 		}},
-		{"-unreachable", StatusFailed, "server unreachable", nil},
+		{"-unreachable", importer.StatusFailed, "server unreachable", nil},
 	}
-	a := openTest(t)
-	a.Fetcher = testFetcher()
+	a := apptest.Open(t)
+	a.Importer.Fetcher = testFetcher()
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			a.Fetcher = testFetcher()
+			a.Importer.Fetcher = testFetcher()
 			if tt.path == "/slow" {
-				a.Fetcher.(*fetch.Fetcher).Timeout = 300 * time.Millisecond
+				a.Importer.Fetcher.(*fetch.Fetcher).Timeout = 300 * time.Millisecond
 			}
 			u := s.URL + tt.path
 			if tt.path == "-unreachable" {
 				u = deadURL + "/story"
 			}
-			rep, err := a.Import(context.Background(), []string{u}, ImportOptions{})
+			rep, err := a.Importer.Import(context.Background(), []string{u}, importer.ImportOptions{})
 			if err != nil || len(rep.Results) != 1 {
 				t.Fatalf("%+v %v", rep, err)
 			}
@@ -204,7 +207,7 @@ func TestFetchPages(t *testing.T) {
 			if r.Status != tt.status || !strings.Contains(r.Error, tt.reason) || r.Path != u {
 				t.Fatalf("%s: %s %q, want %s %q", u, r.Status, r.Error, tt.status, tt.reason)
 			}
-			if tt.status == StatusFailed && (len(r.Error) > 300 || strings.Contains(r.Error, "\n")) {
+			if tt.status == importer.StatusFailed && (len(r.Error) > 300 || strings.Contains(r.Error, "\n")) {
 				t.Errorf("unclear reason %q", r.Error)
 			}
 			if tt.check != nil {
@@ -216,7 +219,7 @@ func TestFetchPages(t *testing.T) {
 
 // checkOffline re-reads an article's stored original as the importer
 // would, without the network, and finds the same text.
-func checkOffline(t *testing.T, a *App, id int64) {
+func checkOffline(t *testing.T, a *apptest.Archive, id int64) {
 	t.Helper()
 	ctx := context.Background()
 	art, err := a.Store.Article(ctx, id)
@@ -239,24 +242,24 @@ func checkOffline(t *testing.T, a *App, id int64) {
 func TestSnapshots(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
-	a := openTest(t)
-	a.Fetcher = testFetcher()
+	a := apptest.Open(t)
+	a.Importer.Fetcher = testFetcher()
 	v1 := string(readTestdata(t, "story.html"))
 	v2 := strings.Replace(v1, "eleven thousand passengers", "fourteen thousand passengers, after a revised forecast,", 1)
 	s.setPage("/news/tram", v1)
 	u := s.URL + "/news/tram"
 
-	first, err := a.ImportURL(ctx, u)
-	if err != nil || first.Status != StatusImported {
+	first, err := a.Importer.ImportURL(ctx, u)
+	if err != nil || first.Status != importer.StatusImported {
 		t.Fatalf("first fetch: %+v %v", first, err)
 	}
-	same, err := a.ImportURL(ctx, u)
-	if err != nil || same.Status != StatusDuplicate || same.DuplicateOf != first.ID {
+	same, err := a.Importer.ImportURL(ctx, u)
+	if err != nil || same.Status != importer.StatusDuplicate || same.DuplicateOf != first.ID {
 		t.Fatalf("unchanged page: %+v %v", same, err)
 	}
 	s.setPage("/news/tram", v2)
-	changed, err := a.ImportURL(ctx, u)
-	if err != nil || changed.Status != StatusImported || changed.ID != first.ID {
+	changed, err := a.Importer.ImportURL(ctx, u)
+	if err != nil || changed.Status != importer.StatusImported || changed.ID != first.ID {
 		t.Fatalf("changed page: %+v %v", changed, err)
 	}
 	snaps, err := a.Store.Snapshots(ctx, first.ID)
@@ -268,10 +271,10 @@ func TestSnapshots(t *testing.T) {
 	if err != nil || string(old.Data) != v1 {
 		t.Errorf("first version's bytes not kept: %v", err)
 	}
-	if v, err := a.SnapshotArticle(ctx, snaps[0].ID); err != nil || !strings.Contains(v.Body, "eleven thousand") {
+	if v, err := a.Importer.SnapshotArticle(ctx, snaps[0].ID); err != nil || !strings.Contains(v.Body, "eleven thousand") {
 		t.Errorf("first version re-read: %v %.100q", err, v.Body)
 	}
-	if _, err := a.Snapshots(ctx, 999); !errors.Is(err, store.ErrNotFound) {
+	if _, err := a.Importer.Snapshots(ctx, 999); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("snapshots of a missing article: %v", err)
 	}
 	art, _ := a.Store.Article(ctx, first.ID)
@@ -282,13 +285,13 @@ func TestSnapshots(t *testing.T) {
 		t.Errorf("%d articles, want 1", n)
 	}
 	for q, want := range map[string]int{"fourteen": 1, "eleven": 0} {
-		res, err := a.Search(ctx, q, SearchOptions{Limit: 5})
+		res, err := a.Search.Search(ctx, q, search.SearchOptions{Limit: 5})
 		if err != nil || res.Total != want {
 			t.Errorf("search %q: %d hits (%v), want %d", q, res.Total, err, want)
 		}
 	}
-	back, err := a.ImportURL(ctx, u) // unchanged again
-	if err != nil || back.Status != StatusDuplicate {
+	back, err := a.Importer.ImportURL(ctx, u) // unchanged again
+	if err != nil || back.Status != importer.StatusDuplicate {
 		t.Errorf("refetch of the newest version: %+v %v", back, err)
 	}
 	s.Close()
@@ -302,9 +305,9 @@ func TestSnapshots(t *testing.T) {
 func TestFetchFeedURL(t *testing.T) {
 	site := newFeedSite(t)
 	site.set(rss(rssItem("u1", "Harbour lights", "{base}/lights", words("The harbour lights were switched to LED lamps this week.", 70), "")), nil)
-	a := openTest(t)
-	a.Fetcher = testFetcher()
-	rep, err := a.Import(context.Background(), []string{site.URL + "/feed.xml"}, ImportOptions{})
+	a := apptest.Open(t)
+	a.Importer.Fetcher = testFetcher()
+	rep, err := a.Importer.Import(context.Background(), []string{site.URL + "/feed.xml"}, importer.ImportOptions{})
 	if err != nil || rep.Imported != 1 || !strings.Contains(rep.Results[0].Title, "1 new") {
 		t.Fatalf("%+v %v", rep.Results, err)
 	}
@@ -320,7 +323,7 @@ func FuzzSniffKind(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		if k := sniffKind(raw); k != kindText && !strings.Contains(string(raw), "<") {
+		if k := importer.SniffKind(raw); k != importer.KindText && !strings.Contains(string(raw), "<") {
 			t.Errorf("%q sniffed as %d without any markup", raw, k)
 		}
 	})
@@ -330,6 +333,6 @@ func FuzzSniffKind(f *testing.F) {
 func BenchmarkSniffKind(b *testing.B) {
 	page := readTestdata(b, "story.html")
 	for b.Loop() {
-		sniffKind(page)
+		importer.SniffKind(page)
 	}
 }

@@ -1,12 +1,10 @@
-package app
+package search
 
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
-	"weak"
 
 	"github.com/newsarchive/newsarchive/app/lookup"
 	"github.com/newsarchive/newsarchive/store"
@@ -23,11 +21,7 @@ import (
 // Memory: about 140 bytes per indexed text plus the text itself (see package
 // lookup): about 20 MB for 100k articles (BenchmarkLookup reports heap-MB).
 
-// nameServices holds each App's lookup service, keyed weakly so that an App
-// dropped without Close does not keep its index alive.
-var nameServices sync.Map // weak.Pointer[App] -> *names
-
-// names is one App's lookup service. It holds no reference to the App.
+// names is the lookup service's index and what it has seen.
 type names struct {
 	mu         sync.Mutex // held while refreshing
 	ix         *lookup.Index
@@ -40,24 +34,11 @@ type names struct {
 	dirtyEnts  map[int64]bool   // entities noted changed
 }
 
-// source is a distinct source name; its id is a handle valid within one App.
+// source is a distinct source name; its id is a handle valid within one
+// Service.
 type source struct {
 	id       int64
 	articles int
-}
-
-func weakKey(a *App) weak.Pointer[App] { return weak.Make(a) }
-
-func (a *App) names() *names {
-	key := weakKey(a)
-	if v, ok := nameServices.Load(key); ok {
-		return v.(*names)
-	}
-	v, loaded := nameServices.LoadOrStore(key, &names{})
-	if !loaded {
-		runtime.AddCleanup(a, func(k weak.Pointer[App]) { nameServices.Delete(k) }, key)
-	}
-	return v.(*names)
 }
 
 // Lookup finds titles, sources and entities by name as typed, tolerating
@@ -66,7 +47,7 @@ func (a *App) names() *names {
 // entity's, a title's the article's; a source's ID is only a handle (its Text
 // is its name). Any query is safe: one without letters or digits finds
 // nothing.
-func (a *App) Lookup(ctx context.Context, query string, kind lookup.Kind, limit int) ([]lookup.Result, error) {
+func (a *Service) Lookup(ctx context.Context, query string, kind lookup.Kind, limit int) ([]lookup.Result, error) {
 	switch kind {
 	case "", lookup.KindEntity, lookup.KindTitle, lookup.KindSource:
 	default:
@@ -75,13 +56,13 @@ func (a *App) Lookup(ctx context.Context, query string, kind lookup.Kind, limit 
 	if limit <= 0 {
 		limit = 10
 	}
-	n := a.names()
-	if err := n.refresh(ctx, a.Store); err != nil {
+	n := a.names
+	if err := n.refresh(ctx, a.st); err != nil {
 		return nil, fmt.Errorf("look up %q: %w", query, err)
 	}
 	for {
 		res := n.ix.Search(query, kind, limit)
-		gone, err := n.vanished(ctx, a.Store, res)
+		gone, err := n.vanished(ctx, a.st, res)
 		if err != nil {
 			return nil, fmt.Errorf("look up %q: %w", query, err)
 		}
@@ -106,8 +87,8 @@ func (n *names) forget(gone []lookup.Result) {
 
 // PrepareLookup builds the lookup index now rather than on the first Lookup
 // (the GUI calls it in the background when an archive opens).
-func (a *App) PrepareLookup(ctx context.Context) error {
-	if err := a.names().refresh(ctx, a.Store); err != nil {
+func (a *Service) PrepareLookup(ctx context.Context) error {
+	if err := a.names.refresh(ctx, a.st); err != nil {
 		return fmt.Errorf("prepare lookup: %w", err)
 	}
 	return nil
@@ -115,8 +96,8 @@ func (a *App) PrepareLookup(ctx context.Context) error {
 
 // NoteArticles tells the lookup service that these articles were changed or
 // deleted other than by adding new ones (which it finds by itself).
-func (a *App) NoteArticles(ids ...int64) {
-	n := a.names()
+func (a *Service) NoteArticles(ids ...int64) {
+	n := a.names
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	n.dirtyArts = addAll(n.dirtyArts, ids)
@@ -125,8 +106,8 @@ func (a *App) NoteArticles(ids ...int64) {
 // NoteEntityChanged tells the lookup service that these entities were
 // renamed, retyped, merged, split, given or stripped of aliases, or deleted.
 // New entities and new mentions it finds by itself.
-func (a *App) NoteEntityChanged(ids ...int64) {
-	n := a.names()
+func (a *Service) NoteEntityChanged(ids ...int64) {
+	n := a.names
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	n.dirtyEnts = addAll(n.dirtyEnts, ids)

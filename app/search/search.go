@@ -1,4 +1,4 @@
-package app
+package search
 
 import (
 	"context"
@@ -34,8 +34,8 @@ var ErrBadQuery = errors.New("bad query")
 
 var partialDateRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$`)
 
-// normDate expands a partial date to the first (or last) day it covers.
-func normDate(s string, end bool) (string, error) {
+// NormDate expands a partial date to the first (or last) day it covers.
+func NormDate(s string, end bool) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
@@ -58,16 +58,16 @@ func normDate(s string, end bool) (string, error) {
 // results or, when it has no word at all, an ErrBadQuery asking for one.
 // Searches matching more than store.RankLimit articles are shown newest
 // first; the result's Note says so.
-func (a *App) Search(ctx context.Context, text string, opt SearchOptions) (store.SearchResult, error) {
+func (a *Service) Search(ctx context.Context, text string, opt SearchOptions) (store.SearchResult, error) {
 	q := query.Parse(text)
 	if q.Empty() {
 		return store.SearchResult{}, fmt.Errorf("%w: type a word to search for", ErrBadQuery)
 	}
-	from, err := normDate(opt.From, false)
+	from, err := NormDate(opt.From, false)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
-	to, err := normDate(opt.To, true)
+	to, err := NormDate(opt.To, true)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
@@ -90,7 +90,7 @@ func (a *App) Search(ctx context.Context, text string, opt SearchOptions) (store
 			return store.SearchResult{}, err
 		}
 	}
-	res, err := a.Store.SearchArticles(ctx, sr)
+	res, err := a.st.SearchArticles(ctx, sr)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
@@ -123,10 +123,10 @@ func entityType(s string) (string, error) {
 // entityFilter resolves an entity given by id or name to the ids to filter
 // on. A name that matches no entity gives an empty list (no results) and a
 // note suggesting the closest names.
-func (a *App) entityFilter(ctx context.Context, ref string) ([]int64, string, error) {
+func (a *Service) entityFilter(ctx context.Context, ref string) ([]int64, string, error) {
 	ref = strings.TrimSpace(ref)
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		ok, err := a.Store.ExistingIDs(ctx, "entities", []int64{id})
+		ok, err := a.st.ExistingIDs(ctx, "entities", []int64{id})
 		if err != nil {
 			return nil, "", fmt.Errorf("search: entity %s: %w", ref, err)
 		}
@@ -135,7 +135,7 @@ func (a *App) entityFilter(ctx context.Context, ref string) ([]int64, string, er
 		}
 		return []int64{}, fmt.Sprintf("no entity has id %d", id), nil
 	}
-	ids, err := a.Store.EntityIDsByName(ctx, ref)
+	ids, err := a.st.EntityIDsByName(ctx, ref)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}

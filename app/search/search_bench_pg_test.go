@@ -1,4 +1,4 @@
-package app
+package search_test
 
 import (
 	"context"
@@ -9,14 +9,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
+	"github.com/newsarchive/newsarchive/app/internal/synth"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
 
 var (
 	benchPGOnce sync.Once
-	benchPGApp  *App
+	benchPGApp  *apptest.Archive
 	benchPGErr  error
 )
 
@@ -70,17 +71,17 @@ func ensurePGSynth(ctx context.Context, base string, src *store.Store, n int) (s
 // benchPGArchive opens the PostgreSQL copy of the synthetic benchmark
 // archive: the same 100k articles as benchArchive's, written by the same
 // generator. It skips without $NEWSARCHIVE_TEST_PG.
-func benchPGArchive(b *testing.B) *App {
+func benchPGArchive(b *testing.B) *apptest.Archive {
 	b.Helper()
 	base := os.Getenv(storetest.EnvPG)
 	if base == "" {
 		b.Skip(storetest.EnvPG + " is not set: no PostgreSQL server to benchmark")
 	}
-	src := benchArchive(b)
+	src := apptest.BenchArchive(b)
 	benchPGOnce.Do(func() {
 		ctx := context.Background()
 		start := time.Now()
-		addr, err := ensurePGSynth(ctx, base, src.Store, benchArticles)
+		addr, err := ensurePGSynth(ctx, base, src.Store, apptest.BenchArticles)
 		if err != nil {
 			benchPGErr = err
 			return
@@ -88,7 +89,7 @@ func benchPGArchive(b *testing.B) *App {
 		if d := time.Since(start); d > time.Second {
 			b.Logf("built %s in %s", store.Redact(addr), d.Round(time.Second))
 		}
-		benchPGApp, benchPGErr = Open(ctx, addr)
+		benchPGApp, benchPGErr = apptest.OpenAt(ctx, addr)
 	})
 	if benchPGErr != nil {
 		b.Fatal(benchPGErr)

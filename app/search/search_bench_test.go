@@ -1,71 +1,35 @@
-package app
+package search_test
 
 import (
 	"context"
 	"runtime"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/lookup"
-	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+	"github.com/newsarchive/newsarchive/app/search"
 )
-
-// benchArticles is the size of the synthetic archive the search benchmarks
-// run on.
-const benchArticles = 100_000
-
-var (
-	benchOnce sync.Once
-	benchApp  *App
-	benchErr  error
-)
-
-// benchArchive opens the synthetic archive of 100k articles, building it the
-// first time (2-4 minutes; cached under os.TempDir()/newsarchive-bench/).
-func benchArchive(b *testing.B) *App {
-	b.Helper()
-	bbc := corpus.Path(b, "corpus", "bbc")
-	gmb := corpus.Path(b, "ner", "gmb-train.csv")
-	benchOnce.Do(func() {
-		ctx := context.Background()
-		start := time.Now()
-		path, err := synth.Ensure(ctx, bbc, gmb, benchArticles, nil)
-		if err != nil {
-			benchErr = err
-			return
-		}
-		if d := time.Since(start); d > time.Second {
-			b.Logf("built %s in %s", path, d.Round(time.Second))
-		}
-		benchApp, benchErr = Open(ctx, path)
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
-	}
-	return benchApp
-}
 
 // searchClasses are the kinds of query people type, each with a few
 // examples. Match counts at 100k synthetic articles are in the comments.
 var searchClasses = []struct {
 	name    string
 	queries []string
-	opt     SearchOptions
+	opt     search.SearchOptions
 }{
-	{"rare-word", []string{"catwoman", "armorgroup", "chernin"}, SearchOptions{}},         // 27-132
-	{"mid-word", []string{"botswana", "parmalat", "xinhua", "football"}, SearchOptions{}}, // 300-5,700
-	{"common-word", []string{"said", "government", "year", "police"}, SearchOptions{}},    // 35k-92k
-	{"short-prefix", []string{"th*", "pr*", "mi*", "co*"}, SearchOptions{}},
-	{"prefix", []string{"econ*", "elect*", "footb*", "minis*"}, SearchOptions{}},
-	{"phrase", []string{`"mobile phone"`, `"prime minister"`, `"interest rates"`, `"tony blair"`}, SearchOptions{}},
-	{"two-words", []string{"blair election", "oil prices", "football club", "police arrested"}, SearchOptions{}},
-	{"filtered-mid", []string{"football", "xinhua", "economy"}, SearchOptions{From: "2010", To: "2011", Source: "Reuters"}},
-	{"filtered-common", []string{"said", "government"}, SearchOptions{From: "2015-06", To: "2016", Source: "The Guardian"}},
-	{"by-date-common", []string{"said", "year"}, SearchOptions{Sort: "date", Offset: 40}},
-	{"exclusion-only", []string{"-said"}, SearchOptions{}},
+	{"rare-word", []string{"catwoman", "armorgroup", "chernin"}, search.SearchOptions{}},         // 27-132
+	{"mid-word", []string{"botswana", "parmalat", "xinhua", "football"}, search.SearchOptions{}}, // 300-5,700
+	{"common-word", []string{"said", "government", "year", "police"}, search.SearchOptions{}},    // 35k-92k
+	{"short-prefix", []string{"th*", "pr*", "mi*", "co*"}, search.SearchOptions{}},
+	{"prefix", []string{"econ*", "elect*", "footb*", "minis*"}, search.SearchOptions{}},
+	{"phrase", []string{`"mobile phone"`, `"prime minister"`, `"interest rates"`, `"tony blair"`}, search.SearchOptions{}},
+	{"two-words", []string{"blair election", "oil prices", "football club", "police arrested"}, search.SearchOptions{}},
+	{"filtered-mid", []string{"football", "xinhua", "economy"}, search.SearchOptions{From: "2010", To: "2011", Source: "Reuters"}},
+	{"filtered-common", []string{"said", "government"}, search.SearchOptions{From: "2015-06", To: "2016", Source: "The Guardian"}},
+	{"by-date-common", []string{"said", "year"}, search.SearchOptions{Sort: "date", Offset: 40}},
+	{"exclusion-only", []string{"-said"}, search.SearchOptions{}},
 }
 
 // reportLatency reports the p50 and p95 of lat in milliseconds.
@@ -82,14 +46,14 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 // BenchmarkSearch reports the p50 and p95 latency of each query class on a
 // synthetic archive of 100k articles (each query run 10 times an iteration).
 func BenchmarkSearch(b *testing.B) {
-	benchSearchClasses(b, benchArchive(b))
+	benchSearchClasses(b, apptest.BenchArchive(b))
 }
 
 // benchSearchClasses runs every query class of searchClasses on a, 10 times
 // per query and iteration, and reports their latency and hit counts.
-func benchSearchClasses(b *testing.B, a *App) {
+func benchSearchClasses(b *testing.B, a *apptest.Archive) {
 	ctx := context.Background()
-	if _, err := a.Search(ctx, "warm", SearchOptions{}); err != nil { // loads the date cache
+	if _, err := a.Search.Search(ctx, "warm", search.SearchOptions{}); err != nil { // loads the date cache
 		b.Fatal(err)
 	}
 	for _, c := range searchClasses {
@@ -100,7 +64,7 @@ func benchSearchClasses(b *testing.B, a *App) {
 				for _, q := range c.queries {
 					for range 10 {
 						start := time.Now()
-						res, err := a.Search(ctx, q, c.opt)
+						res, err := a.Search.Search(ctx, q, c.opt)
 						lat = append(lat, time.Since(start))
 						if err != nil {
 							b.Fatalf("%s: %v", q, err)
@@ -119,21 +83,23 @@ func benchSearchClasses(b *testing.B, a *App) {
 // archive's 100k titles and sources takes to build, the heap it holds, and
 // the p50 and p95 of lookups as typed.
 func BenchmarkLookup(b *testing.B) {
-	a := benchArchive(b)
+	a := apptest.BenchArchive(b)
 	ctx := context.Background()
 	b.Run("build", func(b *testing.B) {
 		var before, after runtime.MemStats
+		var sr *search.Service
 		for b.Loop() {
-			nameServices.Delete(weakKey(a))
+			sr = search.New(a.Store) // a fresh, empty index
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			if err := a.PrepareLookup(ctx); err != nil {
+			if err := sr.PrepareLookup(ctx); err != nil {
 				b.Fatal(err)
 			}
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+		runtime.KeepAlive(sr)
 	})
 	queries := []string{"parmalat bank", "concern over rfid", "the guardian", "reutres", "time warn", "ad sales boost", "blair"}
 	b.Run("query", func(b *testing.B) {
@@ -142,7 +108,7 @@ func BenchmarkLookup(b *testing.B) {
 			for _, q := range queries {
 				for range 10 {
 					start := time.Now()
-					if _, err := a.Lookup(ctx, q, lookup.Kind(""), 10); err != nil {
+					if _, err := a.Search.Lookup(ctx, q, lookup.Kind(""), 10); err != nil {
 						b.Fatal(err)
 					}
 					lat = append(lat, time.Since(start))

@@ -1,4 +1,4 @@
-package app
+package search_test
 
 import (
 	"context"
@@ -8,21 +8,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
 // bbcArchive imports the BBC corpus (about a minute under -race); -short
 // skips the tests that need it.
-func bbcArchive(t *testing.T) *App {
+func bbcArchive(t *testing.T) *apptest.Archive {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("imports the BBC corpus; skipped with -short")
 	}
 	dir := corpus.Path(t, "corpus", "bbc")
-	a := openTest(t)
-	if _, err := a.Import(context.Background(), []string{dir}, ImportOptions{}); err != nil {
+	a := apptest.Open(t)
+	if _, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -39,30 +42,30 @@ func TestBBC(t *testing.T) {
 // testSearchBBC runs searches a researcher would type over the BBC corpus
 // and checks that the stories a person expects come first, with marked
 // snippets.
-func testSearchBBC(t *testing.T, a *App) {
+func testSearchBBC(t *testing.T, a *apptest.Archive) {
 	ctx := context.Background()
 	tests := []struct {
 		query   string
-		opt     SearchOptions
+		opt     search.SearchOptions
 		minHits int
 		top     int // how many of the first hits are checked
 		want    func(h SearchHitView) bool
 		marked  []string // words the first snippet marks (any case)
 	}{
-		{"Yukos", SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("yukos") }, []string{"yukos"}},
-		{"Blair election", SearchOptions{}, 30, 5, func(h SearchHitView) bool {
+		{"Yukos", search.SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("yukos") }, []string{"yukos"}},
+		{"Blair election", search.SearchOptions{}, 30, 5, func(h SearchHitView) bool {
 			return h.has("blair") && h.has("election")
 		}, []string{"blair", "election"}},
-		{`"mobile phone"`, SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("mobile phone") }, []string{"mobile", "phone"}},
-		{"econ*", SearchOptions{}, 100, 10, func(h SearchHitView) bool { return h.has("econ") }, []string{"econ"}},
-		{"-football rugby", SearchOptions{}, 30, 10, func(h SearchHitView) bool {
+		{`"mobile phone"`, search.SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("mobile phone") }, []string{"mobile", "phone"}},
+		{"econ*", search.SearchOptions{}, 100, 10, func(h SearchHitView) bool { return h.has("econ") }, []string{"econ"}},
+		{"-football rugby", search.SearchOptions{}, 30, 10, func(h SearchHitView) bool {
 			return h.has("rugby") && !h.has("football")
 		}, []string{"rugby"}},
-		{"Yukos", SearchOptions{Sort: "date", Limit: 3}, 20, 3, func(h SearchHitView) bool { return h.has("yukos") }, nil},
+		{"Yukos", search.SearchOptions{Sort: "date", Limit: 3}, 20, 3, func(h SearchHitView) bool { return h.has("yukos") }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			res, err := a.Search(ctx, tt.query, tt.opt)
+			res, err := a.Search.Search(ctx, tt.query, tt.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +93,7 @@ type SearchHitView struct{ text string }
 
 func (v SearchHitView) has(s string) bool { return strings.Contains(v.text, s) }
 
-func view(a *App, t *testing.T, h store.SearchHit) SearchHitView {
+func view(a *apptest.Archive, t *testing.T, h store.SearchHit) SearchHitView {
 	t.Helper()
 	art, err := a.Store.Article(context.Background(), h.ID)
 	if err != nil {
@@ -100,7 +103,7 @@ func view(a *App, t *testing.T, h store.SearchHit) SearchHitView {
 }
 
 // testLookupBBC looks up titles of the BBC archive with typos.
-func testLookupBBC(t *testing.T, a *App) {
+func testLookupBBC(t *testing.T, a *apptest.Archive) {
 	ctx := context.Background()
 	tests := []struct {
 		query string
@@ -112,7 +115,7 @@ func testLookupBBC(t *testing.T, a *App) {
 		{"ad sales bost time warner", "", "Ad sales boost Time Warner profit"},
 	}
 	for _, tt := range tests {
-		res, err := a.Lookup(ctx, tt.query, tt.kind, 5)
+		res, err := a.Search.Lookup(ctx, tt.query, tt.kind, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,32 +128,32 @@ func testLookupBBC(t *testing.T, a *App) {
 // TestLookupFollowsArchive checks that the lookup index picks up new
 // articles and drops deleted ones without being rebuilt.
 func TestLookupFollowsArchive(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	writeFile(t, dir, "a.txt", []byte("Harbour storm closes port\n\nA storm closed the harbour for two days, officials said on Monday.\n"))
-	if _, err := a.Import(ctx, []string{dir}, ImportOptions{}); err != nil {
+	apptest.WriteFile(t, dir, "a.txt", []byte("Harbour storm closes port\n\nA storm closed the harbour for two days, officials said on Monday.\n"))
+	if _, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := a.Lookup(ctx, "harbor strom", "", 5); err != nil || len(res) != 1 || res[0].Kind != lookup.KindTitle {
+	if res, err := a.Search.Lookup(ctx, "harbor strom", "", 5); err != nil || len(res) != 1 || res[0].Kind != lookup.KindTitle {
 		t.Fatalf("first lookup: %+v %v", res, err)
 	}
 	dir2 := t.TempDir()
-	writeFile(t, dir2, "b.txt", []byte("Bridge vote delayed\n\nThe council delayed its vote on the new bridge until the spring, members said.\n"))
-	if _, err := a.Import(ctx, []string{dir2}, ImportOptions{}); err != nil {
+	apptest.WriteFile(t, dir2, "b.txt", []byte("Bridge vote delayed\n\nThe council delayed its vote on the new bridge until the spring, members said.\n"))
+	if _, err := a.Importer.Import(ctx, []string{dir2}, importer.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.Lookup(ctx, "brige vote", lookup.KindTitle, 5)
+	res, err := a.Search.Lookup(ctx, "brige vote", lookup.KindTitle, 5)
 	if err != nil || len(res) != 1 || res[0].Text != "Bridge vote delayed" {
 		t.Fatalf("after import: %+v %v", res, err)
 	}
 	if err := a.Store.DeleteArticle(ctx, res[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := a.Lookup(ctx, "bridge vote", "", 5); err != nil || len(res) != 0 {
+	if res, err := a.Search.Lookup(ctx, "bridge vote", "", 5); err != nil || len(res) != 0 {
 		t.Errorf("after delete: %+v %v", res, err)
 	}
-	if _, err := a.Lookup(ctx, "x", "planet", 5); !errors.Is(err, ErrBadQuery) {
+	if _, err := a.Search.Lookup(ctx, "x", "planet", 5); !errors.Is(err, search.ErrBadQuery) {
 		t.Errorf("bad kind: %v", err)
 	}
 }
@@ -163,25 +166,25 @@ func FuzzSearch(f *testing.F) {
 		"NOT", "OR OR", "a* b* -c*", "\x00\xff", `""""`, "col:umn", "NEAR(a b)", "-", "*", "é*", "日本 経済"} {
 		f.Add(s)
 	}
-	a := openTest(f)
+	a := apptest.Open(f)
 	ctx := context.Background()
 	dir := f.TempDir()
 	text := "Economy grows in Geneva\n\nThe economy grew as mobile phone sales rose, officials in Geneva said.\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
 		f.Fatal(err)
 	}
-	if _, err := a.Import(ctx, []string{dir}, ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		_, err := a.Search(ctx, text, SearchOptions{})
-		if err != nil && !(errors.Is(err, ErrBadQuery) && strings.Contains(err.Error(), "type a word")) {
+		_, err := a.Search.Search(ctx, text, search.SearchOptions{})
+		if err != nil && !(errors.Is(err, search.ErrBadQuery) && strings.Contains(err.Error(), "type a word")) {
 			t.Errorf("search %q: %v", text, err)
 		}
-		if _, err := a.Search(ctx, text, SearchOptions{Sort: "date", From: "2000", Source: "x"}); err != nil && !errors.Is(err, ErrBadQuery) {
+		if _, err := a.Search.Search(ctx, text, search.SearchOptions{Sort: "date", From: "2000", Source: "x"}); err != nil && !errors.Is(err, search.ErrBadQuery) {
 			t.Errorf("filtered search %q: %v", text, err)
 		}
-		if _, err := a.Lookup(ctx, text, "", 10); err != nil {
+		if _, err := a.Search.Lookup(ctx, text, "", 10); err != nil {
 			t.Errorf("lookup %q: %v", text, err)
 		}
 	})

@@ -1,4 +1,4 @@
-package app
+package search
 
 import (
 	"context"
@@ -27,43 +27,43 @@ type DuplicateGroup struct {
 	MaxDistance int                    // the largest distance between two linked members
 }
 
-func fingerprintOf(id int64, art store.Article) store.Fingerprint {
+func Fingerprint(id int64, art store.Article) store.Fingerprint {
 	return store.Fingerprint{ArticleID: id, SimHash: simhash.Fingerprint(art.Body), ContentHash: art.ContentHash}
 }
 
-// setFingerprints stores fingerprints computed at import. A failure is
+// SetFingerprints stores fingerprints computed at import. A failure is
 // only logged: readers compute missing fingerprints again.
-func (a *App) setFingerprints(ctx context.Context, fps []store.Fingerprint) {
-	if err := a.Store.SetFingerprints(ctx, fps); err != nil && a.Log != nil {
+func (a *Service) SetFingerprints(ctx context.Context, fps []store.Fingerprint) {
+	if err := a.st.SetFingerprints(ctx, fps); err != nil && a.Log != nil {
 		a.Log(err.Error())
 	}
 }
 
-// fingerprintSaved stores the fingerprint of a page just saved.
-func (a *App) fingerprintSaved(ctx context.Context, saved store.SavedVersion, art store.Article) {
+// FingerprintSaved stores the fingerprint of a page just saved.
+func (a *Service) FingerprintSaved(ctx context.Context, saved store.SavedVersion, art store.Article) {
 	if saved.Outcome != store.VersionDuplicate {
-		a.setFingerprints(ctx, []store.Fingerprint{fingerprintOf(saved.ArticleID, art)})
+		a.SetFingerprints(ctx, []store.Fingerprint{Fingerprint(saved.ArticleID, art)})
 	}
 }
 
-// fingerprintBatch computes and stores the fingerprints of the articles of
+// FingerprintBatch computes and stores the fingerprints of the articles of
 // an import batch that were created (ids[k] != 0 and errs[k] == nil).
-func (a *App) fingerprintBatch(ctx context.Context, arts []store.Article, ids []int64, errs []error) {
+func (a *Service) FingerprintBatch(ctx context.Context, arts []store.Article, ids []int64, errs []error) {
 	var fps []store.Fingerprint
 	for k, art := range arts {
 		if errs[k] == nil && ids[k] != 0 {
-			fps = append(fps, fingerprintOf(ids[k], art))
+			fps = append(fps, Fingerprint(ids[k], art))
 		}
 	}
-	a.setFingerprints(ctx, fps)
+	a.SetFingerprints(ctx, fps)
 }
 
 // fingerprints returns every article's fingerprint, first computing those
 // missing (articles imported before fingerprints existed, or whose body
 // changed).
-func (a *App) fingerprints(ctx context.Context) ([]store.Fingerprint, error) {
+func (a *Service) fingerprints(ctx context.Context) ([]store.Fingerprint, error) {
 	for {
-		todo, err := a.Store.ArticlesWithoutFingerprint(ctx, backfillBatch)
+		todo, err := a.st.ArticlesWithoutFingerprint(ctx, backfillBatch)
 		if err != nil {
 			return nil, err
 		}
@@ -74,20 +74,20 @@ func (a *App) fingerprints(ctx context.Context) ([]store.Fingerprint, error) {
 		for i, t := range todo {
 			fps[i] = store.Fingerprint{ArticleID: t.ID, SimHash: simhash.Fingerprint(t.Body), ContentHash: t.ContentHash}
 		}
-		if err := a.Store.SetFingerprints(ctx, fps); err != nil {
+		if err := a.st.SetFingerprints(ctx, fps); err != nil {
 			return nil, err
 		}
 		if len(todo) < backfillBatch {
 			break
 		}
 	}
-	return a.Store.Fingerprints(ctx)
+	return a.st.Fingerprints(ctx)
 }
 
 // Similar returns the articles whose text is a near-duplicate of article
 // id's (within simhash.NearThreshold), closest first: the same story
 // published elsewhere, or another version of it.
-func (a *App) Similar(ctx context.Context, id int64) ([]store.ArticleListing, error) {
+func (a *Service) Similar(ctx context.Context, id int64) ([]store.ArticleListing, error) {
 	near, err := a.SimilarArticles(ctx, id)
 	if err != nil {
 		return nil, err
@@ -100,8 +100,8 @@ func (a *App) Similar(ctx context.Context, id int64) ([]store.ArticleListing, er
 }
 
 // SimilarArticles is Similar with the distances.
-func (a *App) SimilarArticles(ctx context.Context, id int64) ([]SimilarArticle, error) {
-	if _, err := a.Store.Article(ctx, id); err != nil {
+func (a *Service) SimilarArticles(ctx context.Context, id int64) ([]SimilarArticle, error) {
+	if _, err := a.st.Article(ctx, id); err != nil {
 		return nil, fmt.Errorf("similar to article %d: %w", id, err)
 	}
 	fps, err := a.fingerprints(ctx)
@@ -131,7 +131,7 @@ func (a *App) SimilarArticles(ctx context.Context, id int64) ([]SimilarArticle, 
 		}
 		return ids[i] < ids[j]
 	})
-	list, err := a.Store.ArticleListings(ctx, ids)
+	list, err := a.st.ArticleListings(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("similar to article %d: %w", id, err)
 	}
@@ -147,14 +147,14 @@ func (a *App) SimilarArticles(ctx context.Context, id int64) ([]SimilarArticle, 
 // group first, then by lowest id. Articles with no near-duplicate are left
 // out. It compares every pair, so time grows with the square of the
 // archive: about 0.4 s for 20,000 articles (BenchmarkNearDuplicates).
-func (a *App) NearDuplicates(ctx context.Context) ([]DuplicateGroup, error) {
+func (a *Service) NearDuplicates(ctx context.Context) ([]DuplicateGroup, error) {
 	fps, err := a.fingerprints(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicates: %w", err)
 	}
 	var groups []DuplicateGroup
 	for _, g := range groupNear(fps) {
-		list, err := a.Store.ArticleListings(ctx, g.ids)
+		list, err := a.st.ArticleListings(ctx, g.ids)
 		if err != nil {
 			return nil, fmt.Errorf("near-duplicates: %w", err)
 		}

@@ -1,13 +1,14 @@
-package app
+package search_test
 
 import (
 	"context"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/simhash"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -29,7 +30,7 @@ var otherStory = []string{
 
 // createText archives articles straight through the store, as an older
 // version of the program did, without fingerprints.
-func createText(t *testing.T, a *App, texts ...[]string) []int64 {
+func createText(t *testing.T, a *apptest.Archive, texts ...[]string) []int64 {
 	t.Helper()
 	arts := make([]store.Article, len(texts))
 	origs := make([]store.Original, len(texts))
@@ -37,7 +38,7 @@ func createText(t *testing.T, a *App, texts ...[]string) []int64 {
 		body := strings.Join(paras, "\n\n")
 		title := strings.Join(strings.Fields(paras[0])[:6], " ")
 		arts[i] = store.Article{Title: title, Body: body, ContentHash: ingest.ContentHash(title, body), Origin: "test"}
-		origs[i] = store.Original{ContentType: typeText, Data: []byte(body)}
+		origs[i] = store.Original{ContentType: "text/plain", Data: []byte(body)}
 	}
 	ids, errs, err := a.Store.CreateArticles(context.Background(), arts, origs)
 	if err != nil {
@@ -55,27 +56,27 @@ func createText(t *testing.T, a *App, texts ...[]string) []int64 {
 // an added line) and not another story; fingerprints missing from older
 // archives are computed on first use.
 func TestSimilar(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	edited := append([]string{}, story...)
 	edited[1] = strings.Replace(edited[1], "eleven thousand", "twelve thousand", 1)
 	edited = append(edited, "Follow the Riverside Courier on social media for updates.")
 	ids := createText(t, a, story, edited, otherStory)
 
-	got, err := a.Similar(ctx, ids[0])
+	got, err := a.Search.Similar(ctx, ids[0])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].ID != ids[1] {
 		t.Fatalf("similar to the story: %+v, want article %d", got, ids[1])
 	}
-	if got, err := a.Similar(ctx, ids[2]); err != nil || len(got) != 0 {
+	if got, err := a.Search.Similar(ctx, ids[2]); err != nil || len(got) != 0 {
 		t.Errorf("similar to the other story: %+v %v", got, err)
 	}
-	if _, err := a.Similar(ctx, 999); err == nil {
+	if _, err := a.Search.Similar(ctx, 999); err == nil {
 		t.Errorf("similar to a missing article: no error")
 	}
-	groups, err := a.NearDuplicates(ctx)
+	groups, err := a.Search.NearDuplicates(ctx)
 	if err != nil || len(groups) != 1 || len(groups[0].Articles) != 2 || groups[0].MaxDistance > simhash.NearThreshold {
 		t.Fatalf("groups: %+v %v", groups, err)
 	}
@@ -87,54 +88,17 @@ func TestSimilar(t *testing.T) {
 
 // TestFingerprintsAtImport checks that import fingerprints what it stores.
 func TestFingerprintsAtImport(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	writeFile(t, dir, "a.txt", []byte("Tramway extension approved\n\n"+strings.Join(story, "\n\n")))
-	writeFile(t, dir, "b.txt", []byte("Herring catch falls\n\n"+strings.Join(otherStory, "\n\n")))
-	if rep, err := a.Import(ctx, []string{dir}, ImportOptions{}); err != nil || rep.Imported != 2 {
+	apptest.WriteFile(t, dir, "a.txt", []byte("Tramway extension approved\n\n"+strings.Join(story, "\n\n")))
+	apptest.WriteFile(t, dir, "b.txt", []byte("Herring catch falls\n\n"+strings.Join(otherStory, "\n\n")))
+	if rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil || rep.Imported != 2 {
 		t.Fatalf("%+v %v", rep, err)
 	}
 	fps, err := a.Store.Fingerprints(ctx)
 	if err != nil || len(fps) != 2 || fps[0].SimHash == 0 {
 		t.Errorf("fingerprints after import: %+v %v", fps, err)
-	}
-}
-
-func TestGroupNear(t *testing.T) {
-	fp := func(id int64, h uint64) store.Fingerprint { return store.Fingerprint{ArticleID: id, SimHash: h} }
-	const base = 0x0123456789abcdef
-	flip := func(n int) uint64 { return base ^ (1<<n - 1) } // base with its n low bits flipped
-	tests := []struct {
-		name string
-		fps  []store.Fingerprint
-		want [][]int64
-	}{
-		{"none", nil, nil},
-		{"pair at the threshold", []store.Fingerprint{fp(1, base), fp(2, flip(simhash.NearThreshold))}, [][]int64{{1, 2}}},
-		{"pair beyond it", []store.Fingerprint{fp(1, base), fp(2, flip(simhash.NearThreshold+1))}, nil},
-		{"chain", []store.Fingerprint{fp(3, base), fp(1, flip(8)), fp(2, flip(8)^0xff00)}, [][]int64{{1, 2, 3}}},
-		{"empty bodies do not match", []store.Fingerprint{fp(1, 0), fp(2, 0), fp(3, 1)}, nil},
-		{"two groups, larger first", []store.Fingerprint{fp(1, base), fp(2, ^uint64(base)), fp(3, base^1), fp(4, ^uint64(base)^3), fp(5, base^7)},
-			[][]int64{{1, 3, 5}, {2, 4}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := groupNear(tt.fps)
-			if len(got) != len(tt.want) {
-				t.Fatalf("%d groups %+v, want %v", len(got), got, tt.want)
-			}
-			for i, g := range got {
-				if len(g.ids) != len(tt.want[i]) {
-					t.Fatalf("group %d: %v, want %v", i, g.ids, tt.want[i])
-				}
-				for j := range g.ids {
-					if g.ids[j] != tt.want[i][j] {
-						t.Errorf("group %d: %v, want %v", i, g.ids, tt.want[i])
-					}
-				}
-			}
-		})
 	}
 }
 
@@ -146,13 +110,13 @@ func TestNearDuplicatesBBC(t *testing.T) {
 		t.Skip("imports the BBC corpus")
 	}
 	dir := corpus.Path(t, "corpus", "bbc")
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
-	rep, err := a.Import(ctx, []string{dir}, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
 	if err != nil || rep.Duplicates != 98 {
 		t.Fatalf("duplicates %d, want 98 (%v)", rep.Duplicates, err)
 	}
-	groups, err := a.NearDuplicates(ctx)
+	groups, err := a.Search.NearDuplicates(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,20 +129,8 @@ func TestNearDuplicatesBBC(t *testing.T) {
 		t.Errorf("%d near-duplicate groups: expected tens (the corpus has about 66 pairs of versions of a story)", len(groups))
 	}
 	first := groups[0].Articles[0].ID
-	near, err := a.Similar(ctx, first)
+	near, err := a.Search.Similar(ctx, first)
 	if err != nil || len(near) == 0 {
 		t.Errorf("similar to %d, a member of the largest group: %v %v", first, near, err)
-	}
-}
-
-// BenchmarkNearDuplicates groups 20,000 random fingerprints, all pairs.
-func BenchmarkNearDuplicates(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 2))
-	fps := make([]store.Fingerprint, 20000)
-	for i := range fps {
-		fps[i] = store.Fingerprint{ArticleID: int64(i + 1), SimHash: r.Uint64()}
-	}
-	for b.Loop() {
-		groupNear(fps)
 	}
 }

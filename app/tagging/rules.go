@@ -1,4 +1,4 @@
-package app
+package tagging
 
 import (
 	"context"
@@ -22,8 +22,8 @@ type rules struct {
 
 type nameType struct{ name, typ string }
 
-func (a *App) loadRules(ctx context.Context) (*rules, error) {
-	corrs, err := a.Store.Corrections(ctx)
+func (a *Service) loadRules(ctx context.Context) (*rules, error) {
+	corrs, err := a.st.Corrections(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (a *App) loadRules(ctx context.Context) (*rules, error) {
 			}
 		}
 	}
-	confirmed, err := a.Store.ConfirmedEntities(ctx)
+	confirmed, err := a.st.ConfirmedEntities(ctx)
 	if err != nil {
 		return nil, err
 	}

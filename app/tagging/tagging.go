@@ -1,4 +1,4 @@
-package app
+package tagging
 
 import (
 	"context"
@@ -31,7 +31,7 @@ type tagging struct {
 }
 
 // Tagger returns the entity tagger, loading its model on first use.
-func (a *App) Tagger() (*ner.Tagger, error) {
+func (a *Service) Tagger() (*ner.Tagger, error) {
 	a.tag.once.Do(func() {
 		a.tag.tagger, a.tag.err = ner.New()
 		if a.tag.err != nil {
@@ -42,14 +42,14 @@ func (a *App) Tagger() (*ner.Tagger, error) {
 }
 
 // TaggingProgress counts the articles whose entities are known, and all.
-func (a *App) TaggingProgress(ctx context.Context) (done, total int, err error) {
-	return a.Store.TaggingProgress(ctx)
+func (a *Service) TaggingProgress(ctx context.Context) (done, total int, err error) {
+	return a.st.TaggingProgress(ctx)
 }
 
 // StartTagging tags the articles waiting for entities in the background and
 // returns at once; a call while a run is going makes it look again for new
 // articles when it ends. Wait blocks until no run is going.
-func (a *App) StartTagging(ctx context.Context) {
+func (a *Service) StartTagging(ctx context.Context) {
 	a.tag.mu.Lock()
 	defer a.tag.mu.Unlock()
 	if a.tag.running {
@@ -79,14 +79,14 @@ func (a *App) StartTagging(ctx context.Context) {
 
 // TaggingRunning reports whether this process is tagging (StartTagging's
 // run is going).
-func (a *App) TaggingRunning() bool {
+func (a *Service) TaggingRunning() bool {
 	a.tag.mu.Lock()
 	defer a.tag.mu.Unlock()
 	return a.tag.running
 }
 
 // WaitTagging blocks until background tagging has finished or ctx ends.
-func (a *App) WaitTagging(ctx context.Context) error {
+func (a *Service) WaitTagging(ctx context.Context) error {
 	a.tag.mu.Lock()
 	done := a.tag.done
 	a.tag.mu.Unlock()
@@ -108,7 +108,7 @@ func (a *App) WaitTagging(ctx context.Context) error {
 // lease, and waits for the batches other workers hold to be saved, or their
 // leases to run out and be taken over. progress, if not nil, is called after
 // each batch with the articles tagged so far and the total.
-func (a *App) TagPending(ctx context.Context, progress func(done, total int)) error {
+func (a *Service) TagPending(ctx context.Context, progress func(done, total int)) error {
 	var report func(WorkProgress)
 	if progress != nil {
 		report = func(p WorkProgress) {
@@ -123,8 +123,8 @@ func (a *App) TagPending(ctx context.Context, progress func(done, total int)) er
 
 // Retag marks every article for tagging again (after a model change) and
 // tags them all; corrections apply as before.
-func (a *App) Retag(ctx context.Context, progress func(done, total int)) error {
-	if err := a.Store.ResetTagging(ctx); err != nil {
+func (a *Service) Retag(ctx context.Context, progress func(done, total int)) error {
+	if err := a.st.ResetTagging(ctx); err != nil {
 		return err
 	}
 	return a.TagPending(ctx, progress)
@@ -172,7 +172,7 @@ func tagOne(t *ner.Tagger, rules *rules, job store.TagJob) (res store.Tagged) {
 	return res
 }
 
-func (a *App) logf(format string, args ...any) {
+func (a *Service) logf(format string, args ...any) {
 	if a.Log != nil {
 		a.Log(fmt.Sprintf(format, args...))
 	}

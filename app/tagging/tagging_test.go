@@ -1,4 +1,4 @@
-package app
+package tagging_test
 
 import (
 	"context"
@@ -9,32 +9,34 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/assets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
 // importText imports one text file written from content and tags it.
-func importText(t *testing.T, a *App, name string, content []byte) int64 {
+func importText(t *testing.T, a *apptest.Archive, name string, content []byte) int64 {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	rep, err := a.Import(ctx, []string{p}, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{p}, importer.ImportOptions{})
 	if err != nil || rep.Imported != 1 {
 		t.Fatalf("import %s: %+v %v", name, rep, err)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	return rep.Results[0].ID
 }
 
 // entitySet lists an article's entities as "TYPE name" lines, sorted.
-func entitySet(t *testing.T, a *App, articleID int64) []string {
+func entitySet(t *testing.T, a *apptest.Archive, articleID int64) []string {
 	t.Helper()
-	ms, err := a.ArticleMentions(context.Background(), articleID)
+	ms, err := a.Tagging.ArticleMentions(context.Background(), articleID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +54,7 @@ func entitySet(t *testing.T, a *App, articleID int64) []string {
 }
 
 func TestSeedEntities(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	id := importText(t, a, "seed.txt", assets.SampleArticle)
 	got := entitySet(t, a, id)
 	want := []string{
@@ -64,15 +66,15 @@ func TestSeedEntities(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("seed entities:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	done, total, err := a.TaggingProgress(context.Background())
+	done, total, err := a.Tagging.TaggingProgress(context.Background())
 	if err != nil || done != 1 || total != 1 {
 		t.Errorf("progress %d/%d %v", done, total, err)
 	}
 }
 
-func entityNamed(t *testing.T, a *App, name string) store.Entity {
+func entityNamed(t *testing.T, a *apptest.Archive, name string) store.Entity {
 	t.Helper()
-	e, err := a.EntityByName(context.Background(), name)
+	e, err := a.Tagging.EntityByName(context.Background(), name)
 	if err != nil {
 		t.Fatalf("entity %q: %v", name, err)
 	}
@@ -82,23 +84,23 @@ func entityNamed(t *testing.T, a *App, name string) store.Entity {
 // TestCorrectionsStick corrects the seed's entities, re-tags everything and
 // imports a new article: every correction still holds.
 func TestCorrectionsStick(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	importText(t, a, "seed.txt", assets.SampleArticle)
 
-	if err := a.RenameEntity(ctx, entityNamed(t, a, "Eurasia Group").ID, "Eurasia Group Inc"); err != nil {
+	if err := a.Tagging.RenameEntity(ctx, entityNamed(t, a, "Eurasia Group").ID, "Eurasia Group Inc"); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.RetypeEntity(ctx, entityNamed(t, a, "JPMorgan Chase").ID, "place"); err != nil {
+	if err := a.Tagging.RetypeEntity(ctx, entityNamed(t, a, "JPMorgan Chase").ID, "place"); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.RejectEntity(ctx, entityNamed(t, a, "Geneva").ID, 0); err != nil {
+	if err := a.Tagging.RejectEntity(ctx, entityNamed(t, a, "Geneva").ID, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.MergeEntities(ctx, entityNamed(t, a, "U.S.").ID, entityNamed(t, a, "United States").ID); err != nil {
+	if err := a.Tagging.MergeEntities(ctx, entityNamed(t, a, "U.S.").ID, entityNamed(t, a, "United States").ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.AddEntity(ctx, "Deputy Secretary of State", "org", 0); err != nil {
+	if _, err := a.Tagging.AddEntity(ctx, "Deputy Secretary of State", "org", 0); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string, articleID int64) {
@@ -116,7 +118,7 @@ func TestCorrectionsStick(t *testing.T) {
 		}
 	}
 	check("after the corrections", 1)
-	if err := a.Retag(ctx, nil); err != nil {
+	if err := a.Tagging.Retag(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	check("after retag", 1)
@@ -125,10 +127,10 @@ func TestCorrectionsStick(t *testing.T) {
 	check("in a new article", id)
 
 	us := entityNamed(t, a, "United States")
-	if nid, err := a.SplitAlias(ctx, us.ID, "U.S."); err != nil || nid == us.ID {
+	if nid, err := a.Tagging.SplitAlias(ctx, us.ID, "U.S."); err != nil || nid == us.ID {
 		t.Fatalf("split: %d %v", nid, err)
 	}
-	if err := a.Retag(ctx, nil); err != nil {
+	if err := a.Tagging.Retag(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(entitySet(t, a, 1), "|"); !strings.Contains(got, "PLACE U.S.") {
@@ -137,7 +139,7 @@ func TestCorrectionsStick(t *testing.T) {
 }
 
 func TestCorrectionErrors(t *testing.T) {
-	a := openTest(t)
+	a := apptest.Open(t)
 	ctx := context.Background()
 	importText(t, a, "seed.txt", assets.SampleArticle)
 	china := entityNamed(t, a, "China").ID
@@ -145,19 +147,19 @@ func TestCorrectionErrors(t *testing.T) {
 		name string
 		err  error
 	}{
-		{"rename missing", a.RenameEntity(ctx, 9999, "X")},
-		{"rename empty", a.RenameEntity(ctx, china, "  ")},
-		{"retype bad", a.RetypeEntity(ctx, china, "ANIMAL")},
-		{"merge self", a.MergeEntities(ctx, china, china)},
-		{"merge missing", a.MergeEntities(ctx, china, 9999)},
-		{"reject missing", a.RejectEntity(ctx, 9999, 0)},
+		{"rename missing", a.Tagging.RenameEntity(ctx, 9999, "X")},
+		{"rename empty", a.Tagging.RenameEntity(ctx, china, "  ")},
+		{"retype bad", a.Tagging.RetypeEntity(ctx, china, "ANIMAL")},
+		{"merge self", a.Tagging.MergeEntities(ctx, china, china)},
+		{"merge missing", a.Tagging.MergeEntities(ctx, china, 9999)},
+		{"reject missing", a.Tagging.RejectEntity(ctx, 9999, 0)},
 	}
 	for _, tt := range tests {
 		if tt.err == nil {
 			t.Errorf("%s: no error", tt.name)
 		}
 	}
-	if _, err := a.SplitAlias(ctx, china, "Not An Alias"); !errors.Is(err, store.ErrInvalid) {
+	if _, err := a.Tagging.SplitAlias(ctx, china, "Not An Alias"); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("split unknown alias: %v", err)
 	}
 	if e := entityNamed(t, a, "China"); e.Articles != 1 {

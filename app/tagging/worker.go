@@ -1,4 +1,4 @@
-package app
+package tagging
 
 import (
 	"context"
@@ -101,8 +101,8 @@ func (p WorkProgress) Rate() float64 {
 }
 
 // QueueStatus tells where the tagging queue stands, whoever works on it.
-func (a *App) QueueStatus(ctx context.Context) (store.QueueStatus, error) {
-	return a.Store.QueueStatus(ctx)
+func (a *Service) QueueStatus(ctx context.Context) (store.QueueStatus, error) {
+	return a.st.QueueStatus(ctx)
 }
 
 // WorkerID returns a name for a new worker, unique across machines: the
@@ -123,8 +123,8 @@ func WorkerID() string {
 // other machines are left to their leases. Should a worker be taken for
 // dead wrongly (another machine of the same name), its late save is refused:
 // no article is tagged twice.
-func (a *App) releaseDeadLocal(ctx context.Context) error {
-	q, err := a.Store.QueueStatus(ctx)
+func (a *Service) releaseDeadLocal(ctx context.Context) error {
+	q, err := a.st.QueueStatus(ctx)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func (a *App) releaseDeadLocal(ctx context.Context) error {
 		if !ok || h != host || perr != nil || pid == os.Getpid() || !processGone(pid) {
 			continue
 		}
-		if _, err := a.Store.ReleaseTagging(ctx, owner); err != nil {
+		if _, err := a.st.ReleaseTagging(ctx, owner); err != nil {
 			return err
 		}
 		a.logf("tagging: took over the batch of %s, whose process has ended", owner)
@@ -150,7 +150,7 @@ func (a *App) releaseDeadLocal(ctx context.Context) error {
 // nil, is called after each claim, save and idle look. When ctx ends, Work
 // saves what the batch in hand has finished, gives back the leases it
 // holds, and returns ctx's error.
-func (a *App) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgress)) error {
+func (a *Service) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgress)) error {
 	opt = opt.withDefaults()
 	t, err := a.Tagger()
 	if err != nil {
@@ -171,7 +171,7 @@ func (a *App) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgr
 		// Give back what is still held, so others need not wait for the lease.
 		sctx, cancel := stopping(ctx)
 		defer cancel()
-		if _, rerr := a.Store.ReleaseTagging(sctx, opt.Owner); rerr != nil {
+		if _, rerr := a.st.ReleaseTagging(sctx, opt.Owner); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
 	}
@@ -180,7 +180,7 @@ func (a *App) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgr
 
 // worker is one Work call.
 type worker struct {
-	a        *App
+	a        *Service
 	opt      WorkOptions
 	tagger   *ner.Tagger
 	progress func(WorkProgress)
@@ -203,12 +203,12 @@ func (w *worker) run(ctx context.Context) error {
 			}
 			w.rules, w.loaded = r, time.Now()
 		}
-		jobs, err := w.a.Store.ClaimTagging(ctx, w.opt.Owner, w.opt.Batch, w.opt.Lease)
+		jobs, err := w.a.st.ClaimTagging(ctx, w.opt.Owner, w.opt.Batch, w.opt.Lease)
 		if err != nil {
 			return err
 		}
 		if len(jobs) == 0 {
-			q, err := w.a.Store.QueueStatus(ctx)
+			q, err := w.a.st.QueueStatus(ctx)
 			if err != nil {
 				return err
 			}
@@ -253,13 +253,13 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 		}
 		results = finished
 	}
-	saved, err := w.a.Store.SaveClaimed(saveCtx, w.opt.Owner, results)
+	saved, err := w.a.st.SaveClaimed(saveCtx, w.opt.Owner, results)
 	if err != nil {
 		return err
 	}
 	var q store.QueueStatus
 	if w.progress != nil && ctx.Err() == nil {
-		if q, err = w.a.Store.QueueStatus(ctx); err != nil {
+		if q, err = w.a.st.QueueStatus(ctx); err != nil {
 			return err
 		}
 	}
@@ -297,7 +297,7 @@ func (w *worker) keepLease(ctx context.Context, ids []int64) (stop func()) {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if _, err := w.a.Store.ExtendLease(ctx, w.opt.Owner, ids, w.opt.Lease); err != nil && ctx.Err() == nil {
+				if _, err := w.a.st.ExtendLease(ctx, w.opt.Owner, ids, w.opt.Lease); err != nil && ctx.Err() == nil {
 					w.a.logf("worker %s: renew lease: %v", w.opt.Owner, err)
 				}
 			}

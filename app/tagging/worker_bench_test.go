@@ -1,4 +1,4 @@
-package app
+package tagging_test
 
 import (
 	"context"
@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
 
@@ -22,24 +25,24 @@ import (
 func BenchmarkWorkers(b *testing.B) {
 	addr := storetest.Postgres(b)
 	ctx := context.Background()
-	a, err := Open(ctx, addr)
+	a, err := apptest.OpenAt(ctx, addr)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	if rep, err := a.Import(ctx, []string{corpus.Path(b, "corpus", "bbc")}, ImportOptions{}); err != nil || rep.Imported == 0 {
+	if rep, err := a.Importer.Import(ctx, []string{corpus.Path(b, "corpus", "bbc")}, importer.ImportOptions{}); err != nil || rep.Imported == 0 {
 		b.Fatalf("import: %d %v", rep.Imported, err)
 	}
 	for _, n := range []int{1, 3} {
 		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
-			apps := make([]*App, n)
+			apps := make([]*apptest.Archive, n)
 			for i := range apps {
-				w, err := Open(ctx, addr)
+				w, err := apptest.OpenAt(ctx, addr)
 				if err != nil {
 					b.Fatal(err)
 				}
 				defer w.Close()
-				if _, err := w.Tagger(); err != nil {
+				if _, err := w.Tagging.Tagger(); err != nil {
 					b.Fatal(err)
 				}
 				apps[i] = w
@@ -58,7 +61,7 @@ func BenchmarkWorkers(b *testing.B) {
 				articles += got
 				words += w
 			}
-			if q, err := a.QueueStatus(ctx); err != nil || q.Waiting() != 0 || q.Done+q.Failed != q.Total() {
+			if q, err := a.Tagging.QueueStatus(ctx); err != nil || q.Waiting() != 0 || q.Done+q.Failed != q.Total() {
 				b.Fatalf("queue after the workers: %+v %v", q, err)
 			}
 			b.ReportMetric(float64(articles)/elapsed.Seconds(), "articles/s")
@@ -69,13 +72,13 @@ func BenchmarkWorkers(b *testing.B) {
 
 // runWorkers runs a worker on each app until the queue is empty and
 // returns the articles and words they tagged.
-func runWorkers(b *testing.B, apps []*App) (articles, words int) {
+func runWorkers(b *testing.B, apps []*apptest.Archive) (articles, words int) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for _, w := range apps {
 		wg.Go(func() {
-			var last WorkProgress
-			err := w.Work(context.Background(), WorkOptions{Poll: 50 * time.Millisecond, ExitWhenDone: true}, func(p WorkProgress) { last = p })
+			var last tagging.WorkProgress
+			err := w.Tagging.Work(context.Background(), tagging.WorkOptions{Poll: 50 * time.Millisecond, ExitWhenDone: true}, func(p tagging.WorkProgress) { last = p })
 			if err != nil {
 				b.Error(err)
 			}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package app
+package tagging
 
 // processGone reports whether no process with this id runs on this machine;
 // without a way to ask, a dead worker's batch waits for its lease to end.

@@ -32,7 +32,7 @@ func (w *Window) withEntityCounts(f listingFetcher) func(context.Context, int, i
 		for i, l := range list {
 			ids[i] = l.ID
 		}
-		counts, err := w.app.Store.EntityCounts(ctx, ids)
+		counts, err := w.app.Tagging.EntityCounts(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +119,7 @@ var sortChoices = []struct {
 func newArticlesView(w *Window) *ArticlesView {
 	v := &ArticlesView{w: w, sortBy: store.SortDate, reader: newReader(w)}
 	v.list = newArticleList(w, v.fetch, v.reader.show)
-	v.list.count = func(ctx context.Context) (int, error) { return w.app.Store.ArticleCount(ctx) }
+	v.list.count = func(ctx context.Context) (int, error) { return w.app.Search.ArticleCount(ctx) }
 	var labels []string
 	for _, c := range sortChoices {
 		labels = append(labels, c.label)
@@ -134,7 +134,7 @@ func newArticlesView(w *Window) *ArticlesView {
 }
 
 func (v *ArticlesView) fetch(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-	return v.w.app.Store.Articles(ctx, v.sortBy, limit, offset)
+	return v.w.app.Search.Articles(ctx, v.sortBy, limit, offset)
 }
 
 func (v *ArticlesView) onSort(label string) {

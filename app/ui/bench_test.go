@@ -17,7 +17,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/newsarchive/newsarchive/app"
-	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/synth"
 )
 
 // benchFallbackArticles is how many synthetic articles the benchmarks
@@ -79,7 +80,7 @@ func buildImportedArchive(path string, n int) error {
 	if err != nil {
 		return err
 	}
-	_, err = a.Import(ctx, []string{dir}, app.ImportOptions{})
+	_, err = a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
 	if cerr := a.Close(); err == nil {
 		err = cerr
 	}
@@ -187,7 +188,7 @@ func BenchmarkMainWindow(b *testing.B) {
 	b.Run("palette-keystroke", func(b *testing.B) {
 		w, _, _ := openBenchWindow(b, fa, path)
 		defer w.shutdown()
-		if err := w.app.PrepareLookup(w.ctx); err != nil {
+		if err := w.app.Search.PrepareLookup(w.ctx); err != nil {
 			b.Fatal(err)
 		}
 		row, _ := w.articles.list.row(0)

@@ -60,7 +60,7 @@ func newSourcesView(w *Window) *SourcesView {
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.ctx
 	w.run(func() {
-		sources, err := w.app.Store.Sources(ctx)
+		sources, err := w.app.Search.Sources(ctx)
 		w.do(func() {
 			if err != nil {
 				v.info.SetText(errorText(err))
@@ -81,7 +81,7 @@ func (v *SourcesView) content() fyne.CanvasObject {
 // showSource shows a source's articles; n < 0 counts them first.
 func (w *Window) showSource(name string, n int) {
 	fetch := func(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-		return w.app.Store.SourceArticles(ctx, name, limit, offset)
+		return w.app.Search.SourceArticles(ctx, name, limit, offset)
 	}
 	if n >= 0 {
 		w.showPage(newFilteredArticles(w, name, n, fetch).content())
@@ -90,7 +90,7 @@ func (w *Window) showSource(name string, n int) {
 	ctx := w.ctx
 	w.run(func() {
 		n := 0
-		sources, err := w.app.Store.Sources(ctx)
+		sources, err := w.app.Search.Sources(ctx)
 		for _, s := range sources {
 			if s.Name == name {
 				n = s.Articles

@@ -22,7 +22,7 @@ func newEntityList(w *Window, typ string) *EntityList {
 	v := &EntityList{w: w, typ: typ}
 	v.list = newPagedList[store.Entity](w, createEntityRow)
 	v.list.fetch = func(ctx context.Context, limit, offset int) ([]store.Entity, error) {
-		return w.app.Entities(ctx, typ, limit, offset)
+		return w.app.Tagging.Entities(ctx, typ, limit, offset)
 	}
 	v.list.fill = fillEntityRow
 	v.list.blank = func(o fyne.CanvasObject) { setCountRow(o.(*fyne.Container).Objects[1], "…", 0) }

@@ -47,14 +47,14 @@ func newEntityPage(w *Window, id int64) *EntityPage {
 func (p *EntityPage) load() {
 	ctx, a := p.w.ctx, p.w.app
 	p.w.run(func() {
-		ent, err := a.Entity(ctx, p.id)
+		ent, err := a.Tagging.Entity(ctx, p.id)
 		var coocs []store.Cooccurrence
 		var months []store.MonthCount
 		if err == nil {
-			coocs, err = a.Cooccurring(ctx, p.id, maxCooccurring)
+			coocs, err = a.Tagging.Cooccurring(ctx, p.id, maxCooccurring)
 		}
 		if err == nil {
-			months, err = a.EntityTimeline(ctx, p.id)
+			months, err = a.Tagging.EntityTimeline(ctx, p.id)
 		}
 		p.w.do(func() {
 			if err != nil {
@@ -71,7 +71,7 @@ func (p *EntityPage) load() {
 func (p *EntityPage) build() {
 	p.articles = newPagedList[store.EntityArticle](p.w, createContextRow)
 	p.articles.fetch = func(ctx context.Context, limit, offset int) ([]store.EntityArticle, error) {
-		return p.w.app.EntityArticles(ctx, p.id, limit, offset)
+		return p.w.app.Tagging.EntityArticles(ctx, p.id, limit, offset)
 	}
 	p.articles.count = func(context.Context) (int, error) { return p.ent.Articles, nil }
 	p.articles.fill = fillContextRow

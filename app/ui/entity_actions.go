@@ -37,7 +37,7 @@ func (p *EntityPage) askRename() {
 			if !ok || name == "" || name == p.ent.Name {
 				return
 			}
-			p.correct(func(ctx context.Context) error { return p.w.app.RenameEntity(ctx, p.id, name) }, p.load)
+			p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RenameEntity(ctx, p.id, name) }, p.load)
 		}, p.w.win)
 }
 
@@ -50,7 +50,7 @@ func (p *EntityPage) askRetype() {
 			if !ok || typ == "" || typ == p.ent.Type {
 				return
 			}
-			p.correct(func(ctx context.Context) error { return p.w.app.RetypeEntity(ctx, p.id, typ) }, p.load)
+			p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RetypeEntity(ctx, p.id, typ) }, p.load)
 		}, p.w.win)
 }
 
@@ -71,7 +71,7 @@ func (p *EntityPage) askMerge() {
 
 // mergeInto merges the entity into another and shows that one.
 func (p *EntityPage) mergeInto(into int64) {
-	p.correct(func(ctx context.Context) error { return p.w.app.MergeEntities(ctx, p.id, into) }, func() {
+	p.correct(func(ctx context.Context) error { return p.w.app.Tagging.MergeEntities(ctx, p.id, into) }, func() {
 		p.w.goBack()
 		p.w.showEntity(into)
 	})
@@ -89,11 +89,11 @@ func (p *EntityPage) askAddAlias() {
 				return
 			}
 			p.correct(func(ctx context.Context) error {
-				id, err := p.w.app.AddEntity(ctx, alias, p.ent.Type, 0)
+				id, err := p.w.app.Tagging.AddEntity(ctx, alias, p.ent.Type, 0)
 				if err != nil || id == p.id {
 					return err
 				}
-				return p.w.app.MergeEntities(ctx, id, p.id)
+				return p.w.app.Tagging.MergeEntities(ctx, id, p.id)
 			}, p.load)
 		}, p.w.win)
 }
@@ -107,7 +107,7 @@ func (p *EntityPage) askSplit() {
 			}
 			var newID int64
 			p.correct(func(ctx context.Context) (err error) {
-				newID, err = p.w.app.SplitAlias(ctx, p.id, s.Selected)
+				newID, err = p.w.app.Tagging.SplitAlias(ctx, p.id, s.Selected)
 				return err
 			}, func() {
 				p.load()
@@ -122,7 +122,7 @@ func (p *EntityPage) askReject() {
 		if !ok {
 			return
 		}
-		p.correct(func(ctx context.Context) error { return p.w.app.RejectEntity(ctx, p.id, 0) }, func() {
+		p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RejectEntity(ctx, p.id, 0) }, func() {
 			if !p.w.goBack() {
 				p.w.showSection(sectionPeople)
 			}

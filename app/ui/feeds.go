@@ -6,8 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 )
 
 // askAddFeed subscribes to an RSS or Atom feed, given by address or file, and
@@ -29,7 +28,7 @@ func (w *Window) addFeed(src string) {
 	w.showSection(sectionImports)
 	a := w.app
 	w.run(func() {
-		res, err := a.AddFeed(ctx, src, app.FeedOptions{})
+		res, err := a.Importer.AddFeed(ctx, src, importer.FeedOptions{})
 		stop()
 		rep := feedReport(src, res)
 		w.do(func() {
@@ -40,14 +39,14 @@ func (w *Window) addFeed(src string) {
 }
 
 // feedReport shows a feed pull as an import report: one line per new item.
-func feedReport(src string, res app.FeedRefresh) app.ImportReport {
-	rep := app.ImportReport{Imported: res.Imported, Duplicates: res.Duplicates, Failed: res.Failed}
+func feedReport(src string, res importer.FeedRefresh) importer.ImportReport {
+	rep := importer.ImportReport{Imported: res.Imported, Duplicates: res.Duplicates, Failed: res.Failed}
 	for _, it := range res.Items {
 		path := it.Link
 		if path == "" {
 			path = src
 		}
-		rep.Results = append(rep.Results, app.FileResult{
+		rep.Results = append(rep.Results, importer.FileResult{
 			Path: path, Status: it.Status, ID: it.ID, Title: it.Title, DuplicateOf: it.DuplicateOf, Error: it.Error,
 		})
 	}

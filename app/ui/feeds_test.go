@@ -30,11 +30,11 @@ func TestAddFeed(t *testing.T) {
 	if !ok || !strings.HasPrefix(card.Subtitle, "Imported 1, duplicates 0, failed 0") {
 		t.Fatalf("job card %+v", w.jobs.box.Objects[0])
 	}
-	list, err := a.Store.Articles(context.Background(), store.SortID, 0, 0)
+	list, err := a.Search.Articles(context.Background(), store.SortID, 0, 0)
 	if err != nil || len(list) != 1 || list[0].Title != "Café owners protest new levy" {
 		t.Fatalf("archive %+v %v", list, err)
 	}
-	feeds, err := a.Store.Feeds(context.Background())
+	feeds, err := a.Importer.Feeds(context.Background())
 	if err != nil || len(feeds) != 1 {
 		t.Errorf("subscriptions %+v %v", feeds, err)
 	}

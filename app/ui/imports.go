@@ -11,13 +11,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/assets"
 )
 
 // startImport imports files and folders as a job and shows the Imports
 // section; done, if not nil, is called on the UI goroutine with the report.
-func (w *Window) startImport(paths []string, done func(app.ImportReport)) {
+func (w *Window) startImport(paths []string, done func(importer.ImportReport)) {
 	if len(paths) == 0 {
 		return
 	}
@@ -30,7 +30,7 @@ func (w *Window) startImport(paths []string, done func(app.ImportReport)) {
 	w.showSection(sectionImports)
 	a := w.app
 	w.run(func() {
-		rep, err := a.Import(ctx, paths, app.ImportOptions{OnProgress: func(p app.Progress) { jb.progress(p, p.Done == p.Total) }})
+		rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{OnProgress: func(p importer.Progress) { jb.progress(p, p.Done == p.Total) }})
 		stop()
 		w.do(func() {
 			jb.finish(rep, err)
@@ -45,7 +45,7 @@ func (w *Window) startImport(paths []string, done func(app.ImportReport)) {
 // afterImport tags the new articles and shows them in the lists.
 func (w *Window) afterImport() {
 	if !w.opt.NoTagging {
-		w.app.StartTagging(w.ctx)
+		w.app.Tagging.StartTagging(w.ctx)
 	}
 	w.jobs.updateTagging()
 	w.articles.reload()
@@ -106,13 +106,13 @@ func (w *Window) importURL(u string) {
 	w.showSection(sectionImports)
 	a := w.app
 	w.run(func() {
-		res, err := a.ImportURL(ctx, u)
+		res, err := a.Importer.ImportURL(ctx, u)
 		stop()
-		rep := app.ImportReport{Results: []app.FileResult{res}}
+		rep := importer.ImportReport{Results: []importer.FileResult{res}}
 		switch res.Status {
-		case app.StatusImported:
+		case importer.StatusImported:
 			rep.Imported = 1
-		case app.StatusDuplicate:
+		case importer.StatusDuplicate:
 			rep.Duplicates = 1
 		default:
 			rep.Failed = 1
@@ -136,7 +136,7 @@ func (w *Window) importSample() {
 		w.showError(err)
 		return
 	}
-	w.startImport([]string{p}, func(rep app.ImportReport) {
+	w.startImport([]string{p}, func(rep importer.ImportReport) {
 		os.RemoveAll(dir)
 		for _, r := range rep.Results {
 			if id := max(r.ID, r.DuplicateOf); id != 0 {

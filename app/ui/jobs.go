@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -98,7 +98,7 @@ func (j *Jobs) newJob(title string, stop context.CancelFunc) *job {
 
 // progress shows an import's progress; calls closer than progressEvery
 // apart are dropped unless final.
-func (jb *job) progress(p app.Progress, final bool) {
+func (jb *job) progress(p importer.Progress, final bool) {
 	if !final && time.Since(jb.last) < progressEvery {
 		return
 	}
@@ -112,7 +112,7 @@ func (jb *job) progress(p app.Progress, final bool) {
 }
 
 // progressText says how far an import is.
-func progressText(p app.Progress) string {
+func progressText(p importer.Progress) string {
 	s := fmt.Sprintf("%d of %d files · %.0f/s", p.Done, p.Total, p.Rate())
 	if eta := p.ETA(); eta > 0 {
 		s += " · " + eta.Round(time.Second).String() + " left"
@@ -121,7 +121,7 @@ func progressText(p app.Progress) string {
 }
 
 // finish shows an import's report; a result tapped opens its article.
-func (jb *job) finish(rep app.ImportReport, err error) {
+func (jb *job) finish(rep importer.ImportReport, err error) {
 	jb.cancel.Hide()
 	jb.bar.SetValue(1)
 	sum := fmt.Sprintf("Imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
@@ -175,8 +175,8 @@ func (j *Jobs) updateTagging() {
 		return
 	}
 	j.w.run(func() {
-		q, err := a.QueueStatus(ctx)
-		local := a.TaggingRunning()
+		q, err := a.Tagging.QueueStatus(ctx)
+		local := a.Tagging.TaggingRunning()
 		j.w.do(func() {
 			if err != nil || a != j.w.app {
 				return

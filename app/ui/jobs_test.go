@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -46,15 +47,15 @@ func TestTaggingSummaryFollowsOtherWorkers(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	if rep, err := a.Import(ctx, paths, app.ImportOptions{}); err != nil || rep.Imported != 3 {
+	if rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{}); err != nil || rep.Imported != 3 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
-	other, err := app.Open(ctx, w.path)
+	other, err := store.Open(ctx, w.path) // another process's worker
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	if _, err := other.Store.ClaimTagging(ctx, "elsewhere/1/abcd", 2, time.Hour); err != nil {
+	if _, err := other.ClaimTagging(ctx, "elsewhere/1/abcd", 2, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	w.jobs.updateTagging()
@@ -64,10 +65,10 @@ func TestTaggingSummaryFollowsOtherWorkers(t *testing.T) {
 	if got := w.jobs.tagText.Text; got != "Finding names: 0 of 3 (1 worker)" {
 		t.Errorf("summary %q", got)
 	}
-	if _, err := other.Store.ReleaseTagging(ctx, "elsewhere/1/abcd"); err != nil {
+	if _, err := other.ReleaseTagging(ctx, "elsewhere/1/abcd"); err != nil {
 		t.Fatal(err)
 	}
-	if err := other.Work(ctx, app.WorkOptions{ExitWhenDone: true}, nil); err != nil {
+	if err := tagging.New(other).Work(ctx, tagging.WorkOptions{ExitWhenDone: true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	w.jobs.updateTagging()

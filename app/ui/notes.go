@@ -56,7 +56,7 @@ func (n *NoteEditor) onChanged(text string) {
 func (n *NoteEditor) store() {
 	id, text, ctx := n.id, n.entry.Text, n.w.ctx
 	n.w.run(func() {
-		err := n.w.app.SetNote(ctx, id, text)
+		err := n.w.app.Annotate.SetNote(ctx, id, text)
 		n.w.do(func() {
 			if err != nil {
 				n.w.showError(err)

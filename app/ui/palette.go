@@ -111,7 +111,7 @@ func (p *Palette) changed(text string) {
 // lookup runs off the UI goroutine and shows its results if still wanted.
 func (p *Palette) lookup(seq int, text string) {
 	ctx, kind := p.w.ctx, p.kind
-	res, err := p.w.app.Lookup(ctx, text, kind, paletteLimit)
+	res, err := p.w.app.Search.Lookup(ctx, text, kind, paletteLimit)
 	p.w.do(func() {
 		if seq != p.seq {
 			return

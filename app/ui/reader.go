@@ -69,15 +69,15 @@ func (r *Reader) show(id int64) {
 	r.w.run(func() {
 		var d articleData
 		var err error
-		d.art, err = a.Store.Article(ctx, id)
+		d.art, err = a.Search.Article(ctx, id)
 		if err == nil {
-			d.mentions, err = a.ArticleMentions(ctx, id)
+			d.mentions, err = a.Tagging.ArticleMentions(ctx, id)
 		}
 		if err == nil {
-			d.tags, err = a.ArticleTags(ctx, id)
+			d.tags, err = a.Annotate.ArticleTags(ctx, id)
 		}
 		if err == nil {
-			d.note, err = a.Note(ctx, id)
+			d.note, err = a.Annotate.Note(ctx, id)
 		}
 		r.w.do(func() {
 			if seq != r.seq {

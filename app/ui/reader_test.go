@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -18,15 +18,15 @@ import (
 func TestReaderHeader(t *testing.T) {
 	ctx := context.Background()
 	w, a := openWindow(t)
-	if _, err := a.Import(ctx, []string{filepath.Join("testdata", "header-article.html")}, app.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{filepath.Join("testdata", "header-article.html")}, importer.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// Not tagged: the golden image shows the header, not the tagger's output.
-	list, err := a.Store.Articles(ctx, store.SortID, 1, 0)
+	list, err := a.Search.Articles(ctx, store.SortID, 1, 0)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("articles after the import: %+v, %v", list, err)
 	}
-	art, err := a.Store.Article(ctx, list[0].ID)
+	art, err := a.Search.Article(ctx, list[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/importer"
 )
 
 // maxReportRows is how tall an import report's list grows before it scrolls.
@@ -17,11 +16,11 @@ const maxReportRows = 8
 
 // newReportList lists an import's results, failures first; tapping an
 // imported or duplicate file opens its article.
-func newReportList(w *Window, results []app.FileResult) fyne.CanvasObject {
-	rows := make([]app.FileResult, 0, len(results))
+func newReportList(w *Window, results []importer.FileResult) fyne.CanvasObject {
+	rows := make([]importer.FileResult, 0, len(results))
 	for _, failedFirst := range []bool{true, false} {
 		for _, r := range results {
-			if (r.Status == app.StatusFailed) == failedFirst {
+			if (r.Status == importer.StatusFailed) == failedFirst {
 				rows = append(rows, r)
 			}
 		}
@@ -47,15 +46,15 @@ func createReportRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, text)
 }
 
-func fillReportRow(r app.FileResult, o fyne.CanvasObject) {
+func fillReportRow(r importer.FileResult, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	text, icon := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Icon)
 	name := filepath.Base(r.Path)
 	switch r.Status {
-	case app.StatusImported:
+	case importer.StatusImported:
 		icon.SetResource(theme.ConfirmIcon())
 		text.SetText(fmt.Sprintf("%s — %s", name, r.Title))
-	case app.StatusDuplicate:
+	case importer.StatusDuplicate:
 		icon.SetResource(theme.ContentCopyIcon())
 		text.SetText(fmt.Sprintf("%s — duplicate of article %d", name, r.DuplicateOf))
 	default:

@@ -32,13 +32,13 @@ func RenderViews(fa fyne.App, path string, importPaths []string, size fyne.Size,
 	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, ShownPath: "~/News/archive.db"})
 	defer w.shutdown()
 	w.win.Resize(size)
-	if n, err := a.Store.ArticleCount(ctx); err == nil && n == 0 && len(importPaths) == 0 {
+	if n, err := a.Search.ArticleCount(ctx); err == nil && n == 0 && len(importPaths) == 0 {
 		return save("welcome", w.Canvas().Capture())
 	}
 	if len(importPaths) > 0 {
 		w.startImport(importPaths, nil)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		return fmt.Errorf("tag: %w", err)
 	}
 	w.jobs.updateTagging()
@@ -56,7 +56,7 @@ func RenderViews(fa fyne.App, path string, importPaths []string, size fyne.Size,
 
 // topEntity returns the entity of a type in the most articles.
 func topEntity(w *Window, typ string) (store.Entity, error) {
-	es, err := w.app.Entities(w.ctx, typ, 1, 0)
+	es, err := w.app.Tagging.Entities(w.ctx, typ, 1, 0)
 	if err != nil {
 		return store.Entity{}, err
 	}
@@ -75,7 +75,7 @@ var shots = []shot{
 		if err != nil {
 			return err
 		}
-		arts, err := w.app.EntityArticles(w.ctx, e.ID, 1, 0)
+		arts, err := w.app.Tagging.EntityArticles(w.ctx, e.ID, 1, 0)
 		if err != nil || len(arts) == 0 {
 			return fmt.Errorf("articles of %s: %v", e.Name, err)
 		}

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -30,7 +30,7 @@ type SearchView struct {
 	info     *widget.Label
 	list     *pagedList[hitRow]
 	reader   *Reader
-	opt      app.SearchOptions
+	opt      search.SearchOptions
 	text     string
 	root     fyne.CanvasObject
 }
@@ -96,7 +96,7 @@ func newSearchView(w *Window) *SearchView {
 func (v *SearchView) loadSources() {
 	ctx := v.w.ctx
 	v.w.run(func() {
-		sources, err := v.w.app.Store.Sources(ctx)
+		sources, err := v.w.app.Search.Sources(ctx)
 		if err != nil {
 			return // the filter still takes typed names
 		}
@@ -111,7 +111,7 @@ func (v *SearchView) loadSources() {
 // run searches for what is typed.
 func (v *SearchView) run() {
 	v.text = strings.TrimSpace(v.query.Text)
-	v.opt = app.SearchOptions{From: v.from.Text, To: v.to.Text, Source: strings.TrimSpace(v.source.Text),
+	v.opt = search.SearchOptions{From: v.from.Text, To: v.to.Text, Source: strings.TrimSpace(v.source.Text),
 		Entity: strings.TrimSpace(v.entity.Text), Type: searchType(v.typ.Selected)}
 	if v.byDate.Checked {
 		v.opt.Sort = store.ByDate
@@ -148,7 +148,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 	}
 	opt := v.opt
 	opt.Limit, opt.Offset = limit, offset
-	res, err := v.w.app.Search(ctx, v.text, opt)
+	res, err := v.w.app.Search.Search(ctx, v.text, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	counts, err := v.w.app.Store.EntityCounts(ctx, ids)
+	counts, err := v.w.app.Tagging.EntityCounts(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -77,11 +77,11 @@ func (e *TagEditor) add(text string) {
 	if len(names) == 0 || e.id == 0 {
 		return
 	}
-	e.change(func(ctx context.Context) error { return e.w.app.AddTags(ctx, e.id, names...) })
+	e.change(func(ctx context.Context) error { return e.w.app.Annotate.AddTags(ctx, e.id, names...) })
 }
 
 func (e *TagEditor) remove(tag string) {
-	e.change(func(ctx context.Context) error { return e.w.app.RemoveTags(ctx, e.id, tag) })
+	e.change(func(ctx context.Context) error { return e.w.app.Annotate.RemoveTags(ctx, e.id, tag) })
 }
 
 // change applies a tag change and shows the article's tags after it.
@@ -91,7 +91,7 @@ func (e *TagEditor) change(f func(ctx context.Context) error) {
 		err := f(ctx)
 		var tags []string
 		if err == nil {
-			tags, err = e.w.app.ArticleTags(ctx, id)
+			tags, err = e.w.app.Annotate.ArticleTags(ctx, id)
 		}
 		e.w.do(func() {
 			if err != nil {
@@ -116,7 +116,7 @@ func (e *TagEditor) suggest(text string) {
 		return
 	}
 	e.w.run(func() {
-		tags, err := e.w.app.Tags(ctx, prefix)
+		tags, err := e.w.app.Annotate.Tags(ctx, prefix)
 		e.w.do(func() {
 			if seq != e.seq || err != nil {
 				return
@@ -177,7 +177,7 @@ func newTagsView(w *Window) *TagsView {
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.ctx
 	w.run(func() {
-		tags, err := w.app.Tags(ctx, "")
+		tags, err := w.app.Annotate.Tags(ctx, "")
 		v.w.do(func() {
 			if err != nil {
 				v.info.SetText(errorText(err))
@@ -202,7 +202,7 @@ func (v *TagsView) content() fyne.CanvasObject {
 // open shows the articles carrying a tag.
 func (v *TagsView) open(tag string, n int) {
 	fetch := func(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-		return v.w.app.TagArticles(ctx, tag, limit, offset)
+		return v.w.app.Annotate.TagArticles(ctx, tag, limit, offset)
 	}
 	v.w.showPage(newFilteredArticles(v.w, "Tagged “"+tag+"”", n, fetch).content())
 }

@@ -115,7 +115,7 @@ func TestWalkthrough(t *testing.T) {
 	if !ok || row.Title == "" {
 		t.Fatalf("first row %+v, loaded %v", row, ok)
 	}
-	if err := a.TagPending(ctx, nil); err != nil {
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	w.jobs.updateTagging()
@@ -139,11 +139,11 @@ func TestWalkthrough(t *testing.T) {
 		t.Fatalf("tapping the mention opened %+v", w.entity)
 	}
 
-	jamie, err := a.EntityByName(ctx, "Jamie Dimon")
+	jamie, err := a.Tagging.EntityByName(ctx, "Jamie Dimon")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dimon, err := a.AddEntity(ctx, "Dimon", store.TypePerson, 0)
+	dimon, err := a.Tagging.AddEntity(ctx, "Dimon", store.TypePerson, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,11 +158,11 @@ func TestWalkthrough(t *testing.T) {
 	if w.entity == page || w.entity.id != jamie.ID {
 		t.Fatalf("after the merge the page shows entity %d, want %d", w.entity.id, jamie.ID)
 	}
-	merged, err := a.Entity(ctx, jamie.ID)
+	merged, err := a.Tagging.Entity(ctx, jamie.ID)
 	if err != nil || !contains(merged.Aliases, "Dimon") {
 		t.Errorf("Jamie Dimon after the merge: %+v, %v; want the alias Dimon", merged, err)
 	}
-	if _, err := a.Entity(ctx, dimon); err == nil {
+	if _, err := a.Tagging.Entity(ctx, dimon); err == nil {
 		t.Errorf("entity Dimon still exists after the merge")
 	}
 

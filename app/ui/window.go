@@ -102,7 +102,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 	}
 	w.app, w.path = a, path
 	w.ctx, w.cancel = context.WithCancel(context.Background())
-	a.Log = func(msg string) { log.Print(msg) }
+	a.SetLog(func(msg string) { log.Print(msg) })
 	w.win.SetTitle("News Archive — " + archiveLabel(path))
 	w.palette = newPalette(w)
 	w.articles = newArticlesView(w)
@@ -117,15 +117,15 @@ func (w *Window) setArchive(a *app.App, path string) {
 	w.win.SetMainMenu(w.mainMenu())
 	w.setStatus("")
 	if !w.opt.NoTagging {
-		a.StartTagging(w.ctx)
+		a.Tagging.StartTagging(w.ctx)
 	}
 	w.run(func() {
-		if err := a.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
+		if err := a.Search.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
 			log.Print(err)
 		}
 	})
 	w.run(func() {
-		n, err := a.Store.ArticleCount(w.ctx)
+		n, err := a.Search.ArticleCount(w.ctx)
 		w.do(func() {
 			switch {
 			case err != nil:
@@ -145,7 +145,7 @@ func (w *Window) shutdown() {
 	w.jobs.cancelAll()
 	ctx, stop := context.WithTimeout(context.Background(), 5*time.Second)
 	defer stop()
-	if err := w.app.WaitTagging(ctx); err != nil {
+	if err := w.app.Tagging.WaitTagging(ctx); err != nil {
 		log.Printf("close %s: tagging did not stop: %v", store.Redact(w.path), err)
 	}
 	if err := w.app.Close(); err != nil {

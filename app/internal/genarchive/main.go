@@ -16,7 +16,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/newsarchive/newsarchive/cmd/genarchive/synth"
+	"github.com/newsarchive/newsarchive/app/internal/synth"
 	"github.com/newsarchive/newsarchive/store"
 )
 

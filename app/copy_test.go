@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"bufio"
@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
@@ -26,13 +28,13 @@ func TestCopyRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	first := filepath.Join(dir, "first.db")
-	a, err := Open(ctx, first)
+	a, err := apptest.OpenAt(ctx, first)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	buildArchive(t, a, append(fixtureFiles(t), bbcSubset(t, 200)...))
-	want := exportJSONL(t, a)
+	apptest.BuildArchive(t, a, append(apptest.FixtureFiles(t), apptest.BBCSubset(t, 200)...))
+	want := apptest.ExportJSONL(t, a)
 	if n := bytes.Count(want, []byte(`"kind":"article"`)); n < 200 {
 		t.Fatalf("the archive has %d articles", n)
 	}
@@ -43,7 +45,7 @@ func TestCopyRoundTrip(t *testing.T) {
 	}
 	last := filepath.Join(dir, "last.db")
 	var tables []string
-	rep, err := CopyArchive(ctx, first, middle, func(p CopyProgress) {
+	rep, err := export.CopyArchive(ctx, first, middle, func(p export.CopyProgress) {
 		if len(tables) == 0 || tables[len(tables)-1] != p.Table {
 			tables = append(tables, p.Table)
 		}
@@ -57,15 +59,15 @@ func TestCopyRoundTrip(t *testing.T) {
 	if rep.Rows == 0 || rep.Resumed || rep.Tables[0].Table != "articles" || rep.Tables[0].Rows < 200 || rep.Tables[0].Copied != rep.Tables[0].Rows {
 		t.Errorf("report %+v", rep)
 	}
-	if _, err := CopyArchive(ctx, middle, last, nil); err != nil {
+	if _, err := export.CopyArchive(ctx, middle, last, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, addr := range []string{middle, last} {
-		b, err := Open(ctx, addr)
+		b, err := apptest.OpenAt(ctx, addr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := exportJSONL(t, b)
+		got := apptest.ExportJSONL(t, b)
 		if !bytes.Equal(got, want) {
 			gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
 			for i := range min(len(gl), len(wl)) {
@@ -84,7 +86,7 @@ func TestCopyRoundTrip(t *testing.T) {
 
 	// The original, still open, copied again into the last copy: nothing
 	// is left to do.
-	rep, err = a.CopyTo(ctx, last, nil)
+	rep, err = a.Exporter.CopyTo(ctx, last, nil)
 	if err != nil || rep.Copied != 0 || !rep.Resumed {
 		t.Errorf("copy into a complete copy: %d rows copied, %v", rep.Copied, err)
 	}
@@ -94,7 +96,7 @@ func TestCopyArchiveRefuses(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "a.db")
-	a, err := Open(ctx, archive)
+	a, err := apptest.OpenAt(ctx, archive)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +116,7 @@ func TestCopyArchiveRefuses(t *testing.T) {
 		{"into itself", archive, archive, "it is the archive to copy into", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := CopyArchive(ctx, tt.from, tt.to, nil)
+			_, err := export.CopyArchive(ctx, tt.from, tt.to, nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) || tt.notArchive && !errors.Is(err, store.ErrNotArchive) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
@@ -137,9 +139,9 @@ func init() { helperModes["copy"] = helperCopy }
 // reporting its progress over all tables as per-mille marks: 1000 a table.
 // It pauses after each report, so that a kill lands between batches as
 // well as within one.
-func helperCopy(ctx context.Context, _ *App, args []string, out *bufio.Writer) error {
+func helperCopy(ctx context.Context, _ *apptest.Archive, args []string, out *bufio.Writer) error {
 	tables := store.CopyTables()
-	_, err := CopyArchive(ctx, args[0], os.Getenv(envHelperDB), func(p CopyProgress) {
+	_, err := export.CopyArchive(ctx, args[0], os.Getenv(envHelperDB), func(p export.CopyProgress) {
 		done := int64(slices.Index(tables, p.Table))*1000 + p.Done*1000/max(p.Total, 1)
 		fmt.Fprintf(out, "progress %d %d\n", done, len(tables)*1000)
 		out.Flush()
@@ -155,12 +157,12 @@ func TestCopyKilled(t *testing.T) {
 	skipSlow(t)
 	ctx := context.Background()
 	src := filepath.Join(t.TempDir(), "src.db")
-	a, err := Open(ctx, src)
+	a, err := apptest.OpenAt(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	buildArchive(t, a, append(fixtureFiles(t), bbcSubset(t, 300)...))
-	want := exportJSONL(t, a)
+	apptest.BuildArchive(t, a, append(apptest.FixtureFiles(t), apptest.BBCSubset(t, 300)...))
+	want := apptest.ExportJSONL(t, a)
 	a.Close()
 	dests := []string{filepath.Join(t.TempDir(), "copy.db")}
 	if storetest.Available() {
@@ -186,17 +188,17 @@ func TestCopyKilled(t *testing.T) {
 				}
 				t.Logf("kill %d at mark %d of %d: %v", k+1, target, len(store.CopyTables())*1000, killed)
 			}
-			rep, err := CopyArchive(ctx, src, dst, nil)
+			rep, err := export.CopyArchive(ctx, src, dst, nil)
 			if err != nil || !rep.Resumed {
 				t.Fatalf("resume: %+v %v", rep, err)
 			}
 			t.Logf("the last run copied %d of %d rows", rep.Copied, rep.Rows)
-			b, err := Open(ctx, dst)
+			b, err := apptest.OpenAt(ctx, dst)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer b.Close()
-			if got := exportJSONL(t, b); !bytes.Equal(got, want) {
+			if got := apptest.ExportJSONL(t, b); !bytes.Equal(got, want) {
 				t.Errorf("the export of the resumed copy differs from the original's (%d and %d bytes)", len(got), len(want))
 			}
 			if p, err := b.Store.Check(ctx); err != nil || len(p) > 0 {

@@ -1,12 +1,10 @@
-package app
+package app_test
 
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -16,8 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
-	"github.com/newsarchive/newsarchive/assets"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store"
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
@@ -34,7 +34,7 @@ func init() { helperModes["work"] = helperWork }
 // article it saves, one a line, once the save has committed. It prints
 // "claimed ID,ID,..." after each claim and "saved N DONE TOTAL" after each
 // save.
-func helperWork(ctx context.Context, a *App, args []string, out *bufio.Writer) error {
+func helperWork(ctx context.Context, a *apptest.Archive, args []string, out *bufio.Writer) error {
 	if len(args) != 3 {
 		return fmt.Errorf("work: want batch, lease and log file, got %q", args)
 	}
@@ -52,12 +52,12 @@ func helperWork(ctx context.Context, a *App, args []string, out *bufio.Writer) e
 	}
 	defer log.Close()
 	var logErr error
-	err = a.Work(ctx, WorkOptions{Batch: batch, Lease: lease, Poll: 100 * time.Millisecond, ExitWhenDone: true},
-		func(p WorkProgress) {
+	err = a.Tagging.Work(ctx, tagging.WorkOptions{Batch: batch, Lease: lease, Poll: 100 * time.Millisecond, ExitWhenDone: true},
+		func(p tagging.WorkProgress) {
 			switch p.Event {
-			case WorkClaimed:
+			case tagging.WorkClaimed:
 				fmt.Fprintf(out, "claimed %s\n", joinIDs(p.Claimed))
-			case WorkSaved:
+			case tagging.WorkSaved:
 				var b strings.Builder
 				for _, id := range p.Saved {
 					fmt.Fprintf(&b, "%d\n", id)
@@ -156,12 +156,12 @@ func TestWorkersShareSQLiteQueue(t *testing.T) {
 // another, with the mentions a single clean tagging finds.
 func runQueue(t *testing.T, r queueRun) {
 	ctx := context.Background()
-	a, err := Open(ctx, r.addr)
+	a, err := apptest.OpenAt(ctx, r.addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	rep, err := a.Import(ctx, r.files, ImportOptions{})
+	rep, err := a.Importer.Import(ctx, r.files, importer.ImportOptions{})
 	if err != nil || rep.Imported == 0 {
 		t.Fatalf("import: %+v %v", rep.Imported, err)
 	}
@@ -269,7 +269,7 @@ func runQueue(t *testing.T, r queueRun) {
 		t.Errorf("check: %v %v", p, err)
 	}
 	byWorkers := articleMentions(t, a, list)
-	if err := a.Retag(ctx, nil); err != nil {
+	if err := a.Tagging.Retag(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	clean := articleMentions(t, a, list)
@@ -288,7 +288,7 @@ func runQueue(t *testing.T, r queueRun) {
 
 // articleMentions renders each article's mentions, in order, and fails on
 // a mention stored twice.
-func articleMentions(t *testing.T, a *App, list []store.ArticleListing) map[int64]string {
+func articleMentions(t *testing.T, a *apptest.Archive, list []store.ArticleListing) map[int64]string {
 	t.Helper()
 	out := make(map[int64]string, len(list))
 	for _, l := range list {
@@ -309,73 +309,4 @@ func articleMentions(t *testing.T, a *App, list []store.ArticleListing) map[int6
 		out[l.ID] = strings.Join(lines, "\n")
 	}
 	return out
-}
-
-// TestWorkerKeepsItsLease holds a batch longer than its lease: the
-// renewals keep other workers off it until the holder lets go, and then
-// the lease runs out and another worker claims it.
-func TestWorkerKeepsItsLease(t *testing.T) {
-	ctx := context.Background()
-	a := openTest(t)
-	importText(t, a, "seed.txt", assets.SampleArticle)
-	if err := a.Store.ResetTagging(ctx); err != nil {
-		t.Fatal(err)
-	}
-	const lease = time.Second
-	w := &worker{a: a, opt: WorkOptions{Owner: "holder", Lease: lease}.withDefaults()}
-	jobs, err := a.Store.ClaimTagging(ctx, "holder", 1, lease)
-	if err != nil || len(jobs) != 1 {
-		t.Fatalf("claim: %v %v", jobs, err)
-	}
-	stop := w.keepLease(ctx, jobIDs(jobs))
-	time.Sleep(3 * lease)
-	other, err := a.Store.ClaimTagging(ctx, "other", 1, lease)
-	stop()
-	if err != nil || len(other) != 0 {
-		t.Fatalf("another worker claimed %v, %v, after three leases of renewals", jobIDs(other), err)
-	}
-	time.Sleep(lease + 100*time.Millisecond)
-	if other, err = a.Store.ClaimTagging(ctx, "other", 1, lease); err != nil || len(other) != 1 {
-		t.Errorf("once the renewals stopped and the lease ran out, another worker claimed %v, %v", jobIDs(other), err)
-	}
-}
-
-// TestDeadLocalWorkerTakenOver leaves a batch claimed for an hour by a
-// worker of this machine whose process has ended, and by one of another
-// machine: a new worker takes over the first at once and leaves the second
-// to its lease.
-func TestDeadLocalWorkerTakenOver(t *testing.T) {
-	ctx := context.Background()
-	a := openTest(t)
-	importText(t, a, "seed.txt", assets.SampleArticle)
-	importText(t, a, "two.txt", []byte("Second story\n\nAngela Merkel met Emmanuel Macron in Berlin on Monday to talk about trade.\n"))
-	if err := a.Store.ResetTagging(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ended := exec.Command("true")
-	if err := ended.Run(); err != nil {
-		t.Fatal(err)
-	}
-	host, _ := os.Hostname()
-	dead := fmt.Sprintf("%s/%d/dead", host, ended.Process.Pid)
-	remote := fmt.Sprintf("elsewhere-%s/%d/alive", host, ended.Process.Pid)
-	for _, owner := range []string{dead, remote} {
-		if jobs, err := a.Store.ClaimTagging(ctx, owner, 1, time.Hour); err != nil || len(jobs) != 1 {
-			t.Fatalf("claim for %s: %v %v", owner, jobs, err)
-		}
-	}
-	opt := WorkOptions{Owner: "new", Lease: time.Minute, Poll: 10 * time.Millisecond}.withDefaults()
-	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	err := a.Work(wctx, opt, nil) // runs until the timeout: the remote batch stays leased
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("work: %v", err)
-	}
-	q, err := a.QueueStatus(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if q.Done != 1 || q.Leased != 1 || len(q.Workers) != 1 || q.Workers[0] != remote {
-		t.Errorf("queue %+v: want the dead local worker's article tagged and the remote one still leased", q)
-	}
 }

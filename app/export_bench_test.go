@@ -1,9 +1,12 @@
-package app
+package app_test
 
 import (
 	"context"
 	"io"
 	"testing"
+
+	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
 )
 
 // BenchmarkExport100k exports the synthetic archive of 100k articles (see
@@ -13,16 +16,16 @@ import (
 //
 //	go test ./app -run '^$' -bench Export100k -benchtime 1x
 func BenchmarkExport100k(b *testing.B) {
-	a := benchArchive(b)
+	a := apptest.BenchArchive(b)
 	ctx := context.Background()
-	for _, f := range []Format{FormatJSONL, FormatCSV, FormatRIS, FormatBibTeX, FormatCSLJSON} {
+	for _, f := range []export.Format{export.FormatJSONL, export.FormatCSV, export.FormatRIS, export.FormatBibTeX, export.FormatCSLJSON} {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			var peak uint64
 			n := 0
 			for b.Loop() {
 				peak = max(peak, memPeak(func() {
-					st, err := a.Export(ctx, io.Discard, ExportOptions{Format: f})
+					st, err := a.Exporter.Export(ctx, io.Discard, export.ExportOptions{Format: f})
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -39,7 +42,7 @@ func BenchmarkExport100k(b *testing.B) {
 // archive as JSONL: its peak heap, beside BenchmarkExport100k's, shows that
 // memory does not grow with the number of articles.
 func BenchmarkExport10k(b *testing.B) {
-	a := benchArchive(b)
+	a := apptest.BenchArchive(b)
 	ids := make([]int64, 10_000)
 	for i := range ids {
 		ids[i] = int64(i + 1)
@@ -48,7 +51,7 @@ func BenchmarkExport10k(b *testing.B) {
 	var peak uint64
 	for b.Loop() {
 		peak = max(peak, memPeak(func() {
-			if _, err := a.Export(context.Background(), io.Discard, ExportOptions{Format: FormatJSONL, Scope: ExportScope{IDs: ids}}); err != nil {
+			if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatJSONL, Scope: export.ExportScope{IDs: ids}}); err != nil {
 				b.Fatal(err)
 			}
 		}))
@@ -58,11 +61,11 @@ func BenchmarkExport10k(b *testing.B) {
 
 // BenchmarkExportScoped exports the articles of one source in a date range.
 func BenchmarkExportScoped(b *testing.B) {
-	a := benchArchive(b)
-	opt := ExportOptions{Format: FormatCSV, Scope: ExportScope{Source: "Reuters", From: "2010", To: "2014"}}
+	a := apptest.BenchArchive(b)
+	opt := export.ExportOptions{Format: export.FormatCSV, Scope: export.ExportScope{Source: "Reuters", From: "2010", To: "2014"}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := a.Export(context.Background(), io.Discard, opt); err != nil {
+		if _, err := a.Exporter.Export(context.Background(), io.Discard, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
