@@ -71,7 +71,7 @@ func importAndTag(t *testing.T, addr string, paths []string) *apptest.Archive {
 	}
 	t.Cleanup(func() { a.Close() })
 	start := time.Now()
-	rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, paths, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +129,11 @@ func compareRanking(t *testing.T, sq, pg *apptest.Archive) {
 	ctx := context.Background()
 	same, common, total := 0, 0, 0
 	for _, q := range rankingQueries {
-		s, err := sq.Search.Search(ctx, q, search.SearchOptions{Limit: 10})
+		s, err := sq.Search.Search(ctx, q, search.Options{Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := pg.Search.Search(ctx, q, search.SearchOptions{Limit: 10})
+		p, err := pg.Search.Search(ctx, q, search.Options{Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,14 +165,14 @@ var backendQueries = []string{"Yukos", "Blair election", `"mobile phone"`, "econ
 // backendFilters are the filters each query is compared under.
 var backendFilters = []struct {
 	name string
-	opt  search.SearchOptions
+	opt  search.Options
 }{
-	{"no filter", search.SearchOptions{}},
-	{"dates", search.SearchOptions{From: "2004-06", To: "2004-12"}},
-	{"source", search.SearchOptions{Source: "BBC Business"}},
-	{"entity", search.SearchOptions{Entity: "Tony Blair"}},
-	{"type", search.SearchOptions{Type: "person"}},
-	{"type and dates", search.SearchOptions{Type: "org", From: "2005"}},
+	{"no filter", search.Options{}},
+	{"dates", search.Options{From: "2004-06", To: "2004-12"}},
+	{"source", search.Options{Source: "BBC Business"}},
+	{"entity", search.Options{Entity: "Tony Blair"}},
+	{"type", search.Options{Type: "person"}},
+	{"type and dates", search.Options{Type: "org", From: "2005"}},
 }
 
 // Relevance thresholds, from what TestBackends measured with ts_rank_cd
@@ -203,7 +203,7 @@ func hitKeys(res store.SearchResult) []string {
 
 func compareSearch(t *testing.T, sq, pg *apptest.Archive) {
 	ctx := context.Background()
-	run := func(a *apptest.Archive, q string, opt search.SearchOptions) store.SearchResult {
+	run := func(a *apptest.Archive, q string, opt search.Options) store.SearchResult {
 		t.Helper()
 		opt.Limit = 10
 		res, err := a.Search.Search(ctx, q, opt)

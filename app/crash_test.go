@@ -74,7 +74,7 @@ func importArgs(args func(t *testing.T) []string) func(t *testing.T, db string) 
 			t.Fatal(err)
 		}
 		defer a.Close()
-		if rep, err := a.Importer.Import(context.Background(), args(t), importer.ImportOptions{}); err != nil || rep.Imported == 0 {
+		if rep, err := a.Importer.Import(context.Background(), args(t), importer.Options{}); err != nil || rep.Imported == 0 {
 			t.Fatalf("prepare: %+v %v", rep, err)
 		}
 	}
@@ -162,7 +162,7 @@ func TestHelperProcess(t *testing.T) {
 }
 
 func helperImport(ctx context.Context, a *apptest.Archive, args []string, out *bufio.Writer) error {
-	rep, err := a.Importer.Import(ctx, args, importer.ImportOptions{OnProgress: func(p importer.Progress) {
+	rep, err := a.Importer.Import(ctx, args, importer.Options{OnProgress: func(p importer.Progress) {
 		fmt.Fprintf(out, "progress %d %d\n", p.Done, p.Total)
 		out.Flush()
 	}})
@@ -390,7 +390,7 @@ func finishBBCImport(t *testing.T, db string, args []string) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	rep, err := a.Importer.Import(ctx, args, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, args, importer.Options{})
 	if err != nil || rep.Failed != 0 || rep.Imported+rep.Duplicates != 2225 {
 		t.Fatalf("re-run: imported %d, duplicates %d, failed %d, %v", rep.Imported, rep.Duplicates, rep.Failed, err)
 	}

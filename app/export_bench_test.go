@@ -25,7 +25,7 @@ func BenchmarkExport100k(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				peak = max(peak, memPeak(func() {
-					st, err := a.Exporter.Export(ctx, io.Discard, export.ExportOptions{Format: f})
+					st, err := a.Exporter.Write(ctx, io.Discard, export.Options{Format: f})
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -51,7 +51,7 @@ func BenchmarkExport10k(b *testing.B) {
 	var peak uint64
 	for b.Loop() {
 		peak = max(peak, memPeak(func() {
-			if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatJSONL, Scope: export.ExportScope{IDs: ids}}); err != nil {
+			if _, err := a.Exporter.Write(context.Background(), io.Discard, export.Options{Format: export.FormatJSONL, Scope: export.Scope{IDs: ids}}); err != nil {
 				b.Fatal(err)
 			}
 		}))
@@ -62,10 +62,10 @@ func BenchmarkExport10k(b *testing.B) {
 // BenchmarkExportScoped exports the articles of one source in a date range.
 func BenchmarkExportScoped(b *testing.B) {
 	a := apptest.BenchArchive(b)
-	opt := export.ExportOptions{Format: export.FormatCSV, Scope: export.ExportScope{Source: "Reuters", From: "2010", To: "2014"}}
+	opt := export.Options{Format: export.FormatCSV, Scope: export.Scope{Source: "Reuters", From: "2010", To: "2014"}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := a.Exporter.Export(context.Background(), io.Discard, opt); err != nil {
+		if _, err := a.Exporter.Write(context.Background(), io.Discard, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -28,7 +28,7 @@ func TestLookupAcceptance(t *testing.T) {
 	if err := os.WriteFile(seed, assets.SampleArticle, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Importer.Import(ctx, []string{seed, bbc}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{seed, bbc}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Tagging.TagPending(ctx, nil); err != nil {

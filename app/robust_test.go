@@ -177,11 +177,11 @@ func TestBadInputs(t *testing.T) {
 	dir := makeBadInputs(t)
 
 	runtime.GC()
-	var rep importer.ImportReport
+	var rep importer.Report
 	var err error
 	start := time.Now()
 	resetPeakRSS()
-	peak := memPeak(func() { rep, err = a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}) })
+	peak := memPeak(func() { rep, err = a.Importer.Import(ctx, []string{dir}, importer.Options{}) })
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -267,7 +267,7 @@ func archiveGood(t *testing.T, a *apptest.Archive) map[int64]string {
 	} {
 		apptest.WriteFile(t, dir, fmt.Sprintf("%d.txt", i), []byte(s))
 	}
-	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.Options{})
 	if err != nil || rep.Imported != 3 {
 		t.Fatalf("archive the good articles: %+v %v", rep, err)
 	}
@@ -318,7 +318,7 @@ func keys[V any](m map[string]V) []string {
 
 // writeReport logs what the user sees for each input and keeps the table
 // in docs/robustness.md current (-update-doc rewrites it).
-func writeReport(t *testing.T, rep importer.ImportReport, dir string) {
+func writeReport(t *testing.T, rep importer.Report, dir string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("| Input | What the user sees |\n|---|---|\n")

@@ -35,7 +35,7 @@ func helperSearch(ctx context.Context, a *apptest.Archive, _ []string, out *bufi
 		default:
 		}
 		for _, w := range searchWords {
-			if _, err := a.Search.Search(ctx, w, search.SearchOptions{Limit: 20}); err != nil {
+			if _, err := a.Search.Search(ctx, w, search.Options{Limit: 20}); err != nil {
 				return fmt.Errorf("search %s after %d searches: %w", w, n, err)
 			}
 			if _, err := a.Store.ArticleCount(ctx); err != nil {

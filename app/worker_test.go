@@ -52,12 +52,12 @@ func helperWork(ctx context.Context, a *apptest.Archive, args []string, out *buf
 	}
 	defer log.Close()
 	var logErr error
-	err = a.Tagging.Work(ctx, tagging.WorkOptions{Batch: batch, Lease: lease, Poll: 100 * time.Millisecond, ExitWhenDone: true},
-		func(p tagging.WorkProgress) {
+	err = a.Tagging.Work(ctx, tagging.Options{Batch: batch, Lease: lease, Poll: 100 * time.Millisecond, ExitWhenDone: true},
+		func(p tagging.Progress) {
 			switch p.Event {
-			case tagging.WorkClaimed:
+			case tagging.EventClaimed:
 				fmt.Fprintf(out, "claimed %s\n", joinIDs(p.Claimed))
-			case tagging.WorkSaved:
+			case tagging.EventSaved:
 				var b strings.Builder
 				for _, id := range p.Saved {
 					fmt.Fprintf(&b, "%d\n", id)
@@ -161,7 +161,7 @@ func runQueue(t *testing.T, r queueRun) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	rep, err := a.Importer.Import(ctx, r.files, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, r.files, importer.Options{})
 	if err != nil || rep.Imported == 0 {
 		t.Fatalf("import: %+v %v", rep.Imported, err)
 	}

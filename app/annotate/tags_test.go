@@ -43,7 +43,7 @@ func TestTagsAndNotes(t *testing.T) {
 	ctx := context.Background()
 	a := apptest.Open(t)
 	sample := apptest.WriteFile(t, t.TempDir(), assets.SampleArticleName, assets.SampleArticle)
-	rep, err := a.Importer.Import(ctx, []string{sample}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{sample}, importer.Options{})
 	if err != nil || rep.Imported != 1 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}

@@ -26,7 +26,7 @@ const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] 
 
 func runExport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("export", exportUsage)
-	var opt export.ExportOptions
+	var opt export.Options
 	format := fs.String("format", "", "jsonl, csv, markdown, gexf, graphml, ris, bibtex or csl-json")
 	out := fs.String("out", "", "write to this file (markdown: this folder) instead of stdout")
 	fs.StringVar(&opt.Table, "table", "", "csv: articles (default), entities, mentions or cooccurrence")
@@ -58,17 +58,17 @@ func runExport(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	opt.OnProgress = c.exportProgress()
-	var st export.ExportStats
+	var st export.Stats
 	switch {
 	case opt.Format == export.FormatMarkdown:
-		st, err = a.Exporter.ExportMarkdown(ctx, *out, opt)
+		st, err = a.Exporter.Markdown(ctx, *out, opt)
 	case *out == "":
-		st, err = a.Exporter.Export(ctx, c.Stdout, opt)
+		st, err = a.Exporter.Write(ctx, c.Stdout, opt)
 	default:
 		st, err = exportFile(ctx, a, *out, opt)
 	}
 	c.endProgress()
-	if errors.Is(err, export.ErrBadExport) || errors.Is(err, search.ErrBadQuery) || errors.Is(err, annotate.ErrBadTag) {
+	if errors.Is(err, export.ErrBadOptions) || errors.Is(err, search.ErrBadQuery) || errors.Is(err, annotate.ErrBadTag) {
 		return c.usageError("export", err)
 	}
 	if errors.Is(err, store.ErrNotFound) {
@@ -84,7 +84,7 @@ func runExport(ctx context.Context, c *session, args []string) int {
 }
 
 // unit names what an export counts.
-func unit(opt export.ExportOptions) string {
+func unit(opt export.Options) string {
 	switch {
 	case opt.Format == export.FormatGEXF || opt.Format == export.FormatGraphML:
 		return "nodes and edges"
@@ -96,12 +96,12 @@ func unit(opt export.ExportOptions) string {
 
 // exportFile writes an export to a temporary file beside path, renamed
 // over it when complete: a failed export leaves no half-written file.
-func exportFile(ctx context.Context, a *app.App, path string, opt export.ExportOptions) (export.ExportStats, error) {
+func exportFile(ctx context.Context, a *app.App, path string, opt export.Options) (export.Stats, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return export.ExportStats{}, fmt.Errorf("export to %s: %w", path, err)
+		return export.Stats{}, fmt.Errorf("export to %s: %w", path, err)
 	}
-	st, err := a.Exporter.Export(ctx, f, opt)
+	st, err := a.Exporter.Write(ctx, f, opt)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("export to %s: %w", path, cerr)
 	}
@@ -117,12 +117,12 @@ func exportFile(ctx context.Context, a *app.App, path string, opt export.ExportO
 
 // exportProgress returns a progress callback drawing a line on a terminal,
 // or nil when stderr is not one.
-func (c *session) exportProgress() func(export.ExportProgress) {
+func (c *session) exportProgress() func(export.Progress) {
 	if !isTerminal(c.Stderr) {
 		return nil
 	}
 	var last time.Time
-	return func(p export.ExportProgress) {
+	return func(p export.Progress) {
 		if time.Since(last) < 100*time.Millisecond && p.Done != p.Total {
 			return
 		}

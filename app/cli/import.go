@@ -31,7 +31,7 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var opt importer.ImportOptions
+	var opt importer.Options
 	enc := json.NewEncoder(c.Stdout)
 	enc.SetEscapeHTML(false)
 	if *asJSON {
@@ -86,7 +86,7 @@ func progressLine(p importer.Progress) string {
 		p.ETA().Round(time.Second))
 }
 
-func printSummary(w io.Writer, rep importer.ImportReport) {
+func printSummary(w io.Writer, rep importer.Report) {
 	for _, r := range rep.Results {
 		switch r.Status {
 		case importer.StatusDuplicate:

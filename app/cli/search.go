@@ -27,7 +27,7 @@ type searchHitJSON struct {
 func runSearch(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("search", "[--json] [--from DATE] [--to DATE] [--source S] [--entity E] [--type T] [--sort relevance|date] [--limit N] [--offset N] QUERY")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var opt search.SearchOptions
+	var opt search.Options
 	fs.StringVar(&opt.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
 	fs.StringVar(&opt.To, "to", "", "published on or before DATE")
 	fs.StringVar(&opt.Source, "source", "", "only articles from this source")

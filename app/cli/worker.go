@@ -56,16 +56,16 @@ func runWorker(ctx context.Context, c *session, args []string) int {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opt := tagging.WorkOptions{Owner: tagging.WorkerID(), Batch: *batch, Lease: *lease, Poll: *poll, ExitWhenDone: *exitWhenDone}
+	opt := tagging.Options{Owner: tagging.WorkerID(), Batch: *batch, Lease: *lease, Poll: *poll, ExitWhenDone: *exitWhenDone}
 	fmt.Fprintf(c.Stdout, "worker %s on %s: batches of %d, lease %s\n", opt.Owner, c.where(), opt.Batch, opt.Lease)
 	live := isTerminal(c.Stdout)
-	var last tagging.WorkProgress
+	var last tagging.Progress
 	var logErr error
 	idle, lost := false, 0
-	err = a.Tagging.Work(ctx, opt, func(p tagging.WorkProgress) {
+	err = a.Tagging.Work(ctx, opt, func(p tagging.Progress) {
 		last = p
 		switch p.Event {
-		case tagging.WorkSaved:
+		case tagging.EventSaved:
 			idle, lost = false, lost+p.Lost
 			if logFile != nil && logErr == nil {
 				logErr = writeIDs(logFile, p.Saved)
@@ -73,7 +73,7 @@ func runWorker(ctx context.Context, c *session, args []string) int {
 			if p.Queue.Total() > 0 { // 0 when stopping: no status was read
 				c.workerLine(live, workerStatus(p))
 			}
-		case tagging.WorkIdle:
+		case tagging.EventIdle:
 			if !idle && !*exitWhenDone {
 				c.workerLine(live, workerStatus(p)+" · waiting for articles")
 			}
@@ -111,7 +111,7 @@ func (c *session) workerLine(live bool, s string) {
 }
 
 // workerStatus sums up a worker's progress and the queue's.
-func workerStatus(p tagging.WorkProgress) string {
+func workerStatus(p tagging.Progress) string {
 	q := p.Queue
 	s := fmt.Sprintf("tagged %d here (%.1f/s) · queue: %d of %d done, %d waiting, %d claimed",
 		p.Tagged, p.Rate(), q.Done+q.Failed, q.Total(), q.Pending, q.Leased)

@@ -28,7 +28,7 @@ func BenchmarkCopyBBC(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.Importer.Import(ctx, []string{root}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{root}, importer.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	if err := a.Tagging.TagPending(ctx, nil); err != nil {

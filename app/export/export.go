@@ -19,7 +19,7 @@ import (
 // Format is an export format.
 type Format string
 
-// Export formats (see docs/exports.md).
+// Write formats (see docs/exports.md).
 const (
 	FormatJSONL    Format = "jsonl"    // everything, re-importable
 	FormatCSV      Format = "csv"      // articles, or an entity table
@@ -42,12 +42,12 @@ const (
 	TableCooccurrence = "cooccurrence"
 )
 
-// ErrBadExport wraps errors in export options a person gave.
-var ErrBadExport = errors.New("bad export options")
+// ErrBadOptions wraps errors in export options a person gave.
+var ErrBadOptions = errors.New("bad export options")
 
-// ExportScope selects the articles to export; the zero value is the whole
+// Scope selects the articles to export; the zero value is the whole
 // archive. Set conditions combine with AND.
-type ExportScope struct {
+type Scope struct {
 	Query    string  // full-text query, as for Search
 	From, To string  // dates: YYYY, YYYY-MM or YYYY-MM-DD
 	Source   string  // exact source name
@@ -57,25 +57,25 @@ type ExportScope struct {
 	IDs      []int64 // only these articles
 }
 
-// ExportProgress is the state of a running export.
-type ExportProgress struct {
+// Progress is the state of a running export.
+type Progress struct {
 	Done    int // articles (or table rows) written
 	Total   int // articles in scope; 0 when unknown
 	Elapsed time.Duration
 }
 
-// ExportOptions say what to export and how.
-type ExportOptions struct {
+// Options say what to export and how.
+type Options struct {
 	Format Format
 	Table  string // csv: TableArticles (default), TableEntities, TableMentions or TableCooccurrence
-	Scope  ExportScope
+	Scope  Scope
 	// OnProgress, when not nil, is called as articles are written, from the
 	// exporting goroutine.
-	OnProgress func(ExportProgress)
+	OnProgress func(Progress)
 }
 
-// ExportStats sums up a finished export.
-type ExportStats struct {
+// Stats sums up a finished export.
+type Stats struct {
 	Articles int // articles written (for tables and networks: rows, nodes and edges)
 	Files    int // files written (markdown)
 	Elapsed  time.Duration
@@ -83,8 +83,8 @@ type ExportStats struct {
 
 // progress counts what an export wrote and reports it.
 type progress struct {
-	p  ExportProgress
-	on func(ExportProgress)
+	p  Progress
+	on func(Progress)
 	t0 time.Time
 }
 
@@ -96,21 +96,21 @@ func (p *progress) article() {
 	}
 }
 
-// Export writes the scope's articles to w in a stream format (every format
-// but markdown, which writes a folder: see ExportMarkdown). Articles are
+// Write writes the scope's articles to w in a stream format (every format
+// but markdown, which writes a folder: see Markdown). Articles are
 // written as they are read, so memory stays flat whatever the archive's
 // size; all is read in one transaction, so the export is consistent while
 // the archive is in use.
-func (a *Exporter) Export(ctx context.Context, w io.Writer, opt ExportOptions) (ExportStats, error) {
+func (a *Exporter) Write(ctx context.Context, w io.Writer, opt Options) (Stats, error) {
 	if opt.Format == FormatMarkdown {
-		return ExportStats{}, fmt.Errorf("%w: markdown writes a folder: give --out DIR", ErrBadExport)
+		return Stats{}, fmt.Errorf("%w: markdown writes a folder: give --out DIR", ErrBadOptions)
 	}
 	if opt.Table != "" && opt.Table != TableArticles && opt.Format != FormatCSV {
-		return ExportStats{}, fmt.Errorf("%w: --table is for csv", ErrBadExport)
+		return Stats{}, fmt.Errorf("%w: --table is for csv", ErrBadOptions)
 	}
 	sc, p, err := a.startExport(ctx, opt)
 	if err != nil {
-		return ExportStats{}, err
+		return Stats{}, err
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	switch opt.Format {
@@ -125,12 +125,12 @@ func (a *Exporter) Export(ctx context.Context, w io.Writer, opt ExportOptions) (
 	case FormatRIS, FormatBibTeX, FormatCSLJSON:
 		err = a.writeCitations(ctx, bw, sc, opt.Format, p)
 	default:
-		err = fmt.Errorf("%w: unknown format %q (one of %s)", ErrBadExport, opt.Format, formatList())
+		err = fmt.Errorf("%w: unknown format %q (one of %s)", ErrBadOptions, opt.Format, formatList())
 	}
 	if err == nil {
 		err = bw.Flush()
 	}
-	st := ExportStats{Articles: p.p.Done, Elapsed: time.Since(p.t0)}
+	st := Stats{Articles: p.p.Done, Elapsed: time.Since(p.t0)}
 	if err != nil {
 		return st, fmt.Errorf("export %s: %w", opt.Format, err)
 	}
@@ -146,7 +146,7 @@ func formatList() string {
 }
 
 // startExport resolves the scope and counts its articles.
-func (a *Exporter) startExport(ctx context.Context, opt ExportOptions) (store.ExportScope, *progress, error) {
+func (a *Exporter) startExport(ctx context.Context, opt Options) (store.ExportScope, *progress, error) {
 	sc, err := a.storeScope(ctx, opt.Scope)
 	if err != nil {
 		return sc, nil, err
@@ -167,7 +167,7 @@ func (a *Exporter) startExport(ctx context.Context, opt ExportOptions) (store.Ex
 
 // storeScope checks a scope as a person gave it and turns it into the
 // store's.
-func (a *Exporter) storeScope(ctx context.Context, in ExportScope) (store.ExportScope, error) {
+func (a *Exporter) storeScope(ctx context.Context, in Scope) (store.ExportScope, error) {
 	var sc store.ExportScope
 	var err error
 	if strings.TrimSpace(in.Query) != "" {
@@ -184,7 +184,7 @@ func (a *Exporter) storeScope(ctx context.Context, in ExportScope) (store.Export
 	sc.Source, sc.IDs = strings.TrimSpace(in.Source), in.IDs
 	if t := strings.ToUpper(strings.TrimSpace(in.Type)); t != "" {
 		if !store.ValidType(t) {
-			return sc, fmt.Errorf("%w: entity type %q: use PERSON, ORG, PLACE or MISC", ErrBadExport, in.Type)
+			return sc, fmt.Errorf("%w: entity type %q: use PERSON, ORG, PLACE or MISC", ErrBadOptions, in.Type)
 		}
 		sc.EntityType = t
 	}
@@ -219,12 +219,12 @@ func ParseIDs(s string) ([]int64, error) {
 		}
 		id, err := strconv.ParseInt(f, 10, 64)
 		if err != nil || id <= 0 {
-			return nil, fmt.Errorf("%w: %q is not an article id", ErrBadExport, f)
+			return nil, fmt.Errorf("%w: %q is not an article id", ErrBadOptions, f)
 		}
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("%w: no article ids in %q", ErrBadExport, s)
+		return nil, fmt.Errorf("%w: no article ids in %q", ErrBadOptions, s)
 	}
 	return ids, nil
 }

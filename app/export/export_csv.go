@@ -39,7 +39,7 @@ func (a *Exporter) writeCSV(ctx context.Context, w io.Writer, sc store.ExportSco
 	case TableCooccurrence:
 		err = a.csvCooccurrence(ctx, cw, sc, p)
 	default:
-		return fmt.Errorf("%w: unknown table %q (articles, entities, mentions or cooccurrence)", ErrBadExport, table)
+		return fmt.Errorf("%w: unknown table %q (articles, entities, mentions or cooccurrence)", ErrBadOptions, table)
 	}
 	if err != nil {
 		return err

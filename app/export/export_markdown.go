@@ -101,18 +101,18 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ExportMarkdown writes the scope's articles into folder dir (created when
+// Markdown writes the scope's articles into folder dir (created when
 // needed), one Markdown file each (see MarkdownName) with YAML front matter:
 // title, date, source, url, byline, id, entities and tags; the body follows,
 // then the note. Files of the same name are replaced.
-func (a *Exporter) ExportMarkdown(ctx context.Context, dir string, opt ExportOptions) (ExportStats, error) {
+func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats, error) {
 	opt.Format = FormatMarkdown
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return ExportStats{}, fmt.Errorf("export markdown to %s: %w", dir, err)
+		return Stats{}, fmt.Errorf("export markdown to %s: %w", dir, err)
 	}
 	sc, p, err := a.startExport(ctx, opt)
 	if err != nil {
-		return ExportStats{}, err
+		return Stats{}, err
 	}
 	parts := store.ExportParts{Mentions: true, Tags: true, Note: true}
 	err = a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
@@ -130,7 +130,7 @@ func (a *Exporter) ExportMarkdown(ctx context.Context, dir string, opt ExportOpt
 		p.article()
 		return nil
 	})
-	st := ExportStats{Articles: p.p.Done, Files: p.p.Done, Elapsed: time.Since(p.t0)}
+	st := Stats{Articles: p.p.Done, Files: p.p.Done, Elapsed: time.Since(p.t0)}
 	if err != nil {
 		return st, fmt.Errorf("export markdown to %s: %w", dir, err)
 	}

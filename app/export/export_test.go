@@ -39,10 +39,10 @@ func TestExport(t *testing.T) {
 	t.Run("scopes", func(t *testing.T) { testExportScopes(t, a) })
 }
 
-func exportBytes(t *testing.T, a *apptest.Archive, opt export.ExportOptions) []byte {
+func exportBytes(t *testing.T, a *apptest.Archive, opt export.Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := a.Exporter.Export(context.Background(), &buf, opt); err != nil {
+	if _, err := a.Exporter.Write(context.Background(), &buf, opt); err != nil {
 		t.Fatalf("export %+v: %v", opt, err)
 	}
 	return buf.Bytes()
@@ -102,7 +102,7 @@ func testExportCSV(t *testing.T, a *apptest.Archive) {
 	var files [][]any
 	var counts []string
 	for _, tc := range tables {
-		out := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: tc.table})
+		out := exportBytes(t, a, export.Options{Format: export.FormatCSV, Table: tc.table})
 		rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 		if err != nil {
 			t.Fatal(err)
@@ -119,7 +119,7 @@ func testExportCSV(t *testing.T, a *apptest.Archive) {
 		files = append(files, []any{writeTemp(t, "t"+tc.table+".csv", out), tc.cols})
 		counts = append(counts, itoa(len(rows)-1))
 	}
-	rows, _ := csv.NewReader(bytes.NewReader(exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV}))).ReadAll()
+	rows, _ := csv.NewReader(bytes.NewReader(exportBytes(t, a, export.Options{Format: export.FormatCSV}))).ReadAll()
 	seed := rows[1]
 	col := func(name string) string {
 		for i, c := range export.ArticleColumns {
@@ -164,15 +164,15 @@ func xmlElements(t *testing.T, doc []byte) map[xml.Name]int {
 
 func testExportGraphs(t *testing.T, a *apptest.Archive) {
 	var nodes, edges int
-	out := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: export.TableEntities})
+	out := exportBytes(t, a, export.Options{Format: export.FormatCSV, Table: export.TableEntities})
 	rows, _ := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	nodes = len(rows) - 1
-	rows, _ = csv.NewReader(bytes.NewReader(exportBytes(t, a, export.ExportOptions{Format: export.FormatCSV, Table: export.TableCooccurrence}))).ReadAll()
+	rows, _ = csv.NewReader(bytes.NewReader(exportBytes(t, a, export.Options{Format: export.FormatCSV, Table: export.TableCooccurrence}))).ReadAll()
 	edges = len(rows) - 1
 	if nodes < 5 || edges < 5 {
 		t.Fatalf("%d nodes, %d edges: too few to test", nodes, edges)
 	}
-	gexf := exportBytes(t, a, export.ExportOptions{Format: export.FormatGEXF})
+	gexf := exportBytes(t, a, export.Options{Format: export.FormatGEXF})
 	el := xmlElements(t, gexf)
 	ns := export.GEXFNamespace
 	for name, want := range map[string]int{"gexf": 1, "graph": 1, "nodes": 1, "edges": 1, "node": nodes, "edge": edges, "attributes": 2} {
@@ -183,7 +183,7 @@ func testExportGraphs(t *testing.T, a *apptest.Archive) {
 	if !bytes.Contains(gexf, []byte(`version="1.3"`)) {
 		t.Error("GEXF lacks version 1.3")
 	}
-	graphml := exportBytes(t, a, export.ExportOptions{Format: export.FormatGraphML})
+	graphml := exportBytes(t, a, export.Options{Format: export.FormatGraphML})
 	el = xmlElements(t, graphml)
 	if el[xml.Name{Space: export.GraphMLNamespace, Local: "node"}] != nodes || el[xml.Name{Space: export.GraphMLNamespace, Local: "edge"}] != edges {
 		t.Errorf("GraphML elements %v", el)
@@ -206,23 +206,23 @@ print(g.number_of_nodes(), g.number_of_edges(), h.number_of_nodes(), h.number_of
 }
 
 func testExportCitations(t *testing.T, a *apptest.Archive) {
-	seed := export.ExportScope{IDs: []int64{1}}
-	harbour := export.ExportScope{Query: "ferry timetable Saltmarsh"}
-	ris := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatRIS, Scope: seed}))
+	seed := export.Scope{IDs: []int64{1}}
+	harbour := export.Scope{Query: "ferry timetable Saltmarsh"}
+	ris := string(exportBytes(t, a, export.Options{Format: export.FormatRIS, Scope: seed}))
 	for _, want := range []string{"TY  - NEWS\r\n", "TI  - U.S., China Hold First Call Since Geneva Meeting", "PY  - 2025\r\n",
 		"DA  - 2025/05/23/\r\n", "KW  - trade\r\n", "ER  - \r\n"} {
 		if !strings.Contains(ris, want) {
 			t.Errorf("seed RIS lacks %q:\n%s", want, ris)
 		}
 	}
-	ris = string(exportBytes(t, a, export.ExportOptions{Format: export.FormatRIS, Scope: harbour}))
+	ris = string(exportBytes(t, a, export.Options{Format: export.FormatRIS, Scope: harbour}))
 	for _, want := range []string{"TY  - NEWS", "TI  - Harbour council approves new ferry timetable", "AU  - Mara Lindqvist",
 		"DA  - 2024/03/14/", "T2  - The Coastal Courier", "UR  - https://courier.example.org/news/2024/03/ferry-timetable"} {
 		if !strings.Contains(ris, want+"\r\n") {
 			t.Errorf("RIS lacks %q:\n%s", want, ris)
 		}
 	}
-	bib := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatBibTeX, Scope: harbour}))
+	bib := string(exportBytes(t, a, export.Options{Format: export.FormatBibTeX, Scope: harbour}))
 	for _, want := range []string{"@article{harbour2024-", "title = {{Harbour council approves new ferry timetable}}",
 		"journal = {The Coastal Courier}", "author = {{Mara Lindqvist}}", "date = {2024-03-14}",
 		"url = {https://courier.example.org/news/2024/03/ferry-timetable}"} {
@@ -230,12 +230,12 @@ func testExportCitations(t *testing.T, a *apptest.Archive) {
 			t.Errorf("BibTeX lacks %q:\n%s", want, bib)
 		}
 	}
-	if bib := string(exportBytes(t, a, export.ExportOptions{Format: export.FormatBibTeX, Scope: seed})); !strings.HasPrefix(bib, "@misc{") ||
+	if bib := string(exportBytes(t, a, export.Options{Format: export.FormatBibTeX, Scope: seed})); !strings.HasPrefix(bib, "@misc{") ||
 		!strings.Contains(bib, "year = {2025}") {
 		t.Errorf("seed BibTeX (no source: @misc):\n%s", bib)
 	}
 	var items []map[string]any
-	csl := exportBytes(t, a, export.ExportOptions{Format: export.FormatCSLJSON, Scope: export.ExportScope{IDs: []int64{1, 2, 3, 4}}})
+	csl := exportBytes(t, a, export.Options{Format: export.FormatCSLJSON, Scope: export.Scope{IDs: []int64{1, 2, 3, 4}}})
 	if err := json.Unmarshal(csl, &items); err != nil || len(items) != 4 {
 		t.Fatalf("CSL-JSON: %v\n%s", err, csl)
 	}
@@ -261,7 +261,7 @@ func itoaAny(v any) string { b, _ := json.Marshal(v); return string(b) }
 
 func testExportMarkdown(t *testing.T, a *apptest.Archive) {
 	dir := filepath.Join(t.TempDir(), "md")
-	st, err := a.Exporter.ExportMarkdown(context.Background(), dir, export.ExportOptions{Scope: export.ExportScope{Tag: "trade"}})
+	st, err := a.Exporter.Markdown(context.Background(), dir, export.Options{Scope: export.Scope{Tag: "trade"}})
 	if err != nil || st.Files != 2 {
 		t.Fatalf("markdown: %+v %v", st, err)
 	}
@@ -309,10 +309,10 @@ func TestMarkdownName(t *testing.T) {
 }
 
 func testExportScopes(t *testing.T, a *apptest.Archive) {
-	count := func(sc export.ExportScope) int {
+	count := func(sc export.Scope) int {
 		var n int
-		_, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatRIS, Scope: sc,
-			OnProgress: func(p export.ExportProgress) { n = p.Done }})
+		_, err := a.Exporter.Write(context.Background(), io.Discard, export.Options{Format: export.FormatRIS, Scope: sc,
+			OnProgress: func(p export.Progress) { n = p.Done }})
 		if err != nil {
 			t.Fatalf("scope %+v: %v", sc, err)
 		}
@@ -320,30 +320,30 @@ func testExportScopes(t *testing.T, a *apptest.Archive) {
 	}
 	all, _ := a.Store.ArticleCount(context.Background())
 	for _, tc := range []struct {
-		sc   export.ExportScope
+		sc   export.Scope
 		want int
 	}{
-		{export.ExportScope{}, all},
-		{export.ExportScope{Tag: "trade"}, 2},
-		{export.ExportScope{IDs: []int64{2, 3}}, 2},
-		{export.ExportScope{Query: "Saltmarsh"}, 2},
-		{export.ExportScope{Query: "Saltmarsh", From: "2024-03-14", To: "2024-03"}, 1},
-		{export.ExportScope{Source: "the coastal courier"}, 2},
-		{export.ExportScope{Entity: "Tomas Brandt"}, 1},
-		{export.ExportScope{Entity: "Tomas Brandt", Type: "PLACE"}, 0},
-		{export.ExportScope{Type: "person"}, -1},
+		{export.Scope{}, all},
+		{export.Scope{Tag: "trade"}, 2},
+		{export.Scope{IDs: []int64{2, 3}}, 2},
+		{export.Scope{Query: "Saltmarsh"}, 2},
+		{export.Scope{Query: "Saltmarsh", From: "2024-03-14", To: "2024-03"}, 1},
+		{export.Scope{Source: "the coastal courier"}, 2},
+		{export.Scope{Entity: "Tomas Brandt"}, 1},
+		{export.Scope{Entity: "Tomas Brandt", Type: "PLACE"}, 0},
+		{export.Scope{Type: "person"}, -1},
 	} {
 		got := count(tc.sc)
 		if tc.want >= 0 && got != tc.want || tc.want < 0 && (got == 0 || got == all) {
 			t.Errorf("scope %+v: %d articles, want %d", tc.sc, got, tc.want)
 		}
 	}
-	for _, bad := range []export.ExportScope{{Entity: "Nobody At All"}, {From: "yesterday"}, {Type: "ANIMAL"}, {Tag: " "}} {
-		if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: export.FormatCSV, Scope: bad}); err == nil && bad.Tag == "" {
+	for _, bad := range []export.Scope{{Entity: "Nobody At All"}, {From: "yesterday"}, {Type: "ANIMAL"}, {Tag: " "}} {
+		if _, err := a.Exporter.Write(context.Background(), io.Discard, export.Options{Format: export.FormatCSV, Scope: bad}); err == nil && bad.Tag == "" {
 			t.Errorf("scope %+v exported without error", bad)
 		}
 	}
-	if _, err := a.Exporter.Export(context.Background(), io.Discard, export.ExportOptions{Format: "pdf"}); !errors.Is(err, export.ErrBadExport) {
+	if _, err := a.Exporter.Write(context.Background(), io.Discard, export.Options{Format: "pdf"}); !errors.Is(err, export.ErrBadOptions) {
 		t.Errorf("unknown format: %v", err)
 	}
 }

@@ -100,7 +100,7 @@ func TestJSONLMerge(t *testing.T) {
 	a := apptest.Open(t)
 	apptest.BuildArchive(t, a, apptest.FixtureFiles(t))
 	b := apptest.Open(t)
-	if _, err := b.Importer.Import(ctx, apptest.FixtureFiles(t)[:1], importer.ImportOptions{}); err != nil {
+	if _, err := b.Importer.Import(ctx, apptest.FixtureFiles(t)[:1], importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Tagging.TagPending(ctx, nil); err != nil {
@@ -176,7 +176,7 @@ func TestImportJSONLRejects(t *testing.T) {
 	}
 }
 
-func FuzzImportJSONL(f *testing.F) {
+func FuzzMerge(f *testing.F) {
 	f.Add([]byte("{\"kind\":\"header\",\"format\":\"newsarchive-export\",\"version\":1}\n" +
 		"{\"kind\":\"article\",\"title\":\"T\",\"body\":\"Body of Ann.\",\"mentions\":[{\"name\":\"Ann\",\"type\":\"PERSON\",\"start\":8,\"end\":11,\"text\":\"Ann\"}]}\n" +
 		"{\"kind\":\"entity\",\"name\":\"Ann\",\"type\":\"PERSON\",\"confirmed\":true,\"aliases\":[\"A.\"]}\n" +
@@ -191,7 +191,7 @@ func FuzzImportJSONL(f *testing.F) {
 	})
 }
 
-func BenchmarkImportJSONL(b *testing.B) {
+func BenchmarkMerge(b *testing.B) {
 	a := apptest.Open(b)
 	apptest.BuildArchive(b, a, apptest.FixtureFiles(b))
 	export := apptest.ExportJSONL(b, a)

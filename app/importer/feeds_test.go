@@ -28,7 +28,7 @@ func TestImportFeedCorpus(t *testing.T) {
 	dir := corpus.Path(t, "corpus", "feeds")
 	a := apptest.Open(t)
 	ctx := context.Background()
-	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestImportFeedCorpus(t *testing.T) {
 	if err != nil || n < 100 {
 		t.Fatalf("%d articles from the feeds (%v)", n, err)
 	}
-	again, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
+	again, err := a.Importer.Import(ctx, []string{dir}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

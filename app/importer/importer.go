@@ -57,16 +57,16 @@ func (p Progress) ETA() time.Duration {
 	return time.Duration(float64(p.Total-p.Done) / r * float64(time.Second))
 }
 
-// ImportReport sums up an import.
-type ImportReport struct {
+// Report sums up an import.
+type Report struct {
 	Results                               []FileResult
 	Imported, Duplicates, Failed, Skipped int
 	Elapsed                               time.Duration
 }
 
-// ImportOptions receive an import's progress; both may be nil. They are
+// Options receive an import's progress; both may be nil. They are
 // called from the importing goroutine, in file order.
-type ImportOptions struct {
+type Options struct {
 	OnProgress func(Progress)
 	OnResult   func(FileResult)
 }
@@ -88,10 +88,10 @@ type parsed struct {
 // found to be a duplicate, or fails with a reason; a failed file never stops
 // the others. The error is for the archive itself failing or ctx ending;
 // the report then covers the files done so far.
-func (a *Importer) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
+func (a *Importer) Import(ctx context.Context, paths []string, opt Options) (Report, error) {
 	start := time.Now()
 	files, skipped := collect(paths)
-	rep := ImportReport{Skipped: skipped}
+	rep := Report{Skipped: skipped}
 	prog := Progress{Total: len(files)}
 	emit := func(r FileResult) {
 		rep.Results = append(rep.Results, r)

@@ -55,7 +55,7 @@ func TestImportBadInputs(t *testing.T) {
 	if os.Geteuid() == 0 {
 		want["08-unreadable.txt"] = "imported" // root reads any file
 	}
-	rep, err := a.Importer.Import(ctx, []string{dir, filepath.Join(dir, "missing.txt")}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir, filepath.Join(dir, "missing.txt")}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestImportSymlinkLoop(t *testing.T) {
 	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
 		t.Skip(err)
 	}
-	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.Options{})
 	if err != nil || rep.Imported != 1 || len(rep.Results) != 1 {
 		t.Fatalf("%+v %v", rep, err)
 	}
@@ -114,7 +114,7 @@ func TestImportBBC(t *testing.T) {
 	a := apptest.Open(t)
 	ctx := context.Background()
 	var last importer.Progress
-	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{OnProgress: func(p importer.Progress) { last = p }})
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.Options{OnProgress: func(p importer.Progress) { last = p }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestImportBBC(t *testing.T) {
 	if p, err := a.Store.Check(ctx); err != nil || len(p) > 0 {
 		t.Errorf("archive check: %v %v", p, err)
 	}
-	res, err := a.Search.Search(ctx, "Yukos", search.SearchOptions{Limit: 5})
+	res, err := a.Search.Search(ctx, "Yukos", search.Options{Limit: 5})
 	if err != nil || res.Total < 10 || !strings.Contains(res.Hits[0].Title+res.Hits[0].Snippet, "Yukos") {
 		t.Errorf("search Yukos: %+v %v", res, err)
 	}
@@ -146,7 +146,7 @@ func BenchmarkImportBBC(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{})
+		rep, err := a.Importer.Import(context.Background(), []string{dir}, importer.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -34,11 +34,11 @@ func (a *Importer) fetcher() Fetcher {
 	return fetch.New()
 }
 
-// ImportURL fetches a web page or feed and archives it, as Import does for
+// URL fetches a web page or feed and archives it, as Import does for
 // each URL it is given. A page already archived from that URL becomes a
 // new version of its article when its text changed, and a duplicate when
 // it did not; a feed's items are archived one by one.
-func (a *Importer) ImportURL(ctx context.Context, rawURL string) (FileResult, error) {
+func (a *Importer) URL(ctx context.Context, rawURL string) (FileResult, error) {
 	r := a.storeWeb(ctx, &webInput{url: rawURL}, rawURL)
 	if ctx.Err() != nil {
 		return r, fmt.Errorf("import %s: %w", rawURL, ctx.Err())

@@ -54,7 +54,7 @@ func TestImportLocalKinds(t *testing.T) {
 			a := apptest.Open(t)
 			ctx := context.Background()
 			p := apptest.WriteFile(t, t.TempDir(), tt.name, tt.data)
-			rep, err := a.Importer.Import(ctx, []string{p}, importer.ImportOptions{})
+			rep, err := a.Importer.Import(ctx, []string{p}, importer.Options{})
 			if err != nil || rep.Imported != 1 {
 				t.Fatalf("%+v %v", rep.Results, err)
 			}
@@ -199,7 +199,7 @@ func TestFetchPages(t *testing.T) {
 			if tt.path == "-unreachable" {
 				u = deadURL + "/story"
 			}
-			rep, err := a.Importer.Import(context.Background(), []string{u}, importer.ImportOptions{})
+			rep, err := a.Importer.Import(context.Background(), []string{u}, importer.Options{})
 			if err != nil || len(rep.Results) != 1 {
 				t.Fatalf("%+v %v", rep, err)
 			}
@@ -249,16 +249,16 @@ func TestSnapshots(t *testing.T) {
 	s.setPage("/news/tram", v1)
 	u := s.URL + "/news/tram"
 
-	first, err := a.Importer.ImportURL(ctx, u)
+	first, err := a.Importer.URL(ctx, u)
 	if err != nil || first.Status != importer.StatusImported {
 		t.Fatalf("first fetch: %+v %v", first, err)
 	}
-	same, err := a.Importer.ImportURL(ctx, u)
+	same, err := a.Importer.URL(ctx, u)
 	if err != nil || same.Status != importer.StatusDuplicate || same.DuplicateOf != first.ID {
 		t.Fatalf("unchanged page: %+v %v", same, err)
 	}
 	s.setPage("/news/tram", v2)
-	changed, err := a.Importer.ImportURL(ctx, u)
+	changed, err := a.Importer.URL(ctx, u)
 	if err != nil || changed.Status != importer.StatusImported || changed.ID != first.ID {
 		t.Fatalf("changed page: %+v %v", changed, err)
 	}
@@ -285,12 +285,12 @@ func TestSnapshots(t *testing.T) {
 		t.Errorf("%d articles, want 1", n)
 	}
 	for q, want := range map[string]int{"fourteen": 1, "eleven": 0} {
-		res, err := a.Search.Search(ctx, q, search.SearchOptions{Limit: 5})
+		res, err := a.Search.Search(ctx, q, search.Options{Limit: 5})
 		if err != nil || res.Total != want {
 			t.Errorf("search %q: %d hits (%v), want %d", q, res.Total, err, want)
 		}
 	}
-	back, err := a.Importer.ImportURL(ctx, u) // unchanged again
+	back, err := a.Importer.URL(ctx, u) // unchanged again
 	if err != nil || back.Status != importer.StatusDuplicate {
 		t.Errorf("refetch of the newest version: %+v %v", back, err)
 	}
@@ -307,7 +307,7 @@ func TestFetchFeedURL(t *testing.T) {
 	site.set(rss(rssItem("u1", "Harbour lights", "{base}/lights", words("The harbour lights were switched to LED lamps this week.", 70), "")), nil)
 	a := apptest.Open(t)
 	a.Importer.Fetcher = testFetcher()
-	rep, err := a.Importer.Import(context.Background(), []string{site.URL + "/feed.xml"}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(context.Background(), []string{site.URL + "/feed.xml"}, importer.Options{})
 	if err != nil || rep.Imported != 1 || !strings.Contains(rep.Results[0].Title, "1 new") {
 		t.Fatalf("%+v %v", rep.Results, err)
 	}

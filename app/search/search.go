@@ -13,9 +13,9 @@ import (
 	"github.com/newsarchive/newsarchive/store/query"
 )
 
-// SearchOptions are the filters and order of a search; filters combine
+// Options are the filters and order of a search; filters combine
 // with AND.
-type SearchOptions struct {
+type Options struct {
 	From, To string // dates: YYYY, YYYY-MM or YYYY-MM-DD
 	Source   string
 	// Entity keeps articles mentioning an entity, given by id or by name or
@@ -58,7 +58,7 @@ func NormDate(s string, end bool) (string, error) {
 // results or, when it has no word at all, an ErrBadQuery asking for one.
 // Searches matching more than store.RankLimit articles are shown newest
 // first; the result's Note says so.
-func (a *Service) Search(ctx context.Context, text string, opt SearchOptions) (store.SearchResult, error) {
+func (a *Service) Search(ctx context.Context, text string, opt Options) (store.SearchResult, error) {
 	q := query.Parse(text)
 	if q.Empty() {
 		return store.SearchResult{}, fmt.Errorf("%w: type a word to search for", ErrBadQuery)

@@ -17,19 +17,19 @@ import (
 var searchClasses = []struct {
 	name    string
 	queries []string
-	opt     search.SearchOptions
+	opt     search.Options
 }{
-	{"rare-word", []string{"catwoman", "armorgroup", "chernin"}, search.SearchOptions{}},         // 27-132
-	{"mid-word", []string{"botswana", "parmalat", "xinhua", "football"}, search.SearchOptions{}}, // 300-5,700
-	{"common-word", []string{"said", "government", "year", "police"}, search.SearchOptions{}},    // 35k-92k
-	{"short-prefix", []string{"th*", "pr*", "mi*", "co*"}, search.SearchOptions{}},
-	{"prefix", []string{"econ*", "elect*", "footb*", "minis*"}, search.SearchOptions{}},
-	{"phrase", []string{`"mobile phone"`, `"prime minister"`, `"interest rates"`, `"tony blair"`}, search.SearchOptions{}},
-	{"two-words", []string{"blair election", "oil prices", "football club", "police arrested"}, search.SearchOptions{}},
-	{"filtered-mid", []string{"football", "xinhua", "economy"}, search.SearchOptions{From: "2010", To: "2011", Source: "Reuters"}},
-	{"filtered-common", []string{"said", "government"}, search.SearchOptions{From: "2015-06", To: "2016", Source: "The Guardian"}},
-	{"by-date-common", []string{"said", "year"}, search.SearchOptions{Sort: "date", Offset: 40}},
-	{"exclusion-only", []string{"-said"}, search.SearchOptions{}},
+	{"rare-word", []string{"catwoman", "armorgroup", "chernin"}, search.Options{}},         // 27-132
+	{"mid-word", []string{"botswana", "parmalat", "xinhua", "football"}, search.Options{}}, // 300-5,700
+	{"common-word", []string{"said", "government", "year", "police"}, search.Options{}},    // 35k-92k
+	{"short-prefix", []string{"th*", "pr*", "mi*", "co*"}, search.Options{}},
+	{"prefix", []string{"econ*", "elect*", "footb*", "minis*"}, search.Options{}},
+	{"phrase", []string{`"mobile phone"`, `"prime minister"`, `"interest rates"`, `"tony blair"`}, search.Options{}},
+	{"two-words", []string{"blair election", "oil prices", "football club", "police arrested"}, search.Options{}},
+	{"filtered-mid", []string{"football", "xinhua", "economy"}, search.Options{From: "2010", To: "2011", Source: "Reuters"}},
+	{"filtered-common", []string{"said", "government"}, search.Options{From: "2015-06", To: "2016", Source: "The Guardian"}},
+	{"by-date-common", []string{"said", "year"}, search.Options{Sort: "date", Offset: 40}},
+	{"exclusion-only", []string{"-said"}, search.Options{}},
 }
 
 // reportLatency reports the p50 and p95 of lat in milliseconds.
@@ -53,7 +53,7 @@ func BenchmarkSearch(b *testing.B) {
 // per query and iteration, and reports their latency and hit counts.
 func benchSearchClasses(b *testing.B, a *apptest.Archive) {
 	ctx := context.Background()
-	if _, err := a.Search.Search(ctx, "warm", search.SearchOptions{}); err != nil { // loads the date cache
+	if _, err := a.Search.Search(ctx, "warm", search.Options{}); err != nil { // loads the date cache
 		b.Fatal(err)
 	}
 	for _, c := range searchClasses {

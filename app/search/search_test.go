@@ -25,7 +25,7 @@ func bbcArchive(t *testing.T) *apptest.Archive {
 	}
 	dir := corpus.Path(t, "corpus", "bbc")
 	a := apptest.Open(t)
-	if _, err := a.Importer.Import(context.Background(), []string{dir}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(context.Background(), []string{dir}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -46,22 +46,22 @@ func testSearchBBC(t *testing.T, a *apptest.Archive) {
 	ctx := context.Background()
 	tests := []struct {
 		query   string
-		opt     search.SearchOptions
+		opt     search.Options
 		minHits int
 		top     int // how many of the first hits are checked
 		want    func(h SearchHitView) bool
 		marked  []string // words the first snippet marks (any case)
 	}{
-		{"Yukos", search.SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("yukos") }, []string{"yukos"}},
-		{"Blair election", search.SearchOptions{}, 30, 5, func(h SearchHitView) bool {
+		{"Yukos", search.Options{}, 20, 5, func(h SearchHitView) bool { return h.has("yukos") }, []string{"yukos"}},
+		{"Blair election", search.Options{}, 30, 5, func(h SearchHitView) bool {
 			return h.has("blair") && h.has("election")
 		}, []string{"blair", "election"}},
-		{`"mobile phone"`, search.SearchOptions{}, 20, 5, func(h SearchHitView) bool { return h.has("mobile phone") }, []string{"mobile", "phone"}},
-		{"econ*", search.SearchOptions{}, 100, 10, func(h SearchHitView) bool { return h.has("econ") }, []string{"econ"}},
-		{"-football rugby", search.SearchOptions{}, 30, 10, func(h SearchHitView) bool {
+		{`"mobile phone"`, search.Options{}, 20, 5, func(h SearchHitView) bool { return h.has("mobile phone") }, []string{"mobile", "phone"}},
+		{"econ*", search.Options{}, 100, 10, func(h SearchHitView) bool { return h.has("econ") }, []string{"econ"}},
+		{"-football rugby", search.Options{}, 30, 10, func(h SearchHitView) bool {
 			return h.has("rugby") && !h.has("football")
 		}, []string{"rugby"}},
-		{"Yukos", search.SearchOptions{Sort: "date", Limit: 3}, 20, 3, func(h SearchHitView) bool { return h.has("yukos") }, nil},
+		{"Yukos", search.Options{Sort: "date", Limit: 3}, 20, 3, func(h SearchHitView) bool { return h.has("yukos") }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -132,7 +132,7 @@ func TestLookupFollowsArchive(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	apptest.WriteFile(t, dir, "a.txt", []byte("Harbour storm closes port\n\nA storm closed the harbour for two days, officials said on Monday.\n"))
-	if _, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{dir}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if res, err := a.Search.Lookup(ctx, "harbor strom", "", 5); err != nil || len(res) != 1 || res[0].Kind != lookup.KindTitle {
@@ -140,7 +140,7 @@ func TestLookupFollowsArchive(t *testing.T) {
 	}
 	dir2 := t.TempDir()
 	apptest.WriteFile(t, dir2, "b.txt", []byte("Bridge vote delayed\n\nThe council delayed its vote on the new bridge until the spring, members said.\n"))
-	if _, err := a.Importer.Import(ctx, []string{dir2}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{dir2}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := a.Search.Lookup(ctx, "brige vote", lookup.KindTitle, 5)
@@ -173,15 +173,15 @@ func FuzzSearch(f *testing.F) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
 		f.Fatal(err)
 	}
-	if _, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{dir}, importer.Options{}); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		_, err := a.Search.Search(ctx, text, search.SearchOptions{})
+		_, err := a.Search.Search(ctx, text, search.Options{})
 		if err != nil && !(errors.Is(err, search.ErrBadQuery) && strings.Contains(err.Error(), "type a word")) {
 			t.Errorf("search %q: %v", text, err)
 		}
-		if _, err := a.Search.Search(ctx, text, search.SearchOptions{Sort: "date", From: "2000", Source: "x"}); err != nil && !errors.Is(err, search.ErrBadQuery) {
+		if _, err := a.Search.Search(ctx, text, search.Options{Sort: "date", From: "2000", Source: "x"}); err != nil && !errors.Is(err, search.ErrBadQuery) {
 			t.Errorf("filtered search %q: %v", text, err)
 		}
 		if _, err := a.Search.Lookup(ctx, text, "", 10); err != nil {

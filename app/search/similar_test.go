@@ -93,7 +93,7 @@ func TestFingerprintsAtImport(t *testing.T) {
 	dir := t.TempDir()
 	apptest.WriteFile(t, dir, "a.txt", []byte("Tramway extension approved\n\n"+strings.Join(story, "\n\n")))
 	apptest.WriteFile(t, dir, "b.txt", []byte("Herring catch falls\n\n"+strings.Join(otherStory, "\n\n")))
-	if rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{}); err != nil || rep.Imported != 2 {
+	if rep, err := a.Importer.Import(ctx, []string{dir}, importer.Options{}); err != nil || rep.Imported != 2 {
 		t.Fatalf("%+v %v", rep, err)
 	}
 	fps, err := a.Store.Fingerprints(ctx)
@@ -112,7 +112,7 @@ func TestNearDuplicatesBBC(t *testing.T) {
 	dir := corpus.Path(t, "corpus", "bbc")
 	a := apptest.Open(t)
 	ctx := context.Background()
-	rep, err := a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{dir}, importer.Options{})
 	if err != nil || rep.Duplicates != 98 {
 		t.Fatalf("duplicates %d, want 98 (%v)", rep.Duplicates, err)
 	}

@@ -109,15 +109,15 @@ func (a *Service) WaitTagging(ctx context.Context) error {
 // leases to run out and be taken over. progress, if not nil, is called after
 // each batch with the articles tagged so far and the total.
 func (a *Service) TagPending(ctx context.Context, progress func(done, total int)) error {
-	var report func(WorkProgress)
+	var report func(Progress)
 	if progress != nil {
-		report = func(p WorkProgress) {
-			if p.Event == WorkSaved && p.Queue.Total() > 0 {
+		report = func(p Progress) {
+			if p.Event == EventSaved && p.Queue.Total() > 0 {
 				progress(p.Queue.Done+p.Queue.Failed, p.Queue.Total())
 			}
 		}
 	}
-	opt := WorkOptions{Batch: tagBatch, Lease: localLease, Poll: time.Second, ExitWhenDone: true}
+	opt := Options{Batch: tagBatch, Lease: localLease, Poll: time.Second, ExitWhenDone: true}
 	return a.Work(ctx, opt, report)
 }
 

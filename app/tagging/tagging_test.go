@@ -23,7 +23,7 @@ func importText(t *testing.T, a *apptest.Archive, name string, content []byte) i
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	rep, err := a.Importer.Import(ctx, []string{p}, importer.ImportOptions{})
+	rep, err := a.Importer.Import(ctx, []string{p}, importer.Options{})
 	if err != nil || rep.Imported != 1 {
 		t.Fatalf("import %s: %+v %v", name, rep, err)
 	}

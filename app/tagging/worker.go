@@ -24,7 +24,7 @@ import (
 // other machines sharing a PostgreSQL archive, share one queue; a worker
 // that dies leaves its lease to run out and another takes its batch over.
 
-// Defaults of WorkOptions.
+// Defaults of Options.
 const (
 	DefaultWorkBatch = tagBatch
 	DefaultWorkLease = 2 * time.Minute
@@ -43,8 +43,8 @@ const rulesEvery = 30 * time.Second
 // releaseTimeout bounds the writes a stopping worker still makes.
 const releaseTimeout = 10 * time.Second
 
-// WorkOptions tune a worker.
-type WorkOptions struct {
+// Options tune a worker.
+type Options struct {
 	Owner        string        // the worker's name in the queue; "" for a new WorkerID()
 	Batch        int           // articles claimed at a time; 0 for DefaultWorkBatch
 	Lease        time.Duration // how long a claim lasts unless renewed; 0 for DefaultWorkLease
@@ -52,7 +52,7 @@ type WorkOptions struct {
 	ExitWhenDone bool          // return once no article is pending or leased, instead of waiting for more
 }
 
-func (o WorkOptions) withDefaults() WorkOptions {
+func (o Options) withDefaults() Options {
 	if o.Owner == "" {
 		o.Owner = WorkerID()
 	}
@@ -68,32 +68,32 @@ func (o WorkOptions) withDefaults() WorkOptions {
 	return o
 }
 
-// WorkEvent is what a worker has just done.
-type WorkEvent int
+// Event is what a worker has just done.
+type Event int
 
 // The events a worker reports.
 const (
-	WorkClaimed WorkEvent = iota // took a batch: Claimed lists it
-	WorkSaved                    // saved a batch: Saved lists what it still held
-	WorkIdle                     // found nothing to claim
+	EventClaimed Event = iota // took a batch: Claimed lists it
+	EventSaved                // saved a batch: Saved lists what it still held
+	EventIdle                 // found nothing to claim
 )
 
-// WorkProgress is a worker's report after each step.
-type WorkProgress struct {
+// Progress is a worker's report after each step.
+type Progress struct {
 	Owner   string
-	Event   WorkEvent
-	Claimed []int64 // the batch just claimed (WorkClaimed)
-	Saved   []int64 // the articles just saved (WorkSaved)
+	Event   Event
+	Claimed []int64 // the batch just claimed (EventClaimed)
+	Saved   []int64 // the articles just saved (EventSaved)
 	Lost    int     // results of the batch just saved that were dropped: its lease ran out and another worker took them
 	Tagged  int     // articles this worker has saved so far
 	Failed  int     // of them, those the tagger failed on
 	Words   int     // words in the articles it has saved
 	Elapsed time.Duration
-	Queue   store.QueueStatus // as of this report (WorkSaved and WorkIdle)
+	Queue   store.QueueStatus // as of this report (EventSaved and EventIdle)
 }
 
 // Rate is the articles this worker saves a second.
-func (p WorkProgress) Rate() float64 {
+func (p Progress) Rate() float64 {
 	if p.Elapsed <= 0 {
 		return 0
 	}
@@ -150,7 +150,7 @@ func (a *Service) releaseDeadLocal(ctx context.Context) error {
 // nil, is called after each claim, save and idle look. When ctx ends, Work
 // saves what the batch in hand has finished, gives back the leases it
 // holds, and returns ctx's error.
-func (a *Service) Work(ctx context.Context, opt WorkOptions, progress func(WorkProgress)) error {
+func (a *Service) Work(ctx context.Context, opt Options, progress func(Progress)) error {
 	opt = opt.withDefaults()
 	t, err := a.Tagger()
 	if err != nil {
@@ -181,14 +181,14 @@ func (a *Service) Work(ctx context.Context, opt WorkOptions, progress func(WorkP
 // worker is one Work call.
 type worker struct {
 	a        *Service
-	opt      WorkOptions
+	opt      Options
 	tagger   *ner.Tagger
-	progress func(WorkProgress)
+	progress func(Progress)
 	start    time.Time
 
 	rules  *rules
 	loaded time.Time
-	p      WorkProgress
+	p      Progress
 }
 
 func (w *worker) run(ctx context.Context) error {
@@ -212,7 +212,7 @@ func (w *worker) run(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			w.report(WorkIdle, func(p *WorkProgress) { p.Queue = q })
+			w.report(EventIdle, func(p *Progress) { p.Queue = q })
 			if w.opt.ExitWhenDone && q.Waiting() == 0 {
 				return nil
 			}
@@ -223,7 +223,7 @@ func (w *worker) run(ctx context.Context) error {
 			}
 			continue
 		}
-		w.report(WorkClaimed, func(p *WorkProgress) { p.Claimed = jobIDs(jobs) })
+		w.report(EventClaimed, func(p *Progress) { p.Claimed = jobIDs(jobs) })
 		if err := w.batch(ctx, jobs); err != nil {
 			return err
 		}
@@ -269,7 +269,7 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 			failed[r.ArticleID] = true
 		}
 	}
-	w.report(WorkSaved, func(p *WorkProgress) {
+	w.report(EventSaved, func(p *Progress) {
 		p.Saved, p.Lost, p.Queue = saved, len(results)-len(saved), q
 		p.Tagged += len(saved)
 		for _, id := range saved {
@@ -316,7 +316,7 @@ func stopping(ctx context.Context) (context.Context, context.CancelFunc) {
 }
 
 // report updates the worker's progress and hands a copy to its callback.
-func (w *worker) report(ev WorkEvent, update func(p *WorkProgress)) {
+func (w *worker) report(ev Event, update func(p *Progress)) {
 	w.p.Event, w.p.Claimed, w.p.Saved, w.p.Lost = ev, nil, nil, 0
 	update(&w.p)
 	w.p.Elapsed = time.Since(w.start)

@@ -30,7 +30,7 @@ func BenchmarkWorkers(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	if rep, err := a.Importer.Import(ctx, []string{corpus.Path(b, "corpus", "bbc")}, importer.ImportOptions{}); err != nil || rep.Imported == 0 {
+	if rep, err := a.Importer.Import(ctx, []string{corpus.Path(b, "corpus", "bbc")}, importer.Options{}); err != nil || rep.Imported == 0 {
 		b.Fatalf("import: %d %v", rep.Imported, err)
 	}
 	for _, n := range []int{1, 3} {
@@ -77,8 +77,8 @@ func runWorkers(b *testing.B, apps []*apptest.Archive) (articles, words int) {
 	var wg sync.WaitGroup
 	for _, w := range apps {
 		wg.Go(func() {
-			var last tagging.WorkProgress
-			err := w.Tagging.Work(context.Background(), tagging.WorkOptions{Poll: 50 * time.Millisecond, ExitWhenDone: true}, func(p tagging.WorkProgress) { last = p })
+			var last tagging.Progress
+			err := w.Tagging.Work(context.Background(), tagging.Options{Poll: 50 * time.Millisecond, ExitWhenDone: true}, func(p tagging.Progress) { last = p })
 			if err != nil {
 				b.Error(err)
 			}

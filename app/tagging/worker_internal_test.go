@@ -60,7 +60,7 @@ func TestWorkerKeepsItsLease(t *testing.T) {
 		t.Fatal(err)
 	}
 	const lease = time.Second
-	w := &worker{a: a, opt: WorkOptions{Owner: "holder", Lease: lease}.withDefaults()}
+	w := &worker{a: a, opt: Options{Owner: "holder", Lease: lease}.withDefaults()}
 	jobs, err := st.ClaimTagging(ctx, "holder", 1, lease)
 	if err != nil || len(jobs) != 1 {
 		t.Fatalf("claim: %v %v", jobs, err)
@@ -101,7 +101,7 @@ func TestDeadLocalWorkerTakenOver(t *testing.T) {
 			t.Fatalf("claim for %s: %v %v", owner, jobs, err)
 		}
 	}
-	opt := WorkOptions{Owner: "new", Lease: time.Minute, Poll: 10 * time.Millisecond}.withDefaults()
+	opt := Options{Owner: "new", Lease: time.Minute, Poll: 10 * time.Millisecond}.withDefaults()
 	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	err := a.Work(wctx, opt, nil) // runs until the timeout: the remote batch stays leased

@@ -80,7 +80,7 @@ func buildImportedArchive(path string, n int) error {
 	if err != nil {
 		return err
 	}
-	_, err = a.Importer.Import(ctx, []string{dir}, importer.ImportOptions{})
+	_, err = a.Importer.Import(ctx, []string{dir}, importer.Options{})
 	if cerr := a.Close(); err == nil {
 		err = cerr
 	}

@@ -39,8 +39,8 @@ func (w *Window) addFeed(src string) {
 }
 
 // feedReport shows a feed pull as an import report: one line per new item.
-func feedReport(src string, res importer.FeedRefresh) importer.ImportReport {
-	rep := importer.ImportReport{Imported: res.Imported, Duplicates: res.Duplicates, Failed: res.Failed}
+func feedReport(src string, res importer.FeedRefresh) importer.Report {
+	rep := importer.Report{Imported: res.Imported, Duplicates: res.Duplicates, Failed: res.Failed}
 	for _, it := range res.Items {
 		path := it.Link
 		if path == "" {

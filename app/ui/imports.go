@@ -17,7 +17,7 @@ import (
 
 // startImport imports files and folders as a job and shows the Imports
 // section; done, if not nil, is called on the UI goroutine with the report.
-func (w *Window) startImport(paths []string, done func(importer.ImportReport)) {
+func (w *Window) startImport(paths []string, done func(importer.Report)) {
 	if len(paths) == 0 {
 		return
 	}
@@ -30,7 +30,7 @@ func (w *Window) startImport(paths []string, done func(importer.ImportReport)) {
 	w.showSection(sectionImports)
 	a := w.app
 	w.run(func() {
-		rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{OnProgress: func(p importer.Progress) { jb.progress(p, p.Done == p.Total) }})
+		rep, err := a.Importer.Import(ctx, paths, importer.Options{OnProgress: func(p importer.Progress) { jb.progress(p, p.Done == p.Total) }})
 		stop()
 		w.do(func() {
 			jb.finish(rep, err)
@@ -106,9 +106,9 @@ func (w *Window) importURL(u string) {
 	w.showSection(sectionImports)
 	a := w.app
 	w.run(func() {
-		res, err := a.Importer.ImportURL(ctx, u)
+		res, err := a.Importer.URL(ctx, u)
 		stop()
-		rep := importer.ImportReport{Results: []importer.FileResult{res}}
+		rep := importer.Report{Results: []importer.FileResult{res}}
 		switch res.Status {
 		case importer.StatusImported:
 			rep.Imported = 1
@@ -136,7 +136,7 @@ func (w *Window) importSample() {
 		w.showError(err)
 		return
 	}
-	w.startImport([]string{p}, func(rep importer.ImportReport) {
+	w.startImport([]string{p}, func(rep importer.Report) {
 		os.RemoveAll(dir)
 		for _, r := range rep.Results {
 			if id := max(r.ID, r.DuplicateOf); id != 0 {

@@ -121,7 +121,7 @@ func progressText(p importer.Progress) string {
 }
 
 // finish shows an import's report; a result tapped opens its article.
-func (jb *job) finish(rep importer.ImportReport, err error) {
+func (jb *job) finish(rep importer.Report, err error) {
 	jb.cancel.Hide()
 	jb.bar.SetValue(1)
 	sum := fmt.Sprintf("Imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)

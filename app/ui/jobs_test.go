@@ -47,7 +47,7 @@ func TestTaggingSummaryFollowsOtherWorkers(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	if rep, err := a.Importer.Import(ctx, paths, importer.ImportOptions{}); err != nil || rep.Imported != 3 {
+	if rep, err := a.Importer.Import(ctx, paths, importer.Options{}); err != nil || rep.Imported != 3 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
 	other, err := store.Open(ctx, w.path) // another process's worker
@@ -68,7 +68,7 @@ func TestTaggingSummaryFollowsOtherWorkers(t *testing.T) {
 	if _, err := other.ReleaseTagging(ctx, "elsewhere/1/abcd"); err != nil {
 		t.Fatal(err)
 	}
-	if err := tagging.New(other).Work(ctx, tagging.WorkOptions{ExitWhenDone: true}, nil); err != nil {
+	if err := tagging.New(other).Work(ctx, tagging.Options{ExitWhenDone: true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	w.jobs.updateTagging()

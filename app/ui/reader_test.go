@@ -18,7 +18,7 @@ import (
 func TestReaderHeader(t *testing.T) {
 	ctx := context.Background()
 	w, a := openWindow(t)
-	if _, err := a.Importer.Import(ctx, []string{filepath.Join("testdata", "header-article.html")}, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, []string{filepath.Join("testdata", "header-article.html")}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// Not tagged: the golden image shows the header, not the tagger's output.

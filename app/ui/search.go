@@ -30,7 +30,7 @@ type SearchView struct {
 	info     *widget.Label
 	list     *pagedList[hitRow]
 	reader   *Reader
-	opt      search.SearchOptions
+	opt      search.Options
 	text     string
 	root     fyne.CanvasObject
 }
@@ -111,7 +111,7 @@ func (v *SearchView) loadSources() {
 // run searches for what is typed.
 func (v *SearchView) run() {
 	v.text = strings.TrimSpace(v.query.Text)
-	v.opt = search.SearchOptions{From: v.from.Text, To: v.to.Text, Source: strings.TrimSpace(v.source.Text),
+	v.opt = search.Options{From: v.from.Text, To: v.to.Text, Source: strings.TrimSpace(v.source.Text),
 		Entity: strings.TrimSpace(v.entity.Text), Type: searchType(v.typ.Selected)}
 	if v.byDate.Checked {
 		v.opt.Sort = store.ByDate

@@ -58,7 +58,7 @@ func BBCSubset(t testing.TB, n int) []string {
 func BuildArchive(t testing.TB, a *Archive, paths []string) {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := a.Importer.Import(ctx, paths, importer.ImportOptions{}); err != nil {
+	if _, err := a.Importer.Import(ctx, paths, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, body := range []string{"First version of the story about Port Ellery and its ferries.",
@@ -106,7 +106,7 @@ func BuildArchive(t testing.TB, a *Archive, paths []string) {
 func ExportJSONL(t testing.TB, a *Archive) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := a.Exporter.Export(context.Background(), &buf, export.ExportOptions{Format: export.FormatJSONL}); err != nil {
+	if _, err := a.Exporter.Write(context.Background(), &buf, export.Options{Format: export.FormatJSONL}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
