@@ -11,11 +11,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("list", "list archived articles", runList)
-	register("show", "show one article", runShow)
-}
-
 // articleJSON is the JSON form of an article.
 type articleJSON struct {
 	ID            int64  `json:"id"`

@@ -10,12 +10,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("backup", "copy the archive to FILE, consistently even while it is in use", runBackup)
-	register("restore", "replace the archive with the backup FILE (--force to overwrite)", runRestore)
-	register("check", "check the archive's integrity and consistency; exit 1 on problems", runCheck)
-}
-
 func runBackup(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("backup", "[--force] FILE")
 	force := fs.Bool("force", false, "overwrite FILE when it exists")

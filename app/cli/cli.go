@@ -54,12 +54,6 @@ type session struct {
 	app    *app.App
 }
 
-var commands = map[string]command{}
-
-func register(name, summary string, run func(ctx context.Context, c *session, args []string) int) {
-	commands[name] = command{summary: summary, run: run}
-}
-
 // Parse reads the global options and the subcommand name.
 func Parse(args []string) (Invocation, error) {
 	var inv Invocation

@@ -14,10 +14,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("copy", "copy the whole archive into another, e.g. a file into PostgreSQL or back (resumable)", runCopy)
-}
-
 func runCopy(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("copy", "[--from ARCHIVE] --to ARCHIVE [--json]")
 	from := fs.String("from", "", "the archive to copy, a file or a postgres:// address (default: the --db archive)")

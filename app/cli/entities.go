@@ -15,13 +15,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("ner", "tag the text on stdin with people, organisations and places", runNER)
-	register("entities", "list entities by the number of articles mentioning them", runEntities)
-	register("entity", "show an entity, or correct it: entity rename|retype|merge|split|reject|add", runEntity)
-	register("retag", "tag every article again (after a model change); corrections still apply", runRetag)
-}
-
 type entityJSON struct {
 	Text  string `json:"text"`
 	Type  string `json:"type"`

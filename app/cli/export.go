@@ -16,11 +16,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("export", "export articles: jsonl, csv, markdown, gexf, graphml, ris, bibtex, csl-json", runExport)
-	register("merge", "merge another archive's JSONL export into this one", runMerge)
-}
-
 const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
 	"[--entity E] [--type T] [--tag T] [--ids 1,2,3]"
 

@@ -14,10 +14,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("feeds", "subscribe to feeds and pull their new items (add, list, remove, refresh)", runFeeds)
-}
-
 const feedsUsage = `add [--json] [--offline] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [ID]`
 
 // feedJSON is the JSON form of a subscription.

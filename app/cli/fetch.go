@@ -10,11 +10,6 @@ import (
 	"github.com/newsarchive/newsarchive/app/fetch"
 )
 
-func init() {
-	register("fetch", "fetch web pages or feeds by URL and archive them (import for URLs)", runFetch)
-	register("snapshots", "list the fetched versions of an article", runSnapshots)
-}
-
 // runFetch is import for URLs only, online: a feed's items without their
 // full text are archived from their linked pages.
 func runFetch(ctx context.Context, c *session, args []string) int {

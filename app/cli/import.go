@@ -11,10 +11,6 @@ import (
 	"github.com/newsarchive/newsarchive/app/importer"
 )
 
-func init() {
-	register("import", "import files and folders of saved pages", runImport)
-}
-
 func runImport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("import", "[--json] PATH...")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")

@@ -10,10 +10,6 @@ import (
 	"github.com/newsarchive/newsarchive/app/search"
 )
 
-func init() {
-	register("lookup", "find entities, titles and sources by name, typos and all", runLookup)
-}
-
 // lookupJSON is the JSON form of a lookup result; positions are the rune
 // indexes of the matched characters in text.
 type lookupJSON struct {

@@ -9,10 +9,6 @@ import (
 	"github.com/newsarchive/newsarchive/app/annotate"
 )
 
-func init() {
-	register("note", "print or set the note on an article", runNote)
-}
-
 func runNote(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("note", "ID [TEXT...]   (TEXT \"\" clears the note; TEXT - reads it from stdin)")
 	rest, ok := parseFlags(fs, args)

@@ -10,10 +10,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("search", "full-text search of the archive", runSearch)
-}
-
 // searchHitJSON is the JSON form of a search hit; the snippet marks matched
 // words with <mark>…</mark>.
 type searchHitJSON struct {

@@ -8,11 +8,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("similar", "list the articles that are near-duplicates of one", runSimilar)
-	register("duplicates", "list the groups of near-duplicate articles", runDuplicates)
-}
-
 // similarJSON is the JSON form of a near-duplicate.
 type similarJSON struct {
 	ID        int64  `json:"id"`

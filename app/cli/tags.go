@@ -11,10 +11,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("tags", "add, remove or list tags on articles", runTags)
-}
-
 const tagsUsage = "add ID TAG... | rm ID TAG... | list [--json] [ID]"
 
 func runTags(ctx context.Context, c *session, args []string) int {

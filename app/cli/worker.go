@@ -16,11 +16,6 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-func init() {
-	register("worker", "tag articles from the archive's shared queue, beside other workers", runWorker)
-	register("queue", "show the tagging queue: articles tagged, waiting, and the workers on them", runQueue)
-}
-
 // runWorker tags articles from the archive's tagging queue until it is
 // stopped (Ctrl+C or SIGTERM), or until the queue is empty with
 // --exit-when-done. Several workers, on one machine or many sharing a

@@ -1,0 +1,29 @@
+package cli
+
+// commands is every subcommand, by name: what help prints and what Run runs.
+var commands = map[string]command{
+	"backup":     {summary: "copy the archive to FILE, consistently even while it is in use", run: runBackup},
+	"check":      {summary: "check the archive's integrity and consistency; exit 1 on problems", run: runCheck},
+	"copy":       {summary: "copy the whole archive into another, e.g. a file into PostgreSQL or back (resumable)", run: runCopy},
+	"duplicates": {summary: "list the groups of near-duplicate articles", run: runDuplicates},
+	"entities":   {summary: "list entities by the number of articles mentioning them", run: runEntities},
+	"entity":     {summary: "show an entity, or correct it: entity rename|retype|merge|split|reject|add", run: runEntity},
+	"export":     {summary: "export articles: jsonl, csv, markdown, gexf, graphml, ris, bibtex, csl-json", run: runExport},
+	"feeds":      {summary: "subscribe to feeds and pull their new items (add, list, remove, refresh)", run: runFeeds},
+	"fetch":      {summary: "fetch web pages or feeds by URL and archive them (import for URLs)", run: runFetch},
+	"import":     {summary: "import files and folders of saved pages", run: runImport},
+	"list":       {summary: "list archived articles", run: runList},
+	"lookup":     {summary: "find entities, titles and sources by name, typos and all", run: runLookup},
+	"merge":      {summary: "merge another archive's JSONL export into this one", run: runMerge},
+	"ner":        {summary: "tag the text on stdin with people, organisations and places", run: runNER},
+	"note":       {summary: "print or set the note on an article", run: runNote},
+	"queue":      {summary: "show the tagging queue: articles tagged, waiting, and the workers on them", run: runQueue},
+	"restore":    {summary: "replace the archive with the backup FILE (--force to overwrite)", run: runRestore},
+	"retag":      {summary: "tag every article again (after a model change); corrections still apply", run: runRetag},
+	"search":     {summary: "full-text search of the archive", run: runSearch},
+	"show":       {summary: "show one article", run: runShow},
+	"similar":    {summary: "list the articles that are near-duplicates of one", run: runSimilar},
+	"snapshots":  {summary: "list the fetched versions of an article", run: runSnapshots},
+	"tags":       {summary: "add, remove or list tags on articles", run: runTags},
+	"worker":     {summary: "tag articles from the archive's shared queue, beside other workers", run: runWorker},
+}
