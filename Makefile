@@ -29,21 +29,25 @@ run: build
 
 # test runs every test on SQLite and, in a throwaway PostgreSQL cluster that .ci/with-postgres starts
 # (installing Debian's postgresql when missing), the store's suite and the PostgreSQL tests again.
+# staticcheck must be clean; the summary ends with the statement coverage of the plain pass.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 test: deps
 	@unformatted=$$(gofmt -l cmd app store); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 	@# crash (3 kills), two-writer and acceptance tests import the whole BBC corpus: too slow under -race
-	.ci/with-postgres sh -c '$(GO) test -race -timeout 20m ./... && \
-	  NEWSARCHIVE_TEST_BACKEND=postgres $(GO) test -short -count=1 -timeout 10m ./app && \
+	.ci/with-postgres sh -c '$(GO) test -race -timeout 20m -coverprofile=cover.out ./... && \
+	  NEWSARCHIVE_TEST_BACKEND=postgres $(GO) test -short -count=1 -timeout 10m ./app/... && \
 	  NEWSARCHIVE_CRASHTEST=short $(GO) test -count=1 -timeout 15m -run "$(ACCEPTANCE)" ./app'
+	@echo "coverage: $$($(GO) tool cover -func=cover.out | tail -1 | awk '{print $$NF}') of statements"
 ACCEPTANCE := CrashSafety|TwoWriters|LookupAcceptance|Backends|WorkersShare|CopyKilled
 
 # bench runs the benchmarks and prints a table; the first row is import throughput on the BBC corpus.
 # The PostgreSQL rows (search at 100k, one worker beside three, copy) run in a throwaway cluster.
 bench: deps
-	@{ $(GO) test -run '^$$' -bench 'ImportBBC' -benchtime $(BENCHTIME) ./app && \
+	@{ $(GO) test -run '^$$' -bench 'ImportBBC' -benchtime $(BENCHTIME) ./app/importer && \
 	   $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./... && \
-	   .ci/with-postgres $(GO) test -run '^$$' -bench 'SearchPostgres|Workers|CopyBBC' -benchtime $(BENCHTIME) ./app; \
+	   .ci/with-postgres $(GO) test -run '^$$' -bench 'SearchPostgres|Workers|CopyBBC' -benchtime $(BENCHTIME) ./app/...; \
 	} 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
 
 # eval prints the extraction and entity-tagging scores on the shared corpora.
@@ -59,11 +63,14 @@ model:
 crashtest:
 	NEWSARCHIVE_CRASHTEST=full $(GO) test -run 'Crash' -count=1 -timeout 60m -v ./app
 
-# fuzz runs every fuzz target for FUZZTIME each.
+# fuzz runs every fuzz target in the repository (found with grep) for FUZZTIME each.
 FUZZTIME ?= 60s
 fuzz:
-	@for t in app/ingest:FuzzParseText app/ingest:FuzzParseDate app/ingest:FuzzDecode store/query:FuzzParse \
-	          app/ingest/htmlpage:FuzzParse app/ingest/feed:FuzzParse app/lookup:FuzzSearch; do \
+	@targets=$$(grep -rlE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(' cmd app store | sort | \
+	  while read f; do for fn in $$(grep -oE '^func Fuzz[A-Za-z0-9_]*' "$$f" | cut -d' ' -f2); do \
+	    echo "$$(dirname $$f):$$fn"; done; done); \
+	echo "$$(echo "$$targets" | wc -l) fuzz targets"; \
+	for t in $$targets; do \
 		pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
 		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
 	done
@@ -82,4 +89,4 @@ package: deps
 	echo "built bin/newsarchive-linux.tar.xz"
 
 clean:
-	rm -rf bin bench.out screenshots
+	rm -rf bin bench.out screenshots cover.out
