@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -81,7 +82,7 @@ func (p *EntityPage) build() {
 	p.w.keyFocus = p.articles
 
 	left := container.NewBorder(
-		container.NewVBox(sectionLabel("Articles per month"), newTimeline(p.timeline, p.ent.Type),
+		container.NewVBox(sectionLabel("Articles per month"), widgets.NewTimeline(p.timeline, p.ent.Type),
 			sectionLabel("Mentioned with")),
 		nil, nil, nil, p.cooccurringList())
 	right := container.NewBorder(sectionLabel("Articles, with each mention in context"), nil, nil, nil, p.articles.list)

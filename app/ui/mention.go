@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -13,16 +14,16 @@ import (
 // plain runs and links, one link per mention; open is called with the
 // mention tapped. Mentions are byte ranges of body; overlapping, empty,
 // out-of-range ones and those spanning paragraphs are left plain.
-func bodyRuns(body string, mentions []store.Mention, open func(store.Mention)) ([][]flowRun, []flowLink) {
+func bodyRuns(body string, mentions []store.Mention, open func(store.Mention)) ([][]widgets.Run, []widgets.Link) {
 	ms := append([]store.Mention(nil), mentions...)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	var paras [][]flowRun
-	var links []flowLink
+	var paras [][]widgets.Run
+	var links []widgets.Link
 	pos, mi := 0, 0
 	for _, para := range strings.SplitAfter(body, "\n\n") {
 		end := pos + len(para)
 		textEnd := pos + len(strings.TrimRight(para, "\n"))
-		var runs []flowRun
+		var runs []widgets.Run
 		cur := pos
 		for ; mi < len(ms) && ms[mi].Start < end; mi++ {
 			m := ms[mi]
@@ -30,15 +31,15 @@ func bodyRuns(body string, mentions []store.Mention, open func(store.Mention)) (
 				continue // overlaps the previous mention, or spans paragraphs
 			}
 			if m.Start > cur {
-				runs = append(runs, flowRun{text: body[cur:m.Start], link: -1})
+				runs = append(runs, widgets.Run{Text: body[cur:m.Start], Link: -1})
 			}
-			runs = append(runs, flowRun{text: body[m.Start:m.End], link: len(links)})
-			links = append(links, flowLink{typ: m.Type, id: m.EntityID, name: m.Name, text: body[m.Start:m.End],
-				onTap: func() { open(m) }})
+			runs = append(runs, widgets.Run{Text: body[m.Start:m.End], Link: len(links)})
+			links = append(links, widgets.Link{Type: m.Type, ID: m.EntityID, Name: m.Name, Text: body[m.Start:m.End],
+				OnTap: func() { open(m) }})
 			cur = m.End
 		}
 		if cur < textEnd {
-			runs = append(runs, flowRun{text: body[cur:textEnd], link: -1})
+			runs = append(runs, widgets.Run{Text: body[cur:textEnd], Link: -1})
 		}
 		if strings.TrimSpace(body[pos:textEnd]) != "" {
 			paras = append(paras, runs)
@@ -51,27 +52,27 @@ func bodyRuns(body string, mentions []store.Mention, open func(store.Mention)) (
 // summaryRuns is one paragraph naming each entity linked in the body once,
 // in order of first mention, separated by middle dots; open is called with
 // the entity tapped.
-func summaryRuns(body []flowLink, open func(store.Mention)) ([][]flowRun, []flowLink) {
+func summaryRuns(body []widgets.Link, open func(store.Mention)) ([][]widgets.Run, []widgets.Link) {
 	if len(body) == 0 {
 		return nil, nil
 	}
-	runs := []flowRun{{text: "Mentioned:", link: -1}}
-	var links []flowLink
+	runs := []widgets.Run{{Text: "Mentioned:", Link: -1}}
+	var links []widgets.Link
 	seen := map[int64]bool{}
 	for _, l := range body {
-		if seen[l.id] {
+		if seen[l.ID] {
 			continue
 		}
-		seen[l.id] = true
+		seen[l.ID] = true
 		if len(links) > 0 {
-			runs = append(runs, flowRun{text: "\u00a0·", link: -1}) // no break before the dot
+			runs = append(runs, widgets.Run{Text: "\u00a0·", Link: -1}) // no break before the dot
 		}
-		name := strings.Join(strings.Fields(l.name), " ")
-		runs = append(runs, flowRun{text: " ", link: -1}, flowRun{text: name, link: len(links)})
-		m := store.Mention{EntityID: l.id, Name: l.name, Type: l.typ}
-		links = append(links, flowLink{typ: l.typ, id: l.id, name: l.name, text: name, onTap: func() { open(m) }})
+		name := strings.Join(strings.Fields(l.Name), " ")
+		runs = append(runs, widgets.Run{Text: " ", Link: -1}, widgets.Run{Text: name, Link: len(links)})
+		m := store.Mention{EntityID: l.ID, Name: l.Name, Type: l.Type}
+		links = append(links, widgets.Link{Type: l.Type, ID: l.ID, Name: l.Name, Text: name, OnTap: func() { open(m) }})
 	}
-	return [][]flowRun{runs}, links
+	return [][]widgets.Run{runs}, links
 }
 
 // inlineText is a segment of plain text that does not end its paragraph.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -24,9 +25,9 @@ type Reader struct {
 	link     *widget.Hyperlink
 	tags     *TagEditor
 	note     *NoteEditor
-	body     *flowText       // the text, its mentions tappable
-	entities *flowText       // each entity mentioned, tappable
-	entBox   *fyne.Container // the entities and the line under them
+	body     *widgets.FlowText // the text, its mentions tappable
+	entities *widgets.FlowText // each entity mentioned, tappable
+	entBox   *fyne.Container   // the entities and the line under them
 	empty    *widget.Label
 	scroll   *container.Scroll
 	root     *fyne.Container
@@ -34,11 +35,11 @@ type Reader struct {
 }
 
 func newReader(w *Window) *Reader {
-	r := &Reader{w: w, header: widget.NewRichText(), body: newFlowText(), link: widget.NewHyperlink("", nil)}
+	r := &Reader{w: w, header: widget.NewRichText(), body: widgets.NewFlowText(), link: widget.NewHyperlink("", nil)}
 	r.link.Truncation = fyne.TextTruncateEllipsis
 	r.header.Wrapping = fyne.TextWrapWord
 	r.tags = newTagEditor(w)
-	r.entities = newFlowText()
+	r.entities = widgets.NewFlowText()
 	r.entBox = container.NewVBox(r.entities, widget.NewSeparator())
 	r.note = newNoteEditor(w)
 	r.empty = widget.NewLabel("Select an article to read it.")
@@ -120,9 +121,9 @@ func (r *Reader) apply(d articleData) {
 		r.link.Hide()
 	}
 	open := func(m store.Mention) { r.w.showEntity(m.EntityID) }
-	r.body.setContent(bodyRuns(a.Body, d.mentions, open))
-	r.entities.setContent(summaryRuns(r.body.links, open))
-	if len(r.entities.links) == 0 {
+	r.body.SetContent(bodyRuns(a.Body, d.mentions, open))
+	r.entities.SetContent(summaryRuns(r.body.Links(), open))
+	if len(r.entities.Links()) == 0 {
 		r.entBox.Hide()
 	} else {
 		r.entBox.Show()

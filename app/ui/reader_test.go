@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -78,11 +75,11 @@ func TestBodyRuns(t *testing.T) {
 			for _, p := range paras {
 				var b strings.Builder
 				for _, r := range p {
-					if r.link >= 0 {
-						b.WriteString("[" + r.text + "]")
-						links[r.link].onTap()
+					if r.Link >= 0 {
+						b.WriteString("[" + r.Text + "]")
+						links[r.Link].OnTap()
 					} else {
-						b.WriteString(r.text)
+						b.WriteString(r.Text)
 					}
 				}
 				got = append(got, b.String())
@@ -96,19 +93,6 @@ func TestBodyRuns(t *testing.T) {
 		})
 	}
 }
-
-// newTestFlow makes a flow text in a test window, laid out at width.
-func newTestFlow(t *testing.T, paras [][]flowRun, links []flowLink, width float32) *flowText {
-	t.Helper()
-	w, _ := openWindow(t)
-	f := newFlowText()
-	f.setContent(paras, links)
-	w.win.SetContent(widget.NewLabel("")) // a canvas for the theme
-	f.Resize(fyne.NewSize(width, 100))
-	return f
-}
-
-var _ fyne.Tappable = (*flowText)(nil)
 
 // TestDisplayDate checks how dates are shown in the reader's header.
 func TestDisplayDate(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app/lookup"
 	"github.com/newsarchive/newsarchive/app/search"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -179,7 +180,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 
 func createHitRow() fyne.CanvasObject {
 	row := createArticleRow()
-	snippet := newFitText()
+	snippet := widgets.NewFitText()
 	_, _, lines := articleRowParts(row)
 	lines.Add(snippet)
 	return row
@@ -189,7 +190,7 @@ func fillHitRow(h hitRow, o fyne.CanvasObject) {
 	fillArticleRow(articleRow{ArticleListing: store.ArticleListing{ID: h.ID, Title: h.Title, Source: h.Source,
 		Published: h.Published}, Entities: h.Entities}, o)
 	_, _, lines := articleRowParts(o)
-	lines.Objects[2].(*fitText).setSegments(snippetSegments(h.Snippet))
+	lines.Objects[2].(*widgets.FitText).SetSegments(snippetSegments(h.Snippet))
 }
 
 // snippetSegments renders a snippet with its marked passages (between

@@ -6,16 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
-
-// entityColorPrefix starts the theme colour names of entity types:
-// "entity.PERSON" and so on.
-const entityColorPrefix = "entity."
-
-// entityColorName names the text colour of an entity type's mentions.
-func entityColorName(typ string) fyne.ThemeColorName {
-	return fyne.ThemeColorName(entityColorPrefix + typ)
-}
 
 // archiveTheme adds the entity type colours to a theme; everything else,
 // including the system's light or dark variant, is the wrapped theme's.
@@ -26,7 +18,7 @@ type archiveTheme struct {
 // Color returns an entity type's colour (darker on light backgrounds) or
 // the wrapped theme's colour.
 func (t archiveTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if typ, ok := strings.CutPrefix(string(n), entityColorPrefix); ok {
+	if typ, ok := strings.CutPrefix(string(n), widgets.EntityColorPrefix); ok {
 		return mentionColor(typ, v)
 	}
 	return t.Theme.Color(n, v)
@@ -34,7 +26,7 @@ func (t archiveTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 
 // mentionColor is the text colour of an entity type for a theme variant.
 func mentionColor(typ string, v fyne.ThemeVariant) color.NRGBA {
-	c := typeColor(typ)
+	c := widgets.TypeColor(typ)
 	if v == theme.VariantLight {
 		c.R, c.G, c.B = c.R*2/3, c.G*2/3, c.B*2/3
 	}

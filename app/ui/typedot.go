@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // typeDot is a small disc in an entity type's colour.
@@ -23,7 +24,7 @@ func newTypeDot(typ string) *typeDot {
 
 // setType colours the dot for an entity type.
 func (d *typeDot) setType(typ string) {
-	d.circle.FillColor = typeColor(typ)
+	d.circle.FillColor = widgets.TypeColor(typ)
 	d.circle.Refresh()
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -130,7 +131,7 @@ func TestWalkthrough(t *testing.T) {
 	}
 	golden(t, w, "reader.png")
 
-	pos, ok := body.linkPos("Ma Zhaoxu")
+	pos, ok := body.LinkPos("Ma Zhaoxu")
 	if !ok {
 		t.Fatal("Ma Zhaoxu is not drawn in the body")
 	}
@@ -182,12 +183,10 @@ func TestWalkthrough(t *testing.T) {
 }
 
 // highlighted maps the entity name of each link drawn in f to its type.
-func highlighted(f *flowText) map[string]string {
+func highlighted(f *widgets.FlowText) map[string]string {
 	out := map[string]string{}
-	for _, s := range f.spans {
-		if s.link >= 0 {
-			out[f.links[s.link].name] = f.links[s.link].typ
-		}
+	for _, l := range f.DrawnLinks() {
+		out[l.Name] = l.Type
 	}
 	return out
 }

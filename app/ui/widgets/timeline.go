@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -21,9 +21,9 @@ type Timeline struct {
 	typ    string
 }
 
-// newTimeline charts counts (months as YYYY-MM, any order, gaps allowed) in
+// NewTimeline charts counts (months as YYYY-MM, any order, gaps allowed) in
 // the colour of an entity type.
-func newTimeline(counts []store.MonthCount, typ string) *Timeline {
+func NewTimeline(counts []store.MonthCount, typ string) *Timeline {
 	t := &Timeline{months: fillMonths(counts), typ: typ}
 	t.ExtendBaseWidget(t)
 	return t
@@ -88,7 +88,7 @@ func (r *timelineRenderer) build() {
 		txt.TextSize = labelSize
 	}
 	r.bars = r.bars[:0]
-	c := typeColor(r.t.typ)
+	c := TypeColor(r.t.typ)
 	r.objects = []fyne.CanvasObject{r.axis, r.first, r.last, r.peak, r.empty}
 	for range r.t.months {
 		b := canvas.NewRectangle(c)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"unicode/utf8"
@@ -8,30 +8,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fitText is one line of rich text segments cut with an ellipsis to fit
+// FitText is one line of rich text segments cut with an ellipsis to fit
 // its width (Fyne's RichText truncates only a line of one segment). It is
 // not tappable, so a tap on it selects the list row it is in.
-type fitText struct {
+type FitText struct {
 	widget.BaseWidget
 	rt    *widget.RichText
 	full  []*widget.TextSegment
 	width float32 // the width fitted to, 0 for none
 }
 
-func newFitText() *fitText {
-	f := &fitText{rt: widget.NewRichText()}
+func NewFitText() *FitText {
+	f := &FitText{rt: widget.NewRichText()}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
-// setSegments shows new segments, cut to the current width.
-func (f *fitText) setSegments(segs []*widget.TextSegment) {
+// SetSegments shows new segments, cut to the current width.
+func (f *FitText) SetSegments(segs []*widget.TextSegment) {
 	f.full = segs
 	f.fit(f.width)
 }
 
 // Resize fits the text to a new width.
-func (f *fitText) Resize(s fyne.Size) {
+func (f *FitText) Resize(s fyne.Size) {
 	f.BaseWidget.Resize(s)
 	if s.Width != f.width {
 		f.fit(s.Width)
@@ -39,7 +39,7 @@ func (f *fitText) Resize(s fyne.Size) {
 }
 
 // fit cuts the segments to width (all of them when width is 0).
-func (f *fitText) fit(width float32) {
+func (f *FitText) fit(width float32) {
 	f.width = width
 	th := f.Theme()
 	avail := width - 2*th.Size(theme.SizeNameInnerPadding)
@@ -92,11 +92,11 @@ func fitPrefix(s string, fits func(string) bool) int {
 }
 
 // CreateRenderer shows the rich text; its minimum width is an ellipsis.
-func (f *fitText) CreateRenderer() fyne.WidgetRenderer {
+func (f *FitText) CreateRenderer() fyne.WidgetRenderer {
 	return &fitRenderer{f: f}
 }
 
-type fitRenderer struct{ f *fitText }
+type fitRenderer struct{ f *FitText }
 
 func (r *fitRenderer) Destroy()                     {}
 func (r *fitRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.f.rt} }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -13,20 +13,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// flowRun is a stretch of a paragraph: plain text, or the text of a link.
-type flowRun struct {
-	text string
-	link int // index into the links, -1 for plain text
+// Run is a stretch of a paragraph: plain text, or the text of a link.
+type Run struct {
+	Text string
+	Link int // index into the links, -1 for plain text
 }
 
-// flowLink is a tappable stretch of text: an entity's mention, drawn bold in
+// Link is a tappable stretch of text: an entity's mention, drawn bold in
 // its type's colour.
-type flowLink struct {
-	typ   string
-	id    int64  // the entity
-	name  string // the entity's name
-	text  string // as written
-	onTap func()
+type Link struct {
+	Type  string
+	ID    int64  // the entity
+	Name  string // the entity's name
+	Text  string // as written
+	OnTap func()
 }
 
 // flowToken is a word, or the part of a word inside or outside a link.
@@ -46,16 +46,16 @@ type flowSpan struct {
 	x, y, w float32
 }
 
-// flowText is a block of paragraphs that it word-wraps itself: words are
+// FlowText is a block of paragraphs that it word-wraps itself: words are
 // measured once per text size, and lines are laid out again only when the
 // width changes, so a long article reflows quickly. Links (entity mentions)
 // are drawn bold in their type's colour, underlined, and open when tapped;
 // a right click offers to copy the text.
-type flowText struct {
+type FlowText struct {
 	widget.BaseWidget
 	paras [][]flowToken
 	texts []string // each paragraph as plain text, for copying
-	links []flowLink
+	links []Link
 
 	spans    []flowSpan
 	height   float32 // of the laid-out lines, padding included
@@ -68,21 +68,37 @@ type flowText struct {
 	hover    int       // link under the pointer, -1 for none
 }
 
-func newFlowText() *flowText {
-	f := &flowText{hover: -1}
+// Links returns the links of the content shown.
+func (f *FlowText) Links() []Link { return f.links }
+
+// DrawnLinks returns the links drawn in the last layout, once per piece of
+// text drawn (a link wrapped over two lines comes twice).
+func (f *FlowText) DrawnLinks() []Link {
+	var out []Link
+	for _, s := range f.spans {
+		if s.link >= 0 {
+			out = append(out, f.links[s.link])
+		}
+	}
+	return out
+}
+
+// NewFlowText returns an empty flow text.
+func NewFlowText() *FlowText {
+	f := &FlowText{hover: -1}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
-// setContent shows new paragraphs of runs with their links.
-func (f *flowText) setContent(paras [][]flowRun, links []flowLink) {
+// SetContent shows new paragraphs of runs with their links.
+func (f *FlowText) SetContent(paras [][]Run, links []Link) {
 	f.links = links
 	f.paras = make([][]flowToken, 0, len(paras))
 	f.texts = f.texts[:0]
 	for _, p := range paras {
 		var b strings.Builder
 		for _, r := range p {
-			b.WriteString(r.text)
+			b.WriteString(r.Text)
 		}
 		f.texts = append(f.texts, strings.TrimSpace(b.String()))
 		f.paras = append(f.paras, tokenize(p))
@@ -96,18 +112,18 @@ func (f *flowText) setContent(paras [][]flowRun, links []flowLink) {
 
 // tokenize splits runs into words, noting the spaces and line breaks
 // before them; a word split by a link's edge becomes tokens glued together.
-func tokenize(runs []flowRun) []flowToken {
+func tokenize(runs []Run) []flowToken {
 	var out []flowToken
 	space, brk := false, false
 	for _, r := range runs {
 		start := -1
 		flush := func(end int) {
 			if start >= 0 {
-				out = append(out, flowToken{text: r.text[start:end], link: r.link, space: space && len(out) > 0, brk: brk && len(out) > 0})
+				out = append(out, flowToken{text: r.Text[start:end], link: r.Link, space: space && len(out) > 0, brk: brk && len(out) > 0})
 				start, space, brk = -1, false, false
 			}
 		}
-		for i, c := range r.text {
+		for i, c := range r.Text {
 			if unicode.IsSpace(c) && c != nbsp {
 				flush(i)
 				space = true
@@ -118,16 +134,16 @@ func tokenize(runs []flowRun) []flowToken {
 				start = i
 			}
 		}
-		flush(len(r.text))
+		flush(len(r.Text))
 	}
 	return out
 }
 
 // inset is the padding around the text.
-func (f *flowText) inset() float32 { return f.Theme().Size(theme.SizeNameInnerPadding) }
+func (f *FlowText) inset() float32 { return f.Theme().Size(theme.SizeNameInnerPadding) }
 
 // measure measures every token at the theme's text size, once per size.
-func (f *flowText) measure() {
+func (f *FlowText) measure() {
 	th := f.Theme()
 	size := th.Size(theme.SizeNameText)
 	if size == f.textSize {
@@ -156,12 +172,12 @@ func (f *flowText) measure() {
 	f.laidW = 0
 }
 
-func (f *flowText) style(link int) fyne.TextStyle {
+func (f *FlowText) style(link int) fyne.TextStyle {
 	return fyne.TextStyle{Bold: link >= 0}
 }
 
 // relayout breaks the paragraphs into lines of at most width.
-func (f *flowText) relayout(width float32) {
+func (f *FlowText) relayout(width float32) {
 	f.measure()
 	f.laidW = width
 	f.layouts++
@@ -221,7 +237,7 @@ func (f *flowText) relayout(width float32) {
 
 // place adds a token at x (after a space of sp) on the line at y, joining
 // the span before it when that is of the same link and on the same line.
-func (f *flowText) place(text string, link int, x, sp, y, w float32) {
+func (f *FlowText) place(text string, link int, x, sp, y, w float32) {
 	if n := len(f.spans); n > 0 {
 		last := &f.spans[n-1]
 		if last.y == y && last.link == link && abs32(last.x+last.w-x) < 0.01 {
@@ -238,7 +254,7 @@ func (f *flowText) place(text string, link int, x, sp, y, w float32) {
 
 // placeLong places a token wider than a line over several lines, as many
 // characters as fit on each.
-func (f *flowText) placeLong(t flowToken, avail float32, x, y *float32, newline func()) {
+func (f *FlowText) placeLong(t flowToken, avail float32, x, y *float32, newline func()) {
 	s := t.text
 	for s != "" {
 		n := f.fitting(s, t.link, avail)
@@ -253,7 +269,7 @@ func (f *flowText) placeLong(t flowToken, avail float32, x, y *float32, newline 
 }
 
 // fitting returns how many bytes of s (at least one rune) fit in width.
-func (f *flowText) fitting(s string, link int, width float32) int {
+func (f *FlowText) fitting(s string, link int, width float32) int {
 	_, first := utf8.DecodeRuneInString(s)
 	lo, hi := first, len(s) // lo fits (or is the minimum), hi may not
 	if fyne.MeasureText(s, f.textSize, f.style(link)).Width <= width {
@@ -277,7 +293,7 @@ func (f *flowText) fitting(s string, link int, width float32) int {
 }
 
 // Resize lays the lines out again when the width changes.
-func (f *flowText) Resize(size fyne.Size) {
+func (f *FlowText) Resize(size fyne.Size) {
 	relaid := false
 	if size.Width != f.laidW && size.Width > 0 {
 		f.relayout(size.Width)
@@ -290,7 +306,7 @@ func (f *flowText) Resize(size fyne.Size) {
 }
 
 // Refresh measures the text again if the theme's text size changed.
-func (f *flowText) Refresh() {
+func (f *FlowText) Refresh() {
 	if f.laidW > 0 && f.Theme().Size(theme.SizeNameText) != f.textSize {
 		f.relayout(f.laidW)
 	}
@@ -298,7 +314,7 @@ func (f *flowText) Refresh() {
 }
 
 // linkAt returns the link drawn at pos, or -1.
-func (f *flowText) linkAt(pos fyne.Position) int {
+func (f *FlowText) linkAt(pos fyne.Position) int {
 	for _, s := range f.spans {
 		if s.link >= 0 && pos.X >= s.x && pos.X < s.x+s.w && pos.Y >= s.y && pos.Y < s.y+f.lineH {
 			return s.link
@@ -307,11 +323,11 @@ func (f *flowText) linkAt(pos fyne.Position) int {
 	return -1
 }
 
-// linkPos returns the middle of the first span of the first link whose
+// LinkPos returns the middle of the first span of the first link whose
 // entity has the given name (for tests), and whether there is one.
-func (f *flowText) linkPos(name string) (fyne.Position, bool) {
+func (f *FlowText) LinkPos(name string) (fyne.Position, bool) {
 	for _, s := range f.spans {
-		if s.link >= 0 && f.links[s.link].name == name {
+		if s.link >= 0 && f.links[s.link].Name == name {
 			return fyne.NewPos(s.x+s.w/2, s.y+f.lineH/2), true
 		}
 	}
@@ -319,15 +335,15 @@ func (f *flowText) linkPos(name string) (fyne.Position, bool) {
 }
 
 // Tapped opens the link under the pointer.
-func (f *flowText) Tapped(ev *fyne.PointEvent) {
-	if l := f.linkAt(ev.Position); l >= 0 && f.links[l].onTap != nil {
-		f.links[l].onTap()
+func (f *FlowText) Tapped(ev *fyne.PointEvent) {
+	if l := f.linkAt(ev.Position); l >= 0 && f.links[l].OnTap != nil {
+		f.links[l].OnTap()
 	}
 }
 
 // TappedSecondary offers to open the link under the pointer and to copy
 // the paragraph or all the text.
-func (f *flowText) TappedSecondary(ev *fyne.PointEvent) {
+func (f *FlowText) TappedSecondary(ev *fyne.PointEvent) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(f)
 	if c == nil {
 		return
@@ -335,7 +351,7 @@ func (f *flowText) TappedSecondary(ev *fyne.PointEvent) {
 	var items []*fyne.MenuItem
 	if l := f.linkAt(ev.Position); l >= 0 {
 		link := f.links[l]
-		items = append(items, fyne.NewMenuItem("Open “"+link.name+"”", link.onTap), fyne.NewMenuItemSeparator())
+		items = append(items, fyne.NewMenuItem("Open “"+link.Name+"”", link.OnTap), fyne.NewMenuItemSeparator())
 	}
 	copyText := func(s string) func() {
 		return func() { fyne.CurrentApp().Clipboard().SetContent(s) }
@@ -348,7 +364,7 @@ func (f *flowText) TappedSecondary(ev *fyne.PointEvent) {
 }
 
 // paraAt returns the paragraph drawn at height y, or -1.
-func (f *flowText) paraAt(y float32) int {
+func (f *FlowText) paraAt(y float32) int {
 	p := -1
 	for i, top := range f.paraTops {
 		if top > y {
@@ -360,7 +376,7 @@ func (f *flowText) paraAt(y float32) int {
 }
 
 // Cursor is a pointing hand over a link.
-func (f *flowText) Cursor() desktop.Cursor {
+func (f *FlowText) Cursor() desktop.Cursor {
 	if f.hover >= 0 {
 		return desktop.PointerCursor
 	}
@@ -368,15 +384,15 @@ func (f *flowText) Cursor() desktop.Cursor {
 }
 
 // MouseIn notes the link under the pointer.
-func (f *flowText) MouseIn(ev *desktop.MouseEvent) { f.setHover(f.linkAt(ev.Position)) }
+func (f *FlowText) MouseIn(ev *desktop.MouseEvent) { f.setHover(f.linkAt(ev.Position)) }
 
 // MouseMoved notes the link under the pointer.
-func (f *flowText) MouseMoved(ev *desktop.MouseEvent) { f.setHover(f.linkAt(ev.Position)) }
+func (f *FlowText) MouseMoved(ev *desktop.MouseEvent) { f.setHover(f.linkAt(ev.Position)) }
 
 // MouseOut forgets the link under the pointer.
-func (f *flowText) MouseOut() { f.setHover(-1) }
+func (f *FlowText) MouseOut() { f.setHover(-1) }
 
-func (f *flowText) setHover(l int) {
+func (f *FlowText) setHover(l int) {
 	if l != f.hover {
 		f.hover = l
 		f.BaseWidget.Refresh()
@@ -384,14 +400,14 @@ func (f *flowText) setHover(l int) {
 }
 
 // CreateRenderer draws the spans.
-func (f *flowText) CreateRenderer() fyne.WidgetRenderer {
+func (f *FlowText) CreateRenderer() fyne.WidgetRenderer {
 	r := &flowRenderer{f: f}
 	r.Refresh()
 	return r
 }
 
 type flowRenderer struct {
-	f       *flowText
+	f       *FlowText
 	texts   []*canvas.Text
 	lines   []*canvas.Rectangle // under links
 	hovers  []*canvas.Rectangle // behind the hovered link
@@ -430,14 +446,14 @@ func (r *flowRenderer) Refresh() {
 		t.Move(fyne.NewPos(s.x, s.y))
 		t.Resize(fyne.NewSize(s.w, f.lineH))
 		if s.link >= 0 {
-			typ := f.links[s.link].typ
-			t.Color = th.Color(entityColorName(typ), v)
+			typ := f.links[s.link].Type
+			t.Color = th.Color(EntityColorName(typ), v)
 			if nl == len(r.lines) {
 				r.lines = append(r.lines, canvas.NewRectangle(color.Transparent))
 			}
 			line := r.lines[nl]
 			nl++
-			line.FillColor = withAlpha(typeColor(typ), 0x70)
+			line.FillColor = WithAlpha(TypeColor(typ), 0x70)
 			line.Move(fyne.NewPos(s.x, s.y+f.lineH-1))
 			line.Resize(fyne.NewSize(s.w, 1))
 			r.objects = append(r.objects, line)
@@ -449,7 +465,7 @@ func (r *flowRenderer) Refresh() {
 				}
 				bg := r.hovers[nh]
 				nh++
-				bg.FillColor = withAlpha(typeColor(typ), 0x38)
+				bg.FillColor = WithAlpha(TypeColor(typ), 0x38)
 				bg.Move(fyne.NewPos(s.x-2, s.y))
 				bg.Resize(fyne.NewSize(s.w+4, f.lineH))
 				r.objects = append(r.objects, bg)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strings"
@@ -6,11 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // flowLines returns the text of each laid-out line of f, spans joined by
 // spaces when apart, with its width.
-func flowLines(f *flowText) (texts []string, widths []float32) {
+func flowLines(f *FlowText) (texts []string, widths []float32) {
 	lastY := float32(-1)
 	var end float32
 	for _, s := range f.spans {
@@ -37,24 +38,24 @@ func TestFlowTextWraps(t *testing.T) {
 	long := strings.Repeat("lorem ipsum dolor sit amet consectetur ", 40)
 	tests := []struct {
 		name  string
-		runs  []flowRun
+		runs  []Run
 		width float32
 	}{
-		{"plain", []flowRun{{text: long, link: -1}}, 300},
-		{"after a link at a line end", []flowRun{{text: "The chair, ", link: -1}, {text: "Martin Okafor", link: 0}, {text: "\n" + long, link: -1}}, 200},
-		{"word glued to a link", []flowRun{{text: "We met ", link: -1}, {text: "Britain", link: 0}, {text: "'s envoy. " + long, link: -1}}, 250},
-		{"hard line breaks", []flowRun{{text: "one\ntwo\nthree", link: -1}}, 400},
-		{"word wider than a line", []flowRun{{text: "see " + strings.Repeat("x", 120) + " end", link: -1}}, 150},
-		{"narrow", []flowRun{{text: long, link: -1}}, 60},
+		{"plain", []Run{{Text: long, Link: -1}}, 300},
+		{"after a link at a line end", []Run{{Text: "The chair, ", Link: -1}, {Text: "Martin Okafor", Link: 0}, {Text: "\n" + long, Link: -1}}, 200},
+		{"word glued to a link", []Run{{Text: "We met ", Link: -1}, {Text: "Britain", Link: 0}, {Text: "'s envoy. " + long, Link: -1}}, 250},
+		{"hard line breaks", []Run{{Text: "one\ntwo\nthree", Link: -1}}, 400},
+		{"word wider than a line", []Run{{Text: "see " + strings.Repeat("x", 120) + " end", Link: -1}}, 150},
+		{"narrow", []Run{{Text: long, Link: -1}}, 60},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			links := []flowLink{{typ: "PERSON", name: "Someone"}}
-			f := newTestFlow(t, [][]flowRun{tt.runs}, links, tt.width)
+			links := []Link{{Type: "PERSON", Name: "Someone"}}
+			f := newTestFlow(t, [][]Run{tt.runs}, links, tt.width)
 			texts, widths := flowLines(f)
 			var want strings.Builder
 			for _, r := range tt.runs {
-				want.WriteString(r.text)
+				want.WriteString(r.Text)
 			}
 			// Compared without spaces: words wider than a line are split.
 			got := strings.Join(strings.Fields(strings.Join(texts, "")), "")
@@ -90,8 +91,8 @@ func TestFlowTextWraps(t *testing.T) {
 // TestFlowTextRelayout checks that lines are laid out again only when the
 // width changes, and that the height follows.
 func TestFlowTextRelayout(t *testing.T) {
-	runs := []flowRun{{text: strings.Repeat("word ", 300), link: -1}}
-	f := newTestFlow(t, [][]flowRun{runs}, nil, 400)
+	runs := []Run{{Text: strings.Repeat("word ", 300), Link: -1}}
+	f := newTestFlow(t, [][]Run{runs}, nil, 400)
 	n, h := f.layouts, f.MinSize().Height
 	f.Resize(fyne.NewSize(400, 900))
 	if f.layouts != n {
@@ -109,17 +110,17 @@ func TestFlowTextRelayout(t *testing.T) {
 // TestFlowTextTap taps each link where it is drawn, and plain text.
 func TestFlowTextTap(t *testing.T) {
 	var opened []string
-	link := func(name, typ string) flowLink {
-		return flowLink{name: name, typ: typ, onTap: func() { opened = append(opened, name) }}
+	link := func(name, typ string) Link {
+		return Link{Name: name, Type: typ, OnTap: func() { opened = append(opened, name) }}
 	}
-	links := []flowLink{link("Ann Lee", "PERSON"), link("Acme", "ORG")}
-	paras := [][]flowRun{
-		{{text: "Yesterday ", link: -1}, {text: "Ann Lee", link: 0}, {text: " said a lot of things about many other things, at length.", link: -1}},
-		{{text: "Then ", link: -1}, {text: "Acme Corporation", link: 1}, {text: " answered.", link: -1}},
+	links := []Link{link("Ann Lee", "PERSON"), link("Acme", "ORG")}
+	paras := [][]Run{
+		{{Text: "Yesterday ", Link: -1}, {Text: "Ann Lee", Link: 0}, {Text: " said a lot of things about many other things, at length.", Link: -1}},
+		{{Text: "Then ", Link: -1}, {Text: "Acme Corporation", Link: 1}, {Text: " answered.", Link: -1}},
 	}
 	f := newTestFlow(t, paras, links, 220)
 	for _, name := range []string{"Acme", "Ann Lee"} {
-		pos, ok := f.linkPos(name)
+		pos, ok := f.LinkPos(name)
 		if !ok {
 			t.Fatalf("%s is not drawn", name)
 		}
@@ -134,19 +135,19 @@ func TestFlowTextTap(t *testing.T) {
 	}
 }
 
-// BenchmarkFlowTextLayout lays out a 5,000-word article: setContent
+// BenchmarkFlowTextLayout lays out a 5,000-word article: SetContent
 // (measuring) and a relayout at a new width.
 func BenchmarkFlowTextLayout(b *testing.B) {
 	test.NewTempApp(b)
 	words := strings.Fields(strings.Repeat("The quick brown fox jumps over the lazy dog while Parliament debates the budget. ", 313))
-	var paras [][]flowRun
+	var paras [][]Run
 	for i := 0; i < len(words); i += 100 {
-		paras = append(paras, []flowRun{{text: strings.Join(words[i:min(i+100, len(words))], " "), link: -1}})
+		paras = append(paras, []Run{{Text: strings.Join(words[i:min(i+100, len(words))], " "), Link: -1}})
 	}
-	f := newFlowText()
+	f := NewFlowText()
 	b.Run("measure", func(b *testing.B) {
 		for b.Loop() {
-			f.setContent(paras, nil)
+			f.SetContent(paras, nil)
 			f.relayout(600)
 		}
 	})
@@ -158,3 +159,16 @@ func BenchmarkFlowTextLayout(b *testing.B) {
 		}
 	})
 }
+
+// newTestFlow makes a flow text in a test window, laid out at width.
+func newTestFlow(t *testing.T, paras [][]Run, links []Link, width float32) *FlowText {
+	t.Helper()
+	test.NewTempApp(t)
+	f := NewFlowText()
+	test.NewTempWindow(t, widget.NewLabel("")) // a canvas for the theme
+	f.SetContent(paras, links)
+	f.Resize(fyne.NewSize(width, 100))
+	return f
+}
+
+var _ fyne.Tappable = (*FlowText)(nil)
