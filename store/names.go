@@ -96,16 +96,7 @@ func (s *Store) ExistingIDs(ctx context.Context, table string, ids []int64) (map
 
 // hasEntityTables reports whether the archive has the entity tables yet.
 func (s *Store) hasEntityTables(ctx context.Context) (bool, error) {
-	if s.pg {
-		return true, nil // the first PostgreSQL migration makes them
-	}
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'
-		AND name IN ('entities', 'entity_aliases', 'mentions')`).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("look for the entity tables: %w", err)
-	}
-	return n == 3, nil
+	return s.d.hasEntityTables(ctx, s.r)
 }
 
 // EntityMarks are the high-water marks of the entity tables: the highest
@@ -168,7 +159,7 @@ func (s *Store) NamedEntities(ctx context.Context, ids []int64) ([]NamedEntity, 
 	if ids != nil {
 		where, args = ` WHERE e.id IN (`+nameParams(len(ids))+`)`, nameArgs(ids)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.name, e.articles, `+s.aliasList()+`
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.name, e.articles, `+s.d.aliasList()+`
 		FROM entities e`+where+` ORDER BY e.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("entity names: %w", err)

@@ -37,14 +37,6 @@ func (q QueueStatus) Total() int { return q.Pending + q.Leased + q.Done + q.Fail
 // Waiting counts the articles not yet tagged, claimed or not.
 func (q QueueStatus) Waiting() int { return q.Pending + q.Leased }
 
-// pgNowMS is the PostgreSQL server's clock in unix milliseconds, the one
-// clock every worker of a shared archive reads leases against. It is the
-// statement's start, so one statement sees one instant.
-const pgNowMS = `(extract(epoch from statement_timestamp()) * 1000)::bigint`
-
-// nowMS is this machine's clock in unix milliseconds, for SQLite archives.
-func nowMS() int64 { return time.Now().UnixMilli() }
-
 // ClaimTagging leases up to limit pending articles, oldest first, to owner
 // for lease, and returns them with their bodies in id order. Articles whose
 // lease is live are skipped; so, on PostgreSQL, are rows another claim is
@@ -54,23 +46,14 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		return nil, fmt.Errorf("claim tagging: need an owner, a positive limit and a positive lease (got %q, %d, %s)", owner, limit, lease)
 	}
 	jobs := []TagJob{}
+	now, nowArgs := s.d.clock()
+	args := append(append(append(append([]any{owner}, nowArgs...), lease.Milliseconds()), nowArgs...), int64(limit))
 	claim := func(tx *sql.Tx) error {
-		var rows *sql.Rows
-		var err error
-		if s.pg {
-			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = `+pgNowMS+` + ?
-				WHERE article_id IN (SELECT article_id FROM tagging
-					WHERE state = 'pending' AND lease_until < `+pgNowMS+`
-					ORDER BY article_id LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING article_id`, owner, lease.Milliseconds(), int64(limit))
-		} else {
-			now := nowMS()
-			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = ?
-				WHERE article_id IN (SELECT article_id FROM tagging
-					WHERE state = 'pending' AND lease_until < ?
-					ORDER BY article_id LIMIT ?)
-				RETURNING article_id`, owner, now+lease.Milliseconds(), now, int64(limit))
-		}
+		rows, err := tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = `+now+` + ?
+			WHERE article_id IN (SELECT article_id FROM tagging
+				WHERE state = 'pending' AND lease_until < `+now+`
+				ORDER BY article_id LIMIT ?`+s.d.rowLock(true)+`)
+			RETURNING article_id`, args...)
 		if err != nil {
 			return err
 		}
@@ -78,7 +61,7 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		jobs, err = jobsOf(ctx, tx, s.idsIn(), ids)
+		jobs, err = jobsOf(ctx, tx, s.d.idsIn(), ids)
 		return err
 	}
 	err := s.inQueueTx(ctx, claim) // no write lock: SKIP LOCKED keeps claims apart
@@ -96,13 +79,12 @@ func (s *Store) ExtendLease(ctx context.Context, owner string, ids []int64, leas
 	if owner == "" || lease <= 0 {
 		return nil, fmt.Errorf("extend lease: need an owner and a positive lease (got %q, %s)", owner, lease)
 	}
-	until, args := "? + ?", []any{nowMS(), lease.Milliseconds(), owner}
-	if s.pg {
-		until, args = pgNowMS+" + ?", args[1:]
-	}
+	now, args := s.d.clock()
+	until := now + " + ?"
+	args = append(args, lease.Milliseconds(), owner)
 	which := ""
 	if ids != nil {
-		which = " AND article_id" + s.idsIn()
+		which = " AND article_id" + s.d.idsIn()
 		args = append(args, jsonIDs(ids))
 	}
 	var held []int64
@@ -161,15 +143,11 @@ func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged)
 	for i, r := range results {
 		ids[i] = r.ArticleID
 	}
-	lock := ""
-	if s.pg {
-		lock = ` ORDER BY article_id FOR UPDATE`
-	}
 	var saved []int64
 	now := time.Now().UTC().Format(time.RFC3339)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT article_id FROM tagging WHERE article_id`+s.idsIn()+`
-			AND state = 'pending' AND lease_owner = ?`+lock, jsonIDs(ids), owner)
+		rows, err := tx.QueryContext(ctx, `SELECT article_id FROM tagging WHERE article_id`+s.d.idsIn()+`
+			AND state = 'pending' AND lease_owner = ? ORDER BY article_id`+s.d.rowLock(false), jsonIDs(ids), owner)
 		if err != nil {
 			return err
 		}
@@ -207,19 +185,14 @@ func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged)
 // QueueStatus counts the queue's articles by state and lists the workers
 // holding live leases.
 func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
-	now, args := pgNowMS, []any(nil)
-	if !s.pg {
-		now = "?"
-		ms := nowMS()
-		args = []any{ms, ms}
-	}
+	now, nowArgs := s.d.clock() // one instant for both queries
 	var q QueueStatus
 	err := s.r.QueryRowContext(ctx, `SELECT
 			count(*) FILTER (WHERE state = 'pending' AND lease_until < `+now+`),
 			count(*) FILTER (WHERE state = 'pending' AND lease_until >= `+now+`),
 			count(*) FILTER (WHERE state = 'done'),
 			count(*) FILTER (WHERE state = 'failed')
-		FROM tagging`, args...).Scan(&q.Pending, &q.Leased, &q.Done, &q.Failed)
+		FROM tagging`, append(slices.Clone(nowArgs), nowArgs...)...).Scan(&q.Pending, &q.Leased, &q.Done, &q.Failed)
 	if err != nil {
 		return QueueStatus{}, fmt.Errorf("queue status: %w", err)
 	}
@@ -228,7 +201,7 @@ func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
 		return q, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT lease_owner FROM tagging
-		WHERE state = 'pending' AND lease_until >= `+now+` ORDER BY lease_owner`, args[:min(len(args), 1)]...)
+		WHERE state = 'pending' AND lease_until >= `+now+` ORDER BY lease_owner`, nowArgs...)
 	if err != nil {
 		return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
 	}
