@@ -49,6 +49,7 @@ type Store struct {
 	d    dialect // what differs between SQLite and PostgreSQL
 	w    *sql.DB // SQLite: one connection, transactions take the write lock at BEGIN
 	r    *sql.DB // SQLite: read-only pool; PostgreSQL: w
+	meta searchMeta
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
