@@ -276,21 +276,6 @@ func (s *Store) fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleReco
 	return nil
 }
 
-// eachRow runs a query and calls scan on each row.
-func eachRow(ctx context.Context, q querier, sqlText string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, sqlText, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // ExportMentions calls fn with every mention in the scope's articles, by
 // article and position. Mention.ID is not set.
 func (s *Store) ExportMentions(ctx context.Context, sc ExportScope, fn func(Mention) error) error {
@@ -419,13 +404,4 @@ func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Enti
 		return fmt.Errorf("export entities: %w", err)
 	}
 	return nil
-}
-
-// MaxArticleID returns the highest article id, 0 for an empty archive.
-func (s *Store) MaxArticleID(ctx context.Context) (int64, error) {
-	var id int64
-	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id); err != nil {
-		return 0, fmt.Errorf("highest article id: %w", err)
-	}
-	return id, nil
 }

@@ -6,10 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
-// The tagging queue. Articles waiting for their entities are the pending
+// The tagging table: an article's tagging state, the queue of articles
+// waiting for their entities, and the saving of tagging results.
+//
+// The tagging queue: articles waiting for their entities are the pending
 // rows of the tagging table; a worker (in this process or on another
 // machine) claims a batch of them with a lease (lease_owner, lease_until in
 // unix milliseconds), tags them, and saves the results with SaveClaimed,
@@ -227,4 +231,127 @@ func jobsOf(ctx context.Context, tx *sql.Tx, in string, ids []int64) ([]TagJob, 
 		return nil, fmt.Errorf("bodies: %w", err)
 	}
 	return scanJobs(rows, "bodies")
+}
+
+// TagJob is an article waiting for its entities.
+type TagJob struct {
+	ArticleID int64
+	Body      string
+}
+
+// Tagged is what tagging found in one article: mentions naming entities by
+// name and type (created when new), or the error that stopped it.
+type Tagged struct {
+	ArticleID int64
+	Model     string
+	Mentions  []Mention // Name, Type, Text, Start, End are used
+	Err       error
+}
+
+// PendingTagging returns up to limit articles waiting for tagging, oldest
+// first, with ids above afterID.
+func (s *Store) PendingTagging(ctx context.Context, afterID int64, limit int) ([]TagJob, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.body FROM tagging t JOIN articles a ON a.id = t.article_id
+		WHERE t.state = 'pending' AND t.article_id > ? ORDER BY t.article_id LIMIT ?`, afterID, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("pending tagging: %w", err)
+	}
+	return scanJobs(rows, "pending tagging")
+}
+
+// scanJobs reads and closes rows of article id and body.
+func scanJobs(rows *sql.Rows, what string) ([]TagJob, error) {
+	defer rows.Close()
+	var out []TagJob
+	for rows.Next() {
+		var j TagJob
+		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+// TaggingProgress counts the articles tagged (or failed) and all articles.
+func (s *Store) TaggingProgress(ctx context.Context) (done, total int, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE state != 'pending'), count(*) FROM tagging`).
+		Scan(&done, &total)
+	if err != nil {
+		return 0, 0, fmt.Errorf("tagging progress: %w", err)
+	}
+	return done, total, nil
+}
+
+// ResetTagging marks every article as waiting for tagging again.
+func (s *Store) ResetTagging(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE tagging SET state = 'pending'`)
+		return err
+	})
+}
+
+// SaveTagged stores the results of tagging several articles in one
+// transaction: each article's mentions replace its old ones, entities are
+// created as needed, and the counts of every entity touched are refreshed.
+// An article deleted meanwhile is skipped.
+func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
+	now := time.Now().UTC().Format(time.RFC3339)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return writeTagged(ctx, tx, results, now)
+	})
+}
+
+// writeTagged writes the results of tagging within a write transaction:
+// each article's mentions replace its old ones, its tagging row records the
+// outcome (and its lease ends), and the counts of every entity touched are
+// refreshed. An article deleted meanwhile is skipped.
+func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) error {
+	touched := map[int64]bool{}
+	ids := newEntityCache(tx)
+	for _, r := range results {
+		old, err := entityIDsOf(ctx, tx, r.ArticleID)
+		if err != nil {
+			return err
+		}
+		for _, id := range old {
+			touched[id] = true
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, r.ArticleID); err != nil {
+			return fmt.Errorf("clear mentions of article %d: %w", r.ArticleID, err)
+		}
+		state, msg := "done", ""
+		if r.Err != nil {
+			state, msg = "failed", r.Err.Error()
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE tagging SET state = ?, model = ?, tagged_at = ?, error = ?,
+			lease_until = 0 WHERE article_id = ?`, state, r.Model, now, msg, r.ArticleID)
+		if err != nil {
+			return fmt.Errorf("tagging state of article %d: %w", r.ArticleID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 || r.Err != nil {
+			continue
+		}
+		for _, m := range r.Mentions {
+			eid, err := ids.get(ctx, m.Name, m.Type)
+			if err != nil {
+				return err
+			}
+			touched[eid] = true
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
+				VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
+				return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
+			}
+			if !strings.EqualFold(m.Text, m.Name) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+					eid, m.Text); err != nil {
+					return fmt.Errorf("alias %q: %w", m.Text, err)
+				}
+			}
+		}
+	}
+	return refreshCounts(ctx, tx, touched)
 }

@@ -216,3 +216,24 @@ func getError(what string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// eachRow runs a query and calls scan on each row.
+func eachRow(ctx context.Context, q querier, sqlText string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
