@@ -160,10 +160,16 @@ func (s *Store) Original(ctx context.Context, articleID int64) (Original, error)
 	return o, nil
 }
 
-// DeleteArticle removes an article, its original and its index entry.
+// DeleteArticle removes an article, its original and its index entry, with
+// everything hanging on it (mentions, tags, note, snapshots...); the counts
+// of the entities it mentioned are refreshed.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	defer s.NoteArticlesChanged(id)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		mentioned, err := entityIDsOf(ctx, tx, id)
+		if err != nil {
+			return fmt.Errorf("delete article %d: %w", id, err)
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete article %d: %w", id, err)
@@ -171,7 +177,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("delete article %d: %w", id, ErrNotFound)
 		}
-		return nil
+		touched := make(map[int64]bool, len(mentioned))
+		for _, e := range mentioned {
+			touched[e] = true
+		}
+		return refreshCounts(ctx, tx, touched)
 	})
 }
 

@@ -306,6 +306,28 @@ func TestCorrections(t *testing.T) {
 	}
 }
 
+// TestDeleteArticleCounts deletes a tagged article: the entities it
+// mentioned are counted again, and those it alone mentioned are gone
+// unless a user confirmed them.
+func TestDeleteArticleCounts(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := newsArchive(t, s)
+	if _, err := s.AddEntity(ctx, "Bridge", "MISC", 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteArticle(ctx, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	checkEntities(t, s, []entityWant{{"London", TypePlace, 1, 2, nil, false}, {"Bridge", "MISC", 0, 0, nil, true}}, nil)
+	if err := s.DeleteArticle(ctx, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	checkEntities(t, s, []entityWant{{"Jamie Dimon", TypePerson, 1, 2, []string{"Dimon"}, false}},
+		[][2]string{{"London", TypePlace}, {"JPMorgan Chase", TypeOrg}})
+	mustBeSound(t, s)
+}
+
 func TestWholeWordIndexes(t *testing.T) {
 	for _, tt := range []struct {
 		text, name string
