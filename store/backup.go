@@ -153,7 +153,7 @@ func CheckArchiveFile(ctx context.Context, path string) error {
 	defer db.Close()
 	known, err := fs.ReadDir(migrationSource, ".")
 	if err != nil {
-		return err
+		return fmt.Errorf("check %s: read the known migrations: %w", path, err)
 	}
 	var version, tables int
 	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {

@@ -73,7 +73,10 @@ func (s *Store) Entities(ctx context.Context, typ string, limit, offset int) ([]
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	return out, nil
 }
 
 // Entity returns one entity with its aliases.
@@ -96,11 +99,14 @@ func (s *Store) aliases(ctx context.Context, q querier, id int64) ([]string, err
 	for rows.Next() {
 		var a string
 		if err := rows.Scan(&a); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("aliases of entity %d: %w", id, err)
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("aliases of entity %d: %w", id, err)
+	}
+	return out, nil
 }
 
 // EntityByName finds an entity by its name or one of its aliases, ignoring
@@ -131,17 +137,20 @@ func (s *Store) ConfirmedEntities(ctx context.Context) ([]Entity, error) {
 		e, err := scanEntity(rows)
 		if err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("confirmed entities: %w", err)
 		}
 		out = append(out, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("confirmed entities: %w", err)
+	}
 	for i := range out {
 		if out[i].Aliases, err = s.aliases(ctx, s.r, out[i].ID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("confirmed entities: %w", err)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // NamedEntity is an entity as the lookup index holds it: its names and how

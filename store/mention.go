@@ -42,7 +42,10 @@ func (s *Store) mentionsWhere(ctx context.Context, cond string, args ...any) ([]
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("mentions: %w", err)
+	}
+	return out, nil
 }
 
 func entityIDsOf(ctx context.Context, tx *sql.Tx, articleID int64) ([]int64, error) {
@@ -92,11 +95,14 @@ func (s *Store) Cooccurring(ctx context.Context, id int64, limit int) ([]Cooccur
 		var c Cooccurrence
 		if err := rows.Scan(&c.Entity.ID, &c.Entity.Name, &c.Entity.Type, &c.Entity.Articles, &c.Entity.Mentions,
 			&c.Entity.Confirmed, &c.Articles); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
+	}
+	return out, nil
 }
 
 // EntityTimeline counts the dated articles mentioning an entity per month.
@@ -112,11 +118,14 @@ func (s *Store) EntityTimeline(ctx context.Context, id int64) ([]MonthCount, err
 	for rows.Next() {
 		var m MonthCount
 		if err := rows.Scan(&m.Month, &m.Articles); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
+	}
+	return out, nil
 }
 
 // EntityArticles returns the articles mentioning an entity, newest first,
@@ -138,19 +147,19 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, limit, offset int)
 		var body string
 		if err := rows.Scan(&ea.ID, &ea.Title, &ea.Source, &ea.Published, &body); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("articles of entity %d: %w", id, err)
 		}
 		out = append(out, ea)
 		bodies = append(bodies, body)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("articles of entity %d: %w", id, err)
 	}
 	for i := range out {
 		ms, err := s.mentionsWhere(ctx, `m.article_id = ? AND m.entity_id = ?`, out[i].ID, id)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("articles of entity %d: %w", id, err)
 		}
 		for _, m := range ms {
 			out[i].Contexts = append(out[i].Contexts, sentenceAround(bodies[i], m.Start, m.End))

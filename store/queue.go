@@ -288,10 +288,14 @@ func (s *Store) TaggingProgress(ctx context.Context) (done, total int, err error
 
 // ResetTagging marks every article as waiting for tagging again.
 func (s *Store) ResetTagging(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE tagging SET state = 'pending'`)
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("reset tagging: %w", err)
+	}
+	return nil
 }
 
 // SaveTagged stores the results of tagging several articles in one
@@ -300,9 +304,13 @@ func (s *Store) ResetTagging(ctx context.Context) error {
 // An article deleted meanwhile is skipped.
 func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
 	now := time.Now().UTC().Format(time.RFC3339)
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		return writeTagged(ctx, tx, results, now)
 	})
+	if err != nil {
+		return fmt.Errorf("save tagging: %w", err)
+	}
+	return nil
 }
 
 // writeTagged writes the results of tagging within a write transaction:
