@@ -19,13 +19,13 @@ const maxListed = 10
 // one line per problem found (naming up to maxListed examples of each);
 // none means the archive is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	problems, ftsErr, err := s.d.engineCheck(ctx, s)
+	problems, ftsProblem, err := s.d.engineCheck(ctx, s)
 	if err != nil {
 		return nil, err
 	}
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		if ftsErr != nil {
-			line := "full-text index: " + ftsErr.Error()
+		if ftsProblem != "" {
+			line := "full-text index: " + ftsProblem
 			missing, err := runCheck(ctx, tx, ftsMissing)
 			if err != nil {
 				return fmt.Errorf("check %s: %w", ftsMissing.what, err)

@@ -68,8 +68,9 @@ type dialect interface {
 	rowLock(skip bool) string
 
 	// engineCheck runs the database's own checks of its files and of the
-	// full-text index: a line per problem, and the index check's error.
-	engineCheck(ctx context.Context, s *Store) (problems []string, ftsErr error, err error)
+	// full-text index: a line per problem, and what the index check found
+	// wrong ("" when nothing).
+	engineCheck(ctx context.Context, s *Store) (problems []string, ftsProblem string, err error)
 	// checkSQL returns the pieces the consistency checks are built from.
 	checkSQL() checkSQL
 

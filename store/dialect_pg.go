@@ -173,7 +173,7 @@ func (pgDialect) rowLock(skip bool) string {
 
 // engineCheck: PostgreSQL's page checks need a superuser, and the
 // full-text column is generated from the text: neither is run.
-func (pgDialect) engineCheck(context.Context, *Store) ([]string, error, error) { return nil, nil, nil }
+func (pgDialect) engineCheck(context.Context, *Store) ([]string, string, error) { return nil, "", nil }
 
 func (pgDialect) checkSQL() checkSQL {
 	return checkSQL{

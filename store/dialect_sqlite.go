@@ -136,14 +136,17 @@ func (sqliteDialect) rowLock(bool) string { return "" }
 
 // engineCheck runs SQLite's integrity check and FTS5's check of the index
 // against its content table.
-func (sqliteDialect) engineCheck(ctx context.Context, s *Store) ([]string, error, error) {
+func (sqliteDialect) engineCheck(ctx context.Context, s *Store) ([]string, string, error) {
 	problems, err := integrityCheck(ctx, s.r)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
-	// The FTS5 check is written as an INSERT: it needs the writer.
-	_, ftsErr := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
-	return problems, ftsErr, nil
+	// The FTS5 check is written as an INSERT: it needs the writer. It
+	// fails when the index and its content table disagree.
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		return problems, err.Error(), nil
+	}
+	return problems, "", nil
 }
 
 // integrityCheck runs SQLite's integrity check: a line per problem.

@@ -238,7 +238,7 @@ func (s *Store) NamedEntities(ctx context.Context, ids []int64) ([]NamedEntity, 
 			return nil, fmt.Errorf("entity names: %w", err)
 		}
 		if aliases != "" {
-			e.Aliases = strings.Split(aliases, "\x1f")
+			e.Aliases = strings.Split(aliases, aliasSep)
 		}
 		out = append(out, e)
 	}

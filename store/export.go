@@ -323,7 +323,7 @@ func (s *Store) ExportGraph(ctx context.Context, sc ExportScope, node func(Entit
 						return err
 					}
 					if aliases != "" {
-						e.Aliases = strings.Split(aliases, "\x1f")
+						e.Aliases = strings.Split(aliases, aliasSep)
 					}
 					return node(e)
 				})
@@ -396,7 +396,7 @@ func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Enti
 				return err
 			}
 			if aliases != "" {
-				e.Aliases = strings.Split(aliases, "\x1f")
+				e.Aliases = strings.Split(aliases, aliasSep)
 			}
 			return fn(e)
 		})

@@ -90,7 +90,6 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 	m := &s.meta
 	m.mu.RLock()
 	recount := !m.built || time.Since(m.countedAt) > metaRecount
-	count := m.count
 	m.mu.RUnlock()
 	var maxID int64
 	q := `SELECT coalesce(max(id), 0), -1 FROM articles`
@@ -102,9 +101,8 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 		return nil, fmt.Errorf("search: read article counts: %w", err)
 	}
 	m.mu.RLock()
-	if n >= 0 {
-		count = n
-	} else {
+	count := n
+	if n < 0 {
 		count = m.count + int(max(0, maxID-m.maxID)) // assume no deletion since the last count
 	}
 	current := m.built && m.maxID == maxID && m.count == count && len(m.stale) == 0
