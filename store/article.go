@@ -9,6 +9,9 @@ import (
 	"time"
 )
 
+// The articles table, and originals: the bytes each article was imported
+// from, one row per article.
+
 // Article is one archived article.
 type Article struct {
 	ID            int64
@@ -157,10 +160,16 @@ func (s *Store) Original(ctx context.Context, articleID int64) (Original, error)
 	return o, nil
 }
 
-// DeleteArticle removes an article, its original and its index entry.
+// DeleteArticle removes an article, its original and its index entry, with
+// everything hanging on it (mentions, tags, note, snapshots...); the counts
+// of the entities it mentioned are refreshed.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	defer s.NoteArticlesChanged(id)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		mentioned, err := entityIDsOf(ctx, tx, id)
+		if err != nil {
+			return fmt.Errorf("delete article %d: %w", id, err)
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete article %d: %w", id, err)
@@ -168,7 +177,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("delete article %d: %w", id, ErrNotFound)
 		}
-		return nil
+		touched := make(map[int64]bool, len(mentioned))
+		for _, e := range mentioned {
+			touched[e] = true
+		}
+		return refreshCounts(ctx, tx, touched)
 	})
 }
 
@@ -232,4 +245,171 @@ func (s *Store) ArticleCount(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("count articles: %w", err)
 	}
 	return n, nil
+}
+
+// ArticlesAfter returns the id, title, source and date of every article
+// whose id is above afterID, in id order.
+func (s *Store) ArticlesAfter(ctx context.Context, afterID int64) ([]ArticleListing, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles WHERE id > ? ORDER BY id`, afterID)
+	if err != nil {
+		return nil, fmt.Errorf("articles after %d: %w", afterID, err)
+	}
+	defer rows.Close()
+	var out []ArticleListing
+	for rows.Next() {
+		var a ArticleListing
+		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &a.Published); err != nil {
+			return nil, fmt.Errorf("articles after %d: %w", afterID, err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles after %d: %w", afterID, err)
+	}
+	return out, nil
+}
+
+// ExistingSources returns which of the given source names some article
+// still has.
+func (s *Store) ExistingSources(ctx context.Context, names []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, name := range names {
+		var one int
+		err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE source = ? LIMIT 1`, name).Scan(&one)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("source %q: %w", name, err)
+		}
+		out[name] = err == nil
+	}
+	return out, nil
+}
+
+// ArticleListings returns the listings of the given articles in the order
+// of ids; ids with no article are left out.
+func (s *Store) ArticleListings(ctx context.Context, ids []int64) ([]ArticleListing, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	byID := make(map[int64]ArticleListing, len(ids))
+	const chunk = 500
+	for lo := 0; lo < len(ids); lo += chunk {
+		part := ids[lo:min(lo+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		q := `SELECT id, title, source, published FROM articles WHERE id IN (?` +
+			strings.Repeat(", ?", len(part)-1) + `)`
+		if err := s.collectListings(ctx, q, args, byID); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]ArticleListing, 0, len(ids))
+	for _, id := range ids {
+		if l, ok := byID[id]; ok {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) collectListings(ctx context.Context, q string, args []any, into map[int64]ArticleListing) error {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("article listings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l ArticleListing
+		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.Published); err != nil {
+			return fmt.Errorf("article listings: %w", err)
+		}
+		into[l.ID] = l
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("article listings: %w", err)
+	}
+	return nil
+}
+
+// SourceCount is a publication with how many of its articles are archived.
+type SourceCount struct {
+	Name     string
+	Articles int
+}
+
+// Sources returns the named sources with their article counts, most
+// articles first.
+func (s *Store) Sources(ctx context.Context) ([]SourceCount, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT source, count(*) FROM articles WHERE source != ''
+		GROUP BY source ORDER BY count(*) DESC, source COLLATE NOCASE`)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	defer rows.Close()
+	out := []SourceCount{}
+	for rows.Next() {
+		var c SourceCount
+		if err := rows.Scan(&c.Name, &c.Articles); err != nil {
+			return nil, fmt.Errorf("list sources: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	return out, nil
+}
+
+// SourceArticles returns a page of one source's articles, newest first.
+func (s *Store) SourceArticles(ctx context.Context, source string, limit, offset int) ([]ArticleListing, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles WHERE source = ?
+		ORDER BY published = '', published DESC, id DESC LIMIT ? OFFSET ?`, source, sqlLimit(limit), max(offset, 0))
+	if err != nil {
+		return nil, fmt.Errorf("articles from %q: %w", source, err)
+	}
+	out, err := scanListings(rows)
+	if err != nil {
+		return nil, fmt.Errorf("articles from %q: %w", source, err)
+	}
+	return out, nil
+}
+
+// MaxArticleID returns the highest article id, 0 for an empty archive.
+func (s *Store) MaxArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("highest article id: %w", err)
+	}
+	return id, nil
+}
+
+// articleExists returns ErrNotFound when no article has the id.
+func articleExists(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, id int64) error {
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	if err != nil {
+		return getError(fmt.Sprintf("article %d", id), err)
+	}
+	return nil
+}
+
+// scanListings reads article listings (id, title, source, published) and
+// closes rows.
+func scanListings(rows *sql.Rows) ([]ArticleListing, error) {
+	defer rows.Close()
+	var out []ArticleListing
+	for rows.Next() {
+		var a ArticleListing
+		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &a.Published); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }

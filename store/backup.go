@@ -32,20 +32,7 @@ func (s *Store) Backup(ctx context.Context, dest string, overwrite bool) error {
 	if err := checkDest(dest, overwrite); err != nil {
 		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
-	if s.pg {
-		if err := s.backupToFile(ctx, dest); err != nil {
-			return fmt.Errorf("back up to %s: %w", dest, err)
-		}
-		return nil
-	}
-	// The reader pool is query_only, which VACUUM INTO refuses, and the
-	// writer is for writes: the copy gets a connection of its own.
-	db, err := sql.Open("sqlite", dsn(s.path, false))
-	if err != nil {
-		return fmt.Errorf("back up to %s: %w", dest, err)
-	}
-	defer db.Close()
-	if err := vacuumInto(ctx, db, dest); err != nil {
+	if err := s.d.backup(ctx, s, dest); err != nil {
 		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
 	return nil
@@ -166,7 +153,7 @@ func CheckArchiveFile(ctx context.Context, path string) error {
 	defer db.Close()
 	known, err := fs.ReadDir(migrationSource, ".")
 	if err != nil {
-		return err
+		return fmt.Errorf("check %s: read the known migrations: %w", path, err)
 	}
 	var version, tables int
 	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {

@@ -19,20 +19,13 @@ const maxListed = 10
 // one line per problem found (naming up to maxListed examples of each);
 // none means the archive is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	var problems []string
-	var ftsErr error
-	if !s.pg {
-		var err error
-		if problems, err = s.integrityCheck(ctx); err != nil {
-			return nil, err
-		}
-		// The FTS5 check compares the index with its content table; it
-		// needs the writer since it is written as an INSERT.
-		_, ftsErr = s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
+	problems, ftsProblem, err := s.d.engineCheck(ctx, s)
+	if err != nil {
+		return nil, err
 	}
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		if ftsErr != nil {
-			line := "full-text index: " + ftsErr.Error()
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if ftsProblem != "" {
+			line := "full-text index: " + ftsProblem
 			missing, err := runCheck(ctx, tx, ftsMissing)
 			if err != nil {
 				return fmt.Errorf("check %s: %w", ftsMissing.what, err)
@@ -57,29 +50,6 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	return problems, nil
 }
 
-// integrityCheck runs SQLite's integrity check: a line per problem.
-func (s *Store) integrityCheck(ctx context.Context) ([]string, error) {
-	var problems []string
-	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return nil, fmt.Errorf("integrity check: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			return nil, fmt.Errorf("integrity check: %w", err)
-		}
-		if msg != "ok" {
-			problems = append(problems, "sqlite: "+msg)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("integrity check: %w", err)
-	}
-	return problems, nil
-}
-
 // consistencyCheck is a query whose rows are problems: an id and a detail.
 // what describes one problem; count is the summary line's format, taking
 // the number of problems.
@@ -89,19 +59,23 @@ type consistencyCheck struct {
 	query string
 }
 
+// checkSQL is what the consistency checks write differently on each
+// backend: text as UTF-8 bytes (mention offsets count bytes), a bytes slice
+// shown as text, a printf-like function with its quoting of a string
+// argument, the function quoting a column, and the key listed for an
+// alias row.
+type checkSQL struct {
+	bytes, shown                    func(x string) string
+	format, quoted, quote, aliasKey string
+}
+
 // consistencyChecks returns the checks in the archive's SQL dialect: text
 // as UTF-8 bytes (mention offsets count bytes), a bytes slice shown as text,
 // SQL quoting in format() and of a column, and the key listed for an
 // alias row.
 func (s *Store) consistencyChecks() []consistencyCheck {
-	bytes := func(x string) string { return `CAST(` + x + ` AS BLOB)` }
-	shown := func(x string) string { return `CAST(` + x + ` AS TEXT)` }
-	format, quoted, quote, aliasKey := `printf`, `%Q`, `quote`, `rowid`
-	if s.pg {
-		bytes = func(x string) string { return `convert_to(` + x + `, 'UTF8')` }
-		shown = func(x string) string { return `encode(` + x + `, 'escape')` }
-		format, quoted, quote, aliasKey = `format`, `%L`, `quote_literal`, `entity_id`
-	}
+	d := s.d.checkSQL()
+	bytes, shown, format, quoted, quote, aliasKey := d.bytes, d.shown, d.format, d.quoted, d.quote, d.aliasKey
 	bodyLen := `length(` + bytes(`a.body`) + `)`
 	mentioned := `substr(` + bytes(`a.body`) + `, m.start + 1, m.end - m.start)`
 	return []consistencyCheck{

@@ -199,12 +199,10 @@ func Copy(ctx context.Context, dst, src *Store, progress func(CopyProgress)) err
 	if err != nil {
 		return fmt.Errorf("copy %s to %s: %w", src.Path(), dst.Path(), err)
 	}
-	if dst.pg {
-		// Fresh statistics, so the planner knows the tables just filled.
-		for _, t := range copyTables {
-			if _, err := dst.w.ExecContext(ctx, `ANALYZE `+t.name); err != nil {
-				return fmt.Errorf("copy %s to %s: analyze %s: %w", src.Path(), dst.Path(), t.name, pgError(err))
-			}
+	// Fresh statistics, so the planner knows the tables just filled.
+	for _, t := range copyTables {
+		if err := dst.d.analyze(ctx, dst, t.name); err != nil {
+			return fmt.Errorf("copy %s to %s: %w", src.Path(), dst.Path(), err)
 		}
 	}
 	return nil
@@ -256,7 +254,7 @@ func (c *copier) copyTable(ctx context.Context, i int) error {
 		return err
 	}
 	defer rows.Close()
-	sc := newRowScanner(t, c.dst.pg)
+	sc := newRowScanner(t, c.dst.d.textProblem)
 	batch := make([][]any, 0, min(copyBatchRows, int(left)))
 	size := 0
 	flush := func() error {
@@ -325,10 +323,10 @@ func (c *copier) write(ctx context.Context, i int, batch [][]any) (int64, error)
 			n, _ := res.RowsAffected()
 			wrote += n
 		}
-		if c.dst.pg && t.identity {
+		if t.identity {
 			// New rows made in the copy get ids after the copied ones.
-			if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t.name+`', 'id'), max(id)) FROM `+t.name); err != nil {
-				return fmt.Errorf("move the id sequence: %w", pgError(err))
+			if err := c.dst.d.syncIDSequence(ctx, tx, t.name); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -356,18 +354,20 @@ func (t *copyTable) describe(row []any) string {
 
 // rowScanner reads the rows of one table into values both backends take.
 type rowScanner struct {
-	t     *copyTable
-	pg    bool // the destination is PostgreSQL: text must be valid UTF-8 without NUL
-	dest  []any
-	ints  []int64
-	nints []sql.NullInt64
-	texts []string
-	blobs [][]byte
+	t *copyTable
+	// textProblem says why the destination would refuse a text value, ""
+	// when it would not; nil checks nothing.
+	textProblem func(string) string
+	dest        []any
+	ints        []int64
+	nints       []sql.NullInt64
+	texts       []string
+	blobs       [][]byte
 }
 
-func newRowScanner(t *copyTable, pg bool) *rowScanner {
+func newRowScanner(t *copyTable, textProblem func(string) string) *rowScanner {
 	n := len(t.cols)
-	r := &rowScanner{t: t, pg: pg, dest: make([]any, n), ints: make([]int64, n), nints: make([]sql.NullInt64, n),
+	r := &rowScanner{t: t, textProblem: textProblem, dest: make([]any, n), ints: make([]int64, n), nints: make([]sql.NullInt64, n),
 		texts: make([]string, n), blobs: make([][]byte, n)}
 	for i, c := range t.cols {
 		switch c.kind {
@@ -411,12 +411,12 @@ func (r *rowScanner) scan(rows *sql.Rows) ([]any, int, error) {
 			out[i], size = b, size+len(b)
 		}
 	}
-	if r.pg {
+	if r.textProblem != nil {
 		for i, c := range r.t.cols {
 			if c.kind != colText {
 				continue
 			}
-			if why := pgTextProblem(r.texts[i]); why != "" {
+			if why := r.textProblem(r.texts[i]); why != "" {
 				return nil, 0, fmt.Errorf("%s: its %s %s, which PostgreSQL cannot store as text: fix it in the source and copy again",
 					r.t.describe(out), strings.Trim(c.name, `"`), why)
 			}

@@ -14,34 +14,10 @@ import (
 // sameArchive reports whether a and b are one archive: the same file, or
 // the same schema of the same database on the same running server.
 func sameArchive(ctx context.Context, a, b *Store) (bool, error) {
-	if a.pg != b.pg {
+	if a.d != b.d {
 		return false, nil
 	}
-	if !a.pg {
-		same, err := sameFile(a.path, b.path)
-		if err != nil {
-			return false, err
-		}
-		return same, nil
-	}
-	id := func(s *Store) (string, error) {
-		var v string
-		err := s.r.QueryRowContext(ctx, `SELECT pg_postmaster_start_time()::text || ' ' || current_database() || ' ' ||
-			coalesce(current_schema(), '')`).Scan(&v)
-		if err != nil {
-			return "", fmt.Errorf("identify %s: %w", s.Path(), pgError(err))
-		}
-		return v, nil
-	}
-	ia, err := id(a)
-	if err != nil {
-		return false, err
-	}
-	ib, err := id(b)
-	if err != nil {
-		return false, err
-	}
-	return ia == ib, nil
+	return a.d.sameArchive(ctx, a, b)
 }
 
 // checkDest refuses a destination that is neither empty nor a copy of the
@@ -95,7 +71,7 @@ func (c *copier) checkLastRow(ctx context.Context, t *copyTable, last int64) err
 		if !rows.Next() {
 			return nil, rows.Err()
 		}
-		row, _, err := newRowScanner(t, false).scan(rows)
+		row, _, err := newRowScanner(t, nil).scan(rows)
 		return row, err
 	}
 	mine, err := read(c.dst.w)

@@ -183,7 +183,7 @@ func sameDump(t *testing.T, what string, got, want map[string][]string) {
 // index's and the schema version's.
 func archiveTables(t *testing.T, s *Store) []string {
 	q := `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'`
-	if s.pg {
+	if s.Postgres() {
 		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_version'`
 	}
 	var names []string
@@ -333,7 +333,7 @@ func TestCopyRefusesOtherArchives(t *testing.T) {
 		t.Errorf("copy onto itself: %v", err)
 	}
 	addr := src.addr
-	if !src.pg {
+	if !src.Postgres() {
 		addr = src.path
 	}
 	again, err := Open(ctx, addr)

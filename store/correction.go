@@ -262,8 +262,8 @@ func (s *Store) AddEntity(ctx context.Context, name, typ string, articleID int64
 		if _, err := tx.ExecContext(ctx, `UPDATE entities SET confirmed = 1 WHERE id = ?`, id); err != nil {
 			return err
 		}
-		q := `SELECT a.id, a.body FROM articles a WHERE a.id IN (` + s.matching() + `)`
-		args := []any{s.ftsPhrase(name)}
+		q := `SELECT a.id, a.body FROM articles a WHERE a.id IN (` + s.d.matching() + `)`
+		args := []any{ftsPhrase(s.d, name)}
 		if articleID != 0 {
 			q, args = q+` AND a.id = ?`, append(args, articleID)
 		}

@@ -1,54 +1,112 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"math"
 	"strings"
 
 	"github.com/newsarchive/newsarchive/store/query"
 )
 
-// The few pieces of SQL that differ between SQLite and PostgreSQL. Everything
-// else in this package is written once.
+// dialect is what differs between SQLite and PostgreSQL: a few pieces of
+// SQL and a few steps each does its own way. Everything else in this
+// package is written once, against either. A Store holds one
+// (sqliteDialect, dialect_sqlite.go, or pgDialect, dialect_pg.go); the
+// methods taking a *Store use its connections, never its dialect's
+// branches.
+type dialect interface {
+	// migrate brings the archive's schema up to date with the embedded
+	// migrations of its backend.
+	migrate(ctx context.Context, s *Store) error
+	// lock takes the archive-wide lock key inside tx, for writers that must
+	// take turns.
+	lock(ctx context.Context, tx *sql.Tx, key lockKey) error
+	// readOptions are the options of a read transaction that sees one
+	// snapshot of the archive from its first statement to its end.
+	readOptions() *sql.TxOptions
 
-// matching returns a subquery listing the ids of the articles whose text
-// matches the full-text expression given as its one parameter (made by
-// ftsExpr or ftsPhrase).
-func (s *Store) matching() string {
-	if s.pg {
-		return `SELECT id FROM articles WHERE fts @@ to_tsquery('newsarchive', ?)`
-	}
-	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`
+	// matching returns a subquery listing the ids of the articles whose
+	// text matches the full-text expression given as its one parameter
+	// (made by ftsExpr or ftsPhrase).
+	matching() string
+	// ftsOps returns the full-text expression's AND and OR.
+	ftsOps() (and, or string)
+	// ftsTerm renders a word or phrase, its last word a prefix when prefix
+	// is set, every word quoted.
+	ftsTerm(words []string, prefix bool) string
+	// ftsAndNot returns an expression matching positive but not negative
+	// (which is not "").
+	ftsAndNot(positive, negative string) string
+	// matchIDs returns the ids of the articles matching a full-text
+	// expression, ascending; rankedIDs returns them best first.
+	matchIDs(ctx context.Context, s *Store, match string) ([]int64, error)
+	rankedIDs(ctx context.Context, s *Store, match string) ([]int64, error)
+
+	// idsIn returns " IN (...)" over the ids given as one parameter made by
+	// jsonIDs.
+	idsIn() string
+	// idList returns an aggregate joining the values of expr with commas,
+	// for parseIDs; distinct drops repeated values.
+	idList(expr string, distinct bool) string
+	// aliasList returns a subquery joining the aliases of the entity e.id
+	// with aliasSep, in alias order.
+	aliasList() string
+	// hasEntityTables reports whether the archive has the entity tables
+	// yet (an archive made before migration 0002 has not).
+	hasEntityTables(ctx context.Context, q querier) (bool, error)
+
+	// clock returns the tagging queue's clock in unix milliseconds, as an
+	// SQL expression and the arguments of its placeholders: every worker
+	// of one archive must read leases against the same clock.
+	clock() (string, []any)
+	// rowLock returns the clause locking the rows a SELECT reads until the
+	// transaction ends (" FOR UPDATE"), skipping rows another transaction
+	// holds when skip is set; "" where a write transaction locks the whole
+	// archive anyway.
+	rowLock(skip bool) string
+
+	// engineCheck runs the database's own checks of its files and of the
+	// full-text index: a line per problem, and what the index check found
+	// wrong ("" when nothing).
+	engineCheck(ctx context.Context, s *Store) (problems []string, ftsProblem string, err error)
+	// checkSQL returns the pieces the consistency checks are built from.
+	checkSQL() checkSQL
+
+	// backup writes a consistent SQLite copy of the archive to a new file
+	// beside dest and renames it over dest.
+	backup(ctx context.Context, s *Store, dest string) error
+	// sameArchive reports whether a and b, both of this dialect, are one
+	// archive.
+	sameArchive(ctx context.Context, a, b *Store) (bool, error)
+	// textProblem says why the database would refuse s as TEXT, "" when it
+	// would not.
+	textProblem(s string) string
+	// syncIDSequence makes rows inserted later into table, whose ids were
+	// written by a copy, get ids after the copied ones.
+	syncIDSequence(ctx context.Context, tx *sql.Tx, table string) error
+	// analyze refreshes the planner's statistics of a table just filled.
+	analyze(ctx context.Context, s *Store, table string) error
 }
 
-// idsIn returns " IN (...)" over the ids given as one parameter made by
-// jsonIDs.
-func (s *Store) idsIn() string {
-	if s.pg {
-		return ` IN (SELECT value::bigint FROM json_array_elements_text(?::json) AS value)`
-	}
-	return ` IN (SELECT value FROM json_each(?))`
-}
+// lockKey names an archive-wide lock a transaction may take.
+type lockKey int64
 
-// idList returns an aggregate joining the values of expr with commas, for
-// parseIDs; distinct drops repeated values.
-func (s *Store) idList(expr string, distinct bool) string {
-	d := ""
-	if distinct {
-		d = "DISTINCT "
-	}
-	if s.pg {
-		return `coalesce(string_agg(` + d + `(` + expr + `)::text, ','), '')`
-	}
-	return `coalesce(group_concat(` + d + expr + `), '')`
-}
+const (
+	noLock     lockKey = 0
+	writeLock  lockKey = 0x6e657773 // "news": writers take turns, as on a SQLite file
+	schemaLock lockKey = 0x6e657774 // processes opening one new archive migrate it once
+)
 
-// aliasList returns a subquery joining the aliases of the entity e.id with
-// aliasSep, in alias order.
-func (s *Store) aliasList() string {
-	if s.pg {
-		return `coalesce((SELECT string_agg(alias, chr(31) ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id), '')`
+func (k lockKey) String() string {
+	switch k {
+	case writeLock:
+		return "write"
+	case schemaLock:
+		return "schema"
 	}
-	return `coalesce((SELECT group_concat(alias, char(31) ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id), '')`
+	return fmt.Sprintf("%#x", int64(k))
 }
 
 // aliasSep separates the aliases of aliasList.
@@ -58,16 +116,13 @@ const aliasSep = "\x1f"
 // syntax on SQLite, tsquery on PostgreSQL. Every word is quoted, so no
 // user text is ever read as an operator. positive matches the articles the
 // query wants, negative those it excludes; either may be "".
-func (s *Store) ftsExpr(q query.Query) (positive, negative string) {
-	and, or := " AND ", " OR "
-	if s.pg {
-		and, or = " & ", " | "
-	}
+func ftsExpr(d dialect, q query.Query) (positive, negative string) {
+	and, or := d.ftsOps()
 	var pos, neg []string
 	for _, c := range q.Clauses {
 		var alts []string
 		for _, t := range c.Any {
-			alts = append(alts, s.ftsTerm(t.Words, t.Prefix))
+			alts = append(alts, d.ftsTerm(t.Words, t.Prefix))
 		}
 		expr := "(" + strings.Join(alts, or) + ")"
 		if c.Exclude {
@@ -79,46 +134,18 @@ func (s *Store) ftsExpr(q query.Query) (positive, negative string) {
 	return strings.Join(pos, and), strings.Join(neg, or)
 }
 
-// ftsTerm renders a word or phrase, the last word a prefix when prefix is
-// set.
-func (s *Store) ftsTerm(words []string, prefix bool) string {
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		if s.pg {
-			quoted[i] = "'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(w) + "'"
-		} else {
-			quoted[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		}
-	}
-	if s.pg {
-		t := strings.Join(quoted, " <-> ")
-		if prefix {
-			t += ":*"
-		}
-		return t
-	}
-	t := strings.Join(quoted, " + ")
-	if prefix {
-		t += " *"
-	}
-	return t
-}
-
-// ftsAndNot returns an expression matching positive but not negative.
-func (s *Store) ftsAndNot(positive, negative string) string {
-	switch {
-	case negative == "":
+// ftsAndNot returns an expression matching positive but not negative;
+// negative may be "".
+func ftsAndNot(d dialect, positive, negative string) string {
+	if negative == "" {
 		return positive
-	case s.pg:
-		return "(" + positive + ") & !(" + negative + ")"
-	default:
-		return "(" + positive + ") NOT (" + negative + ")"
 	}
+	return d.ftsAndNot(positive, negative)
 }
 
 // ftsPhrase returns an expression matching text as a phrase.
-func (s *Store) ftsPhrase(text string) string {
-	return s.ftsTerm([]string{text}, false)
+func ftsPhrase(d dialect, text string) string {
+	return d.ftsTerm([]string{text}, false)
 }
 
 // boolInt stores a bool as the integer both schemas keep flags in.

@@ -7,6 +7,11 @@ import (
 	"strings"
 )
 
+// The entities table and their aliases (entity_aliases). The name queries
+// behind the lookup index (app.Lookup) and the entity filters of search
+// tolerate an archive whose schema predates the entity tables: they then
+// find nothing.
+
 // Entity types.
 const (
 	TypePerson = "PERSON"
@@ -32,25 +37,6 @@ type Entity struct {
 	Articles  int // articles mentioning it
 	Mentions  int
 	Confirmed bool // named or typed by a user correction
-}
-
-// Cooccurrence is an entity mentioned in the same articles as another.
-type Cooccurrence struct {
-	Entity   Entity
-	Articles int // articles mentioning both
-}
-
-// MonthCount is the number of articles of one month (YYYY-MM).
-type MonthCount struct {
-	Month    string
-	Articles int
-}
-
-// EntityArticle is an article mentioning an entity, with the sentences
-// around each mention.
-type EntityArticle struct {
-	ArticleListing
-	Contexts []string
 }
 
 const entityColumns = `e.id, e.name, e.type, e.articles, e.mentions, e.confirmed`
@@ -87,7 +73,10 @@ func (s *Store) Entities(ctx context.Context, typ string, limit, offset int) ([]
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	return out, nil
 }
 
 // Entity returns one entity with its aliases.
@@ -100,12 +89,6 @@ func (s *Store) Entity(ctx context.Context, id int64) (Entity, error) {
 	return e, err
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-}
-
 func (s *Store) aliases(ctx context.Context, q querier, id int64) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias`, id)
 	if err != nil {
@@ -116,11 +99,14 @@ func (s *Store) aliases(ctx context.Context, q querier, id int64) ([]string, err
 	for rows.Next() {
 		var a string
 		if err := rows.Scan(&a); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("aliases of entity %d: %w", id, err)
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("aliases of entity %d: %w", id, err)
+	}
+	return out, nil
 }
 
 // EntityByName finds an entity by its name or one of its aliases, ignoring
@@ -139,116 +125,6 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 	return e, err
 }
 
-// Cooccurring returns the entities mentioned in the most articles together
-// with entity id.
-func (s *Store) Cooccurring(ctx context.Context, id int64, limit int) ([]Cooccurrence, error) {
-	if limit <= 0 {
-		limit = 20
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+entityColumns+`, c.n FROM (
-			SELECT m2.entity_id AS eid, count(DISTINCT m2.article_id) AS n
-			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
-			WHERE m1.entity_id = ? GROUP BY m2.entity_id) c
-		JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.articles DESC LIMIT ?`, id, sqlLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []Cooccurrence
-	for rows.Next() {
-		var c Cooccurrence
-		if err := rows.Scan(&c.Entity.ID, &c.Entity.Name, &c.Entity.Type, &c.Entity.Articles, &c.Entity.Mentions,
-			&c.Entity.Confirmed, &c.Articles); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// EntityTimeline counts the dated articles mentioning an entity per month.
-func (s *Store) EntityTimeline(ctx context.Context, id int64) ([]MonthCount, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT substr(a.published, 1, 7) AS month, count(*) FROM articles a
-		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND length(a.published) >= 7
-		GROUP BY month ORDER BY month`, id)
-	if err != nil {
-		return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []MonthCount
-	for rows.Next() {
-		var m MonthCount
-		if err := rows.Scan(&m.Month, &m.Articles); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
-}
-
-// EntityArticles returns the articles mentioning an entity, newest first,
-// each with the sentence around every mention.
-func (s *Store) EntityArticles(ctx context.Context, id int64, limit, offset int) ([]EntityArticle, error) {
-	if limit <= 0 {
-		limit = 50
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, a.body FROM articles a
-		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
-		ORDER BY a.published = '', a.published DESC, a.id DESC LIMIT ? OFFSET ?`, id, sqlLimit(limit), max(offset, 0))
-	if err != nil {
-		return nil, fmt.Errorf("articles of entity %d: %w", id, err)
-	}
-	var out []EntityArticle
-	var bodies []string
-	for rows.Next() {
-		var ea EntityArticle
-		var body string
-		if err := rows.Scan(&ea.ID, &ea.Title, &ea.Source, &ea.Published, &body); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, ea)
-		bodies = append(bodies, body)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		ms, err := s.mentionsWhere(ctx, `m.article_id = ? AND m.entity_id = ?`, out[i].ID, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			out[i].Contexts = append(out[i].Contexts, sentenceAround(bodies[i], m.Start, m.End))
-		}
-	}
-	return out, nil
-}
-
-// sentenceAround returns the sentence of body that holds [start, end),
-// at most about 300 bytes, with the mention marked by MarkStart/MarkEnd.
-func sentenceAround(body string, start, end int) string {
-	if start < 0 || end > len(body) || start >= end {
-		return ""
-	}
-	lo := max(0, start-150)
-	if i := strings.LastIndexAny(body[lo:start], ".!?\n"); i >= 0 {
-		lo += i + 1
-	}
-	hi := min(len(body), end+150)
-	if i := strings.IndexAny(body[end:hi], ".!?\n"); i >= 0 {
-		hi = end + i + 1
-	}
-	for lo > 0 && lo < len(body) && body[lo]&0xC0 == 0x80 {
-		lo++
-	}
-	for hi < len(body) && body[hi]&0xC0 == 0x80 {
-		hi++
-	}
-	return strings.TrimSpace(body[lo:start] + MarkStart + body[start:end] + MarkEnd + body[end:hi])
-}
-
 // ConfirmedEntities returns the entities users named or typed, with their
 // aliases: the gazetteer later tagging uses.
 func (s *Store) ConfirmedEntities(ctx context.Context) ([]Entity, error) {
@@ -261,15 +137,182 @@ func (s *Store) ConfirmedEntities(ctx context.Context) ([]Entity, error) {
 		e, err := scanEntity(rows)
 		if err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("confirmed entities: %w", err)
 		}
 		out = append(out, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("confirmed entities: %w", err)
+	}
 	for i := range out {
 		if out[i].Aliases, err = s.aliases(ctx, s.r, out[i].ID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("confirmed entities: %w", err)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// NamedEntity is an entity as the lookup index holds it: its names and how
+// many articles mention it.
+type NamedEntity struct {
+	ID       int64
+	Name     string
+	Aliases  []string
+	Articles int
+}
+
+// hasEntityTables reports whether the archive has the entity tables yet.
+func (s *Store) hasEntityTables(ctx context.Context) (bool, error) {
+	return s.d.hasEntityTables(ctx, s.r)
+}
+
+// EntityMarks are the high-water marks of the entity tables: the highest
+// entity and mention ids.
+type EntityMarks struct {
+	Entity, Mention int64
+}
+
+// EntityMarks returns the current high-water marks, zero when the archive
+// has no entity tables.
+func (s *Store) EntityMarks(ctx context.Context) (EntityMarks, error) {
+	var m EntityMarks
+	if ok, err := s.hasEntityTables(ctx); err != nil || !ok {
+		return m, err
+	}
+	var e, mn sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT max(id) FROM entities), (SELECT max(id) FROM mentions)`).Scan(&e, &mn)
+	if err != nil {
+		return m, fmt.Errorf("entity marks: %w", err)
+	}
+	return EntityMarks{Entity: e.Int64, Mention: mn.Int64}, nil
+}
+
+// EntitiesChangedAfter returns the ids of entities created after marks.Entity
+// or mentioned after marks.Mention (their article counts changed).
+func (s *Store) EntitiesChangedAfter(ctx context.Context, marks EntityMarks) ([]int64, error) {
+	if ok, err := s.hasEntityTables(ctx); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM entities WHERE id > ?
+		UNION SELECT entity_id FROM mentions WHERE id > ?`, marks.Entity, marks.Mention)
+	if err != nil {
+		return nil, fmt.Errorf("entities changed: %w", err)
+	}
+	return scanIDs(rows, "entities changed")
+}
+
+// NamedEntities returns the names, aliases and article counts of the given
+// entities, or of every entity when ids is nil, in id order. Ids with no
+// entity are left out.
+func (s *Store) NamedEntities(ctx context.Context, ids []int64) ([]NamedEntity, error) {
+	if ok, err := s.hasEntityTables(ctx); err != nil || !ok || (ids != nil && len(ids) == 0) {
+		return nil, err
+	}
+	if len(ids) > maxIDsPerQuery {
+		var out []NamedEntity
+		for lo := 0; lo < len(ids); lo += maxIDsPerQuery {
+			part, err := s.NamedEntities(ctx, ids[lo:min(lo+maxIDsPerQuery, len(ids))])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, part...)
+		}
+		return out, nil
+	}
+	where, args := "", []any{}
+	if ids != nil {
+		where, args = ` WHERE e.id IN (`+nameParams(len(ids))+`)`, nameArgs(ids)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.name, e.articles, `+s.d.aliasList()+`
+		FROM entities e`+where+` ORDER BY e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("entity names: %w", err)
+	}
+	defer rows.Close()
+	var out []NamedEntity
+	for rows.Next() {
+		var e NamedEntity
+		var aliases string
+		if err := rows.Scan(&e.ID, &e.Name, &e.Articles, &aliases); err != nil {
+			return nil, fmt.Errorf("entity names: %w", err)
+		}
+		if aliases != "" {
+			e.Aliases = strings.Split(aliases, aliasSep)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entity names: %w", err)
+	}
+	return out, nil
+}
+
+// EntityIDsByName returns the entities named name or having it as an alias,
+// ignoring case; none when the archive has no entity tables.
+func (s *Store) EntityIDsByName(ctx context.Context, name string) ([]int64, error) {
+	if ok, err := s.hasEntityTables(ctx); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE
+		UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE`, strings.TrimSpace(name))
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w", name, err)
+	}
+	return scanIDs(rows, fmt.Sprintf("entity %q", name))
+}
+
+// refreshCounts recomputes the article and mention counts of entities, and
+// removes entities left with no mention unless a user confirmed them.
+func refreshCounts(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+	for id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE entities SET
+				articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?),
+				mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?)
+			WHERE id = ?`, id, id, id); err != nil {
+			return fmt.Errorf("count mentions of entity %d: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id = ? AND mentions = 0 AND confirmed = 0`, id); err != nil {
+			return fmt.Errorf("remove unmentioned entity %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// entityCache finds or creates entities by name and type within a
+// transaction.
+type entityCache struct {
+	tx  *sql.Tx
+	ids map[[2]string]int64
+}
+
+func newEntityCache(tx *sql.Tx) *entityCache {
+	return &entityCache{tx: tx, ids: map[[2]string]int64{}}
+}
+
+func (c *entityCache) get(ctx context.Context, name, typ string) (int64, error) {
+	key := [2]string{name, typ}
+	if id, ok := c.ids[key]; ok {
+		return id, nil
+	}
+	id, err := entityID(ctx, c.tx, name, typ)
+	if err != nil {
+		return 0, err
+	}
+	c.ids[key] = id
+	return id, nil
+}
+
+// entityID returns the id of the entity (name, typ), creating it if needed.
+func entityID(ctx context.Context, tx *sql.Tx, name, typ string) (int64, error) {
+	if !ValidType(typ) || strings.TrimSpace(name) == "" {
+		return 0, fmt.Errorf("entity %q of type %q: invalid", name, typ)
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO entities (name, type) VALUES (?, ?)
+		ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, typ).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("entity %q: %w", name, err)
+	}
+	return id, nil
 }

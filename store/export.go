@@ -30,14 +30,14 @@ func (sc ExportScope) where(s *Store) (string, []any) {
 	var args []any
 	add := func(c string, a ...any) { conds, args = append(conds, c), append(args, a...) }
 	if len(sc.IDs) > 0 {
-		add(`a.id`+s.idsIn(), jsonIDs(sc.IDs))
+		add(`a.id`+s.d.idsIn(), jsonIDs(sc.IDs))
 	}
 	if !sc.Query.Empty() {
-		pos, neg := s.ftsExpr(sc.Query)
+		pos, neg := ftsExpr(s.d, sc.Query)
 		if pos != "" {
-			add(`a.id IN (`+s.matching()+`)`, s.ftsAndNot(pos, neg))
+			add(`a.id IN (`+s.d.matching()+`)`, ftsAndNot(s.d, pos, neg))
 		} else {
-			add(`a.id NOT IN (`+s.matching()+`)`, neg)
+			add(`a.id NOT IN (`+s.d.matching()+`)`, neg)
 		}
 	}
 	if sc.From != "" {
@@ -113,21 +113,6 @@ type ArticleRecord struct {
 // exportBatch is how many articles are read between the queries for their
 // mentions, tags, notes and snapshots.
 const exportBatch = 128
-
-// readTx runs f in a read-only transaction: everything it reads is one
-// consistent view of the archive, whatever writers do meanwhile.
-func (s *Store) readTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	opts := &sql.TxOptions{ReadOnly: true}
-	if s.pg {
-		opts.Isolation = sql.LevelRepeatableRead // one snapshot for the whole transaction
-	}
-	tx, err := s.r.BeginTx(ctx, opts)
-	if err != nil {
-		return fmt.Errorf("begin read: %w", err)
-	}
-	defer tx.Rollback()
-	return f(tx)
-}
 
 // CountArticles returns the number of articles in a scope.
 func (s *Store) CountArticles(ctx context.Context, sc ExportScope) (int, error) {
@@ -230,7 +215,7 @@ func (s *Store) fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleReco
 		idx[batch[i].ID], ids[i] = &batch[i], batch[i].ID
 	}
 	js := jsonIDs(ids)
-	in := s.idsIn()
+	in := s.d.idsIn()
 	type part struct {
 		want bool
 		q    string
@@ -291,21 +276,6 @@ func (s *Store) fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleReco
 	return nil
 }
 
-// eachRow runs a query and calls scan on each row.
-func eachRow(ctx context.Context, q querier, sqlText string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, sqlText, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // ExportMentions calls fn with every mention in the scope's articles, by
 // article and position. Mention.ID is not set.
 func (s *Store) ExportMentions(ctx context.Context, sc ExportScope, fn func(Mention) error) error {
@@ -342,7 +312,7 @@ func (s *Store) ExportGraph(ctx context.Context, sc ExportScope, node func(Entit
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		if node != nil {
 			err := eachRow(ctx, tx, `SELECT e.id, e.name, e.type, e.confirmed, c.articles, c.mentions,
-				`+s.aliasList()+`
+				`+s.d.aliasList()+`
 				FROM (SELECT m.entity_id AS eid, count(DISTINCT m.article_id) AS articles, count(*) AS mentions
 					FROM mentions m WHERE `+cond+` GROUP BY m.entity_id) c
 				JOIN entities e ON e.id = c.eid ORDER BY c.articles DESC, e.name, e.id`, args,
@@ -353,7 +323,7 @@ func (s *Store) ExportGraph(ctx context.Context, sc ExportScope, node func(Entit
 						return err
 					}
 					if aliases != "" {
-						e.Aliases = strings.Split(aliases, "\x1f")
+						e.Aliases = strings.Split(aliases, aliasSep)
 					}
 					return node(e)
 				})
@@ -416,7 +386,7 @@ func (s *Store) ExportCorrections(ctx context.Context, fn func(PortableCorrectio
 func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Entity) error) error {
 	cond, args := sc.inScope(s, "m.article_id")
 	err := eachRow(ctx, s.r, `SELECT e.id, e.name, e.type, e.confirmed,
-		`+s.aliasList()+`
+		`+s.d.aliasList()+`
 		FROM entities e WHERE e.confirmed = 1 OR e.id IN (SELECT m.entity_id FROM mentions m WHERE `+cond+`)
 		ORDER BY e.type, e.name`, args,
 		func(rows *sql.Rows) error {
@@ -426,7 +396,7 @@ func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Enti
 				return err
 			}
 			if aliases != "" {
-				e.Aliases = strings.Split(aliases, "\x1f")
+				e.Aliases = strings.Split(aliases, aliasSep)
 			}
 			return fn(e)
 		})
@@ -434,13 +404,4 @@ func (s *Store) ExportEntities(ctx context.Context, sc ExportScope, fn func(Enti
 		return fmt.Errorf("export entities: %w", err)
 	}
 	return nil
-}
-
-// MaxArticleID returns the highest article id, 0 for an empty archive.
-func (s *Store) MaxArticleID(ctx context.Context) (int64, error) {
-	var id int64
-	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id); err != nil {
-		return 0, fmt.Errorf("highest article id: %w", err)
-	}
-	return id, nil
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 )
 
+// The feeds table (subscriptions) and feed_items (what each has pulled).
+
 // Feed is a feed subscription.
 type Feed struct {
 	ID          int64

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 )
+
+// The mentions table: where each entity is named in an article's body, and
+// what is read from it about an entity (co-occurrences, timeline, contexts).
 
 // Mention is one place an entity is named in an article's body.
 type Mention struct {
@@ -18,21 +20,6 @@ type Mention struct {
 	Text      string
 	Name      string // the entity's name and type
 	Type      string
-}
-
-// TagJob is an article waiting for its entities.
-type TagJob struct {
-	ArticleID int64
-	Body      string
-}
-
-// Tagged is what tagging found in one article: mentions naming entities by
-// name and type (created when new), or the error that stopped it.
-type Tagged struct {
-	ArticleID int64
-	Model     string
-	Mentions  []Mention // Name, Type, Text, Start, End are used
-	Err       error
 }
 
 // ArticleMentions returns an article's mentions in text order.
@@ -55,115 +42,10 @@ func (s *Store) mentionsWhere(ctx context.Context, cond string, args ...any) ([]
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
-}
-
-// PendingTagging returns up to limit articles waiting for tagging, oldest
-// first, with ids above afterID.
-func (s *Store) PendingTagging(ctx context.Context, afterID int64, limit int) ([]TagJob, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.body FROM tagging t JOIN articles a ON a.id = t.article_id
-		WHERE t.state = 'pending' AND t.article_id > ? ORDER BY t.article_id LIMIT ?`, afterID, sqlLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("pending tagging: %w", err)
-	}
-	return scanJobs(rows, "pending tagging")
-}
-
-// scanJobs reads and closes rows of article id and body.
-func scanJobs(rows *sql.Rows, what string) ([]TagJob, error) {
-	defer rows.Close()
-	var out []TagJob
-	for rows.Next() {
-		var j TagJob
-		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-		out = append(out, j)
-	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	return out, nil
-}
-
-// TaggingProgress counts the articles tagged (or failed) and all articles.
-func (s *Store) TaggingProgress(ctx context.Context) (done, total int, err error) {
-	err = s.r.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE state != 'pending'), count(*) FROM tagging`).
-		Scan(&done, &total)
-	if err != nil {
-		return 0, 0, fmt.Errorf("tagging progress: %w", err)
-	}
-	return done, total, nil
-}
-
-// ResetTagging marks every article as waiting for tagging again.
-func (s *Store) ResetTagging(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE tagging SET state = 'pending'`)
-		return err
-	})
-}
-
-// SaveTagged stores the results of tagging several articles in one
-// transaction: each article's mentions replace its old ones, entities are
-// created as needed, and the counts of every entity touched are refreshed.
-// An article deleted meanwhile is skipped.
-func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
-	now := time.Now().UTC().Format(time.RFC3339)
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return writeTagged(ctx, tx, results, now)
-	})
-}
-
-// writeTagged writes the results of tagging within a write transaction:
-// each article's mentions replace its old ones, its tagging row records the
-// outcome (and its lease ends), and the counts of every entity touched are
-// refreshed. An article deleted meanwhile is skipped.
-func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) error {
-	touched := map[int64]bool{}
-	ids := newEntityCache(tx)
-	for _, r := range results {
-		old, err := entityIDsOf(ctx, tx, r.ArticleID)
-		if err != nil {
-			return err
-		}
-		for _, id := range old {
-			touched[id] = true
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, r.ArticleID); err != nil {
-			return fmt.Errorf("clear mentions of article %d: %w", r.ArticleID, err)
-		}
-		state, msg := "done", ""
-		if r.Err != nil {
-			state, msg = "failed", r.Err.Error()
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE tagging SET state = ?, model = ?, tagged_at = ?, error = ?,
-			lease_until = 0 WHERE article_id = ?`, state, r.Model, now, msg, r.ArticleID)
-		if err != nil {
-			return fmt.Errorf("tagging state of article %d: %w", r.ArticleID, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 || r.Err != nil {
-			continue
-		}
-		for _, m := range r.Mentions {
-			eid, err := ids.get(ctx, m.Name, m.Type)
-			if err != nil {
-				return err
-			}
-			touched[eid] = true
-			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
-				VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
-			}
-			if !strings.EqualFold(m.Text, m.Name) {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
-					eid, m.Text); err != nil {
-					return fmt.Errorf("alias %q: %w", m.Text, err)
-				}
-			}
-		}
-	}
-	return refreshCounts(ctx, tx, touched)
 }
 
 func entityIDsOf(ctx context.Context, tx *sql.Tx, articleID int64) ([]int64, error) {
@@ -174,57 +56,171 @@ func entityIDsOf(ctx context.Context, tx *sql.Tx, articleID int64) ([]int64, err
 	return scanIDs(rows, fmt.Sprintf("entities of article %d", articleID))
 }
 
-// refreshCounts recomputes the article and mention counts of entities, and
-// removes entities left with no mention unless a user confirmed them.
-func refreshCounts(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
-	for id := range ids {
-		if _, err := tx.ExecContext(ctx, `UPDATE entities SET
-				articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?),
-				mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?)
-			WHERE id = ?`, id, id, id); err != nil {
-			return fmt.Errorf("count mentions of entity %d: %w", id, err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id = ? AND mentions = 0 AND confirmed = 0`, id); err != nil {
-			return fmt.Errorf("remove unmentioned entity %d: %w", id, err)
-		}
+// Cooccurrence is an entity mentioned in the same articles as another.
+type Cooccurrence struct {
+	Entity   Entity
+	Articles int // articles mentioning both
+}
+
+// MonthCount is the number of articles of one month (YYYY-MM).
+type MonthCount struct {
+	Month    string
+	Articles int
+}
+
+// EntityArticle is an article mentioning an entity, with the sentences
+// around each mention.
+type EntityArticle struct {
+	ArticleListing
+	Contexts []string
+}
+
+// Cooccurring returns the entities mentioned in the most articles together
+// with entity id.
+func (s *Store) Cooccurring(ctx context.Context, id int64, limit int) ([]Cooccurrence, error) {
+	if limit <= 0 {
+		limit = 20
 	}
-	return nil
-}
-
-// entityCache finds or creates entities by name and type within a
-// transaction.
-type entityCache struct {
-	tx  *sql.Tx
-	ids map[[2]string]int64
-}
-
-func newEntityCache(tx *sql.Tx) *entityCache {
-	return &entityCache{tx: tx, ids: map[[2]string]int64{}}
-}
-
-func (c *entityCache) get(ctx context.Context, name, typ string) (int64, error) {
-	key := [2]string{name, typ}
-	if id, ok := c.ids[key]; ok {
-		return id, nil
-	}
-	id, err := entityID(ctx, c.tx, name, typ)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+entityColumns+`, c.n FROM (
+			SELECT m2.entity_id AS eid, count(DISTINCT m2.article_id) AS n
+			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
+			WHERE m1.entity_id = ? GROUP BY m2.entity_id) c
+		JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.articles DESC LIMIT ?`, id, sqlLimit(limit))
 	if err != nil {
-		return 0, err
+		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
 	}
-	c.ids[key] = id
-	return id, nil
+	defer rows.Close()
+	var out []Cooccurrence
+	for rows.Next() {
+		var c Cooccurrence
+		if err := rows.Scan(&c.Entity.ID, &c.Entity.Name, &c.Entity.Type, &c.Entity.Articles, &c.Entity.Mentions,
+			&c.Entity.Confirmed, &c.Articles); err != nil {
+			return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("co-occurring entities of %d: %w", id, err)
+	}
+	return out, nil
 }
 
-// entityID returns the id of the entity (name, typ), creating it if needed.
-func entityID(ctx context.Context, tx *sql.Tx, name, typ string) (int64, error) {
-	if !ValidType(typ) || strings.TrimSpace(name) == "" {
-		return 0, fmt.Errorf("entity %q of type %q: invalid", name, typ)
-	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO entities (name, type) VALUES (?, ?)
-		ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, typ).Scan(&id)
+// EntityTimeline counts the dated articles mentioning an entity per month.
+func (s *Store) EntityTimeline(ctx context.Context, id int64) ([]MonthCount, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT substr(a.published, 1, 7) AS month, count(*) FROM articles a
+		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND length(a.published) >= 7
+		GROUP BY month ORDER BY month`, id)
 	if err != nil {
-		return 0, fmt.Errorf("entity %q: %w", name, err)
+		return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
 	}
-	return id, nil
+	defer rows.Close()
+	var out []MonthCount
+	for rows.Next() {
+		var m MonthCount
+		if err := rows.Scan(&m.Month, &m.Articles); err != nil {
+			return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline of entity %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// EntityArticles returns the articles mentioning an entity, newest first,
+// each with the sentence around every mention.
+func (s *Store) EntityArticles(ctx context.Context, id int64, limit, offset int) ([]EntityArticle, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, a.body FROM articles a
+		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
+		ORDER BY a.published = '', a.published DESC, a.id DESC LIMIT ? OFFSET ?`, id, sqlLimit(limit), max(offset, 0))
+	if err != nil {
+		return nil, fmt.Errorf("articles of entity %d: %w", id, err)
+	}
+	var out []EntityArticle
+	var bodies []string
+	for rows.Next() {
+		var ea EntityArticle
+		var body string
+		if err := rows.Scan(&ea.ID, &ea.Title, &ea.Source, &ea.Published, &body); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("articles of entity %d: %w", id, err)
+		}
+		out = append(out, ea)
+		bodies = append(bodies, body)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles of entity %d: %w", id, err)
+	}
+	for i := range out {
+		ms, err := s.mentionsWhere(ctx, `m.article_id = ? AND m.entity_id = ?`, out[i].ID, id)
+		if err != nil {
+			return nil, fmt.Errorf("articles of entity %d: %w", id, err)
+		}
+		for _, m := range ms {
+			out[i].Contexts = append(out[i].Contexts, sentenceAround(bodies[i], m.Start, m.End))
+		}
+	}
+	return out, nil
+}
+
+// sentenceAround returns the sentence of body that holds [start, end),
+// at most about 300 bytes, with the mention marked by MarkStart/MarkEnd.
+func sentenceAround(body string, start, end int) string {
+	if start < 0 || end > len(body) || start >= end {
+		return ""
+	}
+	lo := max(0, start-150)
+	if i := strings.LastIndexAny(body[lo:start], ".!?\n"); i >= 0 {
+		lo += i + 1
+	}
+	hi := min(len(body), end+150)
+	if i := strings.IndexAny(body[end:hi], ".!?\n"); i >= 0 {
+		hi = end + i + 1
+	}
+	for lo > 0 && lo < len(body) && body[lo]&0xC0 == 0x80 {
+		lo++
+	}
+	for hi < len(body) && body[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	return strings.TrimSpace(body[lo:start] + MarkStart + body[start:end] + MarkEnd + body[end:hi])
+}
+
+// EntityCounts returns how many distinct entities each of the given articles
+// (at most 500) mentions; articles with none are left out.
+func (s *Store) EntityCounts(ctx context.Context, ids []int64) (map[int64]int, error) {
+	out := make(map[int64]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if len(ids) > 500 {
+		return nil, fmt.Errorf("entity counts: %d ids, at most 500", len(ids))
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT article_id, count(DISTINCT entity_id) FROM mentions
+		WHERE article_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) GROUP BY article_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("entity counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("entity counts: %w", err)
+		}
+		out[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entity counts: %w", err)
+	}
+	return out, nil
 }

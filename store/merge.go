@@ -307,8 +307,8 @@ func (s *Store) applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld i
 		return err
 	}
 	q := `SELECT a.id, a.body FROM articles a WHERE a.id <= ?
-		AND a.id IN (` + s.matching() + `)`
-	args := []any{maxOld, s.ftsPhrase(c.Name)}
+		AND a.id IN (` + s.d.matching() + `)`
+	args := []any{maxOld, ftsPhrase(s.d, c.Name)}
 	if c.ArticleID != 0 {
 		q, args = q+` AND a.id = ?`, append(args, c.ArticleID)
 	}

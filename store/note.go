@@ -7,6 +7,8 @@ import (
 	"time"
 )
 
+// The notes table: one note per article.
+
 // Note is what a person wrote about an article.
 type Note struct {
 	ArticleID int64

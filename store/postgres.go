@@ -21,9 +21,8 @@ import (
 // A PostgreSQL archive is the same schema as a SQLite one, less the FTS5
 // table: full-text search reads a tsvector column with a GIN index instead.
 // The SQL in this package is written once, with ? placeholders; the
-// connections below rewrite them to $n. What differs between the two
-// databases is kept in dialect (dialect.go) and in the few methods that
-// branch on s.pg.
+// connections below rewrite them to $n (rebind.go). What differs between
+// the two databases is the dialect's (dialect.go, dialect_pg.go).
 
 //go:embed migrations_pg/*.sql
 var pgMigrationFiles embed.FS
@@ -107,15 +106,6 @@ func WithPassword(addr, password string) (string, error) {
 	return u.String(), nil
 }
 
-// pgWriteLock is the advisory lock every write transaction takes, so that
-// writers to one PostgreSQL archive take turns as they do on a SQLite file
-// (the queue's claim, in queue.go, is the one write that does not need it).
-const pgWriteLock = 0x6e657773 // "news"
-
-// pgMigrationLock serialises the migrations of processes opening one
-// database at once.
-const pgMigrationLock = 0x6e657774
-
 // pgConnectTimeout bounds how long opening an archive waits for a server
 // that does not answer, unless the address sets connect_timeout.
 const pgConnectTimeout = 10 * time.Second
@@ -138,8 +128,8 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 		return nil, fmt.Errorf("open archive %s: cannot reach the PostgreSQL server at %s: %w", shown,
 			net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port)), pgError(err))
 	}
-	s := &Store{path: shown, addr: addr, w: db, r: db, pg: true}
-	if err := s.migratePG(ctx); err != nil {
+	s := &Store{path: shown, addr: addr, w: db, r: db, d: pgDialect{}}
+	if err := s.d.migrate(ctx, s); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open archive %s: %w", shown, pgError(err))
 	}
@@ -160,50 +150,6 @@ func pgError(err error) error {
 		return fmt.Errorf("%s [%s]: %w", msg, pe.Code, err)
 	}
 	return err
-}
-
-// migratePG applies the PostgreSQL migrations above the version recorded in
-// schema_version, each in one transaction with the version bump, under an
-// advisory lock so that two processes opening a new archive apply each once.
-func (s *Store) migratePG(ctx context.Context) error {
-	ms, err := readMigrations(pgMigrationSource)
-	if err != nil {
-		return err
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgMigrationLock)); err != nil {
-		return fmt.Errorf("lock the schema: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_version: %w", err)
-	}
-	current := 0
-	err = tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current)
-	if err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if err := checkVersion(current, len(ms)); err != nil {
-		return err
-	}
-	for _, m := range ms[current:] {
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, pgError(err))
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, m.version); err != nil {
-			return err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit migrations: %w", err)
-	}
-	return nil
 }
 
 // pgConnector hands database/sql connections whose statements may use ?
@@ -240,58 +186,4 @@ func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedV
 
 func (c *pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
 	return c.Conn.QueryContext(ctx, rebind(q), args)
-}
-
-// rebind rewrites the ? and ?NNN placeholders of q to PostgreSQL's $n,
-// leaving string literals, quoted identifiers, comments and dollar-quoted
-// bodies alone.
-func rebind(q string) string {
-	if !strings.Contains(q, "?") {
-		return q
-	}
-	var b strings.Builder
-	b.Grow(len(q) + 8)
-	n := 0
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		switch {
-		case c == '\'' || c == '"':
-			j := i + 1
-			for j < len(q) && q[j] != c {
-				j++
-			}
-			b.WriteString(q[i:min(j+1, len(q))])
-			i = j
-		case c == '-' && i+1 < len(q) && q[i+1] == '-':
-			j := strings.IndexByte(q[i:], '\n')
-			if j < 0 {
-				j = len(q) - i
-			}
-			b.WriteString(q[i : i+j])
-			i += j - 1
-		case c == '$' && i+1 < len(q) && q[i+1] == '$':
-			j := strings.Index(q[i+2:], "$$")
-			if j < 0 {
-				b.WriteString(q[i:])
-				return b.String()
-			}
-			b.WriteString(q[i : i+2+j+2])
-			i += 2 + j + 1
-		case c == '?':
-			j := i + 1
-			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
-				j++
-			}
-			if j > i+1 {
-				b.WriteString("$" + q[i+1:j])
-			} else {
-				n++
-				fmt.Fprintf(&b, "$%d", n)
-			}
-			i = j - 1
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }

@@ -11,23 +11,6 @@ import (
 	"github.com/newsarchive/newsarchive/store/storetest"
 )
 
-func TestRebind(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{`SELECT 1`, `SELECT 1`},
-		{`SELECT ? , ?`, `SELECT $1 , $2`},
-		{`WHERE a = ?1 OR b = ?1`, `WHERE a = $1 OR b = $1`},
-		{`WHERE a = '?' AND b = ?`, `WHERE a = '?' AND b = $1`},
-		{`WHERE "odd?" = ? -- why?` + "\n AND c = ?", `WHERE "odd?" = $1 -- why?` + "\n AND c = $2"},
-		{`SELECT value::bigint FROM json_array_elements_text(?::json)`, `SELECT value::bigint FROM json_array_elements_text($1::json)`},
-		{`CREATE FUNCTION f() AS $$ SELECT '?' $$; SELECT ?`, `CREATE FUNCTION f() AS $$ SELECT '?' $$; SELECT $1`},
-		{`SELECT 'it''s', ?`, `SELECT 'it''s', $1`},
-	} {
-		if got := rebind(tt.in); got != tt.want {
-			t.Errorf("rebind(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestRedact(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"/home/a/archive.db", "/home/a/archive.db"},

@@ -6,10 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
-// The tagging queue. Articles waiting for their entities are the pending
+// The tagging table: an article's tagging state, the queue of articles
+// waiting for their entities, and the saving of tagging results.
+//
+// The tagging queue: articles waiting for their entities are the pending
 // rows of the tagging table; a worker (in this process or on another
 // machine) claims a batch of them with a lease (lease_owner, lease_until in
 // unix milliseconds), tags them, and saves the results with SaveClaimed,
@@ -37,14 +41,6 @@ func (q QueueStatus) Total() int { return q.Pending + q.Leased + q.Done + q.Fail
 // Waiting counts the articles not yet tagged, claimed or not.
 func (q QueueStatus) Waiting() int { return q.Pending + q.Leased }
 
-// pgNowMS is the PostgreSQL server's clock in unix milliseconds, the one
-// clock every worker of a shared archive reads leases against. It is the
-// statement's start, so one statement sees one instant.
-const pgNowMS = `(extract(epoch from statement_timestamp()) * 1000)::bigint`
-
-// nowMS is this machine's clock in unix milliseconds, for SQLite archives.
-func nowMS() int64 { return time.Now().UnixMilli() }
-
 // ClaimTagging leases up to limit pending articles, oldest first, to owner
 // for lease, and returns them with their bodies in id order. Articles whose
 // lease is live are skipped; so, on PostgreSQL, are rows another claim is
@@ -54,23 +50,14 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		return nil, fmt.Errorf("claim tagging: need an owner, a positive limit and a positive lease (got %q, %d, %s)", owner, limit, lease)
 	}
 	jobs := []TagJob{}
+	now, nowArgs := s.d.clock()
+	args := append(append(append(append([]any{owner}, nowArgs...), lease.Milliseconds()), nowArgs...), int64(limit))
 	claim := func(tx *sql.Tx) error {
-		var rows *sql.Rows
-		var err error
-		if s.pg {
-			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = `+pgNowMS+` + ?
-				WHERE article_id IN (SELECT article_id FROM tagging
-					WHERE state = 'pending' AND lease_until < `+pgNowMS+`
-					ORDER BY article_id LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING article_id`, owner, lease.Milliseconds(), int64(limit))
-		} else {
-			now := nowMS()
-			rows, err = tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = ?
-				WHERE article_id IN (SELECT article_id FROM tagging
-					WHERE state = 'pending' AND lease_until < ?
-					ORDER BY article_id LIMIT ?)
-				RETURNING article_id`, owner, now+lease.Milliseconds(), now, int64(limit))
-		}
+		rows, err := tx.QueryContext(ctx, `UPDATE tagging SET lease_owner = ?, lease_until = `+now+` + ?
+			WHERE article_id IN (SELECT article_id FROM tagging
+				WHERE state = 'pending' AND lease_until < `+now+`
+				ORDER BY article_id LIMIT ?`+s.d.rowLock(true)+`)
+			RETURNING article_id`, args...)
 		if err != nil {
 			return err
 		}
@@ -78,7 +65,7 @@ func (s *Store) ClaimTagging(ctx context.Context, owner string, limit int, lease
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		jobs, err = jobsOf(ctx, tx, s.idsIn(), ids)
+		jobs, err = jobsOf(ctx, tx, s.d.idsIn(), ids)
 		return err
 	}
 	err := s.inQueueTx(ctx, claim) // no write lock: SKIP LOCKED keeps claims apart
@@ -96,13 +83,12 @@ func (s *Store) ExtendLease(ctx context.Context, owner string, ids []int64, leas
 	if owner == "" || lease <= 0 {
 		return nil, fmt.Errorf("extend lease: need an owner and a positive lease (got %q, %s)", owner, lease)
 	}
-	until, args := "? + ?", []any{nowMS(), lease.Milliseconds(), owner}
-	if s.pg {
-		until, args = pgNowMS+" + ?", args[1:]
-	}
+	now, args := s.d.clock()
+	until := now + " + ?"
+	args = append(args, lease.Milliseconds(), owner)
 	which := ""
 	if ids != nil {
-		which = " AND article_id" + s.idsIn()
+		which = " AND article_id" + s.d.idsIn()
 		args = append(args, jsonIDs(ids))
 	}
 	var held []int64
@@ -161,15 +147,11 @@ func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged)
 	for i, r := range results {
 		ids[i] = r.ArticleID
 	}
-	lock := ""
-	if s.pg {
-		lock = ` ORDER BY article_id FOR UPDATE`
-	}
 	var saved []int64
 	now := time.Now().UTC().Format(time.RFC3339)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT article_id FROM tagging WHERE article_id`+s.idsIn()+`
-			AND state = 'pending' AND lease_owner = ?`+lock, jsonIDs(ids), owner)
+		rows, err := tx.QueryContext(ctx, `SELECT article_id FROM tagging WHERE article_id`+s.d.idsIn()+`
+			AND state = 'pending' AND lease_owner = ? ORDER BY article_id`+s.d.rowLock(false), jsonIDs(ids), owner)
 		if err != nil {
 			return err
 		}
@@ -207,19 +189,14 @@ func (s *Store) SaveClaimed(ctx context.Context, owner string, results []Tagged)
 // QueueStatus counts the queue's articles by state and lists the workers
 // holding live leases.
 func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
-	now, args := pgNowMS, []any(nil)
-	if !s.pg {
-		now = "?"
-		ms := nowMS()
-		args = []any{ms, ms}
-	}
+	now, nowArgs := s.d.clock() // one instant for both queries
 	var q QueueStatus
 	err := s.r.QueryRowContext(ctx, `SELECT
 			count(*) FILTER (WHERE state = 'pending' AND lease_until < `+now+`),
 			count(*) FILTER (WHERE state = 'pending' AND lease_until >= `+now+`),
 			count(*) FILTER (WHERE state = 'done'),
 			count(*) FILTER (WHERE state = 'failed')
-		FROM tagging`, args...).Scan(&q.Pending, &q.Leased, &q.Done, &q.Failed)
+		FROM tagging`, append(slices.Clone(nowArgs), nowArgs...)...).Scan(&q.Pending, &q.Leased, &q.Done, &q.Failed)
 	if err != nil {
 		return QueueStatus{}, fmt.Errorf("queue status: %w", err)
 	}
@@ -228,7 +205,7 @@ func (s *Store) QueueStatus(ctx context.Context) (QueueStatus, error) {
 		return q, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT lease_owner FROM tagging
-		WHERE state = 'pending' AND lease_until >= `+now+` ORDER BY lease_owner`, args[:min(len(args), 1)]...)
+		WHERE state = 'pending' AND lease_until >= `+now+` ORDER BY lease_owner`, nowArgs...)
 	if err != nil {
 		return QueueStatus{}, fmt.Errorf("queue workers: %w", err)
 	}
@@ -254,4 +231,135 @@ func jobsOf(ctx context.Context, tx *sql.Tx, in string, ids []int64) ([]TagJob, 
 		return nil, fmt.Errorf("bodies: %w", err)
 	}
 	return scanJobs(rows, "bodies")
+}
+
+// TagJob is an article waiting for its entities.
+type TagJob struct {
+	ArticleID int64
+	Body      string
+}
+
+// Tagged is what tagging found in one article: mentions naming entities by
+// name and type (created when new), or the error that stopped it.
+type Tagged struct {
+	ArticleID int64
+	Model     string
+	Mentions  []Mention // Name, Type, Text, Start, End are used
+	Err       error
+}
+
+// PendingTagging returns up to limit articles waiting for tagging, oldest
+// first, with ids above afterID.
+func (s *Store) PendingTagging(ctx context.Context, afterID int64, limit int) ([]TagJob, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.body FROM tagging t JOIN articles a ON a.id = t.article_id
+		WHERE t.state = 'pending' AND t.article_id > ? ORDER BY t.article_id LIMIT ?`, afterID, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("pending tagging: %w", err)
+	}
+	return scanJobs(rows, "pending tagging")
+}
+
+// scanJobs reads and closes rows of article id and body.
+func scanJobs(rows *sql.Rows, what string) ([]TagJob, error) {
+	defer rows.Close()
+	var out []TagJob
+	for rows.Next() {
+		var j TagJob
+		if err := rows.Scan(&j.ArticleID, &j.Body); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+// TaggingProgress counts the articles tagged (or failed) and all articles.
+func (s *Store) TaggingProgress(ctx context.Context) (done, total int, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE state != 'pending'), count(*) FROM tagging`).
+		Scan(&done, &total)
+	if err != nil {
+		return 0, 0, fmt.Errorf("tagging progress: %w", err)
+	}
+	return done, total, nil
+}
+
+// ResetTagging marks every article as waiting for tagging again.
+func (s *Store) ResetTagging(ctx context.Context) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE tagging SET state = 'pending'`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("reset tagging: %w", err)
+	}
+	return nil
+}
+
+// SaveTagged stores the results of tagging several articles in one
+// transaction: each article's mentions replace its old ones, entities are
+// created as needed, and the counts of every entity touched are refreshed.
+// An article deleted meanwhile is skipped.
+func (s *Store) SaveTagged(ctx context.Context, results []Tagged) error {
+	now := time.Now().UTC().Format(time.RFC3339)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return writeTagged(ctx, tx, results, now)
+	})
+	if err != nil {
+		return fmt.Errorf("save tagging: %w", err)
+	}
+	return nil
+}
+
+// writeTagged writes the results of tagging within a write transaction:
+// each article's mentions replace its old ones, its tagging row records the
+// outcome (and its lease ends), and the counts of every entity touched are
+// refreshed. An article deleted meanwhile is skipped.
+func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) error {
+	touched := map[int64]bool{}
+	ids := newEntityCache(tx)
+	for _, r := range results {
+		old, err := entityIDsOf(ctx, tx, r.ArticleID)
+		if err != nil {
+			return err
+		}
+		for _, id := range old {
+			touched[id] = true
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, r.ArticleID); err != nil {
+			return fmt.Errorf("clear mentions of article %d: %w", r.ArticleID, err)
+		}
+		state, msg := "done", ""
+		if r.Err != nil {
+			state, msg = "failed", r.Err.Error()
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE tagging SET state = ?, model = ?, tagged_at = ?, error = ?,
+			lease_until = 0 WHERE article_id = ?`, state, r.Model, now, msg, r.ArticleID)
+		if err != nil {
+			return fmt.Errorf("tagging state of article %d: %w", r.ArticleID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 || r.Err != nil {
+			continue
+		}
+		for _, m := range r.Mentions {
+			eid, err := ids.get(ctx, m.Name, m.Type)
+			if err != nil {
+				return err
+			}
+			touched[eid] = true
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text)
+				VALUES (?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text); err != nil {
+				return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
+			}
+			if !strings.EqualFold(m.Text, m.Name) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+					eid, m.Text); err != nil {
+					return fmt.Errorf("alias %q: %w", m.Text, err)
+				}
+			}
+		}
+	}
+	return refreshCounts(ctx, tx, touched)
 }

@@ -237,7 +237,7 @@ func TestConcurrentClaimers(t *testing.T) {
 	ids := queueArticles(t, s, n)
 	stores := []*Store{s}
 	for range workers - 1 {
-		if !s.pg {
+		if !s.Postgres() {
 			stores = append(stores, s) // one SQLite file, one writer per process
 			continue
 		}

@@ -105,8 +105,8 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 		return SearchResult{}, errors.New("search: type a word to search for")
 	}
 	q, shortened := longPrefixes(sr.Query)
-	pos, neg := s.ftsExpr(q)
-	match := s.ftsAndNot(pos, neg)
+	pos, neg := ftsExpr(s.d, q)
+	match := ftsAndNot(s.d, pos, neg)
 	limit := sr.Limit
 	if limit <= 0 {
 		limit = 20
@@ -124,13 +124,13 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 		notes = append(notes, "only exclusions given: articles without those words, newest first")
 	default:
 		var err error
-		if ids, err = s.matchIDs(ctx, match); err != nil {
+		if ids, err = s.d.matchIDs(ctx, s, match); err != nil {
 			return SearchResult{}, err
 		}
 		switch n := len(ids); {
 		case sr.Sort == ByDate:
 		case n <= RankLimit:
-			if ids, err = s.rankedIDs(ctx, match); err != nil {
+			if ids, err = s.d.rankedIDs(ctx, s, match); err != nil {
 				return SearchResult{}, err
 			}
 			ranked = true
@@ -141,7 +141,7 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 	var excluded []int64
 	if pos == "" {
 		var err error
-		if excluded, err = s.matchIDs(ctx, neg); err != nil {
+		if excluded, err = s.d.matchIDs(ctx, s, neg); err != nil {
 			return SearchResult{}, err
 		}
 	}
@@ -188,36 +188,6 @@ func thousands(n int) string {
 	return s
 }
 
-// matchIDs returns the ids matching a full-text expression, ascending. The
-// ids are joined by the database and parsed here, much faster than a row
-// each.
-func (s *Store) matchIDs(ctx context.Context, match string) ([]int64, error) {
-	if s.pg {
-		return s.pgMatchIDs(ctx, match)
-	}
-	q := `SELECT coalesce(group_concat(rowid), '') FROM articles_fts WHERE articles_fts MATCH ?`
-	var list string
-	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
-		return nil, fmt.Errorf("search: list matches: %w", err)
-	}
-	return parseIDs(list)
-}
-
-// rankedIDs returns the ids matching a full-text expression, best first:
-// by bm25 on SQLite, by pgRankedIDs' rank on PostgreSQL.
-func (s *Store) rankedIDs(ctx context.Context, match string) ([]int64, error) {
-	if s.pg {
-		return s.pgRankedIDs(ctx, match)
-	}
-	q := `SELECT coalesce(group_concat(rowid), '') FROM
-		(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank)`
-	var list string
-	if err := s.r.QueryRowContext(ctx, q, match).Scan(&list); err != nil {
-		return nil, fmt.Errorf("search: rank matches: %w", err)
-	}
-	return parseIDs(list)
-}
-
 func parseIDs(list string) ([]int64, error) {
 	if list == "" {
 		return nil, nil
@@ -248,7 +218,7 @@ func (s *Store) filterSets(ctx context.Context, sr Search) ([]idSet, error) {
 				return nil, err
 			}
 			if ok {
-				if set, err = s.articleSet(ctx, `SELECT `+s.idList("article_id", true)+` FROM mentions
+				if set, err = s.articleSet(ctx, `SELECT `+s.d.idList("article_id", true)+` FROM mentions
 					WHERE entity_id IN (`+nameParams(min(len(sr.Entities), maxIDsPerQuery))+`)`,
 					nameArgs(sr.Entities[:min(len(sr.Entities), maxIDsPerQuery)])...); err != nil {
 					return nil, err

@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
-	"weak"
 )
 
 // searchMeta is an in-memory copy of every article's date and source,
@@ -18,8 +16,9 @@ import (
 // It is loaded on the first search and kept current from a cheap query on
 // each one: new ids are read; every metaRecount a count that new ids do not
 // explain (a deletion) reloads it whole; and articles deleted or changed in
-// place are reread at once when NoteArticlesChanged names them. As a safety net it is also reloaded, in
-// the background, once it is older than metaMaxAge.
+// place are reread at once when NoteArticlesChanged names them. As a
+// safety net it is also reloaded, in the background, once it is older than
+// metaMaxAge. Each Store has its own (Store.meta).
 type searchMeta struct {
 	mu        sync.RWMutex
 	built     bool
@@ -70,25 +69,11 @@ func dateKey(iso string, pad byte) int64 {
 	return k + undated + 1
 }
 
-var metas sync.Map // weak.Pointer[Store] -> *searchMeta
-
-func (s *Store) meta() *searchMeta {
-	key := weak.Make(s)
-	if v, ok := metas.Load(key); ok {
-		return v.(*searchMeta)
-	}
-	v, loaded := metas.LoadOrStore(key, &searchMeta{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { metas.Delete(k) }, key)
-	}
-	return v.(*searchMeta)
-}
-
 // NoteArticlesChanged tells search that these articles were deleted or
 // their dates or sources changed in place. New articles it finds by itself,
 // and deletions within metaRecount.
 func (s *Store) NoteArticlesChanged(ids ...int64) {
-	m := s.meta()
+	m := &s.meta
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.stale == nil {
@@ -102,10 +87,9 @@ func (s *Store) NoteArticlesChanged(ids ...int64) {
 // searchMeta returns the metadata cache brought up to date and read-locked;
 // the caller must RUnlock it.
 func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
-	m := s.meta()
+	m := &s.meta
 	m.mu.RLock()
 	recount := !m.built || time.Since(m.countedAt) > metaRecount
-	count := m.count
 	m.mu.RUnlock()
 	var maxID int64
 	q := `SELECT coalesce(max(id), 0), -1 FROM articles`
@@ -117,9 +101,8 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 		return nil, fmt.Errorf("search: read article counts: %w", err)
 	}
 	m.mu.RLock()
-	if n >= 0 {
-		count = n
-	} else {
+	count := n
+	if n < 0 {
 		count = m.count + int(max(0, maxID-m.maxID)) // assume no deletion since the last count
 	}
 	current := m.built && m.maxID == maxID && m.count == count && len(m.stale) == 0

@@ -164,8 +164,8 @@ func (s *Store) withEntityType(ctx context.Context, ids []int64, typ string, wan
 			return kept, len(kept), false, nil
 		}
 		batch := ids[lo:min(lo+typeCheckBatch, len(ids))]
-		pass, err := s.articleSet(ctx, `SELECT `+s.idList("m.article_id", true)+` FROM mentions m
-			JOIN entities e ON e.id = m.entity_id WHERE m.article_id`+s.idsIn()+` AND e.type = ?`, jsonIDs(batch), typ)
+		pass, err := s.articleSet(ctx, `SELECT `+s.d.idList("m.article_id", true)+` FROM mentions m
+			JOIN entities e ON e.id = m.entity_id WHERE m.article_id`+s.d.idsIn()+` AND e.type = ?`, jsonIDs(batch), typ)
 		if err != nil {
 			return nil, 0, false, err
 		}
@@ -200,7 +200,7 @@ func (s *Store) searchPage(ctx context.Context, terms []query.Term, page []int64
 		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT id, title, published, source, body FROM articles
-		WHERE id`+s.idsIn(), jsonIDs(page))
+		WHERE id`+s.d.idsIn(), jsonIDs(page))
 	if err != nil {
 		return nil, fmt.Errorf("search: read page: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 )
 
+// The snapshots table: every fetched version of a story.
+
 // Snapshot is one fetched version of a story. The article holds the newest
 // version's text; the snapshots keep every version's bytes.
 type Snapshot struct {

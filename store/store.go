@@ -46,9 +46,10 @@ var migrationSource = func() fs.FS {
 type Store struct {
 	path string  // the file, or the PostgreSQL address without its password
 	addr string  // the PostgreSQL address as given; "" for SQLite
-	pg   bool    // a PostgreSQL archive
+	d    dialect // what differs between SQLite and PostgreSQL
 	w    *sql.DB // SQLite: one connection, transactions take the write lock at BEGIN
-	r    *sql.DB // SQLite: read-only pool
+	r    *sql.DB // SQLite: read-only pool; PostgreSQL: w
+	meta searchMeta
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
@@ -90,8 +91,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	s := &Store{path: path, w: w}
-	if err := s.migrate(ctx); err != nil {
+	s := &Store{path: path, w: w, d: sqliteDialect{}}
+	if err := s.d.migrate(ctx, s); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
@@ -110,53 +111,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 // Postgres reports whether the archive is a PostgreSQL database.
-func (s *Store) Postgres() bool { return s.pg }
+func (s *Store) Postgres() bool {
+	_, pg := s.d.(pgDialect)
+	return pg
+}
 
 // Close closes the archive.
 func (s *Store) Close() error {
-	if s.pg {
+	if s.r == s.w {
 		return s.w.Close()
 	}
 	return errors.Join(s.r.Close(), s.w.Close())
-}
-
-// migrate applies the embedded numbered migrations above PRAGMA user_version,
-// each in its own transaction together with the version bump, so a failed
-// migration leaves the file as it was. The version is read again inside each
-// transaction, so two processes opening a new archive at once apply each
-// migration once.
-func (s *Store) migrate(ctx context.Context) error {
-	ms, err := readMigrations(migrationSource)
-	if err != nil {
-		return err
-	}
-	var current int
-	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if err := checkVersion(current, len(ms)); err != nil {
-		return err
-	}
-	for _, m := range ms[current:] {
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			var now int
-			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
-				return fmt.Errorf("read schema version: %w", err)
-			}
-			if now >= m.version {
-				return nil // another process applied it meanwhile
-			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-	}
-	return nil
 }
 
 // migration is one numbered schema change.
@@ -199,26 +164,33 @@ func checkVersion(current, known int) error {
 // inTx runs f in a write transaction (one at a time per archive), committing
 // when it returns nil and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	return s.transact(ctx, s.pg, f)
+	return s.transact(ctx, s.w, nil, writeLock, f)
 }
 
 // inQueueTx runs f in a write transaction that does not take PostgreSQL's
 // archive-wide write lock: for the tagging queue's statements, whose row
 // locks keep them apart. On SQLite it is inTx.
 func (s *Store) inQueueTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	return s.transact(ctx, false, f)
+	return s.transact(ctx, s.w, nil, noLock, f)
 }
 
-// transact runs f in a transaction on the writer, first taking the
-// advisory write lock when lock is set (PostgreSQL only).
-func (s *Store) transact(ctx context.Context, lock bool, f func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+// readTx runs f in a read-only transaction: everything it reads is one
+// consistent view of the archive, whatever writers do meanwhile.
+func (s *Store) readTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	return s.transact(ctx, s.r, s.d.readOptions(), noLock, f)
+}
+
+// transact runs f in a transaction on db, first taking the archive-wide
+// lock key unless it is noLock, committing when f returns nil and rolling
+// back otherwise. Every transaction of the package goes through it.
+func (s *Store) transact(ctx context.Context, db *sql.DB, opts *sql.TxOptions, key lockKey, f func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if lock {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgWriteLock)); err != nil {
-			return errors.Join(fmt.Errorf("take the write lock: %w", err), tx.Rollback())
+	if key != noLock {
+		if err := s.d.lock(ctx, tx, key); err != nil {
+			return errors.Join(fmt.Errorf("take the %s lock: %w", key, err), ignoreDone(tx.Rollback()))
 		}
 	}
 	if err := f(tx); err != nil {
@@ -243,4 +215,25 @@ func getError(what string, err error) error {
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	}
 	return fmt.Errorf("%s: %w", what, err)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// eachRow runs a query and calls scan on each row.
+func eachRow(ctx context.Context, q querier, sqlText string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -300,7 +300,7 @@ func TestCheckFindsDamage(t *testing.T) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM originals WHERE article_id = ?`, id); err != nil {
 			return err
 		}
-		if s.pg {
+		if s.Postgres() {
 			// PostgreSQL's full-text column is generated: damage the counts.
 			_, err := tx.ExecContext(ctx, `INSERT INTO entities (name, type, articles) VALUES ('Nobody', 'PERSON', 3)`)
 			return err

@@ -6,22 +6,12 @@ import (
 	"fmt"
 )
 
+// The tags table and article_tags, which tags carry which articles.
+
 // Tag is a label a person put on articles, with how many carry it.
 type Tag struct {
 	Name     string
 	Articles int
-}
-
-// articleExists returns ErrNotFound when no article has the id.
-func articleExists(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, id int64) error {
-	var one int
-	err := q.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
-	if err != nil {
-		return getError(fmt.Sprintf("article %d", id), err)
-	}
-	return nil
 }
 
 // AddTags puts tags on an article, creating the tags that do not exist yet.
@@ -139,19 +129,4 @@ func (s *Store) TagArticles(ctx context.Context, name string, limit, offset int)
 		return nil, fmt.Errorf("articles tagged %q: %w", name, err)
 	}
 	return out, nil
-}
-
-// scanListings reads article listings (id, title, source, published) and
-// closes rows.
-func scanListings(rows *sql.Rows) ([]ArticleListing, error) {
-	defer rows.Close()
-	var out []ArticleListing
-	for rows.Next() {
-		var a ArticleListing
-		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &a.Published); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }

@@ -63,8 +63,8 @@ func (s *Store) indexed(ctx context.Context, id int64, text string) (bool, error
 		return true, nil
 	}
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ? AND id IN (`+s.matching()+`)`,
-		id, s.ftsPhrase(word)).Scan(&n)
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ? AND id IN (`+s.d.matching()+`)`,
+		id, ftsPhrase(s.d, word)).Scan(&n)
 	return n > 0, err
 }
 

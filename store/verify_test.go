@@ -34,7 +34,7 @@ func TestVerifyArticles(t *testing.T) {
 		`INSERT INTO articles_fts (articles_fts, rowid, title, headline, body)
 			SELECT 'delete', id, title, headline, body FROM articles WHERE title = 'Unindexed article'`,
 	} {
-		if s.pg && strings.Contains(q, "articles_fts") {
+		if s.Postgres() && strings.Contains(q, "articles_fts") {
 			continue // PostgreSQL's full-text column is generated from the text
 		}
 		if _, err := s.w.Exec(q); err != nil {
@@ -47,7 +47,7 @@ func TestVerifyArticles(t *testing.T) {
 	}
 	got := strings.Join(p, "\n")
 	wants := []string{"", "does not match its text", "no original", "not in the full-text index", ""}
-	if s.pg {
+	if s.Postgres() {
 		wants[3] = ""
 	}
 	for i, want := range wants {

@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
+
+// The fingerprints table: a SimHash per article, for near duplicates.
 
 // Fingerprint is the SimHash of an article's body. The store keeps it but
 // does not compute it: package app does, at import and lazily for articles
@@ -97,52 +98,4 @@ func (s *Store) ArticlesWithoutFingerprint(ctx context.Context, limit int) ([]Ar
 		return nil, fmt.Errorf("articles without fingerprint: %w", err)
 	}
 	return out, nil
-}
-
-// ArticleListings returns the listings of the given articles in the order
-// of ids; ids with no article are left out.
-func (s *Store) ArticleListings(ctx context.Context, ids []int64) ([]ArticleListing, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	byID := make(map[int64]ArticleListing, len(ids))
-	const chunk = 500
-	for lo := 0; lo < len(ids); lo += chunk {
-		part := ids[lo:min(lo+chunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		q := `SELECT id, title, source, published FROM articles WHERE id IN (?` +
-			strings.Repeat(", ?", len(part)-1) + `)`
-		if err := s.collectListings(ctx, q, args, byID); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]ArticleListing, 0, len(ids))
-	for _, id := range ids {
-		if l, ok := byID[id]; ok {
-			out = append(out, l)
-		}
-	}
-	return out, nil
-}
-
-func (s *Store) collectListings(ctx context.Context, q string, args []any, into map[int64]ArticleListing) error {
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("article listings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var l ArticleListing
-		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.Published); err != nil {
-			return fmt.Errorf("article listings: %w", err)
-		}
-		into[l.ID] = l
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("article listings: %w", err)
-	}
-	return nil
 }
