@@ -63,8 +63,8 @@ func parseDate(s string, loc *time.Location) (time.Time, Bucket, error) {
 			t = t.In(loc)
 		}
 		y, m, d := t.Date()
-		if y < 1 || y > 9999 {
-			break
+		if y < 1000 || y > 9999 {
+			return time.Time{}, Day, fmt.Errorf("date %q: year out of range 1000-9999", s)
 		}
 		return time.Date(y, m, d, 0, 0, 0, 0, loc), l.unit, nil
 	}

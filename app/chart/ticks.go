@@ -131,6 +131,9 @@ func (t *Table) Ticks(axisWidth float64, width func(string) float64) []Tick {
 			return ts
 		}
 	}
+	if last == nil { // a range too short to hold any boundary: name its start
+		return []Tick{{Index: 0, Label: t.Periods[0].Start.Format("2 Jan 2006")}}
+	}
 	return thin(last, per, gap, width)
 }
 
