@@ -147,5 +147,20 @@ func TestCSVSumsFeeds(t *testing.T) {
 			}
 		}
 		t.Logf("by %s: %d periods, %v dated, note %q", tab.By, len(tab.Periods), sums, tab.UndatedNote())
+		if by == Auto {
+			path := filepath.Join(t.TempDir(), "feeds.svg")
+			if err := tab.WriteFile(path, Style{Title: "Feeds corpus"}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, text := svgTexts(t, f)
+			f.Close()
+			if note := tab.UndatedNote(); root != "svg" || !strings.Contains(text, note) {
+				t.Errorf("feeds svg: root %q, text %q lacks %q", root, text, note)
+			}
+		}
 	}
 }

@@ -302,12 +302,30 @@ type linesPlotter struct{ t *Table }
 func (l linesPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	for k := range l.t.Series {
-		pts := make([]vg.Point, len(l.t.Periods))
-		for i := range pts {
-			pts[i] = vg.Point{X: trX(float64(i)), Y: trY(l.t.Value(k, i))}
+		// A share is undefined where the period has no article at all: the
+		// line breaks there rather than drop to 0.
+		var runs [][]vg.Point
+		var run []vg.Point
+		for i := range l.t.Periods {
+			if sh := l.t.Series[k].Share; sh != nil && sh[i] != sh[i] {
+				if len(run) > 0 {
+					runs = append(runs, run)
+				}
+				run = nil
+				continue
+			}
+			run = append(run, vg.Point{X: trX(float64(i)), Y: trY(l.t.Value(k, i))})
+		}
+		if len(run) > 0 {
+			runs = append(runs, run)
 		}
 		sty := draw.LineStyle{Color: Palette[k], Width: vg.Points(1.2), Dashes: dashes[k]}
-		c.StrokeLines(sty, c.ClipLinesXY(pts)...)
+		c.StrokeLines(sty, c.ClipLinesXY(runs...)...)
+		for _, r := range runs { // a lone point draws no line: mark it
+			if len(r) == 1 && c.Contains(r[0]) {
+				c.DrawGlyph(draw.GlyphStyle{Color: Palette[k], Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, r[0])
+			}
+		}
 	}
 }
 

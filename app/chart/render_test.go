@@ -63,27 +63,7 @@ func TestSVGParses(t *testing.T) {
 			if err := tab.WriteSVG(&b, Style{Title: "Coverage <&> " + tc.name, Kind: tc.kind}); err != nil {
 				t.Fatal(err)
 			}
-			d := xml.NewDecoder(&b)
-			var root string
-			var texts []string
-			for {
-				tok, err := d.Token()
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				if err != nil {
-					t.Fatalf("svg does not parse: %v", err)
-				}
-				switch v := tok.(type) {
-				case xml.StartElement:
-					if root == "" {
-						root = v.Name.Local
-					}
-				case xml.CharData:
-					texts = append(texts, string(v))
-				}
-			}
-			all := strings.Join(texts, "|")
+			root, all := svgTexts(t, &b)
 			if root != "svg" {
 				t.Errorf("root element %q", root)
 			}
@@ -94,6 +74,32 @@ func TestSVGParses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// svgTexts parses an SVG with encoding/xml and returns its root element and
+// its text, joined by "|".
+func svgTexts(t *testing.T, r io.Reader) (root, text string) {
+	t.Helper()
+	d := xml.NewDecoder(r)
+	var texts []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("svg does not parse: %v", err)
+		}
+		switch v := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = v.Name.Local
+			}
+		case xml.CharData:
+			texts = append(texts, string(v))
+		}
+	}
+	return root, strings.Join(texts, "|")
 }
 
 func TestPNGSize(t *testing.T) {
