@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -230,7 +231,8 @@ func (t *Table) legend(c draw.Canvas, s Style, paint bool) vg.Length {
 	sw := vg.Points(s.FontSize)
 	x, y := c.Min.X, c.Max.Y
 	for k, col := range t.Series {
-		w := sw*1.7 + ts.Width(col.Name) + sw
+		name := shorten(col.Name, legendRunes)
+		w := sw*1.7 + ts.Width(name) + sw
 		if x > c.Min.X && x+w > c.Max.X {
 			x, y = c.Min.X, y-row
 		}
@@ -242,11 +244,25 @@ func (t *Table) legend(c draw.Canvas, s Style, paint bool) vg.Length {
 			} else {
 				c.FillPolygon(Palette[k], []vg.Point{{X: x, Y: top}, {X: x + sw, Y: top}, {X: x + sw, Y: top - sw}, {X: x, Y: top - sw}})
 			}
-			c.FillText(ts, vg.Point{X: x + sw*1.7, Y: y}, col.Name)
+			c.FillText(ts, vg.Point{X: x + sw*1.7, Y: y}, name)
 		}
 		x += w
 	}
 	return c.Max.Y - y + row
+}
+
+// legendRunes is the longest series name the legend shows in full.
+const legendRunes = 48
+
+// shorten cuts s to n runes, ending it with an ellipsis when cut, and puts
+// line breaks as spaces.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // axisTicks marks the chosen periods on the time axis, and every period with

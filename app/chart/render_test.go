@@ -108,8 +108,8 @@ func TestPNGSize(t *testing.T) {
 		style Style
 		w, h  int
 	}{
-		{Style{}, 1890, 1063},
-		{Style{Width: 6, Height: 4, DPI: 300}, 1800, 1200},
+		{Style{Width: 2, Height: 1, DPI: 600, FontSize: 6}, 1200, 600},
+		{Style{Width: 3, Height: 2, DPI: 300}, 900, 600},
 		{Style{Width: 3, Height: 2, DPI: 72, Kind: Lines}, 216, 144},
 	}
 	for _, tc := range tests {
@@ -135,7 +135,7 @@ func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"c.png", "c.SVG", "c.csv"} {
 		path := filepath.Join(dir, name)
-		if err := tab.WriteFile(path, Style{}); err != nil {
+		if err := tab.WriteFile(path, Style{DPI: 50}); err != nil {
 			t.Fatal(err)
 		}
 		if st, err := os.Stat(path); err != nil || st.Size() == 0 {
@@ -211,6 +211,19 @@ func TestTickLabels(t *testing.T) {
 		}
 		if s := strings.Join(got, "|"); s != tc.want {
 			t.Errorf("%s..%s by %s: %s, want %s", tc.from, tc.to, tc.by, s, tc.want)
+		}
+	}
+}
+
+func TestShorten(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Smith", "Smith"},
+		{"a\nb\tc", "a b c"},
+		{strings.Repeat("é", 60), strings.Repeat("é", 47) + "…"},
+	}
+	for _, tc := range tests {
+		if got := shorten(tc.in, legendRunes); got != tc.want {
+			t.Errorf("shorten(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
