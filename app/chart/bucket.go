@@ -201,65 +201,53 @@ func shares(counts, totals []int) []float64 {
 	return out
 }
 
-// bounds returns the range: the one given, or the span of the series' dates.
-// ok is false when no range is given and no item is dated.
+// bounds returns the range: the one given, with a missing end taken from
+// the span of the series' dates. ok is false when neither end is given and no
+// item is dated. One end given beyond every date makes a one-day range.
 func bounds(series []Series, opt Options, loc *time.Location) (from, to dayOf, ok bool, err error) {
 	hasFrom, hasTo := !opt.From.IsZero(), !opt.To.IsZero()
-	if hasFrom {
-		from = at(opt.From, loc)
-	}
-	if hasTo {
-		to = at(opt.To, loc)
-	}
-	if !hasFrom || !hasTo {
-		lo, hi, any := span(series, loc)
-		if !any && (!hasFrom || !hasTo) {
-			if hasFrom != hasTo { // one end given: a one-day range at it
-				if hasFrom {
-					to = from
-				} else {
-					from = to
-				}
-				return from, to, true, nil
-			}
-			return from, to, false, nil
-		}
-		if !hasFrom {
-			from = lo
-		}
-		if !hasTo {
-			to = hi
-		}
-	}
-	if from.day > to.day {
-		if hasFrom && hasTo {
+	if hasFrom && hasTo {
+		from, to = at(opt.From, loc), at(opt.To, loc)
+		if from.day > to.day {
 			return from, to, false, fmt.Errorf("count from %s to %s: %w",
 				opt.From.Format(time.DateOnly), opt.To.Format(time.DateOnly), ErrRange)
 		}
-		// One end given beyond every date: an empty-looking one-day range.
-		if hasFrom {
+		return from, to, true, nil
+	}
+	lo, hi, found := span(series, loc)
+	switch {
+	case hasFrom:
+		from = at(opt.From, loc)
+		to = hi
+		if !found || to.day < from.day {
 			to = from
-		} else {
+		}
+	case hasTo:
+		to = at(opt.To, loc)
+		from = lo
+		if !found || from.day > to.day {
 			from = to
 		}
+	default:
+		from, to = lo, hi
 	}
-	return from, to, true, nil
+	return from, to, hasFrom || hasTo || found, nil
 }
 
 // span returns the earliest and latest dated items of the series.
-func span(series []Series, loc *time.Location) (lo, hi dayOf, any bool) {
+func span(series []Series, loc *time.Location) (lo, hi dayOf, found bool) {
 	see := func(t time.Time) {
 		if t.IsZero() {
 			return
 		}
 		d := at(t, loc)
-		if !any || d.day < lo.day {
+		if !found || d.day < lo.day {
 			lo = d
 		}
-		if !any || d.day > hi.day {
+		if !found || d.day > hi.day {
 			hi = d
 		}
-		any = true
+		found = true
 	}
 	for _, s := range series {
 		for _, t := range s.Dates {
@@ -271,7 +259,7 @@ func span(series []Series, loc *time.Location) (lo, hi dayOf, any bool) {
 			}
 		}
 	}
-	return lo, hi, any
+	return lo, hi, found
 }
 
 // countSeries counts one series on g (nil: no periods, only undated and

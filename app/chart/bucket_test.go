@@ -276,3 +276,37 @@ func TestUndatedNote(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenRange(t *testing.T) {
+	ds := []Series{{Dates: days("2024-01-05", "2024-01-09")}}
+	tests := []struct {
+		name     string
+		from, to string
+		want     string // first..last day of the table
+	}{
+		{"from only", "2024-01-07", "", "2024-01-07..2024-01-09"},
+		{"to only", "", "2024-01-06", "2024-01-05..2024-01-06"},
+		{"from after every date", "2024-02-01", "", "2024-02-01..2024-02-01"},
+		{"to before every date", "", "2023-12-01", "2023-12-01..2023-12-01"},
+		{"neither", "", "", "2024-01-05..2024-01-09"},
+	}
+	for _, tc := range tests {
+		opt := Options{By: Day}
+		if tc.from != "" {
+			opt.From = day(tc.from)
+		}
+		if tc.to != "" {
+			opt.To = day(tc.to)
+		}
+		tab, err := Count(ds, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tab.From.Format(time.DateOnly) + ".." + tab.To.Format(time.DateOnly); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+		if n := tab.Series[0].Total() + tab.Series[0].Outside; n != 2 {
+			t.Errorf("%s: %d counted or outside, want 2", tc.name, n)
+		}
+	}
+}

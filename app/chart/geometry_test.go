@@ -116,3 +116,21 @@ func TestDescribe(t *testing.T) {
 		t.Errorf("full month %q", s)
 	}
 }
+
+// TestConcurrentDraws draws from several goroutines at once, as a GUI does
+// off its UI goroutine while an export runs; -race checks the shared fonts.
+func TestConcurrentDraws(t *testing.T) {
+	tab := randomTable(t, 2000, 3, "2024-01-01", "2024-06-30", Options{})
+	errs := make(chan error, 4)
+	for i := range 4 {
+		go func() {
+			_, _, err := tab.Image(300+10*i, 200, 96, Style{Title: "concurrent"})
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -102,8 +102,7 @@ func (s Style) withDefaults(t *Table) Style {
 // frame is a laid-out chart: the plot and the canvas it is drawn in.
 type frame struct {
 	p     *plot.Plot
-	plotC draw.Canvas // where the plot goes (below title and legend, above note)
-	data  draw.Canvas // the data area inside plotC
+	data  draw.Canvas // the data area, inside the axes
 	style Style
 }
 
@@ -140,7 +139,7 @@ func (t *Table) layout(c draw.Canvas, s Style, paint bool) frame {
 		}
 		c.Min.Y += ts.Height(note) + pad
 	}
-	f := frame{p: t.newPlot(s), plotC: c, style: s}
+	f := frame{p: t.newPlot(s), style: s}
 	tick := &axisTicks{}
 	f.p.X.Tick.Marker = tick
 	measure := func(l string) float64 { return float64(f.p.X.Tick.Label.Width(l)) }
