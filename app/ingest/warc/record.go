@@ -28,6 +28,9 @@ var ErrTruncated = errors.New("truncated WARC file")
 // the next record.
 var errBadRecord = errors.New("malformed WARC record")
 
+// ErrNotWARC means the input does not start with a WARC record.
+var ErrNotWARC = errors.New("not a WARC file")
+
 // record is one WARC record as the framing reader sees it: its header and
 // a reader of exactly its content block.
 type record struct {
@@ -59,6 +62,7 @@ type framer struct {
 	src  *bufio.Reader // raw or gzbr
 	cur  *record
 	inGz bool
+	started bool // a record start was found
 }
 
 func newFramer(r io.Reader) *framer {
@@ -83,6 +87,7 @@ func (f *framer) next() (*record, error) {
 	if err := f.skipToRecord(); err != nil {
 		return nil, err
 	}
+	f.started = true
 	off := f.pos()
 	if err := f.open(); err != nil {
 		return nil, fmt.Errorf("record at offset %d: %w", off, err)
@@ -123,6 +128,9 @@ func (f *framer) skipToRecord() error {
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("read at offset %d: %w", f.pos(), err)
+		}
+		if !f.started && len(bytes.TrimLeft(b, "\r\n")) > 0 {
+			return fmt.Errorf("starts with %q: %w", b, ErrNotWARC)
 		}
 		if skipped > maxResyncScan {
 			return fmt.Errorf("no WARC record in %d bytes after offset %d: %w", maxResyncScan, f.pos(), errBadRecord)
