@@ -55,13 +55,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // WARC of gzip members (one member per record, as the standard asks). It
 // holds at most one header in memory; the block is streamed.
 type framer struct {
-	cnt  *countingReader
-	raw  *bufio.Reader // the file
-	gz   *gzip.Reader
-	gzbr *bufio.Reader // the current gzip member, decompressed
-	src  *bufio.Reader // raw or gzbr
-	cur  *record
-	inGz bool
+	cnt     *countingReader
+	raw     *bufio.Reader // the file
+	gz      *gzip.Reader
+	gzbr    *bufio.Reader // the current gzip member, decompressed
+	src     *bufio.Reader // raw or gzbr
+	cur     *record
+	inGz    bool
 	started bool // a record start was found
 }
 
