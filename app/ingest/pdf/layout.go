@@ -68,13 +68,24 @@ func bodySize(pages []page) float64 {
 	return best
 }
 
-// linePitch is the median baseline distance between consecutive body rows.
+// linePitch is the median baseline distance between a body row and the
+// next row below it that overlaps it horizontally (the next line of the
+// same column: columns need not share baselines).
 func linePitch(pages []page, size float64) float64 {
 	var ds []float64
 	for _, p := range pages {
-		for i := 1; i < len(p.rows); i++ {
-			if d := p.rows[i-1].y - p.rows[i].y; d > 0.5*size && d < 3*size && p.rows[i].size <= size*1.1 {
-				ds = append(ds, d)
+		for i, r := range p.rows {
+			if r.size > size*1.1 {
+				continue
+			}
+			x0, x1 := extent(r)
+			for j := i + 1; j < len(p.rows) && j <= i+4; j++ {
+				if y0, y1 := extent(p.rows[j]); y0 < x1 && y1 > x0 {
+					if d := r.y - p.rows[j].y; d > 0.5*size && d < 3*size {
+						ds = append(ds, d)
+					}
+					break
+				}
 			}
 		}
 	}
@@ -83,6 +94,11 @@ func linePitch(pages []page, size float64) float64 {
 	}
 	sort.Float64s(ds)
 	return ds[len(ds)/2]
+}
+
+func extent(r row) (float64, float64) {
+	last := r.glyphs[len(r.glyphs)-1]
+	return r.glyphs[0].x, last.x + last.w
 }
 
 var (

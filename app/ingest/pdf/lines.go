@@ -40,7 +40,9 @@ var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "f
 func newPage(all []glyph) page {
 	gs := make([]glyph, 0, len(all))
 	for _, t := range all {
-		if t.s == "" || t.size <= 0 || math.IsNaN(t.x+t.y+t.w+t.size) || math.IsInf(t.x+t.y+t.w+t.size, 0) {
+		// Spaces are read from the gaps: some producers draw space glyphs
+		// where no space is (over the next letter).
+		if strings.TrimSpace(t.s) == "" || t.size <= 0 || math.IsNaN(t.x+t.y+t.w+t.size) || math.IsInf(t.x+t.y+t.w+t.size, 0) {
 			continue
 		}
 		gs = append(gs, t)
@@ -78,15 +80,15 @@ func dropBlank(rows []row) []row {
 }
 
 // text is a run of glyphs as a string, with a space wherever the gap
-// between two glyphs is wider than a sixth of the font size (many PDFs
-// draw no space characters, only gaps).
+// between two glyphs is wider than 0.15 of the font size (many PDFs draw
+// no space characters, only gaps).
 func text(gs []glyph) string {
 	var b strings.Builder
 	for i, g := range gs {
 		if i > 0 {
 			prev := gs[i-1]
 			gap := g.x - (prev.x + prev.w)
-			if gap > math.Max(prev.size, g.size)/6 && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(g.s, " ") {
+			if gap > 0.15*math.Max(prev.size, g.size) {
 				b.WriteByte(' ')
 			}
 		}

@@ -81,9 +81,15 @@ type lexicon struct {
 
 func newLexicon(lines []line) lexicon {
 	lx := lexicon{words: map[string]int{}, hyphenated: map[string]int{}}
+	prevCut := false
 	for _, l := range lines {
 		fs := strings.Fields(l.text)
+		cut := prevCut // the first word ends a word cut on the line before
+		prevCut = strings.HasSuffix(l.text, "-")
 		for i, w := range fs {
+			if i == 0 && cut {
+				continue
+			}
 			w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }))
 			if w == "" || (i == len(fs)-1 && strings.HasSuffix(w, "-")) {
 				continue

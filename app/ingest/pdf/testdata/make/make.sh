@@ -14,7 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pdf() { # txt columns title-metadata output
 	python3 "$here/toms.py" "$here/$1" "$2" "COAST COURIER" "Friday 14 March 2025" ${3:+"$3"} > "$tmp/a.ms"
-	groff -ms -mpdfmark -Tps "$tmp/a.ms" > "$tmp/a.ps"
+	groff -k -ms -mpdfmark -Tps "$tmp/a.ms" > "$tmp/a.ps"
 	ps2pdf "$tmp/a.ps" "$out/$4"
 }
 pdf ferry.txt 2 "Harbour council approves new ferry terminal" ferry-2col.pdf
