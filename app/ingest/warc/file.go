@@ -25,6 +25,7 @@ type File struct {
 	zr    *zip.Reader // nil for a WARC
 	warcs []*zip.File
 	stats Stats
+	seen  *revisitCache // shared by the WARCs of a WACZ: a revisit may point into an earlier one
 }
 
 // Open opens a web archive: a WARC (plain or gzipped per record) or a WACZ
@@ -109,6 +110,10 @@ func (af *File) All() iter.Seq2[Capture, error] {
 // readWARC yields the captures of one WARC; false when the caller stopped.
 func (af *File) readWARC(r io.Reader, name string, yield func(Capture, error) bool) bool {
 	wr := NewReader(r, name, af.opts)
+	if af.seen == nil {
+		af.seen = wr.seen
+	}
+	wr.seen = af.seen
 	defer func() { af.stats.add(wr.Stats()) }()
 	for c, err := range wr.All() {
 		if !yield(c, err) {

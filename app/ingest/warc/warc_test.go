@@ -244,3 +244,37 @@ func gunzip(t testing.TB, b []byte) []byte {
 	}
 	return out
 }
+
+// TestWACZRevisitAcrossWARCs: a revisit in the second WARC of a WACZ
+// resolves against a capture in the first.
+func TestWACZRevisitAcrossWARCs(t *testing.T) {
+	gz := mustRead(t, "testdata/warcio.warc.gz")
+	const cut = 925 // offset of the second capture's gzip member (see TestFiles)
+	if gz[cut] != 0x1f || gz[cut+1] != 0x8b {
+		t.Fatalf("no gzip member at %d", cut)
+	}
+	p := filepath.Join(t.TempDir(), "two.wacz")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, part := range map[string][]byte{"archive/a.warc.gz": gz[:cut], "archive/b.warc.gz": gz[cut:]} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(part)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, stats, errs := readAll(t, p)
+	if len(errs) > 0 || len(got) != 4 {
+		t.Fatalf("%d captures, errors %v, stats %+v", len(got), errs, stats)
+	}
+	if got[2].RevisitOf == "" || got[2].Archive != "two.wacz#archive/b.warc.gz" || got[0].Archive != "two.wacz#archive/a.warc.gz" {
+		t.Errorf("revisit capture %+v", got[2])
+	}
+}
