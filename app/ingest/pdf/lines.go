@@ -98,35 +98,35 @@ func text(gs []glyph) string {
 }
 
 // gutters finds the vertical strips of white between columns: x ranges
-// inside the text area that at most a few rows cross, at least half a
-// body-size wide, and with text on both sides in most rows' band.
-func gutters(rows []row, bodySize float64) [][2]float64 {
+// inside the text area, at least half a body size wide, that no more than
+// a tenth of the body rows beside them cross. Headline rows (larger type)
+// are left out: they may span the columns.
+func gutters(all []row, bodySize float64) [][2]float64 {
+	var rows []row
+	for _, r := range all {
+		if r.size <= 1.1*bodySize {
+			rows = append(rows, r)
+		}
+	}
 	if len(rows) < 4 {
 		return nil
 	}
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, r := range rows {
-		for _, g := range r.glyphs {
-			minX, maxX = math.Min(minX, g.x), math.Max(maxX, g.x+g.w)
-		}
+		x0, x1 := extent(r)
+		minX, maxX = math.Min(minX, x0), math.Max(maxX, x1)
 	}
 	if maxX-minX < 4*bodySize || maxX-minX > 5000 {
 		return nil
 	}
 	bins := make([]int, int(maxX-minX)+2)
 	for _, r := range rows {
-		for i, g := range r.glyphs {
-			x1 := g.x + g.w
-			// a word space belongs to the row: cover it too
-			if i+1 < len(r.glyphs) && r.glyphs[i+1].x-x1 < bodySize {
-				x1 = r.glyphs[i+1].x
-			}
-			for b := int(g.x - minX); b <= int(x1-minX) && b < len(bins); b++ {
+		for _, sp := range covered(r, bodySize) {
+			for b := int(sp[0] - minX); b <= int(sp[1]-minX) && b < len(bins); b++ {
 				bins[b]++
 			}
 		}
 	}
-	// A row crosses at most once per bin: rows counted, not glyphs.
 	limit := len(rows) / 10
 	var out [][2]float64
 	start := -1
@@ -135,13 +135,56 @@ func gutters(rows []row, bodySize float64) [][2]float64 {
 			start = b
 		}
 		if (c > limit || b == len(bins)-1) && start >= 0 {
-			if float64(b-start) >= bodySize/2 && start > 0 && c > limit {
-				out = append(out, [2]float64{minX + float64(start), minX + float64(b)})
+			g := [2]float64{minX + float64(start), minX + float64(b)}
+			if float64(b-start) >= bodySize/2 && start > 0 && c > limit && separates(rows, g, bodySize) {
+				out = append(out, g)
 			}
 			start = -1
 		}
 	}
 	return out
+}
+
+// covered is the x spans a row's text covers, word spaces included.
+func covered(r row, bodySize float64) [][2]float64 {
+	var out [][2]float64
+	for i, g := range r.glyphs {
+		x1 := g.x + g.w
+		if i+1 < len(r.glyphs) && r.glyphs[i+1].x-x1 < bodySize {
+			x1 = r.glyphs[i+1].x
+		}
+		if n := len(out); n > 0 && g.x <= out[n-1][1]+0.01 {
+			out[n-1][1] = math.Max(out[n-1][1], x1)
+			continue
+		}
+		out = append(out, [2]float64{g.x, x1})
+	}
+	return out
+}
+
+// separates checks a gutter candidate against the rows that have text
+// right beside it: at most a tenth of them may run through it (a word gap
+// that happens to line up in a few rows fails).
+func separates(rows []row, g [2]float64, bodySize float64) bool {
+	beside, crossing := 0, 0
+	for _, r := range rows {
+		near, through := false, false
+		for _, sp := range covered(r, bodySize) {
+			if sp[0] < g[1] && sp[1] > g[0] {
+				through = true
+			}
+			if sp[1] > g[0]-2*bodySize && sp[0] < g[1]+2*bodySize {
+				near = true
+			}
+		}
+		if near {
+			beside++
+		}
+		if through {
+			crossing++
+		}
+	}
+	return crossing*10 <= beside
 }
 
 // split cuts a row at the gutters into lines.
