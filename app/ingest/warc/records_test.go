@@ -35,7 +35,7 @@ func TestRecordKinds(t *testing.T) {
 	gz := gzipped(page)
 	tests := []struct {
 		name, warc, skip string
-		digest         string // expected prefix of PayloadDigest
+		digest           string // expected prefix of PayloadDigest
 	}{
 		{"resource record", warcRecord("resource", "text/html; charset=utf-8", page), "", "sha256:"},
 		{"gzip content-encoding", warcRecord("response", "application/http; msgtype=response",
