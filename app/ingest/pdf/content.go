@@ -56,7 +56,9 @@ func pageGlyphs(p lpdf.Page, limit int) []glyph {
 			}
 			w0 := 0.0
 			if code >= 0 {
-				w0 = g.Tf.Width(code)
+				if w0 = g.Tf.Width(code); w0 == 0 && len(g.Tf.Widths()) == 0 {
+					w0 = stdWidth(g.Tf.BaseFont(), code)
+				}
 			}
 			trm := matrix{{g.Tfs * g.Th, 0, 0}, {0, g.Tfs, 0}, {0, g.Trise, 1}}.mul(g.Tm).mul(g.CTM)
 			if len(out) < limit {

@@ -26,7 +26,8 @@ func TestEvalBBC(t *testing.T) {
 	}
 	var ours, base, extra, baseExtra, titles, paras float64
 	for _, f := range files {
-		src, err := os.ReadFile(strings.TrimSuffix(f, ".pdf") + ".txt")
+		name, _, _ := strings.Cut(filepath.Base(f), ".") // NAME.pdf and NAME.pdfkit.pdf share NAME.txt
+		src, err := os.ReadFile(filepath.Join(filepath.Dir(f), name+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}

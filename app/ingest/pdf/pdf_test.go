@@ -34,6 +34,8 @@ func TestParseFile(t *testing.T) {
 	}{
 		{"ferry-2col.pdf", "ferry.txt", "Harbour council approves new ferry terminal", true},
 		{"library-1col.pdf", "library.txt", "Library reopens after flood repairs", false},
+		// PDFKit: Helvetica without /Widths, its own column flow, A5.
+		{"ferry-pdfkit.pdf", "ferry.txt", "Harbour council approves new ferry terminal after four-year dispute", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -57,7 +59,7 @@ func TestParseFile(t *testing.T) {
 					t.Errorf("paragraph %d:\n got %q\nwant %q", i, got[i], paras[i])
 				}
 			}
-			for _, furniture := range []string{"COAST COURIER", "Page 1", "Page 2", "March 2025"} {
+			for _, furniture := range []string{"COAST COURIER", "NEWS ARCHIVE", "Page 1", "Page 2", "March 2025", "March 2005"} {
 				if strings.Contains(a.Body, furniture) {
 					t.Errorf("page furniture %q left in the body", furniture)
 				}
@@ -150,4 +152,19 @@ func garble(b []byte) []byte {
 		out[i] ^= 0xA5
 	}
 	return out
+}
+
+func TestStdWidth(t *testing.T) {
+	for _, tt := range []struct {
+		font string
+		code int
+		want float64
+	}{
+		{"Helvetica", 'm', 833}, {"Helvetica-Bold", 'm', 889}, {"Times-Roman", 'm', 778},
+		{"ABCDEF+Courier", 'i', 600}, {"Helvetica", ' ', 278}, {"Times-Bold", 0xE9, 500}, {"SomeSans", 'W', 944},
+	} {
+		if got := stdWidth(tt.font, tt.code); got != tt.want {
+			t.Errorf("stdWidth(%q, %d) = %v, want %v", tt.font, tt.code, got, tt.want)
+		}
+	}
 }

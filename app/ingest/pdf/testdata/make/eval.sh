@@ -3,7 +3,8 @@
 # (default 12) as PDFs in DIR with groff -ms + ps2pdf: even files in two
 # columns with a /Title, odd files in one column without; each beside its
 # source .txt. Then: PDF_EVAL_DIR=DIR go test -run TestEvalBBC -v ./app/ingest/pdf
-# The PDFs are not committed (the BBC texts are for tests only).
+# "node pdfkit-eval.mjs DIR" (npm pdfkit) adds NAME.pdfkit.pdf files from a
+# second producer. The PDFs are not committed (the BBC texts are for tests only).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$1

@@ -7,6 +7,7 @@
 #   ferry-2col.pdf   two columns, several pages, /Title in the metadata
 #   library-1col.pdf one column, no /Title (title from the large first line)
 #   scanned.pdf      library-1col.pdf rasterised: no text layer
+#   ferry-pdfkit.pdf the ferry article by PDFKit (see the end)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(dirname "$here")
@@ -20,3 +21,9 @@ pdf() { # txt columns title-metadata output
 pdf ferry.txt 2 "Harbour council approves new ferry terminal" ferry-2col.pdf
 pdf library.txt 1 "" library-1col.pdf
 gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfimage24 -r100 -sOutputFile="$out/scanned.pdf" "$out/library-1col.pdf"
+
+# ferry-pdfkit.pdf: a second producer, PDFKit (npm pdfkit 0.20.2), Helvetica
+# without /Widths; pdfkit-eval.mjs typesets every .txt of a folder.
+mkdir -p "$tmp/pk" && cp "$here/ferry.txt" "$tmp/pk/"
+(cd "$tmp" && npm install --silent pdfkit@0.20.2 >/dev/null && cp "$here/pdfkit-eval.mjs" . && node pdfkit-eval.mjs "$tmp/pk")
+cp "$tmp/pk/ferry.pdfkit.pdf" "$out/ferry-pdfkit.pdf"
