@@ -30,6 +30,7 @@ type gstate struct {
 	Tc, Tw, Th, Tl, Tfs, Trise float64
 	Tf                         lpdf.Font
 	enc                        lpdf.TextEncoding
+	m                          *metrics
 	Tm, Tlm, CTM               matrix
 }
 
@@ -47,26 +48,30 @@ func pageGlyphs(p lpdf.Page, limit int) []glyph {
 	g := gstate{Th: 1, CTM: ident, Tm: ident, Tlm: ident, enc: nopEncoding{}}
 	var out []glyph
 	var stack []gstate
+	fonts := map[string]*metrics{}
 	show := func(raw string) {
-		decoded := []rune(g.enc.Decode(raw))
-		for n, ch := range decoded {
-			code := -1
-			if len(decoded) == len(raw) {
-				code = int(raw[n])
+		m := g.m
+		if m == nil {
+			return // text before any Tf
+		}
+		step := 1
+		if m.composite {
+			step = 2
+		}
+		for i := 0; i+step <= len(raw); i += step {
+			c := raw[i : i+step]
+			code := int(c[0])
+			if step == 2 {
+				code = code<<8 | int(c[1])
 			}
-			w0 := 0.0
-			if code >= 0 {
-				if w0 = g.Tf.Width(code); w0 == 0 && len(g.Tf.Widths()) == 0 {
-					w0 = stdWidth(g.Tf.BaseFont(), code)
-				}
-			}
+			w0 := m.width(code)
 			trm := matrix{{g.Tfs * g.Th, 0, 0}, {0, g.Tfs, 0}, {0, g.Trise, 1}}.mul(g.Tm).mul(g.CTM)
-			if len(out) < limit {
+			if s := g.enc.Decode(c); s != "" && len(out) < limit {
 				out = append(out, glyph{x: trm[2][0], y: trm[2][1], w: w0 / 1000 * trm[0][0], size: trm[0][0],
-					s: ligatures.Replace(string(ch))})
+					s: ligatures.Replace(s)})
 			}
 			tx := w0/1000*g.Tfs + g.Tc
-			if code == ' ' {
+			if step == 1 && code == ' ' {
 				tx += g.Tw
 			}
 			g.Tm = translate(tx*g.Th, 0).mul(g.Tm)
@@ -130,7 +135,12 @@ func pageGlyphs(p lpdf.Page, limit int) []glyph {
 			if len(args) != 2 {
 				return
 			}
-			g.Tf = p.Font(args[0].Name())
+			name := args[0].Name()
+			g.Tf = p.Font(name)
+			if g.m = fonts[name]; g.m == nil {
+				g.m = newMetrics(g.Tf)
+				fonts[name] = g.m
+			}
 			g.enc = g.Tf.Encoder()
 			if g.enc == nil {
 				g.enc = nopEncoding{}

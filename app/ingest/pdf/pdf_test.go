@@ -36,6 +36,8 @@ func TestParseFile(t *testing.T) {
 		{"library-1col.pdf", "library.txt", "Library reopens after flood repairs", false},
 		// PDFKit: Helvetica without /Widths, its own column flow, A5.
 		{"ferry-pdfkit.pdf", "ferry.txt", "Harbour council approves new ferry terminal after four-year dispute", false},
+		// PDFKit with an embedded TrueType font: Identity-H two-byte codes, /W widths.
+		{"library-cid.pdf", "library.txt", "Library reopens after flood repairs", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -8,6 +8,7 @@
 #   library-1col.pdf one column, no /Title (title from the large first line)
 #   scanned.pdf      library-1col.pdf rasterised: no text layer
 #   ferry-pdfkit.pdf the ferry article by PDFKit (see the end)
+#   library-cid.pdf  the library article by PDFKit with an embedded TrueType font
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(dirname "$here")
@@ -27,3 +28,7 @@ gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfimage24 -r100 -sOutputFile="$out/scanned.pdf
 mkdir -p "$tmp/pk" && cp "$here/ferry.txt" "$tmp/pk/"
 (cd "$tmp" && npm install --silent pdfkit@0.20.2 >/dev/null && cp "$here/pdfkit-eval.mjs" . && node pdfkit-eval.mjs "$tmp/pk")
 cp "$tmp/pk/ferry.pdfkit.pdf" "$out/ferry-pdfkit.pdf"
+# library-cid.pdf: PDFKit with DejaVu Serif embedded (Type0, Identity-H).
+cp "$here/library.txt" "$tmp/pk/" && (cd "$tmp" && FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf \
+	FONT_BOLD=/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf node pdfkit-eval.mjs "$tmp/pk")
+cp "$tmp/pk/library.ttf.pdf" "$out/library-cid.pdf"
