@@ -213,7 +213,7 @@ func TestFeedsCommands(t *testing.T) {
 		t.Fatalf("feeds refresh: exit %d %v %s %s", code, err, out, errs)
 	}
 	code, out, _ = run(t, db, "show", fmt.Sprint(rs[0].Items[0].ID))
-	if !strings.Contains(out, "nine hundred passengers") {
+	if code != ExitOK || !strings.Contains(out, "nine hundred passengers") {
 		t.Errorf("refreshed item not archived from its page: %s", out)
 	}
 	code, out, _ = run(t, db, "feeds", "list")

@@ -101,6 +101,9 @@ func TestDeadLocalWorkerTakenOver(t *testing.T) {
 			t.Fatalf("claim for %s: %v %v", owner, jobs, err)
 		}
 	}
+	if _, err := a.Tagger(); err != nil { // load the model before the clock starts
+		t.Fatal(err)
+	}
 	opt := Options{Owner: "new", Lease: time.Minute, Poll: 10 * time.Millisecond}.withDefaults()
 	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
