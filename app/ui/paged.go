@@ -18,7 +18,7 @@ const maxPages = 12
 // it knows its length and keeps only the pages near what is shown; without,
 // it grows as the person scrolls to its end.
 type pagedList[T any] struct {
-	w     *Window
+	w     pageHost
 	list  *widget.List
 	fetch func(ctx context.Context, limit, offset int) ([]T, error)
 	count func(ctx context.Context) (int, error) // nil: unknown length
@@ -36,8 +36,17 @@ type pagedList[T any] struct {
 	onError  func(error)
 }
 
+// pageHost is what a paged list needs of its window: the archive's context,
+// work off the UI goroutine and back on it, and a place to show errors.
+type pageHost interface {
+	archiveContext() context.Context
+	run(f func())
+	do(f func())
+	showError(err error)
+}
+
 // newPagedList makes a paged list; create makes an empty row.
-func newPagedList[T any](w *Window, create func() fyne.CanvasObject) *pagedList[T] {
+func newPagedList[T any](w pageHost, create func() fyne.CanvasObject) *pagedList[T] {
 	p := &pagedList[T]{w: w, selected: -1}
 	p.list = &widget.List{
 		Length:     func() int { return p.total },
@@ -59,7 +68,7 @@ func (p *pagedList[T]) reset() {
 	p.list.ScrollToOffset(0)
 	gen := p.gen
 	if p.count != nil {
-		ctx := p.w.ctx
+		ctx := p.w.archiveContext()
 		p.w.run(func() {
 			n, err := p.count(ctx)
 			p.w.do(func() {
@@ -108,7 +117,7 @@ func (p *pagedList[T]) load(page int) {
 		return
 	}
 	p.loading[page] = true
-	gen, ctx := p.gen, p.w.ctx
+	gen, ctx := p.gen, p.w.archiveContext()
 	p.w.run(func() {
 		rows, err := p.fetch(ctx, pageSize, page*pageSize)
 		p.w.do(func() {

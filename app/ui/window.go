@@ -153,6 +153,10 @@ func (w *Window) shutdown() {
 	}
 }
 
+// archiveContext returns the context that ends when the archive shown is
+// closed.
+func (w *Window) archiveContext() context.Context { return w.ctx }
+
 // run does f off the UI goroutine (on it, in tests with Options.Sync).
 func (w *Window) run(f func()) {
 	if w.opt.Sync {
