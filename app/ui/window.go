@@ -247,14 +247,6 @@ func (w *Window) openArticle(id int64) {
 	w.articles.reader.show(id)
 }
 
-// refreshAll reloads what the archive's changes may have changed.
-func (w *Window) refreshAll() {
-	w.articles.reload()
-	if w.section != "" && w.section != sectionArticles {
-		w.showSection(w.section)
-	}
-}
-
 // errorText is an error as a person reads it in a label.
 func errorText(err error) string {
 	return fmt.Sprintf("Error: %v", err)
