@@ -1,6 +1,9 @@
 package lookup
 
-import "sync"
+import (
+	"encoding/binary"
+	"sync"
+)
 
 // Result is one text found by Search.
 type Result struct {
@@ -117,6 +120,10 @@ func spaceVariants(words [][]rune) []variant {
 	return out
 }
 
+// deltaSlot marks a candidate slot in the delta; other slots are base
+// records.
+const deltaSlot = 1 << 31
+
 // candidate is a text that matched every word of one query variant.
 type candidate struct {
 	key     uint64 // score<<32 | biased weight: larger is better
@@ -140,6 +147,8 @@ type searcher struct {
 	size     int // heap capacity
 	found    int // candidates offered to the heap
 	minEdits int
+	wbuf     []int32 // word ids of a base record
+	rec      record
 }
 
 var searchers sync.Pool
@@ -182,8 +191,12 @@ func (s *searcher) run(v variant, vi uint8) {
 			}
 			if old := uint8(cur>>shift) & 0xF; code < old {
 				s.wc[word] = cur&^(0xF<<shift) | uint32(code)<<shift
-				if old == noMatch && int(word) < len(ix.postings) {
-					total[i] += len(ix.postings[word])
+				if old == noMatch {
+					// Bytes of base postings stand in for their count.
+					total[i] += len(ix.base.postings(word))
+					if int(word) < len(ix.postings) {
+						total[i] += len(ix.postings[word])
+					}
 				}
 			}
 		})
@@ -200,11 +213,22 @@ func (s *searcher) run(v variant, vi uint8) {
 	}
 	shift := uint(4 * driver)
 	for _, w := range s.touched {
-		if uint8(s.wc[w]>>shift)&0xF == noMatch || int(w) >= len(ix.postings) {
+		if uint8(s.wc[w]>>shift)&0xF == noMatch {
 			continue
 		}
-		for _, slot := range ix.postings[w] {
-			s.evaluate(slot, len(words), vi, v.penalty)
+		slot := int64(-1)
+		for p := ix.base.postings(w); len(p) > 0; {
+			gap, k := binary.Uvarint(p)
+			p = p[k:]
+			slot += int64(gap) + 1
+			if !ix.base.isDead(uint32(slot)) {
+				s.evaluate(uint32(slot), len(words), vi, v.penalty)
+			}
+		}
+		if int(w) < len(ix.postings) {
+			for _, slot := range ix.postings[w] {
+				s.evaluate(slot|deltaSlot, len(words), vi, v.penalty)
+			}
 		}
 	}
 }
@@ -219,11 +243,20 @@ func (s *searcher) reset() {
 // evaluate assigns each query word to the best unused word of the text in
 // slot and offers the text to the heap when every query word found one.
 func (s *searcher) evaluate(slot uint32, m int, variant uint8, penalty int) {
-	en := &s.ix.entries[slot]
-	if s.kind >= 0 && int(en.kind) != s.kind {
+	var ws []int32
+	var kind uint8
+	var weight int32
+	if slot&deltaSlot != 0 {
+		en := &s.ix.entries[slot&^deltaSlot]
+		kind, ws, weight = en.kind, s.ix.words(en), en.weight
+	} else {
+		decodeRecord(s.ix.base.rec(slot), s.wbuf, &s.rec)
+		s.wbuf = s.rec.words
+		kind, ws, weight = s.rec.kind, s.rec.words, s.rec.weight
+	}
+	if s.kind >= 0 && int(kind) != s.kind {
 		return
 	}
-	ws := s.ix.words(en)
 	c := candidate{slot: slot, variant: variant}
 	var used uint64
 	edits, prefixes, last, inOrder := 0, 0, -1, true
@@ -254,6 +287,6 @@ func (s *searcher) evaluate(slot uint32, m int, variant uint8, penalty int) {
 	}
 	s.found++
 	s.minEdits = min(s.minEdits, edits)
-	c.key = uint64(MaxScore-penalty)<<32 | uint64(uint32(en.weight)^0x80000000)
+	c.key = uint64(MaxScore-penalty)<<32 | uint64(uint32(weight)^0x80000000)
 	s.push(c)
 }
