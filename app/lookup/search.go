@@ -2,6 +2,7 @@ package lookup
 
 import (
 	"encoding/binary"
+	"slices"
 	"sync"
 )
 
@@ -147,7 +148,10 @@ type searcher struct {
 	size     int // heap capacity
 	found    int // candidates offered to the heap
 	minEdits int
-	wbuf     []int32 // word ids of a base record
+	wbuf     []int32              // word ids of a base record
+	best     [maxQueryWords]uint8 // best match code of each query word
+	order    []uint64             // driver's words: code<<32 | word id
+	bits     []uint64             // base texts passing the filter (buildFilter)
 	rec      record
 }
 
@@ -178,6 +182,9 @@ func (s *searcher) run(v variant, vi uint8) {
 	ix := s.ix
 	words := v.words
 	var total [maxQueryWords]int
+	for i := range s.best {
+		s.best[i] = noMatch
+	}
 	for i, w := range words {
 		kFull, kPref := maxEdits(len(w))
 		if v.split && i < len(words)-1 {
@@ -189,6 +196,7 @@ func (s *searcher) run(v variant, vi uint8) {
 			if cur == ^uint32(0) {
 				s.touched = append(s.touched, word)
 			}
+			s.best[i] = min(s.best[i], code)
 			if old := uint8(cur>>shift) & 0xF; code < old {
 				s.wc[word] = cur&^(0xF<<shift) | uint32(code)<<shift
 				if old == noMatch {
@@ -211,19 +219,40 @@ func (s *searcher) run(v variant, vi uint8) {
 			driver = i
 		}
 	}
+	// Visit the driver's words best code first. A text reached through a
+	// word of code c scores at most MaxScore minus the variant's penalty, c's
+	// cost and the best costs of the other query words; once the heap is full
+	// of better texts, no later word can place one (see push), and the rest is
+	// skipped. The heap's content is the same as visiting everything.
 	shift := uint(4 * driver)
-	for _, w := range s.touched {
-		if uint8(s.wc[w]>>shift)&0xF == noMatch {
-			continue
+	others := v.penalty
+	for i := range words {
+		if i != driver {
+			others += codeCost(s.best[i])
 		}
+	}
+	s.order = s.order[:0]
+	for _, w := range s.touched {
+		if c := uint8(s.wc[w]>>shift) & 0xF; c != noMatch {
+			s.order = append(s.order, uint64(c)<<32|uint64(uint32(w)))
+		}
+	}
+	slices.Sort(s.order)
+	filter := s.buildFilter(words, driver, total[:len(words)])
+	for _, o := range s.order {
+		if len(s.heap) == s.size && MaxScore-others-codeCost(uint8(o>>32)) < s.heap[0].score() {
+			break
+		}
+		w := int32(uint32(o))
 		slot := int64(-1)
 		for p := ix.base.postings(w); len(p) > 0; {
 			gap, k := binary.Uvarint(p)
 			p = p[k:]
 			slot += int64(gap) + 1
-			if !ix.base.isDead(uint32(slot)) {
-				s.evaluate(uint32(slot), len(words), vi, v.penalty)
+			if filter != nil && filter[slot>>6]&(1<<(slot&63)) == 0 || ix.base.isDead(uint32(slot)) {
+				continue
 			}
+			s.evaluate(uint32(slot), len(words), vi, v.penalty)
 		}
 		if int(w) < len(ix.postings) {
 			for _, slot := range ix.postings[w] {
@@ -232,6 +261,50 @@ func (s *searcher) run(v variant, vi uint8) {
 		}
 	}
 }
+
+// maxFilterRatio bounds the work of a filter: its postings may be at most
+// this many times the driver's.
+const maxFilterRatio = 64
+
+// buildFilter returns, when the query has a second word whose postings are
+// not much longer than the driver's, a bitset of the base texts holding a
+// word it matches: a text without one cannot match the query, so the driver
+// skips it before decoding its record. It returns nil otherwise.
+func (s *searcher) buildFilter(words [][]rune, driver int, total []int) []uint64 {
+	f := -1
+	for i := range words {
+		if i != driver && (f < 0 || total[i] < total[f]) {
+			f = i
+		}
+	}
+	n := s.ix.base.n()
+	if f < 0 || n == 0 || total[f] > maxFilterRatio*total[driver] {
+		return nil
+	}
+	size := (n + 63) / 64
+	if cap(s.bits) < size {
+		s.bits = make([]uint64, size)
+	}
+	s.bits = s.bits[:size]
+	clear(s.bits)
+	shift := uint(4 * f)
+	for _, w := range s.touched {
+		if uint8(s.wc[w]>>shift)&0xF == noMatch {
+			continue
+		}
+		slot := int64(-1)
+		for p := s.ix.base.postings(w); len(p) > 0; {
+			gap, k := binary.Uvarint(p)
+			p = p[k:]
+			slot += int64(gap) + 1
+			s.bits[slot>>6] |= 1 << (slot & 63)
+		}
+	}
+	return s.bits
+}
+
+// codeCost is the least a word match of code c takes from the score.
+func codeCost(c uint8) int { return costEdit*int(c>>1) + costPrefix*int(c&1) }
 
 func (s *searcher) reset() {
 	for _, w := range s.touched {
