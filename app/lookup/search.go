@@ -2,6 +2,7 @@ package lookup
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"sync"
 )
@@ -148,10 +149,11 @@ type searcher struct {
 	size     int // heap capacity
 	found    int // candidates offered to the heap
 	minEdits int
-	wbuf     []int32              // word ids of a base record
-	best     [maxQueryWords]uint8 // best match code of each query word
-	order    []uint64             // driver's words: code<<32 | word id
-	bits     []uint64             // base texts passing the filter (buildFilter)
+	wbuf     []int32                // word ids of a base record
+	best     [maxQueryWords]uint8   // best match code of each query word
+	order    []uint64               // driver's words: code<<32 | word id
+	memo     map[string][]wordMatch // trie matches of each query word, this search
+	bits     []uint64               // base texts passing the filter (buildFilter)
 	rec      record
 }
 
@@ -164,6 +166,7 @@ func (ix *Index) acquire(kind, size int) *searcher {
 	}
 	s.ix, s.kind, s.size, s.found, s.minEdits = ix, kind, size, 0, 1<<30
 	s.heap = s.heap[:0]
+	s.memo = map[string][]wordMatch{}
 	for len(s.wc) < int(ix.trie.words) {
 		s.wc = append(s.wc, ^uint32(0))
 	}
@@ -191,7 +194,8 @@ func (s *searcher) run(v variant, vi uint8) {
 			kPref = -1
 		}
 		shift := uint(4 * i)
-		ix.trie.fuzzySearch(w, kFull, kPref, func(word int32, code uint8) {
+		for _, m := range s.matches(w, kFull, kPref) {
+			word, code := m.word, m.code
 			cur := s.wc[word]
 			if cur == ^uint32(0) {
 				s.touched = append(s.touched, word)
@@ -207,7 +211,7 @@ func (s *searcher) run(v variant, vi uint8) {
 					}
 				}
 			}
-		})
+		}
 	}
 	defer s.reset()
 	driver := 0
@@ -362,4 +366,26 @@ func (s *searcher) evaluate(slot uint32, m int, variant uint8, penalty int) {
 	s.minEdits = min(s.minEdits, edits)
 	c.key = uint64(MaxScore-penalty)<<32 | uint64(uint32(weight)^0x80000000)
 	s.push(c)
+}
+
+// wordMatch is a vocabulary word within reach of a query word.
+type wordMatch struct {
+	word int32
+	code uint8
+}
+
+// matches returns the vocabulary words within reach of w, walking the trie
+// once per distinct query word and limits in a search (the space variants
+// repeat most words).
+func (s *searcher) matches(w []rune, kFull, kPref int) []wordMatch {
+	k := fmt.Sprintf("%d %d %s", kFull, kPref, string(w))
+	if ms, ok := s.memo[k]; ok {
+		return ms
+	}
+	var ms []wordMatch
+	s.ix.trie.fuzzySearch(w, kFull, kPref, func(word int32, code uint8) {
+		ms = append(ms, wordMatch{word, code})
+	})
+	s.memo[k] = ms
+	return ms
 }
