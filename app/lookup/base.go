@@ -1,7 +1,6 @@
 package lookup
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/binary"
 	"slices"
@@ -187,10 +186,11 @@ func (ix *Index) rebuild() {
 			p := recOf(g)
 			if len(group) > 1 {
 				decodeRecord(p, nil, &r1)
+				text := string(r1.text) // p may be the scratch buffer recOf reuses
 				dup := false
 				for _, h := range group[gi+1:] {
 					decodeRecord(recOf(h), nil, &r2)
-					if bytes.Equal(r1.text, r2.text) {
+					if string(r2.text) == text {
 						dup = true
 						break
 					}
