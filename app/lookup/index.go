@@ -90,7 +90,10 @@ type Index struct {
 	staged    []byte
 	stagedOff []uint32
 
-	mutableOnly bool // never rebuild: the old layout, kept as a benchmark baseline
+	// mutableOnly makes the index as it was before the compact base: never
+	// rebuilt, and searched without pruning or memo. Tests check the index
+	// against it; benchmarks measure it as the baseline.
+	mutableOnly bool
 }
 
 type key struct {
@@ -123,8 +126,9 @@ func New() *Index {
 	return &Index{kindCode: map[Kind]uint8{}, byKey: map[key]uint32{}, trie: newTrie(), vocab: map[string]int32{}}
 }
 
-// newMutableOnly returns an index that never builds a compact base: the
-// layout before the base existed, for benchmarks to compare with.
+// newMutableOnly returns an index as it was before the compact base: all
+// mutable, searched by visiting every candidate. Tests and benchmarks
+// compare with it.
 func newMutableOnly() *Index {
 	ix := New()
 	ix.mutableOnly = true

@@ -244,7 +244,7 @@ func (s *searcher) run(v variant, vi uint8) {
 	slices.Sort(s.order)
 	filter := s.buildFilter(words, driver, total[:len(words)])
 	for _, o := range s.order {
-		if len(s.heap) == s.size && MaxScore-others-codeCost(uint8(o>>32)) < s.heap[0].score() {
+		if !ix.mutableOnly && len(s.heap) == s.size && MaxScore-others-codeCost(uint8(o>>32)) < s.heap[0].score() {
 			break
 		}
 		w := int32(uint32(o))
@@ -379,7 +379,7 @@ type wordMatch struct {
 // repeat most words).
 func (s *searcher) matches(w []rune, kFull, kPref int) []wordMatch {
 	k := fmt.Sprintf("%d %d %s", kFull, kPref, string(w))
-	if ms, ok := s.memo[k]; ok {
+	if ms, ok := s.memo[k]; ok && !s.ix.mutableOnly {
 		return ms
 	}
 	var ms []wordMatch
