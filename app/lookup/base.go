@@ -238,6 +238,7 @@ func (ix *Index) rebuild() {
 	nb.buildPostings(int(ix.trie.words))
 
 	ix.base = nb
+	ix.trie.relayout()
 	ix.entries, ix.free, ix.arena, ix.fwd, ix.postings = nil, nil, nil, nil, nil
 	ix.byKey = map[key]uint32{}
 	ix.garbage, ix.deltaLive = 0, 0

@@ -179,3 +179,39 @@ func TestPostingsRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+func TestTrieRelayout(t *testing.T) {
+	words := []string{"ma", "mazhaoxu", "zhaoxu", "m", "huawei", "hua", "jpmorgan", "jp", "eurasia", "europe"}
+	tr := newTrie()
+	ids := map[string]int32{}
+	for _, w := range words {
+		ids[w] = tr.insert([]rune(w))
+	}
+	search := func() map[string]uint8 {
+		got := map[string]uint8{}
+		for _, q := range []string{"huwaei", "eura", "ma", "jpmorg", "zhoaxu"} {
+			full, pref := maxEdits(len(q))
+			tr.fuzzySearch([]rune(q), full, pref, func(w int32, code uint8) {
+				got[fmt.Sprintf("%s/%d", q, w)] = code
+			})
+		}
+		return got
+	}
+	before := search()
+	n := len(tr.nodes)
+	tr.relayout()
+	if len(tr.nodes) != n {
+		t.Fatalf("%d nodes after relayout, want %d", len(tr.nodes), n)
+	}
+	for _, w := range words { // inserting again finds the same ids
+		if id := tr.insert([]rune(w)); id != ids[w] {
+			t.Errorf("%q: id %d after relayout, want %d", w, id, ids[w])
+		}
+	}
+	if after := search(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("matches after relayout %v, want %v", after, before)
+	}
+	if len(before) < 5 {
+		t.Errorf("only %d matches: the test checks little", len(before))
+	}
+}
