@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sort"
 )
 
 // base is the immutable, compact part of the index: every text is one record
@@ -106,24 +107,9 @@ func (b *base) find(kc uint8, id int64) (lo, hi uint32) {
 		return c <= 0
 	}
 	n := b.n()
-	lo = uint32(searchInts(n, func(i int) bool { return !less(i, true) }))
-	hi = uint32(searchInts(n, func(i int) bool { return !less(i, false) }))
+	lo = uint32(sort.Search(n, func(i int) bool { return !less(i, true) }))
+	hi = uint32(sort.Search(n, func(i int) bool { return !less(i, false) }))
 	return lo, hi
-}
-
-// searchInts returns the smallest i in [0, n) for which f is true (n if none),
-// f being false then true.
-func searchInts(n int, f func(int) bool) int {
-	i, j := 0, n
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if !f(h) {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i
 }
 
 // source is where a record comes from during a rebuild.
