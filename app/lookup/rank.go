@@ -75,8 +75,8 @@ func (ix *Index) rank(cands []candidate, variants []variant, limit int) []Result
 	seen := make(map[ident]bool, limit)
 	var picked []candidate
 	for _, c := range cands {
-		en := &ix.entries[c.slot]
-		id := ident{en.kind, en.id}
+		kind, eid, _, _ := ix.entryInfo(c.slot)
+		id := ident{kind, eid}
 		if seen[id] {
 			continue
 		}
@@ -120,10 +120,9 @@ func (ix *Index) rank(cands []candidate, variants []variant, limit int) []Result
 // query matched without edits and in order, else from aligning each query
 // word with the text word it matched.
 func (ix *Index) result(c *candidate, words [][]rune, f *folded) ranked {
-	en := &ix.entries[c.slot]
-	text := ix.text(en)
+	kind, id, text, weight := ix.entryInfo(c.slot)
 	foldText(f, text)
-	r := ranked{Result: Result{Kind: ix.kinds[en.kind], ID: en.id, Text: text, Score: c.score()}, weight: en.weight}
+	r := ranked{Result: Result{Kind: ix.kinds[kind], ID: id, Text: text, Score: c.score()}, weight: weight}
 
 	var pattern []rune
 	edits, inOrder := 0, true
@@ -176,4 +175,16 @@ func byteToRuneIndex(s string) []int {
 		i++
 	}
 	return m
+}
+
+// entryInfo returns the kind, ID, text and weight of a candidate slot.
+func (ix *Index) entryInfo(slot uint32) (kind uint8, id int64, text string, weight int32) {
+	if slot&deltaSlot != 0 {
+		en := &ix.entries[slot&^deltaSlot]
+		return en.kind, en.id, ix.text(en), en.weight
+	}
+	var r record
+	var buf [maxTextWords]int32
+	decodeRecord(ix.base.rec(slot), buf[:0], &r)
+	return r.kind, r.id, string(r.text), r.weight
 }

@@ -1,6 +1,11 @@
 package lookup
 
-import "sync"
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sync"
+)
 
 // Result is one text found by Search.
 type Result struct {
@@ -117,6 +122,10 @@ func spaceVariants(words [][]rune) []variant {
 	return out
 }
 
+// deltaSlot marks a candidate slot in the delta; other slots are base
+// records.
+const deltaSlot = 1 << 31
+
 // candidate is a text that matched every word of one query variant.
 type candidate struct {
 	key     uint64 // score<<32 | biased weight: larger is better
@@ -140,6 +149,12 @@ type searcher struct {
 	size     int // heap capacity
 	found    int // candidates offered to the heap
 	minEdits int
+	wbuf     []int32                // word ids of a base record
+	best     [maxQueryWords]uint8   // best match code of each query word
+	order    []uint64               // driver's words: code<<32 | word id
+	memo     map[string][]wordMatch // trie matches of each query word, this search
+	bits     []uint64               // base texts passing the filter (buildFilter)
+	rec      record
 }
 
 var searchers sync.Pool
@@ -151,6 +166,7 @@ func (ix *Index) acquire(kind, size int) *searcher {
 	}
 	s.ix, s.kind, s.size, s.found, s.minEdits = ix, kind, size, 0, 1<<30
 	s.heap = s.heap[:0]
+	s.memo = map[string][]wordMatch{}
 	for len(s.wc) < int(ix.trie.words) {
 		s.wc = append(s.wc, ^uint32(0))
 	}
@@ -169,24 +185,33 @@ func (s *searcher) run(v variant, vi uint8) {
 	ix := s.ix
 	words := v.words
 	var total [maxQueryWords]int
+	for i := range s.best {
+		s.best[i] = noMatch
+	}
 	for i, w := range words {
 		kFull, kPref := maxEdits(len(w))
 		if v.split && i < len(words)-1 {
 			kPref = -1
 		}
 		shift := uint(4 * i)
-		ix.trie.fuzzySearch(w, kFull, kPref, func(word int32, code uint8) {
+		for _, m := range s.matches(w, kFull, kPref) {
+			word, code := m.word, m.code
 			cur := s.wc[word]
 			if cur == ^uint32(0) {
 				s.touched = append(s.touched, word)
 			}
+			s.best[i] = min(s.best[i], code)
 			if old := uint8(cur>>shift) & 0xF; code < old {
 				s.wc[word] = cur&^(0xF<<shift) | uint32(code)<<shift
-				if old == noMatch && int(word) < len(ix.postings) {
-					total[i] += len(ix.postings[word])
+				if old == noMatch {
+					// Bytes of base postings stand in for their count.
+					total[i] += len(ix.base.postings(word))
+					if int(word) < len(ix.postings) {
+						total[i] += len(ix.postings[word])
+					}
 				}
 			}
-		})
+		}
 	}
 	defer s.reset()
 	driver := 0
@@ -198,16 +223,92 @@ func (s *searcher) run(v variant, vi uint8) {
 			driver = i
 		}
 	}
+	// Visit the driver's words best code first. A text reached through a
+	// word of code c scores at most MaxScore minus the variant's penalty, c's
+	// cost and the best costs of the other query words; once the heap is full
+	// of better texts, no later word can place one (see push), and the rest is
+	// skipped. The heap's content is the same as visiting everything.
 	shift := uint(4 * driver)
-	for _, w := range s.touched {
-		if uint8(s.wc[w]>>shift)&0xF == noMatch || int(w) >= len(ix.postings) {
-			continue
+	others := v.penalty
+	for i := range words {
+		if i != driver {
+			others += codeCost(s.best[i])
 		}
-		for _, slot := range ix.postings[w] {
-			s.evaluate(slot, len(words), vi, v.penalty)
+	}
+	s.order = s.order[:0]
+	for _, w := range s.touched {
+		if c := uint8(s.wc[w]>>shift) & 0xF; c != noMatch {
+			s.order = append(s.order, uint64(c)<<32|uint64(uint32(w)))
+		}
+	}
+	slices.Sort(s.order)
+	filter := s.buildFilter(words, driver, total[:len(words)])
+	for _, o := range s.order {
+		if !ix.mutableOnly && len(s.heap) == s.size && MaxScore-others-codeCost(uint8(o>>32)) < s.heap[0].score() {
+			break
+		}
+		w := int32(uint32(o))
+		slot := int64(-1)
+		for p := ix.base.postings(w); len(p) > 0; {
+			gap, k := binary.Uvarint(p)
+			p = p[k:]
+			slot += int64(gap) + 1
+			if filter != nil && filter[slot>>6]&(1<<(slot&63)) == 0 || ix.base.isDead(uint32(slot)) {
+				continue
+			}
+			s.evaluate(uint32(slot), len(words), vi, v.penalty)
+		}
+		if int(w) < len(ix.postings) {
+			for _, slot := range ix.postings[w] {
+				s.evaluate(slot|deltaSlot, len(words), vi, v.penalty)
+			}
 		}
 	}
 }
+
+// maxFilterRatio bounds the work of a filter: its postings may be at most
+// this many times the driver's.
+const maxFilterRatio = 64
+
+// buildFilter returns, when the query has a second word whose postings are
+// not much longer than the driver's, a bitset of the base texts holding a
+// word it matches: a text without one cannot match the query, so the driver
+// skips it before decoding its record. It returns nil otherwise.
+func (s *searcher) buildFilter(words [][]rune, driver int, total []int) []uint64 {
+	f := -1
+	for i := range words {
+		if i != driver && (f < 0 || total[i] < total[f]) {
+			f = i
+		}
+	}
+	n := s.ix.base.n()
+	if f < 0 || n == 0 || total[f] > maxFilterRatio*total[driver] {
+		return nil
+	}
+	size := (n + 63) / 64
+	if cap(s.bits) < size {
+		s.bits = make([]uint64, size)
+	}
+	s.bits = s.bits[:size]
+	clear(s.bits)
+	shift := uint(4 * f)
+	for _, w := range s.touched {
+		if uint8(s.wc[w]>>shift)&0xF == noMatch {
+			continue
+		}
+		slot := int64(-1)
+		for p := s.ix.base.postings(w); len(p) > 0; {
+			gap, k := binary.Uvarint(p)
+			p = p[k:]
+			slot += int64(gap) + 1
+			s.bits[slot>>6] |= 1 << (slot & 63)
+		}
+	}
+	return s.bits
+}
+
+// codeCost is the least a word match of code c takes from the score.
+func codeCost(c uint8) int { return costEdit*int(c>>1) + costPrefix*int(c&1) }
 
 func (s *searcher) reset() {
 	for _, w := range s.touched {
@@ -219,11 +320,20 @@ func (s *searcher) reset() {
 // evaluate assigns each query word to the best unused word of the text in
 // slot and offers the text to the heap when every query word found one.
 func (s *searcher) evaluate(slot uint32, m int, variant uint8, penalty int) {
-	en := &s.ix.entries[slot]
-	if s.kind >= 0 && int(en.kind) != s.kind {
+	var ws []int32
+	var kind uint8
+	var weight int32
+	if slot&deltaSlot != 0 {
+		en := &s.ix.entries[slot&^deltaSlot]
+		kind, ws, weight = en.kind, s.ix.words(en), en.weight
+	} else {
+		decodeRecord(s.ix.base.rec(slot), s.wbuf, &s.rec)
+		s.wbuf = s.rec.words
+		kind, ws, weight = s.rec.kind, s.rec.words, s.rec.weight
+	}
+	if s.kind >= 0 && int(kind) != s.kind {
 		return
 	}
-	ws := s.ix.words(en)
 	c := candidate{slot: slot, variant: variant}
 	var used uint64
 	edits, prefixes, last, inOrder := 0, 0, -1, true
@@ -254,6 +364,28 @@ func (s *searcher) evaluate(slot uint32, m int, variant uint8, penalty int) {
 	}
 	s.found++
 	s.minEdits = min(s.minEdits, edits)
-	c.key = uint64(MaxScore-penalty)<<32 | uint64(uint32(en.weight)^0x80000000)
+	c.key = uint64(MaxScore-penalty)<<32 | uint64(uint32(weight)^0x80000000)
 	s.push(c)
+}
+
+// wordMatch is a vocabulary word within reach of a query word.
+type wordMatch struct {
+	word int32
+	code uint8
+}
+
+// matches returns the vocabulary words within reach of w, walking the trie
+// once per distinct query word and limits in a search (the space variants
+// repeat most words).
+func (s *searcher) matches(w []rune, kFull, kPref int) []wordMatch {
+	k := fmt.Sprintf("%d %d %s", kFull, kPref, string(w))
+	if ms, ok := s.memo[k]; ok && !s.ix.mutableOnly {
+		return ms
+	}
+	var ms []wordMatch
+	s.ix.trie.fuzzySearch(w, kFull, kPref, func(word int32, code uint8) {
+		ms = append(ms, wordMatch{word, code})
+	})
+	s.memo[k] = ms
+	return ms
 }

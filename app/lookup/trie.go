@@ -169,3 +169,33 @@ func (s *trieSearch) enumerate(first uint32, code uint8) {
 		}
 	}
 }
+
+// relayout rewrites the nodes so that the children of every node are
+// contiguous and close to their parent (depth first), which keeps a search's
+// walk in few cache lines. Word ids are unchanged.
+func (t *trie) relayout() {
+	nodes := make([]tnode, 1, len(t.nodes))
+	nodes[0] = tnode{word: t.nodes[0].word}
+	type job struct{ old, new uint32 }
+	stack := []job{{0, 0}}
+	var kids []job
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		kids = kids[:0]
+		for c := t.nodes[j.old].child; c != 0; c = t.nodes[c].next {
+			o := t.nodes[c]
+			kids = append(kids, job{old: c, new: uint32(len(nodes))})
+			nodes = append(nodes, tnode{r: o.r, word: o.word, next: uint32(len(nodes)) + 1})
+		}
+		if len(kids) == 0 {
+			continue
+		}
+		nodes[len(nodes)-1].next = 0
+		nodes[j.new].child = kids[0].new
+		for k := len(kids) - 1; k >= 0; k-- { // the first child's subtree next
+			stack = append(stack, kids[k])
+		}
+	}
+	t.nodes = nodes
+}
