@@ -15,79 +15,69 @@ import "unicode/utf8"
 //
 // Other controls are passed to emit; the callers drop them.
 func walk(s string, emit func(rune)) {
-	rs := runes(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
-		case r == esc && i+1 < len(rs):
-			i = escape(rs, i+1)
+		case r == esc && i < len(s):
+			i = escape(s, i)
 		case r == esc:
-			i++
 		case r == 0x9b:
-			i = csi(rs, i+1)
+			i = csi(s, i)
 		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f:
-			i = controlString(rs, i+1)
+			i = controlString(s, i)
 		default:
-			emit(r)
-			i++
+			emit(r) // utf8.RuneError for an invalid byte
 		}
 	}
 }
 
-// escape skips the sequence whose ESC came just before rs[i] and returns
-// the index after it.
-func escape(rs []rune, i int) int {
-	switch r := rs[i]; {
-	case r == '[':
-		return csi(rs, i+1)
-	case r == ']' || r == 'P' || r == 'X' || r == '^' || r == '_':
-		return controlString(rs, i+1)
-	case r >= 0x20 && r <= 0x2f: // intermediates, then a final byte
-		for i < len(rs) && rs[i] >= 0x20 && rs[i] <= 0x2f {
+// escape skips the sequence whose ESC came just before s[i] and returns
+// the index after it. Every byte it looks at is ASCII, so indexes stay on
+// rune boundaries.
+func escape(s string, i int) int {
+	switch c := s[i]; {
+	case c == '[':
+		return csi(s, i+1)
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return controlString(s, i+1)
+	case c >= 0x20 && c <= 0x2f: // intermediates, then a final byte
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
 			i++
 		}
-		if i < len(rs) && rs[i] >= 0x30 && rs[i] <= 0x7e {
+		if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
 			i++
 		}
 		return i
-	case r >= 0x30 && r <= 0x7e:
+	case c >= 0x30 && c <= 0x7e:
 		return i + 1
 	}
 	return i // a lone ESC: drop it, keep what follows
 }
 
 // csi skips a control sequence's parameters, intermediates and final byte.
-func csi(rs []rune, i int) int {
-	for i < len(rs) && rs[i] >= 0x20 && rs[i] <= 0x3f {
+func csi(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
 		i++
 	}
-	if i < len(rs) && rs[i] >= 0x40 && rs[i] <= 0x7e {
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
 		i++
 	}
 	return i
 }
 
 // controlString skips a control string up to and including its
-// terminator; unterminated, it skips nothing.
-func controlString(rs []rune, start int) int {
-	for i := start; i < len(rs); i++ {
-		switch rs[i] {
-		case 0x07, 0x9c:
-			return i + 1
-		case esc:
-			if i+1 < len(rs) && rs[i+1] == '\\' {
-				return i + 2
-			}
+// terminator (BEL, ESC \ or U+009C); unterminated, it skips nothing.
+func controlString(s string, start int) int {
+	for i := start; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0x07 || r == 0x9c:
+			return i + n
+		case r == esc && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
 		}
+		i += n
 	}
 	return start
-}
-
-// runes decodes s, invalid bytes as U+FFFD.
-func runes(s string) []rune {
-	out := make([]rune, 0, utf8.RuneCountInString(s))
-	for _, r := range s {
-		out = append(out, r)
-	}
-	return out
 }

@@ -64,7 +64,7 @@ func Line(s string) string {
 	if isPlain(s, false) && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
 		return s
 	}
-	rs := make([]rune, 0, len(s))
+	rs := make([]rune, 0, utf8.RuneCountInString(s))
 	walk(s, func(r rune) { rs = append(rs, r) })
 	var b strings.Builder
 	b.Grow(len(s))

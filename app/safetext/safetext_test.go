@@ -176,3 +176,11 @@ func BenchmarkBody(b *testing.B) {
 		Body(s)
 	}
 }
+
+func BenchmarkBodyEscapes(b *testing.B) {
+	s := strings.Repeat("A paragraph \x1b[1mwith\x1b[0m an escape and a \x1b]0;title\x07.\r\n\r\n", 2000)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Body(s)
+	}
+}
