@@ -102,6 +102,7 @@ func FuzzCSVCell(f *testing.F) {
 	for _, s := range []string{"=1", "-x", "\uff20a", "ok"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := CSVCell(s)
 		if got != "" && strings.ContainsRune("=+-@\t\r", rune(got[0])) {
@@ -135,6 +136,7 @@ func FuzzBibTeX(f *testing.F) {
 	for _, s := range []string{"}", "\\", "x}, note={", "https://e.org/}{", "\\}"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		if got := BibTeX(s); !braceDepthOK(got) || strings.ContainsAny(got, "\n\r") {
 			t.Fatalf("BibTeX(%q) = %q can break its field", s, got)
@@ -149,6 +151,7 @@ func FuzzMarkdown(f *testing.F) {
 	for _, s := range []string{"<img onerror=x>", "[a](b)", "# h", "1. x", "\x1b[1m"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Markdown(s)
 		if strings.ContainsAny(got, "<>") {
@@ -173,6 +176,7 @@ func FuzzHTMLMarked(f *testing.F) {
 	for _, s := range []string{"a\x02b\x03", "<b>\x02<i>\x03", "\x03\x02\x02", "&\x1b[1m"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := HTMLMarked(s, "\x02", "\x03")
 		rest := strings.ReplaceAll(strings.ReplaceAll(got, "<mark>", ""), "</mark>", "")

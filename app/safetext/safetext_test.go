@@ -76,21 +76,8 @@ func TestBodyAndTerminal(t *testing.T) {
 // testdata/hostile.txt (one Go-quoted string a line) and compares with
 // testdata/hostile.golden; go test -update rewrites it.
 func TestHostileGolden(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "hostile.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out strings.Builder
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if sc.Text() == "" || strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		in, err := strconv.Unquote(sc.Text())
-		if err != nil {
-			t.Fatalf("hostile.txt: %q: %v", sc.Text(), err)
-		}
+	for _, in := range hostile(t) {
 		fmt.Fprintf(&out, "in       %q\n", in)
 		for _, fn := range []struct {
 			name string
@@ -116,6 +103,39 @@ func TestHostileGolden(t *testing.T) {
 	}
 }
 
+// hostile reads testdata/hostile.txt: one Go-quoted string a line, blank
+// lines and # comments skipped.
+func hostile(t testing.TB) []string {
+	f, err := os.Open(filepath.Join("testdata", "hostile.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if sc.Text() == "" || strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		in, err := strconv.Unquote(sc.Text())
+		if err != nil {
+			t.Fatalf("hostile.txt: %q: %v", sc.Text(), err)
+		}
+		out = append(out, in)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// addHostile seeds a fuzz target with the strings of testdata/hostile.txt.
+func addHostile(f *testing.F) {
+	for _, s := range hostile(f) {
+		f.Add(s)
+	}
+}
+
 // checkClean fails when s still holds what the sanitisers remove.
 func checkClean(t *testing.T, in, s string, multiline bool) {
 	t.Helper()
@@ -133,6 +153,7 @@ func FuzzLine(f *testing.F) {
 	for _, s := range []string{"\x1b[31mx", "\x1b]0;t\x07", "a\u202eb", "a\u200d\u200db", "\u009b1m", "\xff\xfe"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Line(s)
 		checkClean(t, s, got, false)
@@ -149,6 +170,7 @@ func FuzzTerminal(f *testing.F) {
 	for _, s := range []string{"\x1b[2J", "\x1bPq\x1b\\", "x\r\ny", "\u009d8;;x\u009c", "\x1b\x1b]"} {
 		f.Add(s)
 	}
+	addHostile(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Terminal(s)
 		checkClean(t, s, got, true)
