@@ -131,8 +131,7 @@ func (f *Fetcher) FetchHTML(ctx context.Context, rawURL string) (Response, error
 
 // Do performs one fetch as r describes.
 func (f *Fetcher) Do(ctx context.Context, r Request) (Response, error) {
-	rawURL := r.URL
-	u, err := checkURL(rawURL)
+	u, err := checkURL(r.URL)
 	if err != nil {
 		return Response{}, err
 	}
@@ -170,7 +169,8 @@ func (f *Fetcher) Do(ctx context.Context, r Request) (Response, error) {
 		return out, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return out, fmt.Errorf("fetch %s: %s: %w", shown, resp.Status, ErrStatus)
+		// The reason phrase is the server's own text: not repeated.
+		return out, fmt.Errorf("fetch %s: %d %s: %w", shown, resp.StatusCode, http.StatusText(resp.StatusCode), ErrStatus)
 	}
 	if r.OnlyHTML && !IsHTML(out.ContentType) {
 		return out, fmt.Errorf("fetch %s: content type %q: %w", shown, out.ContentType, ErrNotHTML)

@@ -286,3 +286,27 @@ func BenchmarkBlocked(b *testing.B) {
 		}
 	}
 }
+
+// TestErrorsCarryNoServerText: an error status's reason phrase, written by
+// the server, does not reach the error printed to a terminal.
+func TestErrorsCarryNoServerText(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		buf := make([]byte, 4096)
+		c.Read(buf)
+		fmt.Fprint(c, "HTTP/1.1 503 \x1b]0;pwned\x07Busy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+	}()
+	t.Cleanup(func() { l.Close() })
+	_, err = local().Fetch(context.Background(), "http://"+l.Addr().String()+"/")
+	if !errors.Is(err, ErrStatus) || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.Contains(err.Error(), "503 Service Unavailable") {
+		t.Fatalf("err = %q", err)
+	}
+}
