@@ -164,4 +164,3 @@ func runMerge(ctx context.Context, c *session, args []string) int {
 	}
 	return ExitOK
 }
-

@@ -155,4 +155,3 @@ func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportS
 			TargetType: c.TargetType, ArticleHash: c.ArticleHash, CreatedAt: &at})
 	})
 }
-
