@@ -15,7 +15,7 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
+const exportUsage = "--format F [--out PATH [--force]] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
 	"[--entity E] [--type T] [--tag T] [--ids 1,2,3]"
 
 func runExport(ctx context.Context, c *session, args []string) int {
@@ -32,6 +32,7 @@ func runExport(ctx context.Context, c *session, args []string) int {
 	fs.StringVar(&opt.Scope.Type, "type", "", "entity type: with --entity, of this type; alone, articles mentioning one")
 	fs.StringVar(&opt.Scope.Tag, "tag", "", "only articles carrying this tag")
 	ids := fs.String("ids", "", "only these articles (comma-separated ids)")
+	force := fs.Bool("force", false, "overwrite the --out file when it exists")
 	rest, ok := parseFlags(fs, args)
 	if !ok || len(rest) > 0 || *format == "" {
 		fs.Usage()
@@ -46,6 +47,11 @@ func runExport(ctx context.Context, c *session, args []string) int {
 	}
 	if opt.Format == export.FormatMarkdown && *out == "" {
 		return c.usageError("export", errors.New("markdown writes a folder: give --out DIR"))
+	}
+	if *out != "" && opt.Format != export.FormatMarkdown {
+		if err := checkExportOut(*out, c.dbPath, *force); err != nil {
+			return c.fail(fmt.Errorf("export: %w", err))
+		}
 	}
 	a, err := c.open(ctx)
 	if err != nil {

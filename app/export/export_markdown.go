@@ -107,7 +107,7 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 // then the note. Files of the same name are replaced.
 func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats, error) {
 	opt.Format = FormatMarkdown
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Stats{}, fmt.Errorf("export markdown to %s: %w", dir, err)
 	}
 	sc, p, err := a.startExport(ctx, opt)
@@ -124,7 +124,7 @@ func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), md, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), md, 0o600); err != nil {
 			return err
 		}
 		p.article()
