@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -89,13 +90,13 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 		return nil, err
 	}
 	buf.WriteString("---\n\n# ")
-	buf.WriteString(strings.Join(strings.Fields(a.Title), " "))
+	buf.WriteString(safetext.Markdown(safetext.Line(a.Title)))
 	buf.WriteString("\n\n")
-	buf.WriteString(strings.TrimSpace(a.Body))
+	buf.WriteString(safetext.Markdown(strings.TrimSpace(a.Body)))
 	buf.WriteString("\n")
 	if r.Note != nil && strings.TrimSpace(r.Note.Text) != "" {
 		buf.WriteString("\n## Note\n\n")
-		buf.WriteString(strings.TrimSpace(r.Note.Text))
+		buf.WriteString(safetext.Markdown(strings.TrimSpace(r.Note.Text)))
 		buf.WriteString("\n")
 	}
 	return buf.Bytes(), nil
