@@ -163,6 +163,9 @@ func (a *Importer) storeJSONL(ctx context.Context, path string) FileResult {
 	r := FileResult{Path: path, Status: StatusImported,
 		Title: fmt.Sprintf("export: %d new, %d already archived of %d articles; %d corrections added",
 			rep.Imported, rep.Duplicates, rep.Articles, rep.Corrections)}
+	if left := rep.LocalSkipped + rep.EntitiesSkipped + rep.CorrectionsSkipped; left > 0 {
+		r.Title += fmt.Sprintf("; %d changes to this archive's own data left alone (newsarchive merge --dry-run lists them)", left)
+	}
 	switch {
 	case err != nil:
 		r.Status, r.Error = StatusFailed, err.Error()
