@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrExists reports a file that a backup or restore would overwrite.
@@ -69,7 +70,7 @@ func (s *Store) backupToFile(ctx context.Context, dest string) error {
 // tempBeside returns the name of a file, not yet made, in dest's folder.
 func tempBeside(dest string) (string, error) {
 	dir := filepath.Dir(dest)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := mkdirPrivate(dir); err != nil {
 		return "", err
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
@@ -121,6 +122,10 @@ func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
 		os.Remove(name)
 		return err
 	}
+	if err := os.Chmod(name, privateFile); err != nil {
+		os.Remove(name)
+		return err
+	}
 	if err := replaceFile(name, dest); err != nil {
 		os.Remove(name)
 		return err
@@ -169,6 +174,13 @@ func CheckArchiveFile(ctx context.Context, path string) error {
 		return fmt.Errorf("check %s: the archive's schema (version %d) is newer than this program knows (%d): update News Archive",
 			path, version, len(known))
 	}
+	odd, err := unexpectedObjects(ctx, db, version)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	if len(odd) > 0 {
+		return fmt.Errorf("check %s: %w: %s", path, ErrForeignSchema, strings.Join(odd, "; "))
+	}
 	var ok string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&ok); err != nil || ok != "ok" {
 		return fmt.Errorf("check %s: the archive is damaged: %s %v", path, ok, err)
@@ -178,7 +190,7 @@ func CheckArchiveFile(ctx context.Context, path string) error {
 
 // openReadOnly opens a database file for reading only.
 func openReadOnly(path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)&_pragma=trusted_schema(0)")
 	if err != nil {
 		return nil, err
 	}
@@ -208,6 +220,13 @@ func Restore(ctx context.Context, src, dest string, overwrite bool) error {
 	}
 	if same, _ := sameFile(src, dest); same {
 		return fmt.Errorf("restore %s: it is the archive itself", src)
+	}
+	if overwrite {
+		release, err := lockIdle(ctx, dest)
+		if err != nil {
+			return fmt.Errorf("restore to %s: %w", dest, err)
+		}
+		defer release()
 	}
 	db, err := openReadOnly(src)
 	if err != nil {

@@ -141,6 +141,17 @@ func (sqliteDialect) engineCheck(ctx context.Context, s *Store) ([]string, strin
 	if err != nil {
 		return nil, "", err
 	}
+	version, err := schemaVersion(ctx, s.r)
+	if err != nil {
+		return nil, "", err
+	}
+	odd, err := unexpectedObjects(ctx, s.r, version)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, o := range odd {
+		problems = append(problems, "schema: "+o)
+	}
 	// The FTS5 check is written as an INSERT: it needs the writer. It
 	// fails when the index and its content table disagree.
 	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {

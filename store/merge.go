@@ -14,6 +14,9 @@ type MergeOutcome struct {
 	ID          int64 // the article in this archive (the new one, or the one it duplicates)
 	Duplicate   bool  // the content was archived already
 	BadMentions int   // mentions dropped for pointing outside the body or not matching it
+	// LocalSkipped: the record duplicates an article archived before the
+	// merge and brought tags or a note, which the policy kept off it.
+	LocalSkipped bool
 }
 
 // MergeArticles writes records read from another archive's export, in one
@@ -23,13 +26,38 @@ type MergeOutcome struct {
 // articles with their original, mentions, tags, note, snapshots and tagging
 // state, keeping their import, note and snapshot times; only ids change.
 func (s *Store) MergeArticles(ctx context.Context, recs []ArticleRecord) ([]MergeOutcome, error) {
+	return s.MergeArticlesWith(ctx, recs, MergePolicy{TouchLocal: true})
+}
+
+// MergePolicy says what a merge may change of what the archive held
+// before it began.
+type MergePolicy struct {
+	// TouchLocal lets the records add tags and notes to the articles they
+	// duplicate, and confirm or add aliases to entities, among those the
+	// archive held before the merge. Without it these are left as they
+	// were (MergeOutcome.LocalSkipped, the count MergeEntityRecordsWith
+	// returns).
+	TouchLocal bool
+	// OldArticles and OldEntities are the highest article and entity ids
+	// before the merge began (MaxArticleID, MaxEntityID): rows up to them
+	// are the archive's own, those after were made by the merge.
+	OldArticles, OldEntities int64
+}
+
+func (p MergePolicy) localArticle(id int64) bool { return !p.TouchLocal && id <= p.OldArticles }
+func (p MergePolicy) localEntity(id int64) bool  { return !p.TouchLocal && id <= p.OldEntities }
+
+// MergeArticlesWith is MergeArticles under a policy: without
+// TouchLocal, a record duplicating an article archived before the merge
+// adds nothing to it.
+func (s *Store) MergeArticlesWith(ctx context.Context, recs []ArticleRecord, pol MergePolicy) ([]MergeOutcome, error) {
 	out := make([]MergeOutcome, len(recs))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		touched := map[int64]bool{}
 		ids := newEntityCache(tx)
 		for i := range recs {
 			var err error
-			out[i], err = mergeArticle(ctx, tx, ids, &recs[i], touched)
+			out[i], err = mergeArticle(ctx, tx, ids, &recs[i], touched, pol)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", recs[i].Title, err)
 			}
@@ -42,7 +70,7 @@ func (s *Store) MergeArticles(ctx context.Context, recs []ArticleRecord) ([]Merg
 	return out, nil
 }
 
-func mergeArticle(ctx context.Context, tx *sql.Tx, ids *entityCache, r *ArticleRecord, touched map[int64]bool) (MergeOutcome, error) {
+func mergeArticle(ctx context.Context, tx *sql.Tx, ids *entityCache, r *ArticleRecord, touched map[int64]bool, pol MergePolicy) (MergeOutcome, error) {
 	orig := Original{}
 	if r.Original != nil {
 		orig = *r.Original
@@ -51,6 +79,10 @@ func mergeArticle(ctx context.Context, tx *sql.Tx, ids *entityCache, r *ArticleR
 	id, err := createArticle(ctx, tx, &art, orig)
 	var dup *DuplicateError
 	if errors.As(err, &dup) {
+		if pol.localArticle(dup.ID) {
+			skipped := len(r.Tags) > 0 || (r.Note != nil && r.Note.Text != "")
+			return MergeOutcome{ID: dup.ID, Duplicate: true, LocalSkipped: skipped}, nil
+		}
 		return MergeOutcome{ID: dup.ID, Duplicate: true}, mergeUserWork(ctx, tx, dup.ID, r)
 	}
 	if err != nil {
@@ -122,13 +154,27 @@ func mergeUserWork(ctx context.Context, tx *sql.Tx, id int64, r *ArticleRecord) 
 // here gains the aliases listed. Unconfirmed entities absent here are left
 // out: they come with the mentions that name them.
 func (s *Store) MergeEntityRecords(ctx context.Context, ents []Entity) error {
+	_, err := s.MergeEntityRecordsWith(ctx, ents, MergePolicy{TouchLocal: true})
+	return err
+}
+
+// MergeEntityRecordsWith is MergeEntityRecords under a policy: without
+// TouchLocal, entities the archive held before the merge are left as they
+// are. It returns how many records were left out so.
+func (s *Store) MergeEntityRecordsWith(ctx context.Context, ents []Entity, pol MergePolicy) (int, error) {
+	skipped := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		skipped = 0
 		for _, e := range ents {
 			id, found, err := entityNamed(ctx, tx, e.Name, e.Type)
 			if err != nil {
 				return err
 			}
 			if !found && !e.Confirmed {
+				continue
+			}
+			if found && pol.localEntity(id) {
+				skipped++
 				continue
 			}
 			if e.Confirmed {
@@ -151,9 +197,32 @@ func (s *Store) MergeEntityRecords(ctx context.Context, ents []Entity) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("merge entities: %w", err)
+		return 0, fmt.Errorf("merge entities: %w", err)
 	}
-	return nil
+	return skipped, nil
+}
+
+// MaxEntityID returns the highest entity id, 0 when there is none.
+func (s *Store) MaxEntityID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM entities`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("highest entity id: %w", err)
+	}
+	return id, nil
+}
+
+// EntityExists reports whether the entity (name, typ) exists, exactly, and
+// its id: for a merge's preview.
+func (s *Store) EntityExists(ctx context.Context, name, typ string) (int64, bool, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM entities WHERE name = ? AND type = ?`, name, typ).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("entity %q: %w", name, err)
+	}
+	return id, true, nil
 }
 
 // entityNamed finds the entity (name, typ), exactly.

@@ -199,7 +199,7 @@ func (s *Store) searchPage(ctx context.Context, terms []query.Term, page []int64
 	if len(page) == 0 {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, published, source, body FROM articles
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, published, source, substr(body, 1, `+strconv.Itoa(maxSnippetScan)+`) FROM articles
 		WHERE id`+s.d.idsIn(), jsonIDs(page))
 	if err != nil {
 		return nil, fmt.Errorf("search: read page: %w", err)

@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -13,6 +14,22 @@ import (
 
 // snippetWords is the length of a snippet in words.
 const snippetWords = 24
+
+// maxSnippetScan bounds the bytes of a body a snippet is looked for in.
+const maxSnippetScan = 64 << 10
+
+// snippetWindow returns the start of body that snippets scan: at most
+// maxSnippetScan bytes, cut at a rune boundary.
+func snippetWindow(body string) string {
+	if len(body) <= maxSnippetScan {
+		return body
+	}
+	cut := maxSnippetScan
+	for cut > 0 && !utf8.RuneStart(body[cut]) {
+		cut--
+	}
+	return body[:cut]
+}
 
 // word is one word of a text: its byte span and folded form.
 type word struct {
@@ -97,7 +114,11 @@ func (m matcher) term(folded string) int {
 // of title, when only it matches) holding the most distinct search terms,
 // each matched word enclosed in MarkStart and MarkEnd, with "…" where the
 // text was cut.
+//
+// Only the first maxSnippetScan bytes of body are read: a match further
+// in is not shown, and a 19 MB body costs no more than a short one.
 func makeSnippet(title, body string, terms []query.Term) string {
+	body = snippetWindow(body)
 	m := newMatcher(terms)
 	text, words := body, splitWords(body)
 	hits := matches(words, m)

@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -63,6 +61,9 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// A file from elsewhere (a restored backup) may carry triggers or views
+	// calling functions with side effects: the schema is not trusted.
+	q.Add("_pragma", "trusted_schema(0)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -81,10 +82,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if IsPostgres(path) {
 		return openPostgres(ctx, path)
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("open archive %s: %w", path, err)
-		}
+	if err := createPrivate(path); err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -74,7 +75,7 @@ func runList(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	for _, l := range list {
-		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", l.ID, dateOnly(l.Published), l.Title, inParens(l.Source))
+		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", l.ID, dateOnly(l.Published), safetext.Line(l.Title), inParens(l.Source))
 	}
 	return ExitOK
 }
@@ -92,20 +93,20 @@ func runShow(ctx context.Context, c *session, args []string) int {
 		}
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "%s\n", art.Title)
+	fmt.Fprintf(c.Stdout, "%s\n", safetext.Line(art.Title))
 	if art.Headline != "" && art.Headline != art.Title {
-		fmt.Fprintf(c.Stdout, "%s\n", art.Headline)
+		fmt.Fprintf(c.Stdout, "%s\n", safetext.Line(art.Headline))
 	}
 	var meta []string
 	for _, s := range []string{art.Byline, art.Source, art.Published, art.URL} {
 		if s != "" {
-			meta = append(meta, s)
+			meta = append(meta, safetext.Line(s))
 		}
 	}
 	if len(meta) > 0 {
 		fmt.Fprintln(c.Stdout, strings.Join(meta, " · "))
 	}
-	fmt.Fprintf(c.Stdout, "\n%s\n\n(article %d, from %s)\n", art.Body, art.ID, art.Origin)
+	fmt.Fprintf(c.Stdout, "\n%s\n\n(article %d, from %s)\n", safetext.Terminal(art.Body), art.ID, safetext.Line(art.Origin))
 	return ExitOK
 }
 
@@ -123,5 +124,5 @@ func inParens(s string) string {
 	if s == "" {
 		return ""
 	}
-	return " (" + s + ")"
+	return " (" + safetext.Line(s) + ")"
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -122,5 +123,55 @@ func TestExportMergeCLI(t *testing.T) {
 	}
 	if files, _ := filepath.Glob(filepath.Join(md, "*.md")); len(files) != 1 {
 		t.Errorf("markdown files %v", files)
+	}
+}
+
+// TestExportOutRefusesArchive: export --out never writes over the archive,
+// under any name, and overwrites another file only with --force (#15,
+// finding 8).
+func TestExportOutRefusesArchive(t *testing.T) {
+	db := taggedArchive(t)
+	dir := t.TempDir()
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(dir, "hard.db")
+	if err := os.Link(db, hard); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{db, link, hard, db + "-wal"} {
+		for _, force := range []bool{false, true} {
+			args := []string{"export", "--format", "csv", "--out", out}
+			if force {
+				args = append(args, "--force")
+			}
+			if code, _, errs := run(t, db, args...); code == ExitOK || !strings.Contains(errs, "is the archive itself") {
+				t.Errorf("%v: %d %s", args, code, errs)
+			}
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the archive file changed")
+	}
+	other := filepath.Join(dir, "other.csv")
+	if err := os.WriteFile(other, []byte("keep"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, db, "export", "--format", "csv", "--out", other); code == ExitOK || !strings.Contains(errs, "--force") {
+		t.Errorf("export over an existing file: %d %s", code, errs)
+	}
+	if b, _ := os.ReadFile(other); string(b) != "keep" {
+		t.Errorf("existing file overwritten without --force: %q", b)
+	}
+	if code, _, errs := run(t, db, "export", "--format", "csv", "--out", other, "--force"); code != ExitOK {
+		t.Errorf("export --force: %d %s", code, errs)
+	}
+	if info, err := os.Stat(other); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("export file mode: %v %v", info.Mode(), err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"golang.org/x/term"
 
 	"github.com/newsarchive/newsarchive/app"
@@ -141,7 +142,7 @@ func (c *session) where() string { return store.Redact(c.dbPath) }
 // fail prints an error and returns ExitFailed. A password in the archive's
 // address never reaches the terminal, even inside a library's message.
 func (c *session) fail(err error) int {
-	fmt.Fprintln(c.Stderr, "newsarchive:", hidePasswords(err.Error(), c.dbPath))
+	fmt.Fprintln(c.Stderr, "newsarchive:", safetext.Terminal(hidePasswords(err.Error(), c.dbPath)))
 	return ExitFailed
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/ner"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -120,7 +121,7 @@ func runEntities(ctx context.Context, c *session, args []string) int {
 		return c.writeJSON(out)
 	}
 	for _, e := range list {
-		fmt.Fprintf(c.Stdout, "%6d  %-6s  %5d articles  %s\n", e.ID, e.Type, e.Articles, e.Name)
+		fmt.Fprintf(c.Stdout, "%6d  %-6s  %5d articles  %s\n", e.ID, e.Type, e.Articles, safetext.Line(e.Name))
 	}
 	return ExitOK
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -76,14 +77,14 @@ func runEntity(ctx context.Context, c *session, args []string) int {
 		}
 		return c.writeJSON(out)
 	}
-	fmt.Fprintf(c.Stdout, "%s (%s, entity %d): %d articles, %d mentions\n", e.Name, e.Type, e.ID, e.Articles, e.Mentions)
+	fmt.Fprintf(c.Stdout, "%s (%s, entity %d): %d articles, %d mentions\n", safetext.Line(e.Name), e.Type, e.ID, e.Articles, e.Mentions)
 	if len(e.Aliases) > 0 {
-		fmt.Fprintf(c.Stdout, "also written: %s\n", strings.Join(e.Aliases, ", "))
+		fmt.Fprintf(c.Stdout, "also written: %s\n", safetext.Line(strings.Join(e.Aliases, ", ")))
 	}
 	if len(co) > 0 {
 		fmt.Fprintln(c.Stdout, "mentioned with:")
 		for _, x := range co {
-			fmt.Fprintf(c.Stdout, "  %5d  %s (%s)\n", x.Articles, x.Entity.Name, x.Entity.Type)
+			fmt.Fprintf(c.Stdout, "  %5d  %s (%s)\n", x.Articles, safetext.Line(x.Entity.Name), x.Entity.Type)
 		}
 	}
 	if len(months) > 0 {

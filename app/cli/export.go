@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,7 +15,7 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-const exportUsage = "--format F [--out PATH] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
+const exportUsage = "--format F [--out PATH [--force]] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
 	"[--entity E] [--type T] [--tag T] [--ids 1,2,3]"
 
 func runExport(ctx context.Context, c *session, args []string) int {
@@ -33,6 +32,7 @@ func runExport(ctx context.Context, c *session, args []string) int {
 	fs.StringVar(&opt.Scope.Type, "type", "", "entity type: with --entity, of this type; alone, articles mentioning one")
 	fs.StringVar(&opt.Scope.Tag, "tag", "", "only articles carrying this tag")
 	ids := fs.String("ids", "", "only these articles (comma-separated ids)")
+	force := fs.Bool("force", false, "overwrite the --out file when it exists")
 	rest, ok := parseFlags(fs, args)
 	if !ok || len(rest) > 0 || *format == "" {
 		fs.Usage()
@@ -47,6 +47,11 @@ func runExport(ctx context.Context, c *session, args []string) int {
 	}
 	if opt.Format == export.FormatMarkdown && *out == "" {
 		return c.usageError("export", errors.New("markdown writes a folder: give --out DIR"))
+	}
+	if *out != "" && opt.Format != export.FormatMarkdown {
+		if err := checkExportOut(*out, c.dbPath, *force); err != nil {
+			return c.fail(fmt.Errorf("export: %w", err))
+		}
 	}
 	a, err := c.open(ctx)
 	if err != nil {
@@ -137,7 +142,11 @@ func (c *session) usageError(cmd string, err error) int {
 }
 
 func runMerge(ctx context.Context, c *session, args []string) int {
-	fs := c.flags("merge", "FILE.jsonl   (an export made by `newsarchive export --format jsonl`)")
+	fs := c.flags("merge", "[--dry-run] [--apply-corrections] FILE.jsonl   (an export made by `newsarchive export --format jsonl`)")
+	var opt export.MergeOptions
+	fs.BoolVar(&opt.DryRun, "dry-run", false, "check the export and list what --apply-corrections would change here; write nothing")
+	fs.BoolVar(&opt.ApplyCorrections, "apply-corrections", false,
+		"let the export change this archive's own data: apply its entity corrections, add its tags and notes to articles archived here")
 	rest, ok := parseFlags(fs, args)
 	if !ok || len(rest) != 1 {
 		fs.Usage()
@@ -151,22 +160,13 @@ func runMerge(ctx context.Context, c *session, args []string) int {
 	if isTerminal(c.Stderr) {
 		progress = func(r export.MergeReport) { fmt.Fprintf(c.Stderr, "\r\033[Kmerging: %d articles read", r.Articles) }
 	}
-	rep, err := a.Importer.MergeFile(ctx, rest[0], progress)
+	rep, err := a.Importer.MergeFile(ctx, rest[0], opt, progress)
 	if progress != nil {
 		fmt.Fprint(c.Stderr, "\r\033[K")
 	}
-	printMerge(c.Stdout, rep)
+	printMerge(c.Stdout, rep, opt)
 	if err != nil {
 		return c.fail(err)
 	}
 	return ExitOK
-}
-
-func printMerge(w io.Writer, r export.MergeReport) {
-	fmt.Fprintf(w, "merged %d articles: %d new, %d already archived; %d entities, %d corrections added",
-		r.Articles, r.Imported, r.Duplicates, r.Entities, r.Corrections)
-	if r.BadMentions > 0 {
-		fmt.Fprintf(w, "; %d bad mentions dropped", r.BadMentions)
-	}
-	fmt.Fprintf(w, " in %s\n", r.Elapsed.Round(time.Millisecond))
 }

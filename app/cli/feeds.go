@@ -11,6 +11,7 @@ import (
 	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -142,7 +143,7 @@ func (c *session) listFeeds(ctx context.Context, a *app.App, asJSON bool) int {
 		if !f.LastFetched.IsZero() {
 			last = "fetched " + f.LastFetched.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(c.Stdout, "%4d  %s\n      %s · %d items · %s\n", f.ID, f.Title, f.URL, f.Items, last)
+		fmt.Fprintf(c.Stdout, "%4d  %s\n      %s · %d items · %s\n", f.ID, safetext.Line(f.Title), safetext.Line(f.URL), f.Items, last)
 		if f.LastError != "" {
 			fmt.Fprintf(c.Stdout, "      last error: %s\n", f.LastError)
 		}
@@ -194,14 +195,14 @@ func printRefresh(w io.Writer, r importer.FeedRefresh) {
 			} else if it.SummaryOnly {
 				tag = " (summary only)"
 			}
-			fmt.Fprintf(w, "  new %6d  %s%s\n", it.ID, it.Title, tag)
+			fmt.Fprintf(w, "  new %6d  %s%s\n", it.ID, safetext.Line(it.Title), tag)
 		case importer.StatusDuplicate:
-			fmt.Fprintf(w, "  dup %6d  %s\n", it.DuplicateOf, it.Title)
+			fmt.Fprintf(w, "  dup %6d  %s\n", it.DuplicateOf, safetext.Line(it.Title))
 		default:
-			fmt.Fprintf(w, "  failed      %s: %s\n", it.Title, it.Error)
+			fmt.Fprintf(w, "  failed      %s: %s\n", safetext.Line(it.Title), safetext.Line(it.Error))
 		}
 		if it.Note != "" {
-			fmt.Fprintf(w, "              %s\n", it.Note)
+			fmt.Fprintf(w, "              %s\n", safetext.Line(it.Note))
 		}
 	}
 	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before\n",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/fetch"
+	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
 // runFetch is import for URLs only, online: a feed's items without their
@@ -75,10 +76,10 @@ func runSnapshots(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	if len(snaps) == 0 {
-		fmt.Fprintf(c.Stdout, "article %d (%q) has one version: it was not fetched again from the web\n", art.ID, art.Title)
+		fmt.Fprintf(c.Stdout, "article %d (%q) has one version: it was not fetched again from the web\n", art.ID, safetext.Line(art.Title))
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "article %d: %d versions of %s\n", art.ID, len(snaps), snaps[len(snaps)-1].URL)
+	fmt.Fprintf(c.Stdout, "article %d: %d versions of %s\n", art.ID, len(snaps), safetext.Line(snaps[len(snaps)-1].URL))
 	for _, s := range snaps {
 		fmt.Fprintf(c.Stdout, "  v%-3d %s  %8s  %s  %s\n", s.Version, s.FetchedAt.Local().Format("2006-01-02 15:04:05"),
 			sizeText(s.Size), s.ContentHash[:min(12, len(s.ContentHash))], s.Title)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
 func runImport(ctx context.Context, c *session, args []string) int {
@@ -86,9 +87,9 @@ func printSummary(w io.Writer, rep importer.Report) {
 	for _, r := range rep.Results {
 		switch r.Status {
 		case importer.StatusDuplicate:
-			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, r.Title)
+			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, safetext.Line(r.Title))
 		case importer.StatusFailed:
-			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
+			fmt.Fprintf(w, "failed: %s: %s\n", safetext.Line(r.Path), safetext.Line(r.Error))
 		}
 	}
 	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)

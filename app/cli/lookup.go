@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/search"
 )
 
@@ -86,7 +87,9 @@ func highlight(text string, positions []int, open, closeMark string) string {
 				b.WriteString(closeMark)
 			}
 		}
-		b.WriteRune(r)
+		if r == '\n' || safetext.Terminal(string(r)) != "" { // no controls, escapes or bidi overrides
+			b.WriteRune(r)
+		}
 		i++
 	}
 	if in {

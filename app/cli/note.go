@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsarchive/newsarchive/app/annotate"
+	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
 func runNote(ctx context.Context, c *session, args []string) int {
@@ -30,7 +31,7 @@ func runNote(ctx context.Context, c *session, args []string) int {
 			return c.tagResult(err, id)
 		}
 		if text != "" {
-			fmt.Fprintln(c.Stdout, text)
+			fmt.Fprintln(c.Stdout, safetext.Terminal(text))
 		}
 		return ExitOK
 	}

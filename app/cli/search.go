@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -52,7 +53,7 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 	if *asJSON {
 		out := make([]searchHitJSON, len(res.Hits))
 		for i, h := range res.Hits {
-			out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, mark(h.Snippet, "<mark>", "</mark>")}
+			out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, htmlSnippet(h.Snippet)}
 		}
 		if err := writeJSON(c.Stdout, out); err != nil {
 			return c.fail(err)
@@ -64,7 +65,7 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 		open, closeMark = "\033[1m", "\033[0m"
 	}
 	for _, h := range res.Hits {
-		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", h.ID, dateOnly(h.Published), h.Title, inParens(h.Source))
+		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", h.ID, dateOnly(h.Published), safetext.Line(h.Title), inParens(h.Source))
 		if h.Snippet != "" {
 			fmt.Fprintf(c.Stdout, "        %s\n", mark(h.Snippet, open, closeMark))
 		}
@@ -81,8 +82,22 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 	return ExitOK
 }
 
-// mark replaces the store's snippet marks and flattens line breaks.
+// Stand-ins for the store's snippet marks while the text is cleaned:
+// private-use characters, removed from the text first.
+const markIn, markOut = "\ue000", "\ue001"
+
+// mark replaces the store's snippet marks, flattens line breaks and drops
+// terminal escapes, controls and bidi overrides from the text (the marks
+// may be escapes of our own).
 func mark(s, open, closeMark string) string {
-	s = strings.NewReplacer(store.MarkStart, open, store.MarkEnd, closeMark, "\n\n", " ¶ ", "\n", " ").Replace(s)
-	return s
+	s = strings.NewReplacer(markIn, "", markOut, "").Replace(s)
+	s = strings.NewReplacer(store.MarkStart, markIn, store.MarkEnd, markOut, "\n\n", " ¶ ").Replace(s)
+	return strings.NewReplacer(markIn, open, markOut, closeMark).Replace(safetext.Line(s))
+}
+
+// htmlSnippet renders a snippet for search --json: the text HTML-escaped,
+// the matches in <mark>, line breaks flattened.
+func htmlSnippet(s string) string {
+	s = safetext.HTMLMarked(strings.ReplaceAll(s, "\n\n", " ¶ "), store.MarkStart, store.MarkEnd)
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/newsarchive/newsarchive/app/ingest/simhash"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -58,7 +59,7 @@ func runSimilar(ctx context.Context, c *session, args []string) int {
 	fmt.Fprintf(c.Stdout, "%d near-duplicates of article %d (distance out of 64 bits, at most %d):\n",
 		len(near), id, simhash.NearThreshold)
 	for _, n := range near {
-		fmt.Fprintf(c.Stdout, "%6d  %2d  %-10s  %s%s\n", n.ID, n.Distance, dateOnly(n.Published), n.Title, inParens(n.Source))
+		fmt.Fprintf(c.Stdout, "%6d  %2d  %-10s  %s%s\n", n.ID, n.Distance, dateOnly(n.Published), safetext.Line(n.Title), inParens(n.Source))
 	}
 	return ExitOK
 }
@@ -102,7 +103,7 @@ func runDuplicates(ctx context.Context, c *session, args []string) int {
 	for i, g := range groups {
 		fmt.Fprintf(c.Stdout, "group %d: %d articles, distance up to %d\n", i+1, len(g.Articles), g.MaxDistance)
 		for _, l := range g.Articles {
-			fmt.Fprintf(c.Stdout, "%8d  %-10s  %s%s\n", l.ID, dateOnly(l.Published), l.Title, inParens(l.Source))
+			fmt.Fprintf(c.Stdout, "%8d  %-10s  %s%s\n", l.ID, dateOnly(l.Published), safetext.Line(l.Title), inParens(l.Source))
 		}
 	}
 	fmt.Fprintf(c.Stdout, "%d groups of near-duplicates (exact duplicates are refused at import)\n", len(groups))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/annotate"
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -81,7 +82,7 @@ func (c *session) listTags(ctx context.Context, a *app.App, id int64, asJSON boo
 			return ExitOK
 		}
 		for _, t := range tags {
-			fmt.Fprintln(c.Stdout, t)
+			fmt.Fprintln(c.Stdout, safetext.Line(t))
 		}
 		return ExitOK
 	}
@@ -100,7 +101,7 @@ func (c *session) listTags(ctx context.Context, a *app.App, id int64, asJSON boo
 		return ExitOK
 	}
 	for _, t := range tags {
-		fmt.Fprintf(c.Stdout, "%6d  %s\n", t.Articles, t.Name)
+		fmt.Fprintf(c.Stdout, "%6d  %s\n", t.Articles, safetext.Line(t.Name))
 	}
 	return ExitOK
 }

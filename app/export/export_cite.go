@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -145,11 +146,8 @@ func risDate(y, m, d int) string {
 	return s
 }
 
-var bibEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
-	`#`, `\#`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`)
-
 // bibValue escapes text for a BibTeX field.
-func bibValue(s string) string { return bibEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+func bibValue(s string) string { return safetext.BibTeX(s) }
 
 // bibKey makes a citation key: the first word of the title, the year and
 // the article id, in ASCII letters and digits.
@@ -203,8 +201,8 @@ func writeBibTeX(w io.Writer, c citation, first bool) error {
 	}
 	if kind == "article" {
 		field("journal", bibValue(c.source))
-	} else if c.url != "" {
-		field("howpublished", `\url{`+c.url+`}`)
+	} else if u := safetext.BibTeXURL(c.url); u != "" {
+		field("howpublished", `\url{`+u+`}`)
 	}
 	if c.year != 0 {
 		field("year", strconv.Itoa(c.year))
@@ -213,7 +211,7 @@ func writeBibTeX(w io.Writer, c citation, first bool) error {
 		}
 		field("date", strings.ReplaceAll(strings.TrimSuffix(risDate(c.year, c.month, c.day), "/"), "/", "-"))
 	}
-	field("url", c.url)
+	field("url", safetext.BibTeXURL(c.url))
 	field("urldate", fmt.Sprintf("%04d-%02d-%02d", c.accessed[0], c.accessed[1], c.accessed[2]))
 	field("language", bibValue(c.language))
 	if len(c.tags) > 0 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -67,7 +68,7 @@ func (a *Exporter) csvArticles(ctx context.Context, cw *csv.Writer, sc store.Exp
 			byType[store.TypePlace], byType["MISC"], strings.Join(r.Tags, listSep), note, at.ContentHash, at.Origin,
 			at.ImportedAt.UTC().Format(time.RFC3339), at.Body)
 		p.article()
-		return cw.Write(row)
+		return cw.Write(safetext.CSVRecord(row))
 	})
 }
 
@@ -96,8 +97,8 @@ func (a *Exporter) csvEntities(ctx context.Context, cw *csv.Writer, sc store.Exp
 	}
 	return a.st.ExportGraph(ctx, sc, func(e store.Entity) error {
 		p.article()
-		return cw.Write([]string{strconv.FormatInt(e.ID, 10), e.Name, e.Type, strconv.Itoa(e.Articles),
-			strconv.Itoa(e.Mentions), strconv.FormatBool(e.Confirmed), strings.Join(e.Aliases, listSep)})
+		return cw.Write(safetext.CSVRecord([]string{strconv.FormatInt(e.ID, 10), e.Name, e.Type, strconv.Itoa(e.Articles),
+			strconv.Itoa(e.Mentions), strconv.FormatBool(e.Confirmed), strings.Join(e.Aliases, listSep)}))
 	}, nil)
 }
 
@@ -107,8 +108,8 @@ func (a *Exporter) csvMentions(ctx context.Context, cw *csv.Writer, sc store.Exp
 	}
 	return a.st.ExportMentions(ctx, sc, func(m store.Mention) error {
 		p.article()
-		return cw.Write([]string{strconv.FormatInt(m.ArticleID, 10), strconv.FormatInt(m.EntityID, 10), m.Name, m.Type,
-			strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Text})
+		return cw.Write(safetext.CSVRecord([]string{strconv.FormatInt(m.ArticleID, 10), strconv.FormatInt(m.EntityID, 10), m.Name, m.Type,
+			strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Text}))
 	})
 }
 
@@ -125,7 +126,7 @@ func (a *Exporter) csvCooccurrence(ctx context.Context, cw *csv.Writer, sc store
 	}, func(c store.CooccurrenceEdge) error {
 		s, t := names[c.Source], names[c.Target]
 		p.article()
-		return cw.Write([]string{strconv.FormatInt(c.Source, 10), s[0], s[1], strconv.FormatInt(c.Target, 10), t[0], t[1],
-			strconv.Itoa(c.Articles), c.FirstDate, c.LastDate})
+		return cw.Write(safetext.CSVRecord([]string{strconv.FormatInt(c.Source, 10), s[0], s[1], strconv.FormatInt(c.Target, 10), t[0], t[1],
+			strconv.Itoa(c.Articles), c.FirstDate, c.LastDate}))
 	})
 }

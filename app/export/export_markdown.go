@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -89,13 +90,13 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 		return nil, err
 	}
 	buf.WriteString("---\n\n# ")
-	buf.WriteString(strings.Join(strings.Fields(a.Title), " "))
+	buf.WriteString(safetext.Markdown(safetext.Line(a.Title)))
 	buf.WriteString("\n\n")
-	buf.WriteString(strings.TrimSpace(a.Body))
+	buf.WriteString(safetext.Markdown(strings.TrimSpace(a.Body)))
 	buf.WriteString("\n")
 	if r.Note != nil && strings.TrimSpace(r.Note.Text) != "" {
 		buf.WriteString("\n## Note\n\n")
-		buf.WriteString(strings.TrimSpace(r.Note.Text))
+		buf.WriteString(safetext.Markdown(strings.TrimSpace(r.Note.Text)))
 		buf.WriteString("\n")
 	}
 	return buf.Bytes(), nil
@@ -107,7 +108,7 @@ func markdownOf(r *store.ArticleRecord) ([]byte, error) {
 // then the note. Files of the same name are replaced.
 func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats, error) {
 	opt.Format = FormatMarkdown
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Stats{}, fmt.Errorf("export markdown to %s: %w", dir, err)
 	}
 	sc, p, err := a.startExport(ctx, opt)
@@ -124,7 +125,7 @@ func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), md, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), md, 0o600); err != nil {
 			return err
 		}
 		p.article()

@@ -1,16 +1,12 @@
 package export
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/annotate"
-	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -131,53 +127,6 @@ func articleRecord(r *store.ArticleRecord) jsonlRecord {
 	return rec
 }
 
-// storeRecord turns an article line into what the store merges; mentions
-// of an unknown entity type are dropped and counted.
-func storeRecord(rec *jsonlRecord) (store.ArticleRecord, int, error) {
-	if rec.Body == "" {
-		return store.ArticleRecord{}, 0, fmt.Errorf("article %q has no body", rec.Title)
-	}
-	r := store.ArticleRecord{Article: store.Article{Title: rec.Title, Headline: rec.Headline, Published: rec.Published,
-		PublishedText: rec.PublishedText, Byline: rec.Byline, Source: rec.Source, URL: rec.URL, Language: rec.Language,
-		Body: rec.Body, SummaryOnly: rec.SummaryOnly, ContentHash: rec.ContentHash, Origin: rec.Origin}}
-	for _, t := range rec.Tags {
-		if n, err := annotate.NormalizeTag(t); err == nil {
-			r.Tags = append(r.Tags, n)
-		}
-	}
-	if r.ContentHash == "" {
-		r.ContentHash = ingest.ContentHash(r.Title, r.Body)
-	}
-	if rec.ImportedAt != nil {
-		r.ImportedAt = *rec.ImportedAt
-	}
-	if rec.Original != nil {
-		r.Original = &store.Original{ContentType: rec.Original.ContentType, Data: rec.Original.Data}
-	}
-	bad := 0
-	for _, m := range rec.Mentions {
-		if !store.ValidType(m.Type) || m.Name == "" {
-			bad++
-			continue
-		}
-		r.Mentions = append(r.Mentions, store.Mention{Name: m.Name, Type: m.Type, Start: m.Start, End: m.End, Text: m.Text})
-	}
-	if rec.Note != nil && rec.Note.Text != "" {
-		r.Note = &store.Note{Text: rec.Note.Text, UpdatedAt: rec.Note.UpdatedAt}
-	}
-	for _, sn := range rec.Snapshots {
-		r.Snapshots = append(r.Snapshots, store.SnapshotData{Snapshot: store.Snapshot{URL: sn.URL, Title: sn.Title,
-			FetchedAt: sn.FetchedAt, ContentHash: sn.ContentHash, ContentType: sn.ContentType}, Data: sn.Data})
-	}
-	if t := rec.Tagging; t != nil {
-		switch t.State {
-		case "pending", "done", "failed":
-			r.Tagging = store.TaggingState{State: t.State, Model: t.Model, TaggedAt: t.TaggedAt, Error: t.Error}
-		}
-	}
-	return r, bad, nil
-}
-
 // writeJSONL writes the scope as JSONL: the header, every article as read,
 // the entities mentioned or confirmed, and every correction.
 func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
@@ -205,156 +154,4 @@ func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportS
 		return enc.Encode(jsonlRecord{Kind: recCorrection, Rule: c.Kind, Name: c.Name, Type: c.Type, Target: c.Target,
 			TargetType: c.TargetType, ArticleHash: c.ArticleHash, CreatedAt: &at})
 	})
-}
-
-// MergeReport sums up the merge of a JSONL export into the archive.
-type MergeReport struct {
-	Articles    int // article records read
-	Imported    int // of which new here
-	Duplicates  int // of which archived already (their tags and note were merged)
-	BadMentions int // mentions dropped: outside their article's text or of an unknown type
-	Entities    int // entity records read
-	Corrections int // corrections this archive lacked, added and applied
-	Elapsed     time.Duration
-}
-
-// mergeBatch is how many records are written in one transaction.
-const mergeBatch = 64
-
-// Merge merges a JSONL export (see Export) into the archive, reading
-// it as a stream: articles whose content hash is archived already are not
-// duplicated (their tags and note are merged into the archived article),
-// new ones keep their entities, tags, note, snapshots and times, and the
-// other archive's corrections are added and applied where their names agree
-// with entities here (see store.MergeCorrections). progress, when not nil,
-// is called after each batch.
-func (a *Exporter) Merge(ctx context.Context, r io.Reader, progress func(MergeReport)) (MergeReport, error) {
-	start := time.Now()
-	m := &merger{a: a, progress: progress, start: start}
-	var err error
-	if m.maxOld, err = a.st.MaxArticleID(ctx); err != nil {
-		return MergeReport{}, err
-	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<16))
-	for n := 1; ; n++ {
-		var rec jsonlRecord
-		err := dec.Decode(&rec)
-		if errors.Is(err, io.EOF) {
-			if n == 1 {
-				return m.rep, fmt.Errorf("%w: the file is empty", ErrNotExport)
-			}
-			break
-		}
-		if err != nil {
-			return m.done(fmt.Errorf("read record %d: %w", n, err))
-		}
-		if n == 1 {
-			if rec.Kind != recHeader || rec.Format != jsonlFormat {
-				return m.rep, fmt.Errorf("%w: its first line is no export header", ErrNotExport)
-			}
-			if rec.Version > jsonlVersion {
-				return m.rep, fmt.Errorf("the export's format (version %d) is newer than this program knows (%d): update News Archive",
-					rec.Version, jsonlVersion)
-			}
-			continue
-		}
-		if err := m.add(ctx, &rec); err != nil {
-			return m.done(fmt.Errorf("record %d: %w", n, err))
-		}
-	}
-	return m.done(m.flush(ctx))
-}
-
-// merger batches the records of a JSONL export into the store.
-type merger struct {
-	a        *Exporter
-	progress func(MergeReport)
-	start    time.Time
-	maxOld   int64
-	rep      MergeReport
-	arts     []store.ArticleRecord
-	ents     []store.Entity
-	corrs    []store.PortableCorrection
-}
-
-func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
-	switch rec.Kind {
-	case recArticle:
-		r, bad, err := storeRecord(rec)
-		if err != nil {
-			return err
-		}
-		m.rep.BadMentions += bad
-		m.arts = append(m.arts, r)
-	case recEntity:
-		if !store.ValidType(rec.Type) || rec.Name == "" {
-			return fmt.Errorf("entity %q of unknown type %q", rec.Name, rec.Type)
-		}
-		m.ents = append(m.ents, store.Entity{Name: rec.Name, Type: rec.Type, Confirmed: rec.Confirmed, Aliases: rec.Aliases})
-	case recCorrection:
-		c := store.PortableCorrection{Correction: store.Correction{Kind: rec.Rule, Name: rec.Name, Type: rec.Type,
-			Target: rec.Target, TargetType: rec.TargetType}, ArticleHash: rec.ArticleHash}
-		if rec.CreatedAt != nil {
-			c.CreatedAt = *rec.CreatedAt
-		}
-		m.corrs = append(m.corrs, c)
-	default:
-		return nil // a kind from a later version: skipped
-	}
-	if len(m.arts)+len(m.ents)+len(m.corrs) >= mergeBatch || (rec.Kind != recArticle && len(m.arts) > 0) {
-		return m.flush(ctx)
-	}
-	return nil
-}
-
-// flush writes the pending records: articles first, then entities, then
-// corrections, as the export orders them.
-func (m *merger) flush(ctx context.Context) error {
-	if len(m.arts) > 0 {
-		outs, err := m.a.st.MergeArticles(ctx, m.arts)
-		if err != nil {
-			return err
-		}
-		arts := make([]store.Article, len(outs))
-		ids := make([]int64, len(outs))
-		errs := make([]error, len(outs))
-		for i, o := range outs {
-			arts[i], ids[i] = m.arts[i].Article, o.ID
-			m.rep.Articles++
-			m.rep.BadMentions += o.BadMentions
-			if o.Duplicate {
-				m.rep.Duplicates++
-				errs[i] = &store.DuplicateError{ID: o.ID}
-			} else {
-				m.rep.Imported++
-			}
-		}
-		m.a.search.FingerprintBatch(ctx, arts, ids, errs)
-		m.arts = m.arts[:0]
-	}
-	if len(m.ents) > 0 {
-		if err := m.a.st.MergeEntityRecords(ctx, m.ents); err != nil {
-			return err
-		}
-		m.rep.Entities += len(m.ents)
-		m.ents = m.ents[:0]
-	}
-	if len(m.corrs) > 0 {
-		n, err := m.a.st.MergeCorrections(ctx, m.corrs, m.maxOld)
-		if err != nil {
-			return err
-		}
-		m.rep.Corrections += n
-		m.corrs = m.corrs[:0]
-	}
-	if m.progress != nil {
-		m.rep.Elapsed = time.Since(m.start)
-		m.progress(m.rep)
-	}
-	return nil
-}
-
-func (m *merger) done(err error) (MergeReport, error) {
-	m.rep.Elapsed = time.Since(m.start)
-	return m.rep, err
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/store"
@@ -25,7 +26,7 @@ func roundTrip(t *testing.T, a *apptest.Archive) {
 	ctx := context.Background()
 	first := apptest.ExportJSONL(t, a)
 	b := apptest.Open(t)
-	rep, err := b.Exporter.Merge(ctx, bytes.NewReader(first), nil)
+	rep, err := b.Exporter.Merge(ctx, bytes.NewReader(first), export.MergeOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,11 @@ func roundTrip(t *testing.T, a *apptest.Archive) {
 	}
 	for i := range want {
 		if want[i] != got[i] {
-			t.Fatalf("line %d differs:\n%.300s\n%.300s", i, want[i], got[i])
+			j := 0
+			for j < len(want[i]) && j < len(got[i]) && want[i][j] == got[i][j] {
+				j++
+			}
+			t.Fatalf("line %d differs at %d:\n%.300s\n%.300s", i, j, want[i][max(0, j-100):], got[i][max(0, j-100):])
 		}
 	}
 	if p, err := b.Store.Check(ctx); err != nil || len(p) > 0 {
@@ -93,8 +98,8 @@ func TestJSONLRoundTripBBC(t *testing.T) {
 
 // TestJSONLMerge merges an archive's export into another that shares an
 // article: nothing is duplicated, the user's tags and note are merged, the
-// corrections apply to the other archive's own entities, and merging again
-// changes nothing.
+// corrections apply to the other archive's own entities (all of it with
+// ApplyCorrections), and merging again changes nothing.
 func TestJSONLMerge(t *testing.T) {
 	ctx := context.Background()
 	a := apptest.Open(t)
@@ -115,8 +120,8 @@ func TestJSONLMerge(t *testing.T) {
 	corrs, _ := a.Store.Corrections(ctx)
 	renamed := corrs[0] // the rename buildArchive made first
 	before, _ := b.Store.ArticleMentions(ctx, 1)
-	export := apptest.ExportJSONL(t, a)
-	rep, err := b.Exporter.Merge(ctx, bytes.NewReader(export), nil)
+	dump := apptest.ExportJSONL(t, a)
+	rep, err := b.Exporter.Merge(ctx, bytes.NewReader(dump), export.MergeOptions{ApplyCorrections: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +154,7 @@ func TestJSONLMerge(t *testing.T) {
 	if p, err := b.Store.Check(ctx); err != nil || len(p) > 0 {
 		t.Errorf("check after merge: %v %v", p, err)
 	}
-	again, err := b.Exporter.Merge(ctx, bytes.NewReader(export), nil)
+	again, err := b.Exporter.Merge(ctx, bytes.NewReader(dump), export.MergeOptions{ApplyCorrections: true}, nil)
 	if err != nil || again.Imported != 0 || again.Duplicates != na || again.Corrections != 0 {
 		t.Errorf("second merge: %+v %v", again, err)
 	}
@@ -170,7 +175,7 @@ func TestImportJSONLRejects(t *testing.T) {
 	a := apptest.Open(t)
 	for _, in := range []string{"", "{\"kind\":\"article\"}\n", "not json", "{\"kind\":\"header\",\"format\":\"other\"}\n",
 		"{\"kind\":\"header\",\"format\":\"newsarchive-export\",\"version\":99}\n"} {
-		if _, err := a.Exporter.Merge(context.Background(), strings.NewReader(in), nil); err == nil {
+		if _, err := a.Exporter.Merge(context.Background(), strings.NewReader(in), export.MergeOptions{}, nil); err == nil {
 			t.Errorf("%q imported without error", in)
 		}
 	}
@@ -184,7 +189,7 @@ func FuzzMerge(f *testing.F) {
 	a := apptest.Open(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := context.Background()
-		a.Exporter.Merge(ctx, bytes.NewReader(data), nil)
+		a.Exporter.Merge(ctx, bytes.NewReader(data), export.MergeOptions{}, nil)
 		if p, err := a.Store.Check(ctx); err != nil || len(p) > 0 {
 			t.Fatalf("archive damaged by %q: %v %v", data, p, err)
 		}
@@ -194,11 +199,11 @@ func FuzzMerge(f *testing.F) {
 func BenchmarkMerge(b *testing.B) {
 	a := apptest.Open(b)
 	apptest.BuildArchive(b, a, apptest.FixtureFiles(b))
-	export := apptest.ExportJSONL(b, a)
-	b.SetBytes(int64(len(export)))
+	dump := apptest.ExportJSONL(b, a)
+	b.SetBytes(int64(len(dump)))
 	for b.Loop() {
 		c := apptest.Open(b)
-		if _, err := c.Exporter.Merge(context.Background(), bytes.NewReader(export), nil); err != nil {
+		if _, err := c.Exporter.Merge(context.Background(), bytes.NewReader(dump), export.MergeOptions{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -144,13 +144,13 @@ func versionResult(path, title string, saved store.SavedVersion) FileResult {
 }
 
 // MergeFile merges the JSONL export at path; see export.Exporter.Merge.
-func (a *Importer) MergeFile(ctx context.Context, path string, progress func(export.MergeReport)) (export.MergeReport, error) {
+func (a *Importer) MergeFile(ctx context.Context, path string, opt export.MergeOptions, progress func(export.MergeReport)) (export.MergeReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return export.MergeReport{}, fmt.Errorf("import %s: %w", path, readError(err))
 	}
 	defer f.Close()
-	rep, err := a.export.Merge(ctx, f, progress)
+	rep, err := a.export.Merge(ctx, f, opt, progress)
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -159,10 +159,13 @@ func (a *Importer) MergeFile(ctx context.Context, path string, progress func(exp
 
 // storeJSONL merges a JSONL export file and reports it as one import result.
 func (a *Importer) storeJSONL(ctx context.Context, path string) FileResult {
-	rep, err := a.MergeFile(ctx, path, nil)
+	rep, err := a.MergeFile(ctx, path, export.MergeOptions{}, nil)
 	r := FileResult{Path: path, Status: StatusImported,
 		Title: fmt.Sprintf("export: %d new, %d already archived of %d articles; %d corrections added",
 			rep.Imported, rep.Duplicates, rep.Articles, rep.Corrections)}
+	if left := rep.LocalSkipped + rep.EntitiesSkipped + rep.CorrectionsSkipped; left > 0 {
+		r.Title += fmt.Sprintf("; %d changes to this archive's own data left alone (newsarchive merge --dry-run lists them)", left)
+	}
 	switch {
 	case err != nil:
 		r.Status, r.Error = StatusFailed, err.Error()

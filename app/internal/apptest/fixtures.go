@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 	"github.com/newsarchive/newsarchive/app/internal/synth"
 	"github.com/newsarchive/newsarchive/assets"
@@ -64,7 +65,7 @@ func BuildArchive(t testing.TB, a *Archive, paths []string) {
 	for i, body := range []string{"First version of the story about Port Ellery and its ferries.",
 		"Second version of the story about Port Ellery, its ferries and Saltmarsh Island."} {
 		art := store.Article{Title: "Ferry story", Body: body, URL: "https://courier.example.org/ferry-story",
-			Source: "The Coastal Courier", ContentHash: "hash-" + body, Origin: "test"}
+			Source: "The Coastal Courier", ContentHash: ingest.ContentHash("Ferry story", body), Origin: "test"}
 		if _, err := a.Store.SaveVersion(ctx, art, store.Original{ContentType: "text/html", Data: []byte(body)},
 			time.Date(2024, 3, 14+i, 9, 0, 0, 0, time.UTC)); err != nil {
 			t.Fatal(err)
