@@ -9,12 +9,11 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
-	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
 
-const feedsUsage = `add [--json] [--offline] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [ID]`
+const feedsUsage = `add [--json] [--offline] [--allow-net CIDRS] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [--allow-net CIDRS] [ID]`
 
 // feedJSON is the JSON form of a subscription.
 type feedJSON struct {
@@ -53,11 +52,13 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return ExitUsage
 	}
 	sub, args := args[0], args[1:]
-	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] URL|FILE", "list": "[--json]",
-		"remove": "ID", "refresh": "[--json] [--offline] [ID]"}[sub])
+	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] [--allow-net CIDRS] URL|FILE", "list": "[--json]",
+		"remove": "ID", "refresh": "[--json] [--offline] [--allow-net CIDRS] [ID]"}[sub])
 	asJSON := fs.Bool("json", false, "print JSON")
 	var offline *bool
+	allow := new(string)
 	if sub == "add" || sub == "refresh" {
+		allow = netFlag(fs)
 		offline = fs.Bool("offline", false, "keep the summary of items without full text instead of fetching their pages")
 	}
 	rest, ok := parseFlags(fs, args)
@@ -87,10 +88,9 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	var opt importer.FeedOptions
-	if offline != nil && *offline {
-		opt.Offline = true
-	} else if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
+	opt.Offline = offline != nil && *offline
+	if err := allowNet(a, *allow, !opt.Offline); err != nil {
+		return c.fail(err)
 	}
 	switch sub {
 	case "add":

@@ -12,8 +12,10 @@ import (
 )
 
 func runImport(ctx context.Context, c *session, args []string) int {
-	fs := c.flags("import", "[--json] PATH...")
+	fs := c.flags("import", "[--json] [--allow-net CIDRS] [--follow-symlinks] PATH...")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	allow := netFlag(fs)
+	online := fs.Bool("online", false, "fetch the linked pages of feed items (what `fetch` does)")
 	noTag := fs.Bool("no-tag", false, "leave entity tagging for later (the app or `retag` does it)")
 	paths, ok := parseFlags(fs, args)
 	if !ok {
@@ -25,6 +27,9 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	}
 	a, err := c.open(ctx)
 	if err != nil {
+		return c.fail(err)
+	}
+	if err := allowNet(a, *allow, *online); err != nil {
 		return c.fail(err)
 	}
 	var opt importer.Options

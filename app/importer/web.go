@@ -26,12 +26,20 @@ type Fetcher interface {
 // feed.
 var ErrNotPage = errors.New("not an HTML page or a feed")
 
-// fetcher returns the App's Fetcher, or a default one.
+// fetcher returns the importer's Fetcher, or a default one.
 func (a *Importer) fetcher() Fetcher {
 	if a.Fetcher != nil {
 		return a.Fetcher
 	}
-	return fetch.New()
+	return a.NewFetcher()
+}
+
+// NewFetcher returns a fetcher with the default limits that may reach the
+// public internet and the networks in a.Allow.
+func (a *Importer) NewFetcher() *fetch.Fetcher {
+	f := fetch.New()
+	f.Allow = a.Allow
+	return f
 }
 
 // URL fetches a web page or feed and archives it, as Import does for

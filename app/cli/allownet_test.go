@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsarchive/newsarchive/app"
+)
+
+// TestAllowNet: commands that fetch refuse the local network unless
+// --allow-net or $NEWSARCHIVE_ALLOW_NET names it; a bad list is an error.
+func TestAllowNet(t *testing.T) {
+	s := newTestSite(t)
+	s.set("/tram", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "eleven thousand"))
+	u := s.URL + "/tram"
+	cases := []struct {
+		name string
+		env  string
+		args []string
+		code int
+		want string // in stdout or stderr
+	}{
+		{"import refused", "", []string{"import", u}, ExitFailed, "loopback"},
+		{"fetch refused", "", []string{"fetch", u}, ExitFailed, "not public"},
+		{"feeds add refused", "", []string{"feeds", "add", s.URL + "/feed.xml"}, ExitFailed, "loopback"},
+		{"other network allowed only", "", []string{"fetch", "--allow-net", "10.0.0.0/8", u}, ExitFailed, "loopback"},
+		{"flag", "", []string{"fetch", "--allow-net", "127.0.0.1", u}, ExitOK, "imported 1"},
+		{"env", "192.168.0.0/16, 127.0.0.0/8", []string{"import", "--no-tag", u}, ExitOK, "imported 1"},
+		{"bad list", "", []string{"fetch", "--allow-net", "intranet", u}, ExitFailed, "--allow-net"},
+		{"bad env", "10.0.0.0/33", []string{"import", u}, ExitFailed, app.EnvAllowNet},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(app.EnvAllowNet, tc.env)
+			db := filepath.Join(t.TempDir(), "a.db")
+			code, out, errs := run(t, db, tc.args...)
+			if code != tc.code || !strings.Contains(out+errs, tc.want) {
+				t.Errorf("exit %d, want %d with %q:\n%s%s", code, tc.code, tc.want, out, errs)
+			}
+		})
+	}
+}
