@@ -34,6 +34,8 @@ type refreshJSON struct {
 	Duplicates int                   `json:"duplicates"`
 	Failed     int                   `json:"failed"`
 	Seen       int                   `json:"seen_before"`
+	Left       int                   `json:"left_for_next_pull,omitempty"`
+	Note       string                `json:"note,omitempty"`
 	Items      []importer.ItemResult `json:"items"`
 }
 
@@ -160,7 +162,7 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefr
 				continue
 			}
 			out = append(out, refreshJSON{Feed: toFeedJSON(r.Feed), Imported: r.Imported, Duplicates: r.Duplicates,
-				Failed: r.Failed, Seen: r.Seen, Items: r.Items})
+				Failed: r.Failed, Seen: r.Seen, Left: r.Left, Note: r.Note, Items: r.Items})
 			failed = failed || r.Failed > 0
 		}
 		if werr := writeJSON(c.Stdout, out); werr != nil {
@@ -206,4 +208,7 @@ func printRefresh(w io.Writer, r importer.FeedRefresh) {
 	}
 	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before\n",
 		r.Feed.ID, r.Feed.Title, r.Imported, r.Duplicates, r.Failed, r.Seen)
+	if r.Note != "" {
+		fmt.Fprintf(w, "note: %s\n", r.Note)
+	}
 }

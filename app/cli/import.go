@@ -95,6 +95,9 @@ func printSummary(w io.Writer, rep importer.Report) {
 		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
 		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "note: %s: %s\n", r.Path, n)
+		}
 	}
 	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
 	if rep.Skipped > 0 {

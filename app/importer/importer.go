@@ -31,6 +31,9 @@ type FileResult struct {
 	Title       string `json:"title,omitempty"`
 	DuplicateOf int64  `json:"duplicate_of,omitempty"`
 	Error       string `json:"error,omitempty"`
+	// Notes say what the import dropped or left out: links that are not
+	// http(s), linked pages refused or not fetched, items over the caps.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Progress is the state of a running import.
@@ -82,6 +85,7 @@ type parsed struct {
 	orig store.Original
 	err  error
 	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
+	note string    // what sanitising dropped, for the report
 }
 
 // Import reads files and folders into the archive. Each file is imported,
@@ -172,7 +176,7 @@ func parseFile(in inputFile) parsed {
 	if err != nil {
 		origin = in.path
 	}
-	p.art, p.orig, p.web, p.err = parseLocal(raw, in.path, origin)
+	p.art, p.orig, p.web, p.note, p.err = parseLocal(raw, in.path, origin)
 	return p
 }
 
@@ -222,6 +226,9 @@ func (a *Importer) storeBatch(ctx context.Context, batch []parsed, emit func(Fil
 		results[i] = FileResult{Path: p.in.path, Status: StatusFailed}
 		if p.err != nil {
 			results[i].Error = p.err.Error()
+		}
+		if p.note != "" {
+			results[i].Notes = []string{p.note}
 		}
 	}
 	if len(arts) > 0 {
