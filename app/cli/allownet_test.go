@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,25 @@ func TestAllowNet(t *testing.T) {
 				t.Errorf("exit %d, want %d with %q:\n%s%s", code, tc.code, tc.want, out, errs)
 			}
 		})
+	}
+}
+
+// TestImportFollowSymlinks: import refuses a link out of the folder
+// unless --follow-symlinks.
+func TestImportFollowSymlinks(t *testing.T) {
+	outside, dir := t.TempDir(), t.TempDir()
+	secret := filepath.Join(outside, "notes.txt")
+	if err := os.WriteFile(secret, []byte("Private notes\n\nThe user's private notes, outside the imported folder.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "notes.txt")); err != nil {
+		t.Skip(err)
+	}
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code, out, _ := run(t, db, "import", "--no-tag", dir); code != ExitFailed || !strings.Contains(out, "out of the imported folder") {
+		t.Errorf("without the flag: exit %d %s", code, out)
+	}
+	if code, out, _ := run(t, db, "import", "--no-tag", "--follow-symlinks", dir); code != ExitOK || !strings.Contains(out, "imported 1") {
+		t.Errorf("with --follow-symlinks: exit %d %s", code, out)
 	}
 }

@@ -15,6 +15,7 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("import", "[--json] [--allow-net CIDRS] [--follow-symlinks] PATH...")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	allow := netFlag(fs)
+	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders imported")
 	online := fs.Bool("online", false, "fetch the linked pages of feed items (what `fetch` does)")
 	noTag := fs.Bool("no-tag", false, "leave entity tagging for later (the app or `retag` does it)")
 	paths, ok := parseFlags(fs, args)
@@ -32,7 +33,7 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	if err := allowNet(a, *allow, *online); err != nil {
 		return c.fail(err)
 	}
-	var opt importer.Options
+	opt := importer.Options{FollowSymlinks: *follow}
 	enc := json.NewEncoder(c.Stdout)
 	enc.SetEscapeHTML(false)
 	if *asJSON {

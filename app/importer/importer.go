@@ -72,6 +72,9 @@ type Report struct {
 type Options struct {
 	OnProgress func(Progress)
 	OnResult   func(FileResult)
+	// FollowSymlinks follows symbolic links in folders that lead out of
+	// the folder imported; without it they are reported, not followed.
+	FollowSymlinks bool
 }
 
 // BatchSize is how many files are parsed in parallel and written in one
@@ -94,7 +97,7 @@ type parsed struct {
 // the report then covers the files done so far.
 func (a *Importer) Import(ctx context.Context, paths []string, opt Options) (Report, error) {
 	start := time.Now()
-	files, skipped := collect(paths)
+	files, skipped := collect(paths, opt.FollowSymlinks)
 	rep := Report{Skipped: skipped}
 	prog := Progress{Total: len(files)}
 	emit := func(r FileResult) {
