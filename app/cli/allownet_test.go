@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/store"
 )
 
 // TestAllowNet: commands that fetch refuse the local network unless
@@ -61,5 +62,21 @@ func TestImportFollowSymlinks(t *testing.T) {
 	}
 	if code, out, _ := run(t, db, "import", "--no-tag", "--follow-symlinks", dir); code != ExitOK || !strings.Contains(out, "imported 1") {
 		t.Errorf("with --follow-symlinks: exit %d %s", code, out)
+	}
+}
+
+// TestPrintFailed: `queue` lists failed articles with their reason, one
+// line each, without terminal escapes from titles.
+func TestPrintFailed(t *testing.T) {
+	var b strings.Builder
+	printFailed(&b, []store.FailedTag{{ArticleID: 7, Title: "Huge\x1b]0;pwned\x07 page", Error: "tagging over its time budget of 1m0s"}}, 3)
+	out := b.String()
+	for _, want := range []string{"      7  Huge", "time budget", "and 2 more", "retag"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if strings.ContainsRune(out, 0x1b) {
+		t.Errorf("escape printed: %q", out)
 	}
 }

@@ -171,3 +171,30 @@ func TestFeedCannotRewriteArchivedArticle(t *testing.T) {
 		t.Errorf("a fetch of the URL made %d versions, want 2", len(snaps))
 	}
 }
+
+// TestItemLinksHTTPOnly (#15 finding 10): a feed file whose items link to
+// file: and javascript: URLs imports the items without those links and
+// says which were dropped.
+func TestItemLinksHTTPOnly(t *testing.T) {
+	doc := strings.ReplaceAll(rss(
+		rssItem("f1", "Passwords", "file:///etc/passwd", words("An item that links to a local file.", 40), ""),
+		rssItem("f2", "Script", "javascript:alert(1)", words("An item that links to a script.", 40), ""),
+	), "{base}", "https://example.org")
+	p := apptest.WriteFile(t, t.TempDir(), "links.rss", []byte(doc))
+	a := apptest.Open(t)
+	rep, err := a.Importer.Import(context.Background(), []string{p}, importer.Options{})
+	if err != nil || rep.Imported != 1 || len(rep.Results) != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	for _, art := range allArticles(t, a) {
+		if art.URL != "" {
+			t.Errorf("article %q kept the link %q", art.Title, art.URL)
+		}
+	}
+	notes := strings.Join(rep.Results[0].Notes, "\n")
+	for _, want := range []string{"file:///etc/passwd", "javascript:"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("dropped link %s not reported: %q", want, notes)
+		}
+	}
+}
