@@ -17,10 +17,10 @@ import (
 // and records how many pages were being served at once at most.
 type bigPageSite struct {
 	*httptest.Server
-	mu               sync.Mutex
-	inFlight, most   int
-	pagesServed      int
-	feedDoc, pageDoc string
+	mu             sync.Mutex
+	inFlight, most int
+	pagesServed    int
+	feedDoc        string
 }
 
 func newBigPageSite(t *testing.T, n, size int) *bigPageSite {
