@@ -363,3 +363,34 @@ func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) 
 	}
 	return refreshCounts(ctx, tx, touched)
 }
+
+// FailedTag is an article the tagger failed on, with the reason.
+type FailedTag struct {
+	ArticleID int64
+	Title     string
+	Error     string
+}
+
+// FailedTagging returns up to limit articles whose tagging failed, newest
+// first, with the reason; they stay failed (no worker claims them again)
+// until a retag.
+func (s *Store) FailedTagging(ctx context.Context, limit int) ([]FailedTag, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, t.error FROM tagging t JOIN articles a ON a.id = t.article_id
+		WHERE t.state = 'failed' ORDER BY t.article_id DESC LIMIT ?`, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("failed tagging: %w", err)
+	}
+	defer rows.Close()
+	var out []FailedTag
+	for rows.Next() {
+		var f FailedTag
+		if err := rows.Scan(&f.ArticleID, &f.Title, &f.Error); err != nil {
+			return nil, fmt.Errorf("failed tagging: %w", err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("failed tagging: %w", err)
+	}
+	return out, nil
+}

@@ -65,7 +65,7 @@ func (s *Store) SaveVersion(ctx context.Context, a Article, o Original, fetchedA
 	var out SavedVersion
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = saveVersion(ctx, tx, &a, o, fetchedAt.UTC())
+		out, err = saveVersion(ctx, tx, &a, o, fetchedAt.UTC(), false)
 		return err
 	})
 	if err != nil {
@@ -77,9 +77,47 @@ func (s *Store) SaveVersion(ctx context.Context, a Article, o Original, fetchedA
 	return out, nil
 }
 
-func saveVersion(ctx context.Context, tx *sql.Tx, a *Article, o Original, at time.Time) (SavedVersion, error) {
-	cur, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE url = ?
-		ORDER BY id DESC LIMIT 1`, a.URL))
+// SaveVersionFromOrigin is SaveVersion for a version that was not fetched
+// from a.URL itself but read from a document that links to it (a feed
+// item): it becomes a new version only of an article at a.URL imported
+// from the same origin (a.Origin, the same feed). An article at that URL
+// from elsewhere is left alone: the version is archived as a new article
+// (or found to be a duplicate), so that no feed rewrites what another
+// source archived.
+func (s *Store) SaveVersionFromOrigin(ctx context.Context, a Article, o Original, fetchedAt time.Time) (SavedVersion, error) {
+	if a.URL == "" || a.Origin == "" {
+		return SavedVersion{}, fmt.Errorf("save version of %q: no URL or no origin", a.Title)
+	}
+	if fetchedAt.IsZero() {
+		fetchedAt = time.Now()
+	}
+	var out SavedVersion
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = saveVersion(ctx, tx, &a, o, fetchedAt.UTC(), true)
+		return err
+	})
+	if err != nil {
+		return SavedVersion{}, fmt.Errorf("save version of %s from %s: %w", a.URL, a.Origin, err)
+	}
+	if out.ArticleID != 0 {
+		s.NoteArticlesChanged(out.ArticleID)
+	}
+	return out, nil
+}
+
+// saveVersion saves a as a version of the article at its URL: the one
+// fetched from it, else the newest; of its origin only, when sameOrigin.
+func saveVersion(ctx context.Context, tx *sql.Tx, a *Article, o Original, at time.Time, sameOrigin bool) (SavedVersion, error) {
+	// a fetch: the story fetched from that URL before, else the newest
+	// article that links there (a feed summary the fetch completes)
+	q, args := `SELECT `+articleColumns+` FROM articles WHERE url = ?
+		ORDER BY CASE WHEN origin = url THEN 0 ELSE 1 END, id DESC LIMIT 1`, []any{a.URL}
+	if sameOrigin {
+		q, args = `SELECT `+articleColumns+` FROM articles WHERE url = ? AND origin = ? ORDER BY id DESC LIMIT 1`,
+			[]any{a.URL, a.Origin}
+	}
+	cur, err := scanArticle(tx.QueryRowContext(ctx, q, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		id, err := createArticle(ctx, tx, a, o)
 		var dup *DuplicateError

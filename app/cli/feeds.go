@@ -9,13 +9,12 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
-	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/store"
 )
 
-const feedsUsage = `add [--json] [--offline] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [ID]`
+const feedsUsage = `add [--json] [--offline] [--allow-net CIDRS] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [--allow-net CIDRS] [ID]`
 
 // feedJSON is the JSON form of a subscription.
 type feedJSON struct {
@@ -36,6 +35,8 @@ type refreshJSON struct {
 	Duplicates int                   `json:"duplicates"`
 	Failed     int                   `json:"failed"`
 	Seen       int                   `json:"seen_before"`
+	Left       int                   `json:"left_for_next_pull,omitempty"`
+	Note       string                `json:"note,omitempty"`
 	Items      []importer.ItemResult `json:"items"`
 }
 
@@ -54,11 +55,13 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return ExitUsage
 	}
 	sub, args := args[0], args[1:]
-	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] URL|FILE", "list": "[--json]",
-		"remove": "ID", "refresh": "[--json] [--offline] [ID]"}[sub])
+	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] [--allow-net CIDRS] URL|FILE", "list": "[--json]",
+		"remove": "ID", "refresh": "[--json] [--offline] [--allow-net CIDRS] [ID]"}[sub])
 	asJSON := fs.Bool("json", false, "print JSON")
 	var offline *bool
+	allow := new(string)
 	if sub == "add" || sub == "refresh" {
+		allow = netFlag(fs)
 		offline = fs.Bool("offline", false, "keep the summary of items without full text instead of fetching their pages")
 	}
 	rest, ok := parseFlags(fs, args)
@@ -88,10 +91,9 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	var opt importer.FeedOptions
-	if offline != nil && *offline {
-		opt.Offline = true
-	} else if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
+	opt.Offline = offline != nil && *offline
+	if err := allowNet(a, *allow, !opt.Offline); err != nil {
+		return c.fail(err)
 	}
 	switch sub {
 	case "add":
@@ -161,7 +163,7 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefr
 				continue
 			}
 			out = append(out, refreshJSON{Feed: toFeedJSON(r.Feed), Imported: r.Imported, Duplicates: r.Duplicates,
-				Failed: r.Failed, Seen: r.Seen, Items: r.Items})
+				Failed: r.Failed, Seen: r.Seen, Left: r.Left, Note: r.Note, Items: r.Items})
 			failed = failed || r.Failed > 0
 		}
 		if werr := writeJSON(c.Stdout, out); werr != nil {
@@ -207,4 +209,7 @@ func printRefresh(w io.Writer, r importer.FeedRefresh) {
 	}
 	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before\n",
 		r.Feed.ID, r.Feed.Title, r.Imported, r.Duplicates, r.Failed, r.Seen)
+	if r.Note != "" {
+		fmt.Fprintf(w, "note: %s\n", r.Note)
+	}
 }

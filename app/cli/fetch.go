@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
@@ -15,8 +14,8 @@ import (
 // full text are archived from their linked pages.
 func runFetch(ctx context.Context, c *session, args []string) int {
 	var urls int
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") {
+	for i, a := range args {
+		if strings.HasPrefix(a, "-") || (i > 0 && (args[i-1] == "--allow-net" || args[i-1] == "-allow-net")) {
 			continue
 		}
 		u, err := url.Parse(a)
@@ -27,17 +26,10 @@ func runFetch(ctx context.Context, c *session, args []string) int {
 		urls++
 	}
 	if urls == 0 {
-		fmt.Fprintln(c.Stderr, "usage: newsarchive [--db PATH] fetch [--json] URL...")
+		fmt.Fprintln(c.Stderr, "usage: newsarchive [--db PATH] fetch [--json] [--allow-net CIDRS] URL...")
 		return ExitUsage
 	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
-	}
-	if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
-	}
-	return runImport(ctx, c, args)
+	return runImport(ctx, c, append([]string{"--online"}, args...))
 }
 
 // snapshotJSON is the JSON form of a snapshot.

@@ -13,8 +13,11 @@ import (
 )
 
 func runImport(ctx context.Context, c *session, args []string) int {
-	fs := c.flags("import", "[--json] PATH...")
+	fs := c.flags("import", "[--json] [--allow-net CIDRS] [--follow-symlinks] PATH...")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	allow := netFlag(fs)
+	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders imported")
+	online := fs.Bool("online", false, "fetch the linked pages of feed items (what `fetch` does)")
 	noTag := fs.Bool("no-tag", false, "leave entity tagging for later (the app or `retag` does it)")
 	paths, ok := parseFlags(fs, args)
 	if !ok {
@@ -28,7 +31,10 @@ func runImport(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var opt importer.Options
+	if err := allowNet(a, *allow, *online); err != nil {
+		return c.fail(err)
+	}
+	opt := importer.Options{FollowSymlinks: *follow}
 	enc := json.NewEncoder(c.Stdout)
 	enc.SetEscapeHTML(false)
 	if *asJSON {
@@ -90,6 +96,9 @@ func printSummary(w io.Writer, rep importer.Report) {
 			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, safetext.Line(r.Title))
 		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", safetext.Line(r.Path), safetext.Line(r.Error))
+		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "note: %s: %s\n", r.Path, n)
 		}
 	}
 	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)

@@ -140,18 +140,18 @@ func TestFetchAndSnapshots(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
 	u := s.URL + "/tram"
 	s.set("/tram", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "eleven thousand"))
-	code, out, errs := run(t, db, "import", "--json", u)
+	code, out, errs := run(t, db, "import", "--json", "--allow-net", "127.0.0.1", u)
 	rs := importJSON(t, out)
 	if code != ExitOK || len(rs) != 1 || rs[0].Status != "imported" || rs[0].Path != u {
 		t.Fatalf("import URL: exit %d %s %s", code, out, errs)
 	}
 	id := rs[0].ID
-	code, out, _ = run(t, db, "fetch", u)
+	code, out, _ = run(t, db, "fetch", "--allow-net", "127.0.0.1/32", u)
 	if code != ExitOK || !strings.Contains(out, fmt.Sprintf("duplicate: %s is article %d", u, id)) {
 		t.Errorf("unchanged: exit %d %s", code, out)
 	}
 	s.set("/tram", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "fourteen thousand"))
-	code, out, errs = run(t, db, "fetch", "--json", u)
+	code, out, errs = run(t, db, "fetch", "--json", "--allow-net=127.0.0.1", u)
 	if rs := importJSON(t, out); code != ExitOK || len(rs) != 1 || rs[0].ID != id {
 		t.Fatalf("changed: exit %d %s %s", code, out, errs)
 	}
@@ -168,7 +168,7 @@ func TestFetchAndSnapshots(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "fourteen thousand") {
 		t.Errorf("show after the change: %s", out)
 	}
-	code, out, _ = run(t, db, "import", s.URL+"/missing")
+	code, out, _ = run(t, db, "import", "--allow-net", "127.0.0.0/8", s.URL+"/missing")
 	if code != ExitFailed || !strings.Contains(out, "404") {
 		t.Errorf("404: exit %d %s", code, out)
 	}
@@ -201,12 +201,12 @@ func TestFeedsCommands(t *testing.T) {
 	s.set("/one", fmt.Sprintf(storyHTML, "First story", "First story", "eleven thousand"))
 	s.set("/two", fmt.Sprintf(storyHTML, "Second story about the ferry", "Second story about the ferry", "nine hundred"))
 	s.set("/feed.xml", feedDoc([2]string{"one", "First story"}))
-	code, out, errs := run(t, db, "feeds", "add", s.URL+"/feed.xml")
+	code, out, errs := run(t, db, "feeds", "add", "--allow-net", "127.0.0.1", s.URL+"/feed.xml")
 	if code != ExitOK || !strings.Contains(out, "1 new") {
 		t.Fatalf("feeds add: exit %d %s %s", code, out, errs)
 	}
 	s.set("/feed.xml", feedDoc([2]string{"two", "Second story about the ferry"}, [2]string{"one", "First story"}))
-	code, out, errs = run(t, db, "feeds", "refresh", "--json")
+	code, out, errs = run(t, db, "feeds", "refresh", "--allow-net", "127.0.0.1", "--json")
 	var rs []refreshJSON
 	if err := json.Unmarshal([]byte(out), &rs); code != ExitOK || err != nil || len(rs) != 1 || rs[0].Imported != 1 ||
 		rs[0].Seen != 1 || rs[0].Items[0].SummaryOnly {
@@ -220,7 +220,7 @@ func TestFeedsCommands(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "Courier") || !strings.Contains(out, "2 items") {
 		t.Errorf("feeds list: %s", out)
 	}
-	if code, out, _ = run(t, db, "feeds", "refresh", "1"); code != ExitOK || !strings.Contains(out, "0 new") {
+	if code, out, _ = run(t, db, "feeds", "refresh", "--allow-net", "127.0.0.1", "1"); code != ExitOK || !strings.Contains(out, "0 new") {
 		t.Errorf("refresh 1: exit %d %s", code, out)
 	}
 	if code, out, _ = run(t, db, "feeds", "remove", "1"); code != ExitOK {
@@ -251,7 +251,7 @@ func TestSimilarCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
 	s.set("/a", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "eleven thousand"))
 	s.set("/b", fmt.Sprintf(storyHTML, "Tram extension approved", "Tram extension approved", "twelve thousand"))
-	if code, out, errs := run(t, db, "fetch", s.URL+"/a", s.URL+"/b"); code != ExitOK || !strings.Contains(out, "imported 2") {
+	if code, out, errs := run(t, db, "fetch", "--allow-net", "127.0.0.1", s.URL+"/a", s.URL+"/b"); code != ExitOK || !strings.Contains(out, "imported 2") {
 		t.Fatalf("fetch: %d %s %s", code, out, errs)
 	}
 	code, out, _ := run(t, db, "similar", "1")

@@ -156,13 +156,22 @@ func runQueue(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
+	var failed []store.FailedTag
+	if q.Failed > 0 {
+		if failed, err = a.Tagging.FailedTagging(ctx, maxFailedShown); err != nil {
+			return c.fail(err)
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(c.Stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(queueJSON(q))
+		j := queueJSON(q)
+		j["failed_articles"] = failedJSON(failed)
+		enc.Encode(j)
 		return ExitOK
 	}
 	printQueue(c.Stdout, c.where(), q)
+	printFailed(c.Stdout, failed, q.Failed)
 	return ExitOK
 }
 

@@ -25,14 +25,19 @@ type inputFile struct {
 	err  error
 }
 
+// ErrLinkOutside reports a symbolic link in an imported folder that leads
+// out of it: not followed without Options.FollowSymlinks.
+var ErrLinkOutside = errors.New("symbolic link out of the imported folder, not followed (allow with --follow-symlinks)")
+
 // collect expands the given paths into the files to import, in order:
 // named files as given, folders recursively in name order (hidden entries and
-// known non-article files skipped, symbolic links followed once). Paths that
+// known non-article files skipped, symbolic links followed once, those
+// leading out of the folder named only when follow is set). Paths that
 // cannot be read become entries with their error.
-func collect(paths []string) (files []inputFile, skipped int) {
+func collect(paths []string, follow bool) (files []inputFile, skipped int) {
 	visited := map[string]bool{}
-	var walk func(dir string)
-	walk = func(dir string) {
+	var walk func(dir, root string)
+	walk = func(dir, root string) {
 		real, err := filepath.EvalSymlinks(dir)
 		if err == nil {
 			if visited[real] {
@@ -53,12 +58,16 @@ func collect(paths []string) (files []inputFile, skipped int) {
 				skipped++
 				continue
 			}
+			if e.Type()&fs.ModeSymlink != 0 && !follow && !inside(p, root) {
+				files = append(files, inputFile{path: p, err: ErrLinkOutside})
+				continue
+			}
 			info, err := os.Stat(p) // follows symbolic links
 			switch {
 			case err != nil:
 				files = append(files, inputFile{path: p, err: readError(err)})
 			case info.IsDir():
-				walk(p)
+				walk(p, root)
 			case !info.Mode().IsRegular():
 				skipped++
 			case skippedExt[strings.ToLower(filepath.Ext(name))]:
@@ -74,7 +83,11 @@ func collect(paths []string) (files []inputFile, skipped int) {
 		case err != nil:
 			files = append(files, inputFile{path: p, err: readError(err)})
 		case info.IsDir():
-			walk(p)
+			root, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				root = p
+			}
+			walk(p, root)
 		case !info.Mode().IsRegular():
 			files = append(files, inputFile{path: p, err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())})
 		default:
@@ -82,6 +95,18 @@ func collect(paths []string) (files []inputFile, skipped int) {
 		}
 	}
 	return files, skipped
+}
+
+// inside reports whether the symbolic link p resolves to a path within
+// the folder root (itself resolved). A dangling link counts as inside:
+// reading it fails with its own reason.
+func inside(p, root string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return true
+	}
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // readError turns a file system error into the reason a user reads.

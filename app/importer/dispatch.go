@@ -105,27 +105,28 @@ func sniffKind(raw []byte) docKind {
 }
 
 // parseLocal parses the bytes of a file by kind. A feed is returned as a
-// webInput, its items being stored one by one.
-func parseLocal(raw []byte, path, origin string) (store.Article, store.Original, *webInput, error) {
+// webInput, its items being stored one by one. note says what sanitising
+// dropped (a link that is not http or https), for the report.
+func parseLocal(raw []byte, path, origin string) (art store.Article, orig store.Original, web *webInput, note string, err error) {
 	switch kindOf(path, raw) {
 	case kindHTML:
-		art, err := htmlpage.Parse(raw, "", "")
+		ia, err := htmlpage.Parse(raw, "", "")
 		if err != nil {
-			return store.Article{}, store.Original{}, nil, localError(err)
+			return art, orig, nil, "", localError(err)
 		}
-		return articleFromIngest(art, origin), store.Original{ContentType: typeHTML, Data: raw}, nil, nil
+		return articleFromIngest(ia, origin), store.Original{ContentType: typeHTML, Data: raw}, nil, ia.Dropped, nil
 	case kindFeed:
 		f, err := feed.Parse(raw, "")
 		if err != nil {
-			return store.Article{}, store.Original{}, nil, localError(err)
+			return art, orig, nil, "", localError(err)
 		}
-		return store.Article{}, store.Original{}, &webInput{feed: &f, origin: origin}, nil
+		return art, orig, &webInput{feed: &f, origin: origin}, "", nil
 	}
-	art, err := ingest.ParseText(raw)
+	ia, err := ingest.ParseText(raw)
 	if err != nil {
-		return store.Article{}, store.Original{}, nil, err
+		return art, orig, nil, "", err
 	}
-	return articleFromIngest(art, origin), store.Original{ContentType: typeText, Data: raw}, nil, nil
+	return articleFromIngest(ia, origin), store.Original{ContentType: typeText, Data: raw}, nil, ia.Dropped, nil
 }
 
 // maxReason is the longest error message an import result shows.

@@ -49,63 +49,143 @@ func itemKey(it feed.Item) string {
 	return "hash:" + ingest.ContentHash(it.Title, it.Summary+"\n\n"+it.Content)
 }
 
+// Default caps of one feed pull (FeedOptions).
+const (
+	DefaultMaxItems = 300       // items archived per pull; the rest wait for the next
+	DefaultMaxBytes = 256 << 20 // bytes of linked pages fetched per pull; then summaries
+)
+
+// pullLimits are the caps of one pull, with the defaults applied.
+type pullLimits struct {
+	maxItems int
+	maxBytes int64
+}
+
+func (o FeedOptions) limits() pullLimits {
+	l := pullLimits{maxItems: o.MaxItems, maxBytes: o.MaxBytes}
+	if l.maxItems <= 0 {
+		l.maxItems = DefaultMaxItems
+	}
+	if l.maxBytes <= 0 {
+		l.maxBytes = DefaultMaxBytes
+	}
+	return l
+}
+
+// capItems keeps the first maxItems items and says what it left out.
+func capItems(items []feed.Item, l pullLimits) ([]feed.Item, string) {
+	if len(items) <= l.maxItems {
+		return items, ""
+	}
+	return items[:l.maxItems], fmt.Sprintf("the feed has %d new items: the first %d archived, the other %d left for the next pull (cap of %d items per pull)",
+		len(items), l.maxItems, len(items)-l.maxItems, l.maxItems)
+}
+
 // importItems archives feed items in order. Items carrying their full text
 // are archived from the feed; the others, when online, from their linked
-// page (fetched pageWorkers at a time), else as their summary, marked
-// SummaryOnly. An item with a link is a story keyed by it (see
-// store.SaveVersion), unless several items of the feed share the link.
-func (a *Importer) importItems(ctx context.Context, f feed.Feed, items []feed.Item, origin string, online bool) []ItemResult {
+// page, else as their summary, marked SummaryOnly. Pages are fetched
+// pageWorkers at a time and each group is stored, then released, before
+// the next is fetched, so a pull holds at most pageWorkers pages; once
+// l.maxBytes of pages were fetched the remaining items keep their summary.
+// An item with a link is a story keyed by it (see saveItem), unless several
+// items of the feed share the link.
+func (a *Importer) importItems(ctx context.Context, f feed.Feed, items []feed.Item, origin string, online bool, l pullLimits) []ItemResult {
 	shared := map[string]int{}
 	for _, it := range items {
 		if it.Link != "" {
 			shared[it.Link]++
 		}
 	}
-	pages := make([]*fetch.Response, len(items))
-	notes := make([]string, len(items))
-	if online {
-		a.fetchLinkedPages(ctx, items, pages, notes)
-	}
 	out := make([]ItemResult, len(items))
 	var fps []store.Fingerprint
-	for i, it := range items {
-		r := &out[i]
-		*r = ItemResult{GUID: itemKey(it), Link: it.Link, Title: it.Title, Note: notes[i], Status: StatusFailed}
-		if err := ctx.Err(); err != nil {
-			r.Error = err.Error()
-			continue
+	var fetched int64
+	for lo := 0; lo < len(items); lo += pageWorkers {
+		hi := min(lo+pageWorkers, len(items))
+		pages := make([]*fetch.Response, hi-lo)
+		notes := make([]string, hi-lo)
+		if online && fetched < l.maxBytes {
+			a.fetchLinkedPages(ctx, items[lo:hi], pages, notes)
+		} else if online {
+			for i, it := range items[lo:hi] {
+				if needsPage(it) {
+					notes[i] = fmt.Sprintf("summary only: %d MB of pages fetched in this pull (the cap)", l.maxBytes>>20)
+				}
+			}
 		}
-		art, orig, err := itemArticle(f, it, origin, pages[i])
-		if err != nil {
-			r.Error = err.Error()
-			continue
+		for k := range pages {
+			if pages[k] != nil {
+				fetched += pages[k].Size
+			}
+			r, fp := a.storeItem(ctx, f, items[lo+k], origin, pages[k], notes[k], shared[items[lo+k].Link] > 1)
+			out[lo+k] = r
+			if fp != nil {
+				fps = append(fps, *fp)
+			}
+			pages[k] = nil // released: the next group does not hold it
 		}
-		r.Title, r.SummaryOnly = art.Title, art.SummaryOnly
-		saved, err := a.saveItem(ctx, art, orig, shared[it.Link] > 1)
-		if err != nil {
-			r.Error = err.Error()
-			continue
-		}
-		if saved.Outcome == store.VersionDuplicate {
-			r.Status, r.DuplicateOf = StatusDuplicate, saved.ArticleID
-			continue
-		}
-		r.Status, r.ID = StatusImported, saved.ArticleID
-		if saved.Outcome == store.VersionChanged {
-			r.Version = saved.Version
-		}
-		fps = append(fps, search.Fingerprint(saved.ArticleID, art))
 	}
 	a.search.SetFingerprints(ctx, fps)
 	return out
 }
 
-// saveItem stores an item's article: as a version of the story at its URL,
-// or, without a URL of its own, as a new article unless its text is
-// archived.
+// storeItem archives one item (from its fetched page when page is set)
+// and reports it, with the fingerprint of what it saved.
+func (a *Importer) storeItem(ctx context.Context, f feed.Feed, it feed.Item, origin string, page *fetch.Response, note string, sharedLink bool) (ItemResult, *store.Fingerprint) {
+	if it.Dropped != "" {
+		note = joinNotes(it.Dropped, note)
+	}
+	r := ItemResult{GUID: itemKey(it), Link: it.Link, Title: it.Title, Note: note, Status: StatusFailed}
+	if err := ctx.Err(); err != nil {
+		r.Error = err.Error()
+		return r, nil
+	}
+	art, orig, err := itemArticle(f, it, origin, page)
+	if err != nil {
+		r.Error = err.Error()
+		return r, nil
+	}
+	r.Title, r.SummaryOnly = art.Title, art.SummaryOnly
+	saved, err := a.saveItem(ctx, art, orig, sharedLink)
+	if err != nil {
+		r.Error = err.Error()
+		return r, nil
+	}
+	if saved.Outcome == store.VersionDuplicate {
+		r.Status, r.DuplicateOf = StatusDuplicate, saved.ArticleID
+		return r, nil
+	}
+	r.Status, r.ID = StatusImported, saved.ArticleID
+	if saved.Outcome == store.VersionChanged {
+		r.Version = saved.Version
+	}
+	fp := search.Fingerprint(saved.ArticleID, art)
+	return r, &fp
+}
+
+// joinNotes joins the non-empty notes with "; ".
+func joinNotes(notes ...string) string {
+	var keep []string
+	for _, n := range notes {
+		if n != "" {
+			keep = append(keep, n)
+		}
+	}
+	return strings.Join(keep, "; ")
+}
+
+// saveItem stores an item's article: as a version of the story at its URL
+// (when the item's text came from the feed, only of a story this feed
+// archived: see store.SaveVersionFromOrigin), or, without a URL of its
+// own, as a new article unless its text is archived.
 func (a *Importer) saveItem(ctx context.Context, art store.Article, orig store.Original, sharedLink bool) (store.SavedVersion, error) {
-	if art.URL != "" && !sharedLink {
+	switch {
+	case art.URL != "" && !sharedLink && orig.ContentType != typeFeedItem:
+		// fetched from its URL: the story's own server speaks
 		return a.st.SaveVersion(ctx, art, orig, art.ImportedAt)
+	case art.URL != "" && !sharedLink:
+		// the feed's word only: a version of what this feed archived at
+		// the link, never of an article from another source
+		return a.st.SaveVersionFromOrigin(ctx, art, orig, art.ImportedAt)
 	}
 	ids, errs, err := a.st.CreateArticles(ctx, []store.Article{art}, []store.Original{orig})
 	if err != nil {
@@ -118,34 +198,32 @@ func (a *Importer) saveItem(ctx context.Context, art store.Article, orig store.O
 	return store.SavedVersion{Outcome: store.VersionNew, ArticleID: ids[0], Version: 1}, nil
 }
 
-// fetchLinkedPages fetches the linked page of every item without its full
-// text. A failure leaves the item's page nil and says why in its note.
+// needsPage reports whether an item's text is to come from its linked page.
+func needsPage(it feed.Item) bool { return !it.IsFullContent && isURL(it.Link) }
+
+// fetchLinkedPages fetches, at once, the linked page of every item without
+// its full text. A failure leaves the item's page nil and says why in its
+// note.
 func (a *Importer) fetchLinkedPages(ctx context.Context, items []feed.Item, pages []*fetch.Response, notes []string) {
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range pageWorkers {
+	for i, it := range items {
+		if !needsPage(it) || ctx.Err() != nil {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				resp, kind, err := a.fetchDocument(ctx, items[i].Link)
-				switch {
-				case err != nil:
-					notes[i] = "summary only: " + err.Error()
-				case kind != kindHTML:
-					notes[i] = fmt.Sprintf("summary only: the link %s is not a web page", items[i].Link)
-				default:
-					pages[i] = &resp
-				}
+			resp, kind, err := a.fetchDocument(ctx, it.Link)
+			switch {
+			case err != nil:
+				notes[i] = "summary only: " + err.Error()
+			case kind != kindHTML:
+				notes[i] = fmt.Sprintf("summary only: the link %s is not a web page", it.Link)
+			default:
+				pages[i] = &resp
 			}
 		}()
 	}
-	for i, it := range items {
-		if !it.IsFullContent && isURL(it.Link) && ctx.Err() == nil {
-			next <- i
-		}
-	}
-	close(next)
 	wg.Wait()
 }
 
@@ -155,7 +233,7 @@ func (a *Importer) fetchLinkedPages(ctx context.Context, items []feed.Item, page
 // SummaryOnly.
 func itemArticle(f feed.Feed, it feed.Item, origin string, page *fetch.Response) (store.Article, store.Original, error) {
 	if page != nil {
-		if art, orig, err := pageArticle(*page); err == nil {
+		if art, orig, _, err := pageArticle(*page); err == nil {
 			art.Title = firstNonEmpty(art.Title, it.Title)
 			art.Source = firstNonEmpty(art.Source, f.Title)
 			art.Byline = firstNonEmpty(art.Byline, it.Author)
@@ -220,7 +298,9 @@ type FeedRefresh struct {
 	Feed                         store.Feed
 	Items                        []ItemResult // the new items, in feed order
 	Imported, Duplicates, Failed int
-	Seen                         int // items already pulled before, passed over
+	Seen                         int    // items already pulled before, passed over
+	Left                         int    // new items over FeedOptions.MaxItems, left for the next pull
+	Note                         string // what the caps left out, the feed link dropped
 }
 
 // FeedOptions tune a feed pull.
@@ -229,6 +309,13 @@ type FeedOptions struct {
 	// instead of fetching their linked pages. Pulls are otherwise online
 	// when the App has a Fetcher or the feed itself is a URL.
 	Offline bool
+	// MaxItems caps the new items archived per pull (DefaultMaxItems when
+	// <= 0); the others are not marked seen and come with the next pull.
+	MaxItems int
+	// MaxBytes caps the bytes of linked pages fetched per pull
+	// (DefaultMaxBytes when <= 0; it may be passed by the pages fetched
+	// at once); items after it keep their summary, with a note.
+	MaxBytes int64
 }
 
 // AddFeed subscribes to a feed, given by URL or as a saved file, and pulls
@@ -306,7 +393,10 @@ func (a *Importer) pull(ctx context.Context, id int64, src string, f feed.Feed, 
 		}
 	}
 	online := !opt.Offline && (a.Fetcher != nil || isURL(src))
-	rep.Items = a.importItems(ctx, f, fresh, src, online)
+	lim := opt.limits()
+	kept, capNote := capItems(fresh, lim)
+	rep.Left, rep.Note = len(fresh)-len(kept), joinNotes(f.Dropped, capNote)
+	rep.Items = a.importItems(ctx, f, kept, src, online, lim)
 	var done []store.SeenItem
 	for _, r := range rep.Items {
 		switch r.Status {

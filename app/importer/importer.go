@@ -31,6 +31,9 @@ type FileResult struct {
 	Title       string `json:"title,omitempty"`
 	DuplicateOf int64  `json:"duplicate_of,omitempty"`
 	Error       string `json:"error,omitempty"`
+	// Notes say what the import dropped or left out: links that are not
+	// http(s), linked pages refused or not fetched, items over the caps.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Progress is the state of a running import.
@@ -69,6 +72,9 @@ type Report struct {
 type Options struct {
 	OnProgress func(Progress)
 	OnResult   func(FileResult)
+	// FollowSymlinks follows symbolic links in folders that lead out of
+	// the folder imported; without it they are reported, not followed.
+	FollowSymlinks bool
 }
 
 // BatchSize is how many files are parsed in parallel and written in one
@@ -82,6 +88,7 @@ type parsed struct {
 	orig store.Original
 	err  error
 	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
+	note string    // what sanitising dropped, for the report
 }
 
 // Import reads files and folders into the archive. Each file is imported,
@@ -90,7 +97,7 @@ type parsed struct {
 // the report then covers the files done so far.
 func (a *Importer) Import(ctx context.Context, paths []string, opt Options) (Report, error) {
 	start := time.Now()
-	files, skipped := collect(paths)
+	files, skipped := collect(paths, opt.FollowSymlinks)
 	rep := Report{Skipped: skipped}
 	prog := Progress{Total: len(files)}
 	emit := func(r FileResult) {
@@ -172,7 +179,7 @@ func parseFile(in inputFile) parsed {
 	if err != nil {
 		origin = in.path
 	}
-	p.art, p.orig, p.web, p.err = parseLocal(raw, in.path, origin)
+	p.art, p.orig, p.web, p.note, p.err = parseLocal(raw, in.path, origin)
 	return p
 }
 
@@ -222,6 +229,9 @@ func (a *Importer) storeBatch(ctx context.Context, batch []parsed, emit func(Fil
 		results[i] = FileResult{Path: p.in.path, Status: StatusFailed}
 		if p.err != nil {
 			results[i].Error = p.err.Error()
+		}
+		if p.note != "" {
+			results[i].Notes = []string{p.note}
 		}
 	}
 	if len(arts) > 0 {

@@ -7,6 +7,8 @@
 package importer
 
 import (
+	"net/netip"
+
 	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
@@ -21,6 +23,11 @@ type Importer struct {
 	// Import use a default one and feed items' linked pages are not
 	// fetched: items without full text keep their summary.
 	Fetcher Fetcher
+	// Allow lists the non-public networks (an intranet news server) the
+	// default fetcher may reach; see fetch.Fetcher.Allow and app.AllowNet.
+	// Loopback, private, link-local and metadata addresses are otherwise
+	// refused, on every connection and redirect.
+	Allow []netip.Prefix
 }
 
 // New returns the importer of an open archive; sr stores the fingerprints

@@ -17,21 +17,29 @@ import (
 
 // Fetcher downloads web documents; *fetch.Fetcher is the real one. Its
 // errors wrap the fetch package's (fetch.ErrStatus, fetch.ErrTooLarge,
-// fetch.ErrTimeout, fetch.ErrUnreachable...).
+// fetch.ErrTimeout, fetch.ErrUnreachable, fetch.ErrBlocked...).
 type Fetcher interface {
-	Fetch(ctx context.Context, rawURL string) (fetch.Response, error)
+	Do(ctx context.Context, r fetch.Request) (fetch.Response, error)
 }
 
 // ErrNotPage reports a fetched document that is neither an HTML page nor a
 // feed.
 var ErrNotPage = errors.New("not an HTML page or a feed")
 
-// fetcher returns the App's Fetcher, or a default one.
+// fetcher returns the importer's Fetcher, or a default one.
 func (a *Importer) fetcher() Fetcher {
 	if a.Fetcher != nil {
 		return a.Fetcher
 	}
-	return fetch.New()
+	return a.NewFetcher()
+}
+
+// NewFetcher returns a fetcher with the default limits that may reach the
+// public internet and the networks in a.Allow.
+func (a *Importer) NewFetcher() *fetch.Fetcher {
+	f := fetch.New()
+	f.Allow = a.Allow
+	return f
 }
 
 // URL fetches a web page or feed and archives it, as Import does for
@@ -55,8 +63,7 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 		return FileResult{Path: path, Status: StatusFailed, Error: err.Error()}
 	}
 	if w.feed != nil {
-		items := a.importItems(ctx, *w.feed, w.feed.Items, w.origin, a.Fetcher != nil)
-		return describeFeedResult(path, w.feed.Title, items)
+		return a.storeFeed(ctx, path, *w.feed, w.origin, a.Fetcher != nil)
 	}
 	resp, kind, err := a.fetchDocument(ctx, w.url)
 	if err != nil {
@@ -67,10 +74,10 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 		if err != nil {
 			return fail(err)
 		}
-		items := a.importItems(ctx, f, f.Items, resp.URL, true)
-		return describeFeedResult(path, f.Title, items)
+		resp.Body = nil // parsed: not held while the items are fetched
+		return a.storeFeed(ctx, path, f, resp.URL, true)
 	}
-	art, orig, err := pageArticle(resp)
+	art, orig, dropped, err := pageArticle(resp)
 	if err != nil {
 		return fail(fmt.Errorf("import %s: %w", w.url, err))
 	}
@@ -79,14 +86,39 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 		return fail(err)
 	}
 	a.search.FingerprintSaved(ctx, saved, art)
-	return versionResult(path, art.Title, saved)
+	r := versionResult(path, art.Title, saved)
+	if dropped != "" {
+		r.Notes = append(r.Notes, dropped)
+	}
+	return r
+}
+
+// storeFeed archives the items of a feed file or URL (at most
+// DefaultMaxItems of them) and reports them as one result, with the
+// items' notes.
+func (a *Importer) storeFeed(ctx context.Context, path string, f feed.Feed, origin string, online bool) FileResult {
+	lim := FeedOptions{}.limits()
+	kept, capNote := capItems(f.Items, lim)
+	items := a.importItems(ctx, f, kept, origin, online, lim)
+	r := describeFeedResult(path, f.Title, items)
+	for _, n := range []string{f.Dropped, capNote} {
+		if n != "" {
+			r.Notes = append(r.Notes, n)
+		}
+	}
+	for _, it := range items {
+		if it.Note != "" {
+			r.Notes = append(r.Notes, fmt.Sprintf("item %q: %s", it.Title, it.Note))
+		}
+	}
+	return r
 }
 
 // fetchDocument downloads a URL and tells whether it is a page or a feed:
 // by its Content-Type, or by its first element when the server sends none
 // or a generic one. Anything else is an error wrapping ErrNotPage.
 func (a *Importer) fetchDocument(ctx context.Context, rawURL string) (fetch.Response, docKind, error) {
-	resp, err := a.fetcher().Fetch(ctx, rawURL)
+	resp, err := a.fetchBody(ctx, rawURL)
 	if err != nil {
 		return resp, 0, err
 	}
@@ -111,21 +143,45 @@ func (a *Importer) fetchDocument(ctx context.Context, rawURL string) (fetch.Resp
 	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
 }
 
+// fetchBody downloads a URL streaming its body into a temporary file, then
+// reads it back in one allocation of its exact size: a page is held once,
+// never in the growing buffers of a read of unknown length, and the caller
+// releases it as soon as it is stored.
+func (a *Importer) fetchBody(ctx context.Context, rawURL string) (fetch.Response, error) {
+	tmp, err := os.CreateTemp("", "newsarchive-fetch-*")
+	if err != nil {
+		return fetch.Response{}, fmt.Errorf("fetch %s: temporary file: %w", rawURL, err)
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	resp, err := a.fetcher().Do(ctx, fetch.Request{URL: rawURL, To: tmp})
+	if err != nil {
+		return resp, err
+	}
+	if resp.Body == nil {
+		if resp.Body, err = os.ReadFile(tmp.Name()); err != nil {
+			return resp, fmt.Errorf("fetch %s: read back: %w", rawURL, err)
+		}
+	}
+	return resp, nil
+}
+
 // pageArticle parses a fetched HTML page. The article's URL and origin are
 // the final URL (after redirects); its original keeps the Content-Type
-// header so that the stored copy decodes as it did online.
-func pageArticle(resp fetch.Response) (store.Article, store.Original, error) {
+// header so that the stored copy decodes as it did online. dropped says
+// what sanitising dropped, for the report.
+func pageArticle(resp fetch.Response) (art store.Article, orig store.Original, dropped string, err error) {
 	ia, err := htmlpage.Parse(resp.Body, resp.URL, resp.ContentType)
 	if err != nil {
-		return store.Article{}, store.Original{}, err
+		return art, orig, "", err
 	}
-	art := articleFromIngest(ia, resp.URL)
+	art = articleFromIngest(ia, resp.URL)
 	art.URL = resp.URL
 	ct := resp.ContentType
 	if ct == "" {
 		ct = typeHTML
 	}
-	return art, store.Original{ContentType: ct, Data: resp.Body}, nil
+	return art, store.Original{ContentType: ct, Data: resp.Body}, ia.Dropped, nil
 }
 
 // versionResult reports a saved version as an import result.

@@ -145,10 +145,11 @@ func newSite(t *testing.T) *site {
 }
 
 // testFetcher is the real fetcher with a timeout that leaves the race
-// detector time to read 20 MB.
+// detector time to read 20 MB, allowed to reach the local test servers.
 func testFetcher() *fetch.Fetcher {
 	f := fetch.New()
 	f.Timeout = 30 * time.Second
+	f.AllowPrivate = true
 	return f
 }
 

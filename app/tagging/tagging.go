@@ -130,8 +130,10 @@ func (a *Service) Retag(ctx context.Context, progress func(done, total int)) err
 	return a.TagPending(ctx, progress)
 }
 
-// tagAll tags a batch of articles on all cores with one shared model.
-func tagAll(ctx context.Context, t *ner.Tagger, rules *rules, jobs []store.TagJob) []store.Tagged {
+// tagAll tags a batch of articles on all cores with one shared model,
+// each within b. An article left unfinished when ctx ends has a zero
+// result (ArticleID 0).
+func tagAll(ctx context.Context, t *ner.Tagger, rules *rules, jobs []store.TagJob, b bounds) []store.Tagged {
 	out := make([]store.Tagged, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -140,7 +142,7 @@ func tagAll(ctx context.Context, t *ner.Tagger, rules *rules, jobs []store.TagJo
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = tagOne(t, rules, jobs[i])
+				out[i] = tagOne(ctx, t, rules, jobs[i], b)
 			}
 		}()
 	}
@@ -155,14 +157,22 @@ func tagAll(ctx context.Context, t *ner.Tagger, rules *rules, jobs []store.TagJo
 	return out
 }
 
-func tagOne(t *ner.Tagger, rules *rules, job store.TagJob) (res store.Tagged) {
+func tagOne(ctx context.Context, t *ner.Tagger, rules *rules, job store.TagJob, b bounds) (res store.Tagged) {
 	res = store.Tagged{ArticleID: job.ArticleID, Model: TaggerModel}
 	defer func() {
 		if r := recover(); r != nil {
 			res.Mentions, res.Err = nil, fmt.Errorf("tagger failed: %v", r)
 		}
 	}()
-	for _, e := range t.Tag(job.Body, rules.gazetteer) {
+	ents, ok, err := tagBounded(ctx, t, rules.gazetteer, job.Body, b)
+	if !ok {
+		return store.Tagged{}
+	}
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	for _, e := range ents {
 		name, typ, ok := rules.resolve(job.ArticleID, e)
 		if ok {
 			res.Mentions = append(res.Mentions, store.Mention{Start: e.Start, End: e.End, Text: e.Text, Name: name, Type: typ})

@@ -50,6 +50,8 @@ type Options struct {
 	Lease        time.Duration // how long a claim lasts unless renewed; 0 for DefaultWorkLease
 	Poll         time.Duration // how often an idle worker looks for work; 0 for DefaultWorkPoll
 	ExitWhenDone bool          // return once no article is pending or leased, instead of waiting for more
+	MaxTagBytes  int           // text tagged per article; 0 for DefaultMaxTagBytes
+	TagBudget    time.Duration // time per article, then it is marked failed; 0 for DefaultTagBudget
 }
 
 func (o Options) withDefaults() Options {
@@ -237,7 +239,7 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 		words[j.ArticleID] = countWords(j.Body)
 	}
 	stop := w.keepLease(ctx, jobIDs(jobs))
-	results := tagAll(ctx, w.tagger, w.rules, jobs)
+	results := tagAll(ctx, w.tagger, w.rules, jobs, w.opt.bounds())
 	stop()
 	saveCtx := ctx
 	if ctx.Err() != nil {
@@ -344,4 +346,10 @@ func countWords(s string) int {
 		in = word
 	}
 	return n
+}
+
+// FailedTagging lists up to limit articles the tagger failed on (over
+// their time budget, say), newest first, with the reason.
+func (a *Service) FailedTagging(ctx context.Context, limit int) ([]store.FailedTag, error) {
+	return a.st.FailedTagging(ctx, limit)
 }

@@ -31,6 +31,7 @@ type Jobs struct {
 	cancels []context.CancelFunc
 	polling bool
 	idle    atomic.Bool // the queue was empty at the last look: poll less often
+	failed  int         // failed taggings last reported in the status bar
 }
 
 func newJobs(w *Window) *Jobs {
@@ -183,6 +184,7 @@ func (j *Jobs) updateTagging() {
 			}
 			busy := q.Waiting() > 0
 			j.idle.Store(!busy && !local)
+			j.reportFailed(q.Failed)
 			if busy {
 				j.tagText.SetText(taggingText(q, local))
 				j.tagBar.SetValue(float64(q.Done+q.Failed) / float64(q.Total()))

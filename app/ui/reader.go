@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -113,8 +112,8 @@ func (r *Reader) apply(d articleData) {
 	}
 	r.header.Segments = segs
 	r.header.Refresh()
-	if u, err := url.Parse(a.URL); err == nil && a.URL != "" && u.Scheme != "" {
-		r.link.SetText(a.URL)
+	if u, ok := readerLink(a.URL); ok {
+		r.link.SetText(u.String())
 		r.link.SetURL(u)
 		r.link.Show()
 	} else {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,5 +61,8 @@ func fillReportRow(r importer.FileResult, o fyne.CanvasObject) {
 	default:
 		icon.SetResource(theme.ErrorIcon())
 		text.SetText(fmt.Sprintf("%s — failed: %s", name, r.Error))
+	}
+	if len(r.Notes) > 0 { // what the import dropped or left out
+		text.SetText(text.Text + " · note: " + strings.Join(r.Notes, "; "))
 	}
 }

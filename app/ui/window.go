@@ -103,6 +103,9 @@ func (w *Window) setArchive(a *app.App, path string) {
 	w.app, w.path = a, path
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	a.SetLog(func(msg string) { log.Print(msg) })
+	if err := a.AllowNet(""); err != nil { // $NEWSARCHIVE_ALLOW_NET: intranet servers the imports may reach
+		log.Print(err)
+	}
 	w.win.SetTitle("News Archive — " + archiveLabel(path))
 	w.palette = newPalette(w)
 	w.articles = newArticlesView(w)
