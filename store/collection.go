@@ -244,3 +244,48 @@ func (s *Store) CollectionMembers(ctx context.Context, id int64) ([]CollectionMe
 	}
 	return out, nil
 }
+
+// ExportCollections calls f with every collection (by name) and its
+// members in the scope; with a scope narrower than the whole archive,
+// collections with no member in it are left out.
+func (s *Store) ExportCollections(ctx context.Context, sc ExportScope, f func(Collection, []CollectionMember) error) error {
+	cs, err := s.Collections(ctx)
+	if err != nil {
+		return err
+	}
+	cond, args := sc.inScope(s, "a.id")
+	whole := cond == "1 = 1"
+	for _, c := range cs {
+		rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, a.content_hash, m.added_at
+			FROM collection_articles m JOIN articles a ON a.id = m.article_id
+			WHERE m.collection_id = ? AND `+cond+` ORDER BY m.added_at, a.id`, append([]any{c.ID}, args...)...)
+		if err != nil {
+			return fmt.Errorf("export collection %q: %w", c.Name, err)
+		}
+		ms := []CollectionMember{}
+		for rows.Next() {
+			var m CollectionMember
+			var added string
+			if err := rows.Scan(&m.ID, &m.Title, &m.Source, &m.Published, &m.ContentHash, &added); err != nil {
+				rows.Close()
+				return fmt.Errorf("export collection %q: %w", c.Name, err)
+			}
+			if m.AddedAt, err = parseTime("collection "+c.Name, added); err != nil {
+				rows.Close()
+				return err
+			}
+			ms = append(ms, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("export collection %q: %w", c.Name, err)
+		}
+		if len(ms) == 0 && !whole {
+			continue
+		}
+		if err := f(c, ms); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -306,3 +306,70 @@ func (s *Store) highlightTags(ctx context.Context, ids []int64, f func(id int64,
 	}
 	return rows.Err()
 }
+
+// ExportHighlights calls f with every highlight on an article of the
+// scope, in the order Highlights lists them.
+func (s *Store) ExportHighlights(ctx context.Context, sc ExportScope, f func(HighlightRow) error) error {
+	cond, args := sc.inScope(s, "h.article_id")
+	rows, err := s.r.QueryContext(ctx, `SELECT h.id FROM highlights h WHERE `+cond+` ORDER BY h.article_id, h.start, h.id`, args...)
+	if err != nil {
+		return fmt.Errorf("export highlights: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("export highlights: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export highlights: %w", err)
+	}
+	const batch = 500
+	for len(ids) > 0 {
+		n := min(batch, len(ids))
+		hs, err := s.highlightsByID(ctx, ids[:n])
+		if err != nil {
+			return err
+		}
+		for _, h := range hs {
+			if err := f(h); err != nil {
+				return err
+			}
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// highlightsByID reads highlights by id, in the order Highlights lists
+// them.
+func (s *Store) highlightsByID(ctx context.Context, ids []int64) ([]HighlightRow, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+highlightColumns+`, a.title, a.source, a.published, a.content_hash
+		FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id`+s.d.idsIn()+`
+		ORDER BY h.article_id, h.start, h.id`, jsonIDs(ids))
+	if err != nil {
+		return nil, fmt.Errorf("highlights: %w", err)
+	}
+	defer rows.Close()
+	var out []HighlightRow
+	byID := map[int64]int{}
+	for rows.Next() {
+		var r HighlightRow
+		h, err := scanHighlight(rows, &r.Title, &r.Source, &r.Published, &r.ArticleHash)
+		if err != nil {
+			return nil, fmt.Errorf("highlights: %w", err)
+		}
+		r.Highlight = h
+		byID[h.ID] = len(out)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("highlights: %w", err)
+	}
+	err = s.highlightTags(ctx, ids, func(id int64, tag string) { out[byID[id]].Tags = append(out[byID[id]].Tags, tag) })
+	return out, err
+}

@@ -68,6 +68,9 @@ type jsonlRecord struct {
 	TargetType    string          `json:"target_type,omitempty"`
 	ArticleHash   string          `json:"article_hash,omitempty"`
 	CreatedAt     *time.Time      `json:"created_at,omitempty"`
+
+	Highlight  *jsonlHighlight  `json:"highlight,omitempty"`  // highlight (its article: ArticleHash)
+	Collection *jsonlCollection `json:"collection,omitempty"` // collection (its name: Name)
 }
 
 type jsonlOriginal struct {
@@ -200,11 +203,15 @@ func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportS
 	if err != nil {
 		return err
 	}
-	return a.st.ExportCorrections(ctx, func(c store.PortableCorrection) error {
+	err = a.st.ExportCorrections(ctx, func(c store.PortableCorrection) error {
 		at := c.CreatedAt.UTC()
 		return enc.Encode(jsonlRecord{Kind: recCorrection, Rule: c.Kind, Name: c.Name, Type: c.Type, Target: c.Target,
 			TargetType: c.TargetType, ArticleHash: c.ArticleHash, CreatedAt: &at})
 	})
+	if err != nil {
+		return err
+	}
+	return a.writeWorkbenchJSONL(ctx, enc, sc)
 }
 
 // MergeReport sums up the merge of a JSONL export into the archive.
@@ -215,6 +222,8 @@ type MergeReport struct {
 	BadMentions int // mentions dropped: outside their article's text or of an unknown type
 	Entities    int // entity records read
 	Corrections int // corrections this archive lacked, added and applied
+	Highlights  int // highlights this archive lacked, added
+	Collections int // collection records read (made here when missing, their articles added)
 	Elapsed     time.Duration
 }
 
@@ -298,6 +307,11 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 			c.CreatedAt = *rec.CreatedAt
 		}
 		m.corrs = append(m.corrs, c)
+	case recHighlight, recCollection:
+		if err := m.flush(ctx); err != nil {
+			return err
+		}
+		return m.mergeWorkbench(ctx, rec)
 	default:
 		return nil // a kind from a later version: skipped
 	}
