@@ -48,7 +48,7 @@ func newCollectionsView(w *Window) *CollectionsView {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := v.cur.Articles[id]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s", m.Title, m.Source, displayDate(m.Published, "")))
+			box.Objects[0].(*widget.Label).SetText(joinNonEmpty("  ·  ", m.Title, m.Source, displayDate(m.Published, "")))
 			box.Objects[1].(*widget.Button).OnTapped = func() { v.remove(m.ID) }
 		})
 	v.members.OnSelected = func(id widget.ListItemID) {

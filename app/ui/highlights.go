@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,7 +33,9 @@ func newHighlightsView(w *Window) *HighlightsView {
 	for _, c := range workbench.Colors {
 		opts = append(opts, colorLabel(c))
 	}
-	v.color = widget.NewSelect(opts, func(string) { v.reload() })
+	v.color = widget.NewSelect(opts, nil)
+	v.color.SetSelectedIndex(0)
+	v.color.OnChanged = func(string) { v.reload() }
 	entry := func(hint string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(hint)
@@ -57,20 +60,20 @@ func newHighlightsView(w *Window) *HighlightsView {
 			box := o.(*fyne.Container)
 			box.Objects[1].(*fyne.Container).Objects = []fyne.CanvasObject{colorSwatch(h.Color)}
 			lines := box.Objects[0].(*fyne.Container).Objects
-			lines[0].(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s", h.Title, h.Source, displayDate(h.Published, "")))
+			lines[0].(*widget.Label).SetText(joinNonEmpty("  ·  ", h.Title, h.Source, displayDate(h.Published, "")))
 			q := "“" + h.Quote + "”"
 			if h.Orphaned {
 				q = "(orphaned) " + q
 			}
 			lines[1].(*widget.Label).SetText(q)
-			more := h.Note
+			tags, by := "", ""
 			if len(h.Tags) > 0 {
-				more += fmt.Sprintf("  #%v", h.Tags)
+				tags = "#" + strings.Join(h.Tags, " #")
 			}
 			if h.Author != "" {
-				more += "  — " + h.Author
+				by = "by " + h.Author
 			}
-			lines[2].(*widget.Label).SetText(more)
+			lines[2].(*widget.Label).SetText(joinNonEmpty("  ·  ", h.Note, tags, by))
 		})
 	v.list.OnSelected = func(id widget.ListItemID) {
 		v.list.UnselectAll()

@@ -56,7 +56,7 @@ func newWatchesView(w *Window) *WatchesView {
 			}
 			l := o.(*widget.Label)
 			l.TextStyle.Bold = r.fresh
-			l.SetText(fmt.Sprintf("%s%s  ·  %s  ·  %s", mark, r.hit.Title, r.hit.Source, displayDate(r.hit.Published, "")))
+			l.SetText(mark + joinNonEmpty("  ·  ", r.hit.Title, r.hit.Source, displayDate(r.hit.Published, "")))
 		})
 	v.hits.OnSelected = func(id widget.ListItemID) {
 		v.hits.UnselectAll()
