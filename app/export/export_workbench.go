@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -93,10 +94,34 @@ func (a *Exporter) collectionIDs(ctx context.Context, name string, ids []int64) 
 	return out, nil
 }
 
+// highlights calls f with the highlights on the scope's articles, each
+// anchored in its article's current text (as the workbench shows it: an
+// article changed since gets its highlights found again or orphaned).
+func (a *Exporter) highlights(ctx context.Context, sc store.ExportScope, f func(store.HighlightRow) error) error {
+	var body store.Article
+	return a.st.ExportHighlights(ctx, sc, func(h store.HighlightRow) error {
+		if h.AnchoredHash != h.ArticleHash {
+			if body.ID != h.ArticleID {
+				var err error
+				if body, err = a.st.Article(ctx, h.ArticleID); err != nil {
+					return err
+				}
+			}
+			start, end, ok := workbench.Anchor(body.Body, workbench.Selector{Quote: h.Quote, Prefix: h.Prefix,
+				Suffix: h.Suffix, Start: h.Start, End: h.End})
+			if ok {
+				h.Start, h.End = start, end
+			}
+			h.Orphaned, h.AnchoredHash = !ok, h.ArticleHash
+		}
+		return f(h)
+	})
+}
+
 // writeWorkbenchJSONL writes the highlights on the scope's articles and
 // the collections with their members in the scope.
 func (a *Exporter) writeWorkbenchJSONL(ctx context.Context, enc *json.Encoder, sc store.ExportScope) error {
-	err := a.st.ExportHighlights(ctx, sc, func(h store.HighlightRow) error {
+	err := a.highlights(ctx, sc, func(h store.HighlightRow) error {
 		return enc.Encode(jsonlRecord{Kind: recHighlight, ArticleHash: h.ArticleHash, Highlight: &jsonlHighlight{
 			Quote: h.Quote, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End, AnchoredHash: h.AnchoredHash,
 			Orphaned: h.Orphaned, Color: h.Color, Note: h.Note, Tags: h.Tags, Author: h.Author,
@@ -188,7 +213,7 @@ func (m *merger) mergeWorkbench(ctx context.Context, rec *jsonlRecord) error {
 // highlightsByArticle reads the highlights on the scope's articles.
 func (a *Exporter) highlightsByArticle(ctx context.Context, sc store.ExportScope) (map[int64][]store.HighlightRow, error) {
 	out := map[int64][]store.HighlightRow{}
-	err := a.st.ExportHighlights(ctx, sc, func(h store.HighlightRow) error {
+	err := a.highlights(ctx, sc, func(h store.HighlightRow) error {
 		out[h.ArticleID] = append(out[h.ArticleID], h)
 		return nil
 	})
@@ -229,7 +254,7 @@ func (a *Exporter) csvHighlights(ctx context.Context, cw *csv.Writer, sc store.E
 	if err := cw.Write(HighlightColumns); err != nil {
 		return err
 	}
-	return a.st.ExportHighlights(ctx, sc, func(h store.HighlightRow) error {
+	return a.highlights(ctx, sc, func(h store.HighlightRow) error {
 		p.article()
 		return cw.Write([]string{strconv.FormatInt(h.ID, 10), strconv.FormatInt(h.ArticleID, 10), h.Title, h.Source,
 			h.Published, h.Color, h.Quote, h.Prefix, h.Suffix, strconv.Itoa(h.Start), strconv.Itoa(h.End),
@@ -294,7 +319,7 @@ type (
 func (a *Exporter) writeAnnotations(ctx context.Context, w io.Writer, sc store.ExportScope, p *progress) error {
 	bodies := map[int64]store.Article{}
 	var items []waAnnotation
-	err := a.st.ExportHighlights(ctx, sc, func(h store.HighlightRow) error {
+	err := a.highlights(ctx, sc, func(h store.HighlightRow) error {
 		art, ok := bodies[h.ArticleID]
 		if !ok {
 			var err error

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
@@ -183,5 +185,45 @@ func TestCollectionScopeAndHighlightFormats(t *testing.T) {
 	runes := []rune(art.Body)
 	if q.Type != "TextQuoteSelector" || pos.Type != "TextPositionSelector" || string(runes[*pos.Start:*pos.End]) != q.Exact {
 		t.Errorf("selectors do not agree with the article: %+v %+v", q, pos)
+	}
+}
+
+// TestExportReanchors: a highlight on an article whose text changed is
+// exported where its quote is now, not at its old offsets.
+func TestExportReanchors(t *testing.T) {
+	ctx := context.Background()
+	a := apptest.Open(t)
+	apptest.BuildArchive(t, a, apptest.FixtureFiles(t)[:1])
+	const url, quote = "https://courier.example.org/ferry-story", "its ferries and Saltmarsh Island"
+	list, err := a.Search.Articles(ctx, store.SortID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var art store.ArticleListing
+	for _, l := range list {
+		if l.Title == "Ferry story" {
+			art = l
+		}
+	}
+	if _, err := a.Workbench.AddHighlight(ctx, workbench.NewHighlight{ArticleID: art.ID, Quote: quote, Near: -1}); err != nil {
+		t.Fatal(err)
+	}
+	body := "Third version, longer at the top: the story about Port Ellery, " + quote + "."
+	if _, err := a.Store.SaveVersion(ctx, store.Article{Title: "Ferry story", Body: body, URL: url, Source: "The Coastal Courier",
+		ContentHash: "hash-3", Origin: "test"}, store.Original{ContentType: "text/html", Data: []byte(body)}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	var cb bytes.Buffer
+	if _, err := a.Exporter.Write(ctx, &cb, export.Options{Format: export.FormatCSV, Table: export.TableHighlights}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&cb).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("csv: %v %v", recs, err)
+	}
+	start, _ := strconv.Atoi(recs[1][9])
+	end, _ := strconv.Atoi(recs[1][10])
+	if recs[1][11] != "false" || start < 0 || end > len(body) || body[start:end] != quote {
+		t.Errorf("exported highlight %v; want it at %d", recs[1], strings.Index(body, quote))
 	}
 }

@@ -29,7 +29,7 @@ type watchRow struct {
 }
 
 func newWatchesView(w *Window) *WatchesView {
-	v := &WatchesView{w: w, header: widget.NewLabel("Choose a watch. Add one with: newsarchive watch add NAME QUERY")}
+	v := &WatchesView{w: w, header: widget.NewLabel("Choose a watch. Make one from a search (Watch this search…) or with: newsarchive watch add NAME QUERY")}
 	v.header.Wrapping = fyne.TextWrapWord
 	v.names = widget.NewList(func() int { return len(v.all) },
 		func() fyne.CanvasObject { return widget.NewLabel("watch name (00 new)") },
