@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/workbench"
+	"github.com/newsarchive/newsarchive/assets"
 )
 
 // feedVersion writes an RSS file whose one item, at a fixed link, has body
@@ -119,4 +121,61 @@ func TestHighlightInReader(t *testing.T) {
 	if got := w.articles.reader.hl.shown; len(got) != 1 || got[0].Orphaned {
 		t.Errorf("the reader after re-extraction shows %+v", got)
 	}
+}
+
+// TestWatchesAndCollectionsViews: a watch counts the articles imported
+// after it (the sidebar shows the count), opening it lists them first and
+// marks them seen; an article added to a new collection from the reader is
+// listed in the Collections view and removed from there.
+func TestWatchesAndCollectionsViews(t *testing.T) {
+	ctx := context.Background()
+	w, a := openWindow(t)
+	if _, err := a.Workbench.AddWatch(ctx, "Geneva", "Geneva", workbench.SearchFilters{}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := a.Importer.Import(ctx, []string{apptestSeed(t)}, importer.Options{})
+	if err != nil || rep.Imported != 1 {
+		t.Fatalf("import: %+v %v", rep, err)
+	}
+	w.afterImport()
+	if n := w.sidebar.badges[sectionWatches]; n != 1 {
+		t.Errorf("the sidebar counts %d new, want 1", n)
+	}
+	v := newWatchesView(w)
+	v.content()
+	if len(v.all) != 1 || v.all[0].New != 1 {
+		t.Fatalf("watches: %+v", v.all)
+	}
+	v.open("geneva")
+	if len(v.rows) != 1 || !v.rows[0].fresh || v.rows[0].hit.ID != rep.Results[0].ID {
+		t.Errorf("opened watch rows: %+v", v.rows)
+	}
+	v.reload()
+	if v.all[0].New != 0 || w.sidebar.badges[sectionWatches] != 0 {
+		t.Errorf("after opening: %d new, sidebar %d", v.all[0].New, w.sidebar.badges[sectionWatches])
+	}
+
+	w.addToNamedCollection("Talks", []int64{rep.Results[0].ID})
+	c := newCollectionsView(w)
+	c.content()
+	if len(c.all) != 1 || c.all[0].Name != "Talks" || c.all[0].Articles != 1 {
+		t.Fatalf("collections: %+v", c.all)
+	}
+	c.open("talks")
+	if len(c.cur.Articles) != 1 {
+		t.Fatalf("collection shown: %+v", c.cur)
+	}
+	c.remove(c.cur.Articles[0].ID)
+	if len(c.cur.Articles) != 0 || c.all[0].Articles != 0 {
+		t.Errorf("after removing: %+v, %+v", c.cur.Articles, c.all)
+	}
+}
+
+func apptestSeed(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), assets.SampleArticleName)
+	if err := os.WriteFile(p, assets.SampleArticle, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
