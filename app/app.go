@@ -17,6 +17,7 @@ import (
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/app/tagging"
+	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -33,6 +34,8 @@ type App struct {
 	Tagging  *tagging.Service   // entity tagging, the queue, corrections
 	Search   *search.Service    // search, similar articles, name lookup
 	Annotate *annotate.Service  // tags and notes
+
+	Workbench *workbench.Service // highlights, collections, watches
 }
 
 // DefaultPath returns the archive used when none is named: $NEWSARCHIVE_DB,
@@ -70,7 +73,9 @@ func New(s *store.Store) *App {
 	ex := export.New(s, sr)
 	tg := tagging.New(s)
 	tg.EntitiesChanged = sr.NoteEntityChanged
-	return &App{st: s, Importer: importer.New(s, sr, ex), Exporter: ex, Tagging: tg, Search: sr, Annotate: annotate.New(s)}
+	a := &App{st: s, Importer: importer.New(s, sr, ex), Exporter: ex, Tagging: tg, Search: sr, Annotate: annotate.New(s)}
+	a.Workbench = workbench.New(s, sr)
+	return a
 }
 
 // SetLog sends the services' messages about background work to log (nil

@@ -113,6 +113,17 @@ var copyTables = []copyTable{
 	{name: "article_tags", keyCols: 2, article: 0, what: "tag", cols: cols(colInt, "article_id", "tag_id")},
 	{name: "notes", keyCols: 1, article: 0, what: "note", cols: join(cols(colInt, "article_id"),
 		cols(colText, "text", "updated_at"))},
+	{name: "highlights", keyCols: 1, article: 1, what: "highlight", identity: true, cols: join(cols(colInt, "id", "article_id"),
+		cols(colText, "quote", "prefix", "suffix"), cols(colInt, "start", `"end"`), cols(colText, "anchored_hash"),
+		cols(colInt, "orphaned"), cols(colText, "color", "note", "author", "created_at", "updated_at"))},
+	{name: "highlight_tags", keyCols: 2, article: -1, what: "highlight tag", cols: join(cols(colInt, "highlight_id"),
+		cols(colText, "tag"))},
+	{name: "collections", keyCols: 1, article: -1, what: "collection", identity: true, cols: join(cols(colInt, "id"),
+		cols(colText, "name", "description", "created_at", "search_query", "search_filters", "search_at"))},
+	{name: "collection_articles", keyCols: 2, article: 1, what: "collection member", cols: join(
+		cols(colInt, "collection_id", "article_id"), cols(colText, "added_at"))},
+	{name: "watches", keyCols: 1, article: -1, what: "watch", identity: true, cols: join(cols(colInt, "id"),
+		cols(colText, "name", "query", "filters", "created_at", "opened_at"), cols(colInt, "seen_max_id"))},
 }
 
 // CopyTables lists the tables Copy copies, in its order.

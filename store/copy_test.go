@@ -123,6 +123,7 @@ func fullArchive(t testing.TB, s *Store) {
 			}
 		}
 	}
+	fillWorkbench(t, s, ids, t0)
 }
 
 // dumpArchive reads every table of s in key order, every column (but

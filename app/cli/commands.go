@@ -26,4 +26,12 @@ var commands = map[string]command{
 	"snapshots":  {summary: "list the fetched versions of an article", run: runSnapshots},
 	"tags":       {summary: "add, remove or list tags on articles", run: runTags},
 	"worker":     {summary: "tag articles from the archive's shared queue, beside other workers", run: runWorker},
+
+	// The research workbench (app/workbench).
+	"highlight":   {summary: "highlight a passage of an article (add), or remove a highlight (rm)", run: runHighlight},
+	"highlights":  {summary: "list highlights, by colour, tag, source, date or entity", run: runHighlights},
+	"collection":  {summary: "make and change a collection of articles: create, add, rm, show, rename, delete", run: runCollection},
+	"collections": {summary: "list the collections", run: runCollections},
+	"watch":       {summary: "watch a search for new articles: add, show (marks them seen), rm", run: runWatch},
+	"watches":     {summary: "list the watches with their counts of new articles", run: runWatches},
 }

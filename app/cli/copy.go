@@ -75,7 +75,7 @@ func (c *session) copyProgress() (func(export.CopyProgress), func()) {
 			return
 		}
 		last = time.Now()
-		fmt.Fprintf(c.Stderr, "\r\033[K  %-15s %12s / %s rows", p.Table, thousands(p.Done), thousands(p.Total))
+		fmt.Fprintf(c.Stderr, "\r\033[K  %-19s %12s / %s rows", p.Table, thousands(p.Done), thousands(p.Total))
 	}
 	return progress, func() {
 		if table != "" {
@@ -88,7 +88,7 @@ func (c *session) copyProgress() (func(export.CopyProgress), func()) {
 // totals and the time.
 func printCopy(w io.Writer, rep export.CopyReport) {
 	for _, t := range rep.Tables {
-		fmt.Fprintf(w, "  %-15s %12s rows", t.Table, thousands(t.Rows))
+		fmt.Fprintf(w, "  %-19s %12s rows", t.Table, thousands(t.Rows))
 		if rep.Resumed {
 			fmt.Fprintf(w, " (%s copied now)", thousands(t.Copied))
 		}

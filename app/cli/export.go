@@ -16,14 +16,14 @@ import (
 )
 
 const exportUsage = "--format F [--out PATH [--force]] [--table T] [--query Q] [--from D] [--to D] [--source S] " +
-	"[--entity E] [--type T] [--tag T] [--ids 1,2,3]"
+	"[--entity E] [--type T] [--tag T] [--ids 1,2,3] [--collection NAME]"
 
 func runExport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("export", exportUsage)
 	var opt export.Options
-	format := fs.String("format", "", "jsonl, csv, markdown, gexf, graphml, ris, bibtex or csl-json")
+	format := fs.String("format", "", "jsonl, csv, markdown, gexf, graphml, ris, bibtex, csl-json or annotations (W3C Web Annotation JSON-LD of the highlights)")
 	out := fs.String("out", "", "write to this file (markdown: this folder) instead of stdout")
-	fs.StringVar(&opt.Table, "table", "", "csv: articles (default), entities, mentions or cooccurrence")
+	fs.StringVar(&opt.Table, "table", "", "csv: articles (default), entities, mentions, cooccurrence or highlights")
 	fs.StringVar(&opt.Scope.Query, "query", "", "only articles matching this full-text query")
 	fs.StringVar(&opt.Scope.From, "from", "", "published on or after DATE (YYYY[-MM[-DD]])")
 	fs.StringVar(&opt.Scope.To, "to", "", "published on or before DATE")
@@ -33,6 +33,7 @@ func runExport(ctx context.Context, c *session, args []string) int {
 	fs.StringVar(&opt.Scope.Tag, "tag", "", "only articles carrying this tag")
 	ids := fs.String("ids", "", "only these articles (comma-separated ids)")
 	force := fs.Bool("force", false, "overwrite the --out file when it exists")
+	fs.StringVar(&opt.Scope.Collection, "collection", "", "only the articles of this collection")
 	rest, ok := parseFlags(fs, args)
 	if !ok || len(rest) > 0 || *format == "" {
 		fs.Usage()

@@ -21,6 +21,9 @@ func printMerge(w io.Writer, r export.MergeReport, opt export.MergeOptions) {
 	if r.BadMentions > 0 {
 		fmt.Fprintf(w, "; %d bad mentions dropped", r.BadMentions)
 	}
+	if r.Highlights > 0 || r.Collections > 0 {
+		fmt.Fprintf(w, "; %d highlights added, %d collections merged", r.Highlights, r.Collections)
+	}
 	fmt.Fprintf(w, " in %s\n", r.Elapsed.Round(time.Millisecond))
 	if r.DatesDropped > 0 || r.LinksDropped > 0 {
 		fmt.Fprintf(w, "cleaned: %d unreadable dates and %d unsafe links left out\n", r.DatesDropped, r.LinksDropped)
@@ -31,9 +34,9 @@ func printMerge(w io.Writer, r export.MergeReport, opt export.MergeOptions) {
 		}
 		return
 	}
-	if !opt.ApplyCorrections && r.LocalSkipped+r.EntitiesSkipped+r.CorrectionsSkipped > 0 {
+	if !opt.ApplyCorrections && r.LocalSkipped+r.EntitiesSkipped+r.CorrectionsSkipped+r.WorkbenchSkipped > 0 {
 		fmt.Fprintf(w, "left alone: %d archived articles the export would add tags or notes to, %d of this archive's entities, "+
-			"%d corrections (see them with --dry-run; apply them with --apply-corrections)\n",
-			r.LocalSkipped, r.EntitiesSkipped, r.CorrectionsSkipped)
+			"%d corrections, %d highlights or collections of this archive (see them with --dry-run; apply them with --apply-corrections)\n",
+			r.LocalSkipped, r.EntitiesSkipped, r.CorrectionsSkipped, r.WorkbenchSkipped)
 	}
 }

@@ -32,7 +32,8 @@ const (
 )
 
 // Formats lists every export format.
-var Formats = []Format{FormatJSONL, FormatCSV, FormatMarkdown, FormatGEXF, FormatGraphML, FormatRIS, FormatBibTeX, FormatCSLJSON}
+var Formats = []Format{FormatJSONL, FormatCSV, FormatMarkdown, FormatGEXF, FormatGraphML, FormatRIS, FormatBibTeX, FormatCSLJSON,
+	FormatAnnotations}
 
 // CSV tables besides the articles.
 const (
@@ -55,6 +56,8 @@ type Scope struct {
 	Type     string  // entity type: with Entity, of that type; alone, articles mentioning any entity of it
 	Tag      string  // articles carrying this tag
 	IDs      []int64 // only these articles
+
+	Collection string // only the articles of this collection
 }
 
 // Progress is the state of a running export.
@@ -124,6 +127,8 @@ func (a *Exporter) Write(ctx context.Context, w io.Writer, opt Options) (Stats, 
 		err = a.writeGraphML(ctx, bw, sc, p)
 	case FormatRIS, FormatBibTeX, FormatCSLJSON:
 		err = a.writeCitations(ctx, bw, sc, opt.Format, p)
+	case FormatAnnotations:
+		err = a.writeAnnotations(ctx, bw, sc, p)
 	default:
 		err = fmt.Errorf("%w: unknown format %q (one of %s)", ErrBadOptions, opt.Format, formatList())
 	}
@@ -182,6 +187,11 @@ func (a *Exporter) storeScope(ctx context.Context, in Scope) (store.ExportScope,
 		return sc, err
 	}
 	sc.Source, sc.IDs = strings.TrimSpace(in.Source), in.IDs
+	if strings.TrimSpace(in.Collection) != "" {
+		if sc.IDs, err = a.collectionIDs(ctx, in.Collection, sc.IDs); err != nil {
+			return sc, err
+		}
+	}
 	if t := strings.ToUpper(strings.TrimSpace(in.Type)); t != "" {
 		if !store.ValidType(t) {
 			return sc, fmt.Errorf("%w: entity type %q: use PERSON, ORG, PLACE or MISC", ErrBadOptions, in.Type)

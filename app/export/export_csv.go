@@ -39,8 +39,10 @@ func (a *Exporter) writeCSV(ctx context.Context, w io.Writer, sc store.ExportSco
 		err = a.csvMentions(ctx, cw, sc, p)
 	case TableCooccurrence:
 		err = a.csvCooccurrence(ctx, cw, sc, p)
+	case TableHighlights:
+		err = a.csvHighlights(ctx, cw, sc, p)
 	default:
-		return fmt.Errorf("%w: unknown table %q (articles, entities, mentions or cooccurrence)", ErrBadOptions, table)
+		return fmt.Errorf("%w: unknown table %q (articles, entities, mentions, cooccurrence or highlights)", ErrBadOptions, table)
 	}
 	if err != nil {
 		return err

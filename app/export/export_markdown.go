@@ -115,6 +115,10 @@ func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats
 	if err != nil {
 		return Stats{}, err
 	}
+	hs, err := a.highlightsByArticle(ctx, sc)
+	if err != nil {
+		return Stats{}, err
+	}
 	parts := store.ExportParts{Mentions: true, Tags: true, Note: true}
 	err = a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		name := MarkdownName(r.ID, r.Title)
@@ -125,6 +129,7 @@ func (a *Exporter) Markdown(ctx context.Context, dir string, opt Options) (Stats
 		if err != nil {
 			return err
 		}
+		md = append(md, highlightsMarkdown(hs[r.ID])...)
 		if err := os.WriteFile(filepath.Join(dir, name), md, 0o600); err != nil {
 			return err
 		}

@@ -64,6 +64,9 @@ type jsonlRecord struct {
 	TargetType    string          `json:"target_type,omitempty"`
 	ArticleHash   string          `json:"article_hash,omitempty"`
 	CreatedAt     *time.Time      `json:"created_at,omitempty"`
+
+	Highlight  *jsonlHighlight  `json:"highlight,omitempty"`  // highlight (its article: ArticleHash)
+	Collection *jsonlCollection `json:"collection,omitempty"` // collection (its name: Name)
 }
 
 type jsonlOriginal struct {
@@ -149,9 +152,13 @@ func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportS
 	if err != nil {
 		return err
 	}
-	return a.st.ExportCorrections(ctx, func(c store.PortableCorrection) error {
+	err = a.st.ExportCorrections(ctx, func(c store.PortableCorrection) error {
 		at := c.CreatedAt.UTC()
 		return enc.Encode(jsonlRecord{Kind: recCorrection, Rule: c.Kind, Name: c.Name, Type: c.Type, Target: c.Target,
 			TargetType: c.TargetType, ArticleHash: c.ArticleHash, CreatedAt: &at})
 	})
+	if err != nil {
+		return err
+	}
+	return a.writeWorkbenchJSONL(ctx, enc, sc)
 }

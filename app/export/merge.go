@@ -45,8 +45,11 @@ type MergeReport struct {
 	BadMentions int // mentions dropped: outside their article's text or of an unknown type
 	Entities    int // entity records read
 	Corrections int // corrections this archive lacked, added and applied
+	Highlights  int // highlights this archive lacked, added
+	Collections int // collection records read (made here when missing, their articles added)
 	// What the merge left alone without MergeOptions.ApplyCorrections:
 	LocalSkipped       int // articles archived here the export would add tags or a note to
+	WorkbenchSkipped   int // highlights on, or collection changes of, what this archive held before
 	EntitiesSkipped    int // records confirming or adding aliases to entities here
 	CorrectionsSkipped int // corrections not applied
 	// What the merge cleaned from the export:
@@ -234,6 +237,11 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 			return nil
 		}
 		m.corrs = append(m.corrs, c)
+	case recHighlight, recCollection:
+		if err := m.flush(ctx); err != nil {
+			return err
+		}
+		return m.mergeWorkbench(ctx, rec)
 	default:
 		return nil // a kind from a later version: skipped
 	}

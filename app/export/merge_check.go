@@ -42,6 +42,21 @@ func (m *merger) check(ctx context.Context, rec *jsonlRecord) error {
 			return err
 		}
 		return m.previewCorrection(ctx, c)
+	case recHighlight:
+		return checkHighlight(rec)
+	}
+	return nil
+}
+
+// checkHighlight refuses a highlight record whose quote or offsets cannot
+// anchor it, so that a bad one fails the merge before anything is written.
+func checkHighlight(rec *jsonlRecord) error {
+	h := rec.Highlight
+	if h == nil {
+		return nil
+	}
+	if h.Quote == "" || h.Start < 0 || h.End < h.Start {
+		return fmt.Errorf("highlight: bad offsets (%d-%d) or no quote", h.Start, h.End)
 	}
 	return nil
 }

@@ -123,7 +123,7 @@ func (p *EntityPage) toolbar() fyne.CanvasObject {
 		widget.NewButton("Change type…", p.askRetype),
 		widget.NewButton("Merge into…", p.askMerge),
 		widget.NewButton("Add alias…", p.askAddAlias),
-		split, notEntity)
+		split, notEntity, p.collectButton())
 }
 
 // cooccurringList lists the entities mentioned in the same articles.

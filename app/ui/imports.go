@@ -49,6 +49,7 @@ func (w *Window) afterImport() {
 	}
 	w.jobs.updateTagging()
 	w.articles.reload()
+	w.refreshWatchBadge()
 }
 
 // onDropped imports what is dropped on the window.

@@ -31,6 +31,7 @@ type Reader struct {
 	scroll   *container.Scroll
 	root     *fyne.Container
 	mentions []store.Mention
+	hl       *HighlightPanel // highlights and collections (highlight_panel.go)
 }
 
 func newReader(w *Window) *Reader {
@@ -41,11 +42,12 @@ func newReader(w *Window) *Reader {
 	r.entities = widgets.NewFlowText()
 	r.entBox = container.NewVBox(r.entities, widget.NewSeparator())
 	r.note = newNoteEditor(w)
+	r.hl = newHighlightPanel(w)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	page := container.NewVBox(r.header, r.link, r.tags.content(), widget.NewSeparator(),
 		r.entBox, r.body,
-		widget.NewSeparator(), r.note.content())
+		widget.NewSeparator(), r.note.content(), widget.NewSeparator(), r.hl.content())
 	r.scroll = container.NewVScroll(page)
 	r.scroll.Hide()
 	r.root = container.NewStack(container.NewCenter(r.empty), r.scroll)
@@ -129,6 +131,7 @@ func (r *Reader) apply(d articleData) {
 	}
 	r.tags.setArticle(a.ID, d.tags)
 	r.note.setArticle(a.ID, d.note)
+	r.hl.setArticle(a.ID, a.Body)
 	r.empty.Hide()
 	r.scroll.Show()
 	r.scroll.ScrollToTop()

@@ -86,7 +86,7 @@ func newSearchView(w *Window) *SearchView {
 	go_ := widget.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
 	go_.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(3, v.from, v.to, v.source, v.entity, v.typ, v.byDate)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, go_, v.query), filters, v.info)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, go_, v.query), filters, v.info, v.workbenchButtons())
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, v.list.list), v.reader.content())
 	split.Offset = 0.45
 	v.root = split

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -18,6 +20,10 @@ const (
 	sectionSources  = "sources"
 	sectionTags     = "tags"
 	sectionImports  = "imports"
+
+	sectionHighlights  = "highlights"  // the research workbench (highlights.go,
+	sectionCollections = "collections" // collections.go, watches.go)
+	sectionWatches     = "watches"
 )
 
 // section is one entry of the sidebar.
@@ -34,6 +40,9 @@ var sections = []section{
 	{sectionSources, "Sources", theme.StorageIcon},
 	{sectionTags, "Tags", theme.ContentAddIcon},
 	{sectionImports, "Imports", theme.DownloadIcon},
+	{sectionHighlights, "Highlights", theme.ColorPaletteIcon},
+	{sectionCollections, "Collections", theme.FolderIcon},
+	{sectionWatches, "Watches", theme.VisibilityIcon},
 }
 
 // Sidebar lists the sections of the main window.
@@ -41,6 +50,24 @@ type Sidebar struct {
 	list     *widget.List
 	onSelect func(name string)
 	quiet    bool // set while selecting in code
+	badges   map[string]int
+}
+
+// setBadge shows a count after a section's name (0 for none).
+func (s *Sidebar) setBadge(name string, n int) {
+	if s.badges == nil {
+		s.badges = map[string]int{}
+	}
+	s.badges[name] = n
+	s.list.Refresh()
+}
+
+// label is a section's name with its badge.
+func (s *Sidebar) label(id int) string {
+	if n := s.badges[sections[id].name]; n > 0 {
+		return fmt.Sprintf("%s (%d new)", sections[id].label, n)
+	}
+	return sections[id].label
 }
 
 func newSidebar(onSelect func(string)) *Sidebar {
@@ -62,7 +89,7 @@ func (s *Sidebar) createItem() fyne.CanvasObject {
 func (s *Sidebar) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Icon).SetResource(sections[id].icon())
-	box.Objects[1].(*widget.Label).SetText(sections[id].label)
+	box.Objects[1].(*widget.Label).SetText(s.label(id))
 }
 
 func (s *Sidebar) onSelected(id widget.ListItemID) {
@@ -105,6 +132,12 @@ func (w *Window) sectionView(name string) fyne.CanvasObject {
 		v = newTagsView(w).content()
 	case sectionImports:
 		v = w.jobs.content()
+	case sectionHighlights:
+		v = newHighlightsView(w).content()
+	case sectionCollections:
+		v = newCollectionsView(w).content()
+	case sectionWatches:
+		v = newWatchesView(w).content()
 	}
 	return v
 }

@@ -122,6 +122,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 	if !w.opt.NoTagging {
 		a.Tagging.StartTagging(w.ctx)
 	}
+	w.refreshWatchBadge()
 	w.run(func() {
 		if err := a.Search.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
 			log.Print(err)

@@ -64,11 +64,11 @@ var rules = []struct {
 }{
 	{"leaf libraries import no app package",
 		regexp.MustCompile(`^app/(ingest|ner|lookup|fetch)(/|$)`),
-		regexp.MustCompile(`^app(/(importer|export|tagging|search|annotate|ui|cli|internal/apptest)(/|$)|$)`)},
+		regexp.MustCompile(`^app(/(importer|export|tagging|search|annotate|workbench|ui|cli|internal/apptest)(/|$)|$)`)},
 	{"store imports no app package", regexp.MustCompile(`^store(/|$)`), regexp.MustCompile(`^app(/|$)`)},
 	{"nothing outside cmd imports cmd", regexp.MustCompile(`^(app|store|assets)(/|$)`), regexp.MustCompile(`^cmd(/|$)`)},
 	{"features import neither the root, the GUI nor the CLI",
-		regexp.MustCompile(`^app/(importer|export|tagging|search|annotate)$`),
+		regexp.MustCompile(`^app/(importer|export|tagging|search|annotate|workbench)$`),
 		regexp.MustCompile(`^app(/(ui|cli)(/|$)|$)`)},
 	{"the GUI and the CLI do not import each other", regexp.MustCompile(`^app/ui(/|$)`), regexp.MustCompile(`^app/cli(/|$)`)},
 	{"the CLI never links the GUI toolkit", regexp.MustCompile(`^app/cli(/|$)`), regexp.MustCompile(`^app/ui(/|$)`)},
