@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsarchive/newsarchive/app/annotate"
 	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/app/tagging/corrections"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -226,8 +227,9 @@ const mergeBatch = 64
 // duplicated (their tags and note are merged into the archived article),
 // new ones keep their entities, tags, note, snapshots and times, and the
 // other archive's corrections are added and applied where their names agree
-// with entities here (see store.MergeCorrections). progress, when not nil,
-// is called after each batch.
+// with entities here (package corrections decides what each rule changes,
+// store.MergeCorrections carries it out). progress, when not nil, is called
+// after each batch.
 func (a *Exporter) Merge(ctx context.Context, r io.Reader, progress func(MergeReport)) (MergeReport, error) {
 	start := time.Now()
 	m := &merger{a: a, progress: progress, start: start}
@@ -274,7 +276,7 @@ type merger struct {
 	rep      MergeReport
 	arts     []store.ArticleRecord
 	ents     []store.Entity
-	corrs    []store.PortableCorrection
+	corrs    []store.MergedRule
 }
 
 func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
@@ -297,7 +299,7 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 		if rec.CreatedAt != nil {
 			c.CreatedAt = *rec.CreatedAt
 		}
-		m.corrs = append(m.corrs, c)
+		m.corrs = append(m.corrs, store.MergedRule{Rule: c, Change: corrections.Change(c.Correction)})
 	default:
 		return nil // a kind from a later version: skipped
 	}

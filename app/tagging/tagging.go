@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -177,6 +176,3 @@ func (a *Service) logf(format string, args ...any) {
 		a.Log(fmt.Sprintf(format, args...))
 	}
 }
-
-// lower folds a name for rule look-ups.
-func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
