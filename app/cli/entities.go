@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/ner"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -29,7 +29,7 @@ func runNER(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	a, err := ner.New()
+	a, err := tagging.LoadModel()
 	if err != nil {
 		return c.fail(err)
 	}

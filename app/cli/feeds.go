@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
-	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -89,8 +88,8 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 	var opt importer.FeedOptions
 	if offline != nil && *offline {
 		opt.Offline = true
-	} else if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
+	} else {
+		a.Importer.FetchOnline()
 	}
 	switch sub {
 	case "add":

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/newsarchive/newsarchive/app/fetch"
 )
 
 // runFetch is import for URLs only, online: a feed's items without their
@@ -33,9 +31,7 @@ func runFetch(ctx context.Context, c *session, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
-	}
+	a.Importer.FetchOnline()
 	return runImport(ctx, c, args)
 }
 

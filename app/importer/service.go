@@ -8,6 +8,7 @@ package importer
 
 import (
 	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -21,6 +22,15 @@ type Importer struct {
 	// Import use a default one and feed items' linked pages are not
 	// fetched: items without full text keep their summary.
 	Fetcher Fetcher
+}
+
+// FetchOnline makes the importer fetch from the web: URLs and the pages
+// feed items link to are downloaded with the default fetcher, unless a
+// Fetcher is set already.
+func (a *Importer) FetchOnline() {
+	if a.Fetcher == nil {
+		a.Fetcher = fetch.New()
+	}
 }
 
 // New returns the importer of an open archive; sr stores the fingerprints
