@@ -238,20 +238,26 @@ func entityNamed(ctx context.Context, tx *sql.Tx, name, typ string) (int64, bool
 	return id, true, nil
 }
 
+// MergedRule is a correction from another archive with the change it makes
+// to the entities, as package corrections interprets it.
+type MergedRule struct {
+	Rule   PortableCorrection
+	Change EntityChange
+}
+
 // MergeCorrections adds another archive's corrections that this one lacks,
-// keeping their times, and applies each where its names agree with an
-// entity here: a rename, retype, merge, split or reject of an entity this
-// archive has changes it as the user did there; an added entity is found in
+// keeping their times, and carries out each one's Change where its names
+// agree with an entity here (see applyChange); an added entity is found in
 // the articles with ids up to maxOld (this archive's own, since the merged
 // ones carry their mentions already). A rule limited to an article absent
 // here is dropped. It returns how many rules were added.
-func (s *Store) MergeCorrections(ctx context.Context, cs []PortableCorrection, maxOld int64) (int, error) {
+func (s *Store) MergeCorrections(ctx context.Context, rs []MergedRule, maxOld int64) (int, error) {
 	added := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, c := range cs {
-			ok, err := s.mergeCorrection(ctx, tx, c, maxOld)
+		for _, r := range rs {
+			ok, err := s.mergeCorrection(ctx, tx, r, maxOld)
 			if err != nil {
-				return fmt.Errorf("%s %q: %w", c.Kind, c.Name, err)
+				return fmt.Errorf("%s %q: %w", r.Rule.Kind, r.Rule.Name, err)
 			}
 			if ok {
 				added++
@@ -265,7 +271,8 @@ func (s *Store) MergeCorrections(ctx context.Context, cs []PortableCorrection, m
 	return added, nil
 }
 
-func (s *Store) mergeCorrection(ctx context.Context, tx *sql.Tx, c PortableCorrection, maxOld int64) (bool, error) {
+func (s *Store) mergeCorrection(ctx context.Context, tx *sql.Tx, r MergedRule, maxOld int64) (bool, error) {
+	c := r.Rule
 	c.ArticleID = 0
 	if c.ArticleHash != "" {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ?`, c.ArticleHash).Scan(&c.ArticleID)
@@ -295,79 +302,14 @@ func (s *Store) mergeCorrection(ctx context.Context, tx *sql.Tx, c PortableCorre
 		at.UTC().Format(time.RFC3339)); err != nil {
 		return false, err
 	}
-	return true, s.applyCorrection(ctx, tx, c.Correction, maxOld)
-}
-
-// applyCorrection changes the entities of this archive as c changed them in
-// the archive it comes from, when the entity it names is here.
-func (s *Store) applyCorrection(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
-	if c.Kind == CorrAdd {
-		return s.applyAdd(ctx, tx, c, maxOld)
-	}
-	if c.Kind == CorrSplit {
-		from, found, err := entityNamed(ctx, tx, c.Target, c.TargetType)
-		if err != nil || !found {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ? COLLATE NOCASE`, from, c.Name)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		id, err := entityID(ctx, tx, c.Name, c.Type)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE entities SET confirmed = 1 WHERE id = ?`, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND text = ? COLLATE NOCASE`,
-			id, from, c.Name); err != nil {
-			return err
-		}
-		return refreshCounts(ctx, tx, map[int64]bool{from: true, id: true})
-	}
-	eid, found, err := entityNamed(ctx, tx, c.Name, c.Type)
-	if err != nil || !found {
-		return err
-	}
-	e, err := txEntity(ctx, tx, eid)
-	if err != nil {
-		return err
-	}
-	switch c.Kind {
-	case CorrRename:
-		return renameTo(ctx, tx, e, c.Target, e.Type)
-	case CorrRetype:
-		return renameTo(ctx, tx, e, e.Name, c.TargetType)
-	case CorrMerge:
-		into, found, err := entityNamed(ctx, tx, c.Target, c.TargetType)
-		switch {
-		case err != nil:
-			return err
-		case !found:
-			return renameTo(ctx, tx, e, c.Target, c.TargetType)
-		case into != e.ID:
-			return mergeInto(ctx, tx, e, into)
-		}
-	case CorrReject:
-		if c.ArticleID == 0 {
-			_, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id = ?`, e.ID)
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE entity_id = ? AND article_id = ?`, e.ID, c.ArticleID); err != nil {
-			return err
-		}
-		return refreshCounts(ctx, tx, map[int64]bool{e.ID: true})
-	}
-	return nil
+	ch := r.Change
+	ch.ArticleID = c.ArticleID
+	return true, s.applyChange(ctx, tx, ch, maxOld)
 }
 
 // applyAdd confirms an added entity and marks where it is written as a
 // whole word in the articles with ids up to maxOld (or in its one article).
-func (s *Store) applyAdd(ctx context.Context, tx *sql.Tx, c Correction, maxOld int64) error {
+func (s *Store) applyAdd(ctx context.Context, tx *sql.Tx, c EntityChange, maxOld int64) error {
 	id, err := entityID(ctx, tx, c.Name, c.Type)
 	if err != nil {
 		return err

@@ -22,8 +22,8 @@ func allowNet(a *app.App, cidrs string, online bool) error {
 	if err := a.AllowNet(cidrs); err != nil {
 		return err
 	}
-	if online && a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = a.Importer.NewFetcher()
+	if online {
+		a.Importer.FetchOnline()
 	}
 	return nil
 }

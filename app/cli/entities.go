@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/ner"
 	"github.com/newsarchive/newsarchive/app/safetext"
+	"github.com/newsarchive/newsarchive/app/tagging"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -30,7 +30,7 @@ func runNER(ctx context.Context, c *session, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	a, err := ner.New()
+	a, err := tagging.LoadModel()
 	if err != nil {
 		return c.fail(err)
 	}

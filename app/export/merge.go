@@ -9,6 +9,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/tagging/corrections"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -209,7 +210,7 @@ type merger struct {
 	seen     map[string]bool // dry run: content hashes read
 	arts     []store.ArticleRecord
 	ents     []store.Entity
-	corrs    []store.PortableCorrection
+	corrs    []store.MergedRule
 }
 
 // add queues a checked record for writing.
@@ -236,7 +237,7 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 			m.rep.CorrectionsSkipped++
 			return nil
 		}
-		m.corrs = append(m.corrs, c)
+		m.corrs = append(m.corrs, store.MergedRule{Rule: c, Change: corrections.Change(c.Correction)})
 	case recHighlight, recCollection:
 		if err := m.flush(ctx); err != nil {
 			return err

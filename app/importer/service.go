@@ -30,6 +30,15 @@ type Importer struct {
 	Allow []netip.Prefix
 }
 
+// FetchOnline makes the importer fetch from the web: URLs and the pages
+// feed items link to are downloaded with the default fetcher, unless a
+// Fetcher is set already.
+func (a *Importer) FetchOnline() {
+	if a.Fetcher == nil {
+		a.Fetcher = a.NewFetcher()
+	}
+}
+
 // New returns the importer of an open archive; sr stores the fingerprints
 // of what it saves and ex merges the JSONL exports it is given.
 func New(st *store.Store, sr *search.Service, ex *export.Exporter) *Importer {

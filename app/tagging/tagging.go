@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -33,10 +32,7 @@ type tagging struct {
 // Tagger returns the entity tagger, loading its model on first use.
 func (a *Service) Tagger() (*ner.Tagger, error) {
 	a.tag.once.Do(func() {
-		a.tag.tagger, a.tag.err = ner.New()
-		if a.tag.err != nil {
-			a.tag.err = fmt.Errorf("load the entity model: %w", a.tag.err)
-		}
+		a.tag.tagger, a.tag.err = LoadModel()
 	})
 	return a.tag.tagger, a.tag.err
 }
@@ -187,6 +183,3 @@ func (a *Service) logf(format string, args ...any) {
 		a.Log(fmt.Sprintf(format, args...))
 	}
 }
-
-// lower folds a name for rule look-ups.
-func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -45,7 +45,7 @@ func (w *Window) withEntityCounts(f listingFetcher) func(context.Context, int, i
 }
 
 // newArticleList makes a paged list of articles that opens the one tapped.
-func newArticleList(w *Window, f listingFetcher, open func(id int64)) *pagedList[articleRow] {
+func newArticleList(w articleListHost, f listingFetcher, open func(id int64)) *pagedList[articleRow] {
 	p := newPagedList[articleRow](w, createArticleRow)
 	p.fetch = w.withEntityCounts(f)
 	p.fill = fillArticleRow
@@ -102,7 +102,7 @@ func blankArticleRow(o fyne.CanvasObject) {
 // ArticlesView is the Articles section: every article, sortable, beside the
 // reader.
 type ArticlesView struct {
-	w      *Window
+	w      viewHost
 	list   *pagedList[articleRow]
 	sortBy store.ArticleSort
 	sort   *widget.Select
@@ -116,10 +116,10 @@ var sortChoices = []struct {
 	by    store.ArticleSort
 }{{"Newest first", store.SortDate}, {"Title", store.SortTitle}, {"Source", store.SortSource}}
 
-func newArticlesView(w *Window) *ArticlesView {
+func newArticlesView(w viewHost) *ArticlesView {
 	v := &ArticlesView{w: w, sortBy: store.SortDate, reader: newReader(w)}
 	v.list = newArticleList(w, v.fetch, v.reader.show)
-	v.list.count = func(ctx context.Context) (int, error) { return w.app.Search.ArticleCount(ctx) }
+	v.list.count = func(ctx context.Context) (int, error) { return w.archive().Search.ArticleCount(ctx) }
 	var labels []string
 	for _, c := range sortChoices {
 		labels = append(labels, c.label)
@@ -134,7 +134,7 @@ func newArticlesView(w *Window) *ArticlesView {
 }
 
 func (v *ArticlesView) fetch(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-	return v.w.app.Search.Articles(ctx, v.sortBy, limit, offset)
+	return v.w.archive().Search.Articles(ctx, v.sortBy, limit, offset)
 }
 
 func (v *ArticlesView) onSort(label string) {

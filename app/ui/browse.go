@@ -23,7 +23,7 @@ type FilteredArticles struct {
 	list *pagedList[articleRow]
 }
 
-func newFilteredArticles(w *Window, title string, n int, fetch listingFetcher) *FilteredArticles {
+func newFilteredArticles(w viewHost, title string, n int, fetch listingFetcher) *FilteredArticles {
 	r := newReader(w)
 	v := &FilteredArticles{list: newArticleList(w, fetch, r.show)}
 	v.list.count = func(context.Context) (int, error) { return n, nil }
@@ -32,7 +32,7 @@ func newFilteredArticles(w *Window, title string, n int, fetch listingFetcher) *
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, v.list.list), r.content())
 	split.Offset = 0.38
 	v.root = split
-	w.keyFocus = v.list
+	w.focusKeys(v.list)
 	return v
 }
 
@@ -41,13 +41,13 @@ func (v *FilteredArticles) content() fyne.CanvasObject { return v.root }
 // SourcesView is the Sources section: each publication with its article
 // count; a source opens its articles.
 type SourcesView struct {
-	w       *Window
+	w       viewHost
 	sources []store.SourceCount
 	list    *widget.List
 	info    *widget.Label
 }
 
-func newSourcesView(w *Window) *SourcesView {
+func newSourcesView(w viewHost) *SourcesView {
 	v := &SourcesView{w: w, info: widget.NewLabel("")}
 	v.list = &widget.List{
 		Length:     func() int { return len(v.sources) },
@@ -58,9 +58,9 @@ func newSourcesView(w *Window) *SourcesView {
 		OnSelected: func(id widget.ListItemID) { w.showSource(v.sources[id].Name, v.sources[id].Articles) },
 	}
 	v.list.ExtendBaseWidget(v.list)
-	ctx := w.ctx
+	ctx := w.archiveContext()
 	w.run(func() {
-		sources, err := w.app.Search.Sources(ctx)
+		sources, err := w.archive().Search.Sources(ctx)
 		w.do(func() {
 			if err != nil {
 				v.info.SetText(errorText(err))

@@ -13,22 +13,22 @@ import (
 // EntityList is the People, Organisations or Places section: the entities
 // of one type, most mentioned first, loaded a page at a time.
 type EntityList struct {
-	w    *Window
+	w    viewHost
 	typ  string
 	list *pagedList[store.Entity]
 }
 
-func newEntityList(w *Window, typ string) *EntityList {
+func newEntityList(w viewHost, typ string) *EntityList {
 	v := &EntityList{w: w, typ: typ}
 	v.list = newPagedList[store.Entity](w, createEntityRow)
 	v.list.fetch = func(ctx context.Context, limit, offset int) ([]store.Entity, error) {
-		return w.app.Tagging.Entities(ctx, typ, limit, offset)
+		return w.archive().Tagging.Entities(ctx, typ, limit, offset)
 	}
 	v.list.fill = fillEntityRow
 	v.list.blank = func(o fyne.CanvasObject) { setCountRow(o.(*fyne.Container).Objects[1], "…", 0) }
 	v.list.open = func(e store.Entity) { w.showEntity(e.ID) }
 	v.list.reset()
-	w.keyFocus = v.list
+	w.focusKeys(v.list)
 	return v
 }
 

@@ -21,7 +21,7 @@ const maxCooccurring = 30
 // articles mentioning it, the entities mentioned with it, and those
 // articles with each mention in context. Its toolbar corrects the entity.
 type EntityPage struct {
-	w        *Window
+	w        entityPageHost
 	id       int64
 	ent      store.Entity
 	coocs    []store.Cooccurrence
@@ -38,7 +38,7 @@ func (w *Window) showEntity(id int64) *EntityPage {
 	return p
 }
 
-func newEntityPage(w *Window, id int64) *EntityPage {
+func newEntityPage(w entityPageHost, id int64) *EntityPage {
 	p := &EntityPage{w: w, id: id, root: container.NewStack(container.NewCenter(widget.NewLabel("Loading…")))}
 	p.load()
 	return p
@@ -46,7 +46,7 @@ func newEntityPage(w *Window, id int64) *EntityPage {
 
 // load reads the entity and shows it.
 func (p *EntityPage) load() {
-	ctx, a := p.w.ctx, p.w.app
+	ctx, a := p.w.archiveContext(), p.w.archive()
 	p.w.run(func() {
 		ent, err := a.Tagging.Entity(ctx, p.id)
 		var coocs []store.Cooccurrence
@@ -72,14 +72,14 @@ func (p *EntityPage) load() {
 func (p *EntityPage) build() {
 	p.articles = newPagedList[store.EntityArticle](p.w, createContextRow)
 	p.articles.fetch = func(ctx context.Context, limit, offset int) ([]store.EntityArticle, error) {
-		return p.w.app.Tagging.EntityArticles(ctx, p.id, limit, offset)
+		return p.w.archive().Tagging.EntityArticles(ctx, p.id, limit, offset)
 	}
 	p.articles.count = func(context.Context) (int, error) { return p.ent.Articles, nil }
 	p.articles.fill = fillContextRow
 	p.articles.blank = func(o fyne.CanvasObject) { fillContextRow(store.EntityArticle{}, o) }
 	p.articles.open = func(a store.EntityArticle) { p.w.openArticle(a.ID) }
 	p.articles.reset()
-	p.w.keyFocus = p.articles
+	p.w.focusKeys(p.articles)
 
 	left := container.NewBorder(
 		container.NewVBox(sectionLabel("Articles per month"), widgets.NewTimeline(p.timeline, p.ent.Type),

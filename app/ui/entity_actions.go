@@ -14,7 +14,7 @@ import (
 // correct runs a correction off the UI goroutine, then calls done (on the UI
 // goroutine) or shows the error.
 func (p *EntityPage) correct(f func(ctx context.Context) error, done func()) {
-	ctx := p.w.ctx
+	ctx := p.w.archiveContext()
 	p.w.run(func() {
 		err := f(ctx)
 		p.w.do(func() {
@@ -22,7 +22,7 @@ func (p *EntityPage) correct(f func(ctx context.Context) error, done func()) {
 				p.w.showError(err)
 				return
 			}
-			p.w.articles.reader.reloadIfShown()
+			p.w.reloadReader()
 			done()
 		})
 	})
@@ -37,8 +37,8 @@ func (p *EntityPage) askRename() {
 			if !ok || name == "" || name == p.ent.Name {
 				return
 			}
-			p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RenameEntity(ctx, p.id, name) }, p.load)
-		}, p.w.win)
+			p.correct(func(ctx context.Context) error { return p.w.archive().Tagging.RenameEntity(ctx, p.id, name) }, p.load)
+		}, p.w.window())
 }
 
 func (p *EntityPage) askRetype() {
@@ -50,13 +50,13 @@ func (p *EntityPage) askRetype() {
 			if !ok || typ == "" || typ == p.ent.Type {
 				return
 			}
-			p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RetypeEntity(ctx, p.id, typ) }, p.load)
-		}, p.w.win)
+			p.correct(func(ctx context.Context) error { return p.w.archive().Tagging.RetypeEntity(ctx, p.id, typ) }, p.load)
+		}, p.w.window())
 }
 
 // askMerge picks the entity to merge into with the palette, then confirms.
 func (p *EntityPage) askMerge() {
-	p.w.palette.pick("Merge “"+p.ent.Name+"” into…", lookup.KindEntity, func(r lookup.Result) {
+	p.w.pick("Merge “"+p.ent.Name+"” into…", lookup.KindEntity, func(r lookup.Result) {
 		if r.ID == p.id {
 			return
 		}
@@ -65,13 +65,13 @@ func (p *EntityPage) askMerge() {
 			if ok {
 				p.mergeInto(r.ID)
 			}
-		}, p.w.win)
+		}, p.w.window())
 	})
 }
 
 // mergeInto merges the entity into another and shows that one.
 func (p *EntityPage) mergeInto(into int64) {
-	p.correct(func(ctx context.Context) error { return p.w.app.Tagging.MergeEntities(ctx, p.id, into) }, func() {
+	p.correct(func(ctx context.Context) error { return p.w.archive().Tagging.MergeEntities(ctx, p.id, into) }, func() {
 		p.w.goBack()
 		p.w.showEntity(into)
 	})
@@ -89,13 +89,13 @@ func (p *EntityPage) askAddAlias() {
 				return
 			}
 			p.correct(func(ctx context.Context) error {
-				id, err := p.w.app.Tagging.AddEntity(ctx, alias, p.ent.Type, 0)
+				id, err := p.w.archive().Tagging.AddEntity(ctx, alias, p.ent.Type, 0)
 				if err != nil || id == p.id {
 					return err
 				}
-				return p.w.app.Tagging.MergeEntities(ctx, id, p.id)
+				return p.w.archive().Tagging.MergeEntities(ctx, id, p.id)
 			}, p.load)
-		}, p.w.win)
+		}, p.w.window())
 }
 
 func (p *EntityPage) askSplit() {
@@ -107,13 +107,13 @@ func (p *EntityPage) askSplit() {
 			}
 			var newID int64
 			p.correct(func(ctx context.Context) (err error) {
-				newID, err = p.w.app.Tagging.SplitAlias(ctx, p.id, s.Selected)
+				newID, err = p.w.archive().Tagging.SplitAlias(ctx, p.id, s.Selected)
 				return err
 			}, func() {
 				p.load()
 				p.w.showEntity(newID)
 			})
-		}, p.w.win)
+		}, p.w.window())
 }
 
 func (p *EntityPage) askReject() {
@@ -122,10 +122,10 @@ func (p *EntityPage) askReject() {
 		if !ok {
 			return
 		}
-		p.correct(func(ctx context.Context) error { return p.w.app.Tagging.RejectEntity(ctx, p.id, 0) }, func() {
+		p.correct(func(ctx context.Context) error { return p.w.archive().Tagging.RejectEntity(ctx, p.id, 0) }, func() {
 			if !p.w.goBack() {
 				p.w.showSection(sectionPeople)
 			}
 		})
-	}, p.w.win)
+	}, p.w.window())
 }

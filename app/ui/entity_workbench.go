@@ -13,7 +13,7 @@ const maxCollect = 10_000
 // collectButton adds the articles mentioning the entity to a collection.
 func (p *EntityPage) collectButton() fyne.CanvasObject {
 	return widget.NewButtonWithIcon("Add its articles to a collection…", theme.FolderNewIcon(), func() {
-		ctx, a, id := p.w.ctx, p.w.app, p.id
+		ctx, a, id := p.w.archiveContext(), p.w.archive(), p.id
 		p.w.run(func() {
 			var ids []int64
 			for len(ids) < maxCollect {

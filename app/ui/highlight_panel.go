@@ -21,7 +21,7 @@ import (
 // highlights, the text to select a passage in and mark it with a colour,
 // a note and tags, and the article's collections.
 type HighlightPanel struct {
-	w    *Window
+	w    workbenchHost
 	id   int64
 	body string
 
@@ -37,7 +37,7 @@ type HighlightPanel struct {
 	shown  []store.HighlightRow
 }
 
-func newHighlightPanel(w *Window) *HighlightPanel {
+func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	p := &HighlightPanel{w: w, list: container.NewVBox(), state: widget.NewLabel("")}
 	p.text = widget.NewMultiLineEntry()
 	p.text.Wrapping = fyne.TextWrapWord
@@ -103,7 +103,7 @@ func (p *HighlightPanel) setArticle(id int64, body string) {
 
 // reload reads the article's highlights again.
 func (p *HighlightPanel) reload() {
-	id, ctx, a := p.id, p.w.ctx, p.w.app
+	id, ctx, a := p.id, p.w.archiveContext(), p.w.archive()
 	p.w.run(func() {
 		hs, err := a.Workbench.ArticleHighlights(ctx, id)
 		p.w.do(func() {
@@ -168,7 +168,7 @@ func (p *HighlightPanel) highlight() {
 		}
 	}
 	n := workbench.NewHighlight{ArticleID: p.id, Quote: quote, Near: near, Color: c.Name, Note: p.note.Text, Tags: tags}
-	ctx, a := p.w.ctx, p.w.app
+	ctx, a := p.w.archiveContext(), p.w.archive()
 	p.w.run(func() {
 		_, err := a.Workbench.AddHighlight(ctx, n)
 		p.w.do(func() {
@@ -185,7 +185,7 @@ func (p *HighlightPanel) highlight() {
 }
 
 func (p *HighlightPanel) remove(hid int64) {
-	ctx, a := p.w.ctx, p.w.app
+	ctx, a := p.w.archiveContext(), p.w.archive()
 	p.w.run(func() {
 		err := a.Workbench.RemoveHighlight(ctx, hid)
 		p.w.do(func() {

@@ -22,7 +22,7 @@ const progressEvery = 150 * time.Millisecond
 // time left, a Cancel button and, once done, its report; and the tagging
 // progress, also summed up under the sidebar.
 type Jobs struct {
-	w       *Window
+	w       jobsHost
 	box     *fyne.Container // the jobs, newest first
 	tagBar  *widget.ProgressBar
 	tagText *widget.Label
@@ -34,7 +34,7 @@ type Jobs struct {
 	failed  int         // failed taggings last reported in the status bar
 }
 
-func newJobs(w *Window) *Jobs {
+func newJobs(w jobsHost) *Jobs {
 	j := &Jobs{w: w, box: container.NewVBox(), tagBar: widget.NewProgressBar(), tagText: widget.NewLabel("")}
 	j.tagText.Importance = widget.LowImportance
 	j.tagText.Wrapping = fyne.TextWrapWord // the sidebar is narrow: "Finding names: 1,290 of 1,758 (2 workers)"
@@ -150,7 +150,7 @@ const idlePolls = 5
 // workers elsewhere sharing the archive (`newsarchive worker`).
 func (j *Jobs) pollTagging() {
 	j.updateTagging()
-	if j.w.opt.Sync || j.polling {
+	if j.w.syncMode() || j.polling {
 		return
 	}
 	j.polling = true
@@ -171,7 +171,7 @@ func (j *Jobs) pollTagging() {
 // its progress, with the number of workers on it when others than this
 // process take part.
 func (j *Jobs) updateTagging() {
-	a, ctx := j.w.app, j.w.ctx
+	a, ctx := j.w.archive(), j.w.archiveContext()
 	if a == nil || ctx.Err() != nil {
 		return
 	}
@@ -179,7 +179,7 @@ func (j *Jobs) updateTagging() {
 		q, err := a.Tagging.QueueStatus(ctx)
 		local := a.Tagging.TaggingRunning()
 		j.w.do(func() {
-			if err != nil || a != j.w.app {
+			if err != nil || a != j.w.archive() {
 				return
 			}
 			busy := q.Waiting() > 0

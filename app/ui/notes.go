@@ -9,7 +9,7 @@ import (
 
 // NoteEditor edits the note on the article shown.
 type NoteEditor struct {
-	w     *Window
+	w     archiveHost
 	id    int64
 	saved string
 	entry *widget.Entry
@@ -17,7 +17,7 @@ type NoteEditor struct {
 	save  *widget.Button
 }
 
-func newNoteEditor(w *Window) *NoteEditor {
+func newNoteEditor(w archiveHost) *NoteEditor {
 	n := &NoteEditor{w: w, state: widget.NewLabel("")}
 	n.entry = widget.NewMultiLineEntry()
 	n.entry.SetPlaceHolder("Your note on this article…")
@@ -54,9 +54,9 @@ func (n *NoteEditor) onChanged(text string) {
 
 // store saves the note.
 func (n *NoteEditor) store() {
-	id, text, ctx := n.id, n.entry.Text, n.w.ctx
+	id, text, ctx := n.id, n.entry.Text, n.w.archiveContext()
 	n.w.run(func() {
-		err := n.w.app.Annotate.SetNote(ctx, id, text)
+		err := n.w.archive().Annotate.SetNote(ctx, id, text)
 		n.w.do(func() {
 			if err != nil {
 				n.w.showError(err)

@@ -23,7 +23,7 @@ const paletteLimit = 20
 // chosen with the arrow keys and Enter (Esc closes it). In pick mode it hands
 // the result to a callback instead.
 type Palette struct {
-	w       *Window
+	w       viewHost
 	entry   *paletteEntry
 	title   *widget.Label
 	list    *widget.List
@@ -37,7 +37,7 @@ type Palette struct {
 	quiet   bool // set while highlighting a row in code
 }
 
-func newPalette(w *Window) *Palette {
+func newPalette(w viewHost) *Palette {
 	p := &Palette{w: w, title: widget.NewLabel("")}
 	p.entry = newPaletteEntry(p)
 	p.list = &widget.List{
@@ -71,7 +71,7 @@ func (p *Palette) open(title string, kind lookup.Kind, onPick func(lookup.Result
 	p.entry.SetText("")
 	p.list.Refresh()
 	box := container.NewBorder(container.NewVBox(p.title, p.entry), nil, nil, nil, p.list)
-	c := p.w.win.Canvas()
+	c := p.w.window().Canvas()
 	p.popup = widget.NewModalPopUp(box, c)
 	size := fyne.NewSize(min(640, c.Size().Width-40), min(460, c.Size().Height-80))
 	p.popup.Resize(size)
@@ -101,7 +101,7 @@ func (p *Palette) changed(text string) {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	if p.w.opt.Sync {
+	if p.w.syncMode() {
 		p.lookup(seq, text)
 		return
 	}
@@ -110,8 +110,8 @@ func (p *Palette) changed(text string) {
 
 // lookup runs off the UI goroutine and shows its results if still wanted.
 func (p *Palette) lookup(seq int, text string) {
-	ctx, kind := p.w.ctx, p.kind
-	res, err := p.w.app.Search.Lookup(ctx, text, kind, paletteLimit)
+	ctx, kind := p.w.archiveContext(), p.kind
+	res, err := p.w.archive().Search.Lookup(ctx, text, kind, paletteLimit)
 	p.w.do(func() {
 		if seq != p.seq {
 			return

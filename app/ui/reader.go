@@ -17,7 +17,7 @@ import (
 // Reader shows one article: its title and particulars, its tags and note,
 // and its body with the entities it mentions highlighted by type.
 type Reader struct {
-	w        *Window
+	w        readerHost
 	id       int64 // the article shown, 0 for none
 	seq      int   // bumped by show: older loads are dropped
 	header   *widget.RichText
@@ -34,7 +34,7 @@ type Reader struct {
 	hl       *HighlightPanel // highlights and collections (highlight_panel.go)
 }
 
-func newReader(w *Window) *Reader {
+func newReader(w readerHost) *Reader {
 	r := &Reader{w: w, header: widget.NewRichText(), body: widgets.NewFlowText(), link: widget.NewHyperlink("", nil)}
 	r.link.Truncation = fyne.TextTruncateEllipsis
 	r.header.Wrapping = fyne.TextWrapWord
@@ -67,7 +67,7 @@ type articleData struct {
 // show loads an article and shows it.
 func (r *Reader) show(id int64) {
 	r.seq++
-	seq, ctx, a := r.seq, r.w.ctx, r.w.app
+	seq, ctx, a := r.seq, r.w.archiveContext(), r.w.archive()
 	r.w.run(func() {
 		var d articleData
 		var err error

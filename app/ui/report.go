@@ -17,7 +17,7 @@ const maxReportRows = 8
 
 // newReportList lists an import's results, failures first; tapping an
 // imported or duplicate file opens its article.
-func newReportList(w *Window, results []importer.FileResult) fyne.CanvasObject {
+func newReportList(w articleOpener, results []importer.FileResult) fyne.CanvasObject {
 	rows := make([]importer.FileResult, 0, len(results))
 	for _, failedFirst := range []bool{true, false} {
 		for _, r := range results {

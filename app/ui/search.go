@@ -21,7 +21,7 @@ import (
 // matching articles with their snippets, the matched words highlighted,
 // beside a reader.
 type SearchView struct {
-	w        *Window
+	w        viewHost
 	query    *widget.Entry
 	from, to *widget.Entry
 	source   *widget.SelectEntry
@@ -53,7 +53,7 @@ func (w *Window) showSearch() {
 	w.win.Canvas().Focus(v.query)
 }
 
-func newSearchView(w *Window) *SearchView {
+func newSearchView(w viewHost) *SearchView {
 	v := &SearchView{w: w, info: widget.NewLabel("Type words to find; \"quotes\" for a phrase, -word to exclude."), reader: newReader(w)}
 	v.query = &widget.Entry{PlaceHolder: "Search the text of every article…", OnSubmitted: func(string) { v.run() }}
 	v.query.ExtendBaseWidget(v.query)
@@ -95,9 +95,9 @@ func newSearchView(w *Window) *SearchView {
 
 // loadSources offers the archive's sources in the source filter.
 func (v *SearchView) loadSources() {
-	ctx := v.w.ctx
+	ctx := v.w.archiveContext()
 	v.w.run(func() {
-		sources, err := v.w.app.Search.Sources(ctx)
+		sources, err := v.w.archive().Search.Sources(ctx)
 		if err != nil {
 			return // the filter still takes typed names
 		}
@@ -137,7 +137,7 @@ func searchType(label string) string {
 
 // pickEntity chooses the entity filter with the palette.
 func (v *SearchView) pickEntity() {
-	v.w.palette.pick("Find articles mentioning…", lookup.KindEntity, func(r lookup.Result) {
+	v.w.pick("Find articles mentioning…", lookup.KindEntity, func(r lookup.Result) {
 		v.entity.SetText(r.Text)
 		v.run()
 	})
@@ -149,7 +149,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 	}
 	opt := v.opt
 	opt.Limit, opt.Offset = limit, offset
-	res, err := v.w.app.Search.Search(ctx, v.text, opt)
+	res, err := v.w.archive().Search.Search(ctx, v.text, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	counts, err := v.w.app.Tagging.EntityCounts(ctx, ids)
+	counts, err := v.w.archive().Tagging.EntityCounts(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -43,12 +43,12 @@ func (v *SearchView) askName(title, action string, then func(name string)) {
 		if ok {
 			then(e.Text)
 		}
-	}, v.w.win)
+	}, v.w.window())
 }
 
 func (v *SearchView) saveCollection(name string) {
 	n := workbench.NewCollection{Name: name, Query: v.text, Filters: v.filters()}
-	ctx, a := v.w.ctx, v.w.app
+	ctx, a := v.w.archiveContext(), v.w.archive()
 	v.w.run(func() {
 		c, err := a.Workbench.CreateCollection(ctx, n)
 		v.w.do(func() {
@@ -62,7 +62,7 @@ func (v *SearchView) saveCollection(name string) {
 }
 
 func (v *SearchView) addWatch(name string) {
-	q, f, ctx, a := v.text, v.filters(), v.w.ctx, v.w.app
+	q, f, ctx, a := v.text, v.filters(), v.w.archiveContext(), v.w.archive()
 	v.w.run(func() {
 		_, err := a.Workbench.AddWatch(ctx, name, q, f)
 		v.w.do(func() {

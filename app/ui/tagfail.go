@@ -17,11 +17,11 @@ func (j *Jobs) reportFailed(n int) {
 		return
 	}
 	j.failed = n
-	a, ctx := j.w.app, j.w.ctx
+	a, ctx := j.w.archive(), j.w.archiveContext()
 	j.w.run(func() {
 		fs, err := a.Tagging.FailedTagging(ctx, 1)
 		j.w.do(func() {
-			if err == nil && a == j.w.app {
+			if err == nil && a == j.w.archive() {
 				j.w.setStatus(failedText(n, fs))
 			}
 		})

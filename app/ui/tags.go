@@ -19,7 +19,7 @@ const maxSuggestions = 6
 // TagEditor shows an article's tags, each removable, and an entry that adds
 // tags, suggesting existing ones as the person types.
 type TagEditor struct {
-	w           *Window
+	w           archiveHost
 	id          int64
 	tags        []string
 	chips       *fyne.Container
@@ -29,7 +29,7 @@ type TagEditor struct {
 	root        fyne.CanvasObject
 }
 
-func newTagEditor(w *Window) *TagEditor {
+func newTagEditor(w archiveHost) *TagEditor {
 	e := &TagEditor{w: w, chips: container.NewHBox(), suggestions: container.NewHBox()}
 	e.entry = &widget.Entry{PlaceHolder: "Add a tag…", OnSubmitted: e.add, OnChanged: e.suggest}
 	e.entry.ExtendBaseWidget(e.entry)
@@ -77,21 +77,21 @@ func (e *TagEditor) add(text string) {
 	if len(names) == 0 || e.id == 0 {
 		return
 	}
-	e.change(func(ctx context.Context) error { return e.w.app.Annotate.AddTags(ctx, e.id, names...) })
+	e.change(func(ctx context.Context) error { return e.w.archive().Annotate.AddTags(ctx, e.id, names...) })
 }
 
 func (e *TagEditor) remove(tag string) {
-	e.change(func(ctx context.Context) error { return e.w.app.Annotate.RemoveTags(ctx, e.id, tag) })
+	e.change(func(ctx context.Context) error { return e.w.archive().Annotate.RemoveTags(ctx, e.id, tag) })
 }
 
 // change applies a tag change and shows the article's tags after it.
 func (e *TagEditor) change(f func(ctx context.Context) error) {
-	id, ctx := e.id, e.w.ctx
+	id, ctx := e.id, e.w.archiveContext()
 	e.w.run(func() {
 		err := f(ctx)
 		var tags []string
 		if err == nil {
-			tags, err = e.w.app.Annotate.ArticleTags(ctx, id)
+			tags, err = e.w.archive().Annotate.ArticleTags(ctx, id)
 		}
 		e.w.do(func() {
 			if err != nil {
@@ -109,14 +109,14 @@ func (e *TagEditor) change(f func(ctx context.Context) error) {
 // comma.
 func (e *TagEditor) suggest(text string) {
 	e.seq++
-	seq, ctx := e.seq, e.w.ctx
+	seq, ctx := e.seq, e.w.archiveContext()
 	prefix := strings.TrimSpace(text[strings.LastIndex(text, ",")+1:])
 	if prefix == "" {
 		e.suggestions.RemoveAll()
 		return
 	}
 	e.w.run(func() {
-		tags, err := e.w.app.Annotate.Tags(ctx, prefix)
+		tags, err := e.w.archive().Annotate.Tags(ctx, prefix)
 		e.w.do(func() {
 			if seq != e.seq || err != nil {
 				return
@@ -158,13 +158,13 @@ func (e *TagEditor) complete(tag string) {
 // TagsView is the Tags section: every tag with its article count; a tag
 // opens its articles.
 type TagsView struct {
-	w    *Window
+	w    viewHost
 	tags []store.Tag
 	list *widget.List
 	info *widget.Label
 }
 
-func newTagsView(w *Window) *TagsView {
+func newTagsView(w viewHost) *TagsView {
 	v := &TagsView{w: w, info: widget.NewLabel("")}
 	v.list = &widget.List{
 		Length:     func() int { return len(v.tags) },
@@ -175,9 +175,9 @@ func newTagsView(w *Window) *TagsView {
 		OnSelected: func(id widget.ListItemID) { v.open(v.tags[id].Name, v.tags[id].Articles) },
 	}
 	v.list.ExtendBaseWidget(v.list)
-	ctx := w.ctx
+	ctx := w.archiveContext()
 	w.run(func() {
-		tags, err := w.app.Annotate.Tags(ctx, "")
+		tags, err := w.archive().Annotate.Tags(ctx, "")
 		v.w.do(func() {
 			if err != nil {
 				v.info.SetText(errorText(err))
@@ -202,7 +202,7 @@ func (v *TagsView) content() fyne.CanvasObject {
 // open shows the articles carrying a tag.
 func (v *TagsView) open(tag string, n int) {
 	fetch := func(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-		return v.w.app.Annotate.TagArticles(ctx, tag, limit, offset)
+		return v.w.archive().Annotate.TagArticles(ctx, tag, limit, offset)
 	}
 	v.w.showPage(newFilteredArticles(v.w, "Tagged “"+tag+"”", n, fetch).content())
 }

@@ -10,12 +10,12 @@ import (
 // Welcome is shown on an empty archive: it offers the sample article and a
 // folder import.
 type Welcome struct {
-	w      *Window
+	w      welcomeHost
 	sample *widget.Button
 	folder *widget.Button
 }
 
-func newWelcome(w *Window) *Welcome {
+func newWelcome(w welcomeHost) *Welcome {
 	v := &Welcome{w: w}
 	v.sample = widget.NewButtonWithIcon("Import sample article", theme.DocumentIcon(), w.importSample)
 	v.sample.Importance = widget.HighImportance
