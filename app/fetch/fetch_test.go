@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -15,6 +16,14 @@ import (
 
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 )
+
+// local returns the default fetcher with the opt-in that lets it reach the
+// test servers on the loopback interface.
+func local() *Fetcher {
+	f := New()
+	f.Allow = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("::1/128")}
+	return f
+}
 
 func newServer(t *testing.T, h http.HandlerFunc) *httptest.Server {
 	t.Helper()
@@ -63,7 +72,7 @@ func TestFetchStatusesAndRedirects(t *testing.T) {
 		{"404", "/gone", ErrStatus, 404, "/gone"},
 		{"503", "/oops", ErrStatus, 503, "/oops"},
 	}
-	f := New()
+	f := local()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := f.Fetch(context.Background(), s.URL+tt.path)
@@ -104,7 +113,7 @@ func TestFetchCapsHugeBody(t *testing.T) {
 			}
 		}
 	})
-	f := New()
+	f := local()
 	f.MaxBytes = 1 << 20
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -124,7 +133,7 @@ func TestFetchCapsAnnouncedLength(t *testing.T) {
 		w.Header().Set("Content-Length", fmt.Sprint(100<<20))
 		w.Write([]byte("short"))
 	})
-	if _, err := New().Fetch(context.Background(), s.URL); !errors.Is(err, ErrTooLarge) {
+	if _, err := local().Fetch(context.Background(), s.URL); !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -136,7 +145,7 @@ func TestFetchTimeout(t *testing.T) {
 		case <-time.After(5 * time.Second):
 		}
 	})
-	f := New()
+	f := local()
 	f.Timeout = 100 * time.Millisecond
 	if _, err := f.Fetch(context.Background(), s.URL); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("err = %v, want ErrTimeout", err)
@@ -150,7 +159,7 @@ func TestFetchUnreachable(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close() // nothing listens there now
-	if _, err := New().Fetch(context.Background(), "http://"+addr+"/"); !errors.Is(err, ErrUnreachable) {
+	if _, err := local().Fetch(context.Background(), "http://"+addr+"/"); !errors.Is(err, ErrUnreachable) {
 		t.Fatalf("err = %v, want ErrUnreachable", err)
 	}
 }
@@ -168,7 +177,7 @@ func TestFetchHTMLAndHeaderCharset(t *testing.T) {
 		w.Write([]byte("%PDF-1.4"))
 	})
 	s := newServer(t, mux.ServeHTTP)
-	r, err := New().FetchHTML(context.Background(), s.URL+"/page")
+	r, err := local().FetchHTML(context.Background(), s.URL+"/page")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +188,7 @@ func TestFetchHTMLAndHeaderCharset(t *testing.T) {
 	if a.Title != "Olá" || !strings.Contains(a.Body, "A nação celebrou a vitória") {
 		t.Errorf("charset from header lost: %q / %q", a.Title, a.Body[:40])
 	}
-	if _, err := New().FetchHTML(context.Background(), s.URL+"/pdf"); !errors.Is(err, ErrNotHTML) {
+	if _, err := local().FetchHTML(context.Background(), s.URL+"/pdf"); !errors.Is(err, ErrNotHTML) {
 		t.Errorf("pdf: err = %v", err)
 	}
 }
@@ -189,7 +198,7 @@ func TestFetchPageChanged(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "<p>version %d</p>", n.Add(1))
 	})
-	f := New()
+	f := local()
 	a, err := f.Fetch(context.Background(), s.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -222,7 +231,7 @@ func BenchmarkFetch(b *testing.B) {
 	body := []byte(strings.Repeat("<p>paragraph of text</p>", 4000))
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(body) }))
 	defer s.Close()
-	f := New()
+	f := local()
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		if _, err := f.Fetch(context.Background(), s.URL); err != nil {

@@ -23,6 +23,7 @@ type Article struct {
 	Language      string // BCP 47 code when known
 	Body          string // plain text, paragraphs separated by a blank line
 	Summary       bool   // true when Body is only a feed summary, not the full text
+	Dropped       string `json:",omitempty"` // the link Sanitize dropped and why ("" when none), for the importer to report
 }
 
 // ContentHash is the hex SHA-256 of an article's normalised text: its title

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
 // ParseText reads a page saved as text (a scraped page with its menus and
@@ -17,7 +19,11 @@ func ParseText(raw []byte) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	return parseLines(splitLines(text))
+	a, err := parseLines(splitLines(safetext.Body(text))) // whole escape sequences out first
+	if err != nil {
+		return a, err
+	}
+	return Sanitize(a), nil
 }
 
 // maxTitle is the longest line taken as a title, in characters.

@@ -39,9 +39,10 @@ var (
 
 // Feed is a parsed feed.
 type Feed struct {
-	Title string
-	Link  string // the site's home page, absolute when it could be resolved
-	Items []Item
+	Title   string
+	Link    string // the site's home page, absolute when it could be resolved
+	Items   []Item
+	Dropped string // the feed link sanitising dropped and why ("" when none)
 }
 
 // Item is one entry of a feed.
@@ -59,6 +60,9 @@ type Item struct {
 	// IsFullContent is true when Content looks like the whole story rather
 	// than a teaser: at least minFullWords words and longer than Summary.
 	IsFullContent bool
+	// Dropped says which link sanitising dropped (a file: or javascript:
+	// link, a link with credentials) and why, for the importer to report.
+	Dropped string
 }
 
 // Parse decodes a feed document. feedURL (may be "") is where it came from
@@ -93,7 +97,7 @@ func Parse(raw []byte, feedURL string) (Feed, error) {
 			f.Items = append(f.Items, convertItem(it, base))
 		}
 	}
-	return f, nil
+	return sanitize(f), nil
 }
 
 func convertItem(it *gofeed.Item, base *url.URL) Item {

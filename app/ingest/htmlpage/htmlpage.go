@@ -81,7 +81,7 @@ func fromDocument(doc *html.Node, base *url.URL, pageURL string) (ingest.Article
 	if strings.TrimSpace(body) == "" {
 		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, ErrNoText)
 	}
-	return buildArticle(meta, ra, body, pageURL), nil
+	return ingest.Sanitize(buildArticle(meta, ra, body, pageURL)), nil
 }
 
 // buildArticle merges readability's view of the metadata with the page's own.
