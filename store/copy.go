@@ -105,7 +105,9 @@ var copyTables = []copyTable{
 	{name: "snapshots", keyCols: 1, article: 1, what: "snapshot", identity: true, cols: join(cols(colInt, "id", "article_id"),
 		cols(colText, "url", "title", "fetched_at", "content_hash", "content_type"), cols(colBlob, "data"))},
 	{name: "feeds", keyCols: 1, article: -1, what: "feed", identity: true, cols: join(cols(colInt, "id"),
-		cols(colText, "url", "title", "site", "added_at", "last_fetched", "last_error"))},
+		cols(colText, "url", "title", "site", "added_at", "last_fetched", "last_error"),
+		cols(colInt, "interval_seconds"), cols(colText, "next_due", "etag", "last_modified"),
+		cols(colInt, "failures", "retention_days", "fetch_full"))},
 	{name: "feed_items", keyCols: 2, article: 2, what: "feed item", cols: join(cols(colInt, "feed_id"),
 		cols(colText, "guid"), cols(colNullInt, "article_id"), cols(colText, "seen_at"))},
 	{name: "fingerprints", keyCols: 1, article: 0, what: "fingerprint", cols: cols(colInt, "article_id", "simhash")},
@@ -113,6 +115,8 @@ var copyTables = []copyTable{
 	{name: "article_tags", keyCols: 2, article: 0, what: "tag", cols: cols(colInt, "article_id", "tag_id")},
 	{name: "notes", keyCols: 1, article: 0, what: "note", cols: join(cols(colInt, "article_id"),
 		cols(colText, "text", "updated_at"))},
+	{name: "provenance", keyCols: 1, article: 1, what: "provenance", identity: true, cols: join(cols(colInt, "id", "article_id"),
+		cols(colText, "kind", "source", "url", "record_id", "payload_digest", "captured_at", "added_at"))},
 }
 
 // CopyTables lists the tables Copy copies, in its order.
