@@ -61,7 +61,7 @@ func collect(paths []string) (files []inputFile, skipped int) {
 				walk(p)
 			case !info.Mode().IsRegular():
 				skipped++
-			case skippedExt[strings.ToLower(filepath.Ext(name))]:
+			case skippedExt[strings.ToLower(filepath.Ext(name))] && sniffFormat(p) == formatOther:
 				skipped++
 			default:
 				files = append(files, inputFile{path: p})

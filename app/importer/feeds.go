@@ -94,6 +94,10 @@ func (a *Importer) importItems(ctx context.Context, f feed.Feed, items []feed.It
 		if saved.Outcome == store.VersionChanged {
 			r.Version = saved.Version
 		}
+		if err := a.st.AddProvenance(ctx, []store.Provenance{{ArticleID: saved.ArticleID, Kind: store.ProvFeed,
+			Source: origin, URL: it.Link, CapturedAt: time.Now()}}); err != nil {
+			r.Note = strings.TrimPrefix(r.Note+"; provenance not recorded: "+err.Error(), "; ")
+		}
 		fps = append(fps, search.Fingerprint(saved.ArticleID, art))
 	}
 	a.search.SetFingerprints(ctx, fps)

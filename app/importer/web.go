@@ -51,6 +51,9 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 	if w.jsonl != "" {
 		return a.storeJSONL(ctx, w.jsonl)
 	}
+	if w.warc != "" {
+		return a.storeWebArchive(ctx, w.warc)
+	}
 	fail := func(err error) FileResult {
 		return FileResult{Path: path, Status: StatusFailed, Error: err.Error()}
 	}
@@ -79,7 +82,15 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 		return fail(err)
 	}
 	a.search.FingerprintSaved(ctx, saved, art)
-	return versionResult(path, art.Title, saved)
+	r := versionResult(path, art.Title, saved)
+	if saved.ArticleID != 0 {
+		err := a.st.AddProvenance(ctx, []store.Provenance{{ArticleID: saved.ArticleID, Kind: store.ProvURL,
+			Source: w.url, URL: resp.URL, CapturedAt: resp.FetchedAt}})
+		if err != nil {
+			r.Error = "archived, but its provenance was not recorded: " + err.Error()
+		}
+	}
+	return r
 }
 
 // fetchDocument downloads a URL and tells whether it is a page or a feed:
