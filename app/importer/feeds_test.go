@@ -187,7 +187,7 @@ func TestFeedItems(t *testing.T) {
 	), map[string]string{"/bridge": storyPage("Bridge vote", pageText)})
 
 	a := apptest.Open(t)
-	a.Importer.Fetcher = fetch.New()
+	a.Importer.Fetcher = testFetcher()
 	ctx := context.Background()
 	r, err := a.Importer.AddFeed(ctx, site.URL+"/feed.xml", importer.FeedOptions{})
 	if err != nil {
@@ -241,6 +241,7 @@ func TestFeedSubscription(t *testing.T) {
 	two := rssItem("a2", "Ferry timetable", "{base}/ferry", words("The winter ferry timetable adds a late sailing on Fridays.", 80), "")
 	site.set(rss(one), nil)
 	a := apptest.Open(t)
+	a.Importer.Fetcher = testFetcher()
 	ctx := context.Background()
 	opt := importer.FeedOptions{Offline: true}
 	r, err := a.Importer.AddFeed(ctx, site.URL+"/feed.xml", opt)
