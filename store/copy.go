@@ -107,7 +107,7 @@ var copyTables = []copyTable{
 	{name: "feeds", keyCols: 1, article: -1, what: "feed", identity: true, cols: join(cols(colInt, "id"),
 		cols(colText, "url", "title", "site", "added_at", "last_fetched", "last_error"),
 		cols(colInt, "interval_seconds"), cols(colText, "next_due", "etag", "last_modified"),
-		cols(colInt, "failures", "retention_days", "fetch_full"))},
+		cols(colInt, "failures", "retention_days", "fetch_full"), cols(colText, "folder", "categories"))},
 	{name: "feed_items", keyCols: 2, article: 2, what: "feed item", cols: join(cols(colInt, "feed_id"),
 		cols(colText, "guid"), cols(colNullInt, "article_id"), cols(colText, "seen_at"))},
 	{name: "fingerprints", keyCols: 1, article: 0, what: "fingerprint", cols: cols(colInt, "article_id", "simhash")},

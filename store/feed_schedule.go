@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,7 +19,7 @@ const DefaultFeedInterval = time.Hour
 const dueFormat = "2006-01-02T15:04:05Z"
 
 const scheduleColumns = `f.interval_seconds, f.next_due, f.etag, f.last_modified, f.failures,
-	f.retention_days, f.fetch_full <> 0`
+	f.retention_days, f.fetch_full <> 0, f.folder, f.categories`
 
 // Schedule is when and how a feed refreshes itself.
 type Schedule struct {
@@ -140,4 +141,21 @@ func (s *Store) ExpiredFeedArticles(ctx context.Context, feedID int64, cutoff ti
 		return nil, fmt.Errorf("expired items of feed %d: %w", feedID, err)
 	}
 	return ids, nil
+}
+
+// joinLines stores a list of names (folders, categories) one a line; the
+// line breaks inside a name become spaces.
+func joinLines(names []string) string {
+	clean := make([]string, len(names))
+	for i, n := range names {
+		clean[i] = strings.NewReplacer("\r", " ", "\n", " ").Replace(n)
+	}
+	return strings.Join(clean, "\n")
+}
+
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
 }

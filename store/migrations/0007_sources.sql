@@ -25,3 +25,5 @@ ALTER TABLE feeds ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
 ALTER TABLE feeds ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;     -- failed refreshes in a row
 ALTER TABLE feeds ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 0; -- 0 keeps items for ever
 ALTER TABLE feeds ADD COLUMN fetch_full INTEGER NOT NULL DEFAULT 1;   -- fetch the page behind each item
+ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT '';         -- OPML folder path, one name a line
+ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';     -- OPML categories, one a line
