@@ -224,7 +224,10 @@ type FeedRefresh struct {
 	Feed                         store.Feed
 	Items                        []ItemResult // the new items, in feed order
 	Imported, Duplicates, Failed int
-	Seen                         int // items already pulled before, passed over
+	Seen                         int    // items already pulled before, passed over
+	NotModified                  bool   // the server answered 304: nothing imported
+	Expired                      int    // old items deleted by the feed's retention
+	Error                        string // why a scheduled refresh failed ("" when it did not)
 }
 
 // FeedOptions tune a feed pull.
@@ -243,7 +246,7 @@ func (a *Importer) AddFeed(ctx context.Context, source string, opt FeedOptions) 
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	f, err := a.loadFeed(ctx, src)
+	f, resp, err := a.loadConditional(ctx, store.Feed{URL: src})
 	if err != nil {
 		return FeedRefresh{}, err
 	}
@@ -251,7 +254,15 @@ func (a *Importer) AddFeed(ctx context.Context, source string, opt FeedOptions) 
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	return a.pull(ctx, id, src, f, opt)
+	rep, err := a.pull(ctx, id, src, f, opt)
+	if err != nil {
+		return rep, err
+	}
+	if err := a.st.FeedChecked(ctx, id, time.Now().Add(rep.Feed.Interval), 0, resp.ETag, resp.LastModified, ""); err != nil {
+		return rep, err
+	}
+	rep.Feed, err = a.st.Feed(ctx, id)
+	return rep, err
 }
 
 // RefreshFeed pulls the items of a subscribed feed that were not pulled

@@ -101,25 +101,35 @@ func (a *Importer) fetchDocument(ctx context.Context, rawURL string) (fetch.Resp
 	if err != nil {
 		return resp, 0, err
 	}
+	if kind, ok := classifyDocument(resp); ok {
+		return resp, kind, nil
+	}
+	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
+}
+
+// classifyDocument tells a fetched page from a feed by its Content-Type,
+// or by its first element when the server sends none or a generic one;
+// false for anything else.
+func classifyDocument(resp fetch.Response) (docKind, bool) {
 	mt, _, _ := mime.ParseMediaType(resp.ContentType)
 	sniffed := sniffKind(resp.Body)
 	switch {
 	case mt == "text/html" || mt == "application/xhtml+xml":
 		if sniffed == kindFeed {
-			return resp, kindFeed, nil
+			return kindFeed, true
 		}
-		return resp, kindHTML, nil
+		return kindHTML, true
 	case strings.HasSuffix(mt, "+xml") || mt == "text/xml" || mt == "application/xml":
 		if sniffed == kindHTML {
-			return resp, kindHTML, nil
+			return kindHTML, true
 		}
-		return resp, kindFeed, nil
+		return kindFeed, true
 	case mt == "" || mt == "text/plain" || mt == "application/octet-stream":
 		if sniffed != kindText {
-			return resp, sniffed, nil
+			return sniffed, true
 		}
 	}
-	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
+	return 0, false
 }
 
 // pageArticle parses a fetched HTML page. The article's URL and origin are
