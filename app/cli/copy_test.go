@@ -18,7 +18,7 @@ func TestCopyCommand(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("copy: %d %s %s", code, out, errs)
 	}
-	for _, want := range []string{"articles", "1 rows", "mentions", "notes", "copied " + db + " to " + dest + ": ", "14 tables"} {
+	for _, want := range []string{"articles", "1 rows", "mentions", "notes", "copied " + db + " to " + dest + ": ", "15 tables"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, out)
 		}

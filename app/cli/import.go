@@ -89,6 +89,10 @@ func printSummary(w io.Writer, rep importer.Report) {
 			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, r.Title)
 		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
+		default:
+			if len(r.Skipped) > 0 { // a web archive: its counts
+				fmt.Fprintf(w, "%s: %s\n", r.Path, r.Title)
+			}
 		}
 	}
 	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
@@ -96,4 +100,7 @@ func printSummary(w io.Writer, rep importer.Report) {
 		fmt.Fprintf(w, ", skipped %d (hidden or not articles)", rep.Skipped)
 	}
 	fmt.Fprintf(w, " in %s\n", rep.Elapsed.Round(time.Millisecond))
+	if len(rep.SkippedRecords) > 0 {
+		fmt.Fprintf(w, "web archives: %s\n", importer.DescribeSkipped(rep.SkippedRecords))
+	}
 }

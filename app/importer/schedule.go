@@ -175,3 +175,8 @@ func (a *Importer) expire(ctx context.Context, feedID int64, cutoff time.Time) (
 func (a *Importer) SetFeedOptions(ctx context.Context, id int64, o store.FeedOptions) error {
 	return a.st.SetFeedOptions(ctx, id, o)
 }
+
+// Feed returns one subscription.
+func (a *Importer) Feed(ctx context.Context, id int64) (store.Feed, error) {
+	return a.st.Feed(ctx, id)
+}

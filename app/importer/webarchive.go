@@ -100,6 +100,7 @@ func parsePDF(in inputFile, origin string) parsed {
 type webArchiveCounts struct {
 	imported, versions, dups, failed int
 	firstErr, provErr                string
+	firstID, firstDup                int64
 }
 
 // storeWebArchive archives every HTML capture of a WARC or WACZ file.
@@ -146,16 +147,16 @@ func (a *Importer) storeWebArchive(ctx context.Context, path string) FileResult 
 		r.Skipped["malformed record"] += st.Errors
 	}
 	r.Title = fmt.Sprintf("web archive: %d new, %d new versions, %d already archived, %d failed of %d pages; %s",
-		n.imported, n.versions, n.dups, n.failed, st.Captures, describeSkipped(r.Skipped))
+		n.imported, n.versions, n.dups, n.failed, st.Captures, DescribeSkipped(r.Skipped))
 	switch {
 	case n.imported+n.versions > 0:
-		r.Status = StatusImported
+		r.Status, r.ID = StatusImported, n.firstID
 	case n.dups > 0:
-		r.Status = StatusDuplicate
+		r.Status, r.DuplicateOf = StatusDuplicate, n.firstDup
 	case n.failed > 0:
 		r.Error = "no page could be archived: " + n.firstErr
 	case len(ended) == 0:
-		r.Error = "no HTML page in the archive (" + describeSkipped(r.Skipped) + ")"
+		r.Error = "no HTML page in the archive (" + DescribeSkipped(r.Skipped) + ")"
 	}
 	if n.provErr != "" {
 		r.Title += "; provenance not recorded: " + n.provErr
@@ -195,10 +196,16 @@ func (a *Importer) storeCapture(ctx context.Context, c warc.Capture, source stri
 	switch saved.Outcome {
 	case store.VersionNew:
 		n.imported++
+		if n.firstID == 0 {
+			n.firstID = saved.ArticleID
+		}
 	case store.VersionChanged:
 		n.versions++
 	default:
 		n.dups++
+		if n.firstDup == 0 {
+			n.firstDup = saved.ArticleID
+		}
 	}
 	a.search.FingerprintSaved(ctx, saved, art)
 	if saved.ArticleID != 0 {
@@ -210,8 +217,8 @@ func (a *Importer) storeCapture(ctx context.Context, c warc.Capture, source stri
 	}
 }
 
-// describeSkipped lists skipped records by reason, most frequent first.
-func describeSkipped(m map[string]int) string {
+// DescribeSkipped lists skipped records by reason, most frequent first.
+func DescribeSkipped(m map[string]int) string {
 	if len(m) == 0 {
 		return "no record skipped"
 	}
