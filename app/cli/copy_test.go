@@ -39,7 +39,7 @@ func TestCopyCommand(t *testing.T) {
 	if code != ExitOK || json.Unmarshal([]byte(out), &rep) != nil {
 		t.Fatalf("copy --json (%d): %s %s", code, out, errs)
 	}
-	if rep.From != db || rep.To != dest || rep.Rows == 0 || rep.Copied != 0 || !rep.Resumed || len(rep.Tables) != 14 {
+	if rep.From != db || rep.To != dest || rep.Rows == 0 || rep.Copied != 0 || !rep.Resumed || len(rep.Tables) != 15 {
 		t.Errorf("copy into a complete copy: %+v", rep)
 	}
 
