@@ -236,6 +236,10 @@ type FeedOptions struct {
 	// instead of fetching their linked pages. Pulls are otherwise online
 	// when the App has a Fetcher or the feed itself is a URL.
 	Offline bool
+	// Now is the time a scheduled refresh counts its next one from (and
+	// retention its cutoff); zero means time.Now(). RefreshDue passes its
+	// own.
+	Now time.Time
 }
 
 // AddFeed subscribes to a feed, given by URL or as a saved file, and pulls

@@ -48,6 +48,9 @@ func (a *Importer) RefreshDue(ctx context.Context, now time.Time, opt FeedOption
 	if err != nil {
 		return nil, err
 	}
+	if opt.Now.IsZero() {
+		opt.Now = now
+	}
 	var out []FeedRefresh
 	for _, sub := range due {
 		if err := ctx.Err(); err != nil {
@@ -82,7 +85,10 @@ func (a *Importer) RefreshScheduled(ctx context.Context, id int64, opt FeedOptio
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	start := time.Now()
+	start := opt.Now
+	if start.IsZero() {
+		start = time.Now()
+	}
 	f, resp, err := a.loadConditional(ctx, sub)
 	if err != nil {
 		if ctx.Err() != nil {

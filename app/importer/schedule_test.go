@@ -97,7 +97,8 @@ func TestRefreshDue(t *testing.T) {
 		}
 		return n
 	}
-	rs, err := a.Importer.RefreshDue(ctx, now.Add(61*time.Minute), opt, nil)
+	clock := now.Add(61 * time.Minute)
+	rs, err := a.Importer.RefreshDue(ctx, clock, opt, nil)
 	if err != nil || len(rs) != 1 || !rs[0].NotModified || rs[0].Imported != 0 {
 		t.Fatalf("304 refresh: %+v %v", rs, err)
 	}
@@ -105,15 +106,19 @@ func TestRefreshDue(t *testing.T) {
 		t.Errorf("after 304: %d full, %d not modified, sent %q, %d articles", full, nm, tag, articles())
 	}
 	site.set(rss(two, one), `"v2"`, 0)
-	rs, err = a.Importer.RefreshDue(ctx, time.Now().Add(61*time.Minute), opt, nil)
+	if rs, err := a.Importer.RefreshDue(ctx, clock.Add(59*time.Minute), opt, nil); err != nil || len(rs) != 0 {
+		t.Fatalf("refreshed before due again: %+v %v", rs, err)
+	}
+	clock = clock.Add(61 * time.Minute)
+	rs, err = a.Importer.RefreshDue(ctx, clock, opt, nil)
 	if err != nil || len(rs) != 1 || rs[0].Imported != 1 || rs[0].Seen != 1 || rs[0].Feed.ETag != `"v2"` {
 		t.Fatalf("changed feed: %+v %v", rs, err)
 	}
 	site.set(rss(two, one), `"v2"`, http.StatusServiceUnavailable)
 	var waits []time.Duration
 	for i := 1; i <= 3; i++ {
-		start := time.Now()
-		rs, err = a.Importer.RefreshDue(ctx, start.Add(100*time.Hour), opt, nil)
+		clock = clock.Add(100 * time.Hour)
+		rs, err = a.Importer.RefreshDue(ctx, clock, opt, nil)
 		if err != nil || len(rs) != 1 {
 			t.Fatalf("failing refresh %d: %+v %v", i, rs, err)
 		}
@@ -121,13 +126,13 @@ func TestRefreshDue(t *testing.T) {
 		if !strings.Contains(rs[0].Error, "503") || f.LastError != rs[0].Error || f.Failures != i {
 			t.Errorf("failure %d: error %q, feed %q, %d failures", i, rs[0].Error, f.LastError, f.Failures)
 		}
-		waits = append(waits, f.NextDue.Sub(start).Round(time.Minute))
+		waits = append(waits, f.NextDue.Sub(clock).Round(time.Minute))
 	}
 	if want := []time.Duration{time.Hour, 2 * time.Hour, 4 * time.Hour}; !reflect.DeepEqual(waits, want) {
 		t.Errorf("backoff = %v, want %v", waits, want)
 	}
 	site.set(rss(two, one), `"v2"`, 0)
-	rs, err = a.Importer.RefreshDue(ctx, time.Now().Add(5*time.Hour), opt, nil)
+	rs, err = a.Importer.RefreshDue(ctx, clock.Add(5*time.Hour), opt, nil)
 	if err != nil || len(rs) != 1 || rs[0].Error != "" || rs[0].Feed.Failures != 0 || rs[0].Feed.LastError != "" {
 		t.Fatalf("recovery: %+v %v", rs, err)
 	}
