@@ -105,7 +105,7 @@ func (w *Window) refreshDueFeeds(ctx context.Context, now time.Time) {
 		if jctx.Err() != nil {
 			break
 		}
-		r, err := a.Importer.RefreshScheduled(jctx, f.ID, importer.FeedOptions{})
+		r, err := a.Importer.RefreshScheduled(jctx, f.ID, importer.FeedOptions{Now: now})
 		res := scheduledResult(f, r, err)
 		rep.Results = append(rep.Results, res)
 		switch res.Status {
@@ -120,7 +120,10 @@ func (w *Window) refreshDueFeeds(ctx context.Context, now time.Time) {
 			Failed: rep.Failed, Elapsed: time.Since(start)}, true)
 	}
 	rep.Elapsed = time.Since(start)
-	stopped := jctx.Err()
+	var stopped error
+	if len(rep.Results) < len(due) {
+		stopped = jctx.Err() // some feeds were not refreshed
+	}
 	w.do(func() {
 		jb.finish(rep, stopped)
 		w.afterImport()
