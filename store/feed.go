@@ -21,8 +21,8 @@ type Feed struct {
 	LastError   string    // why the last refresh failed, "" when it did not
 	Items       int       // items pulled so far
 	Schedule              // when and how it refreshes itself (feed_schedule.go)
-	Folder     []string   // the OPML folders it was listed under, outermost first
-	Categories []string   // the OPML categories
+	Folder      []string  // the OPML folders it was listed under, outermost first
+	Categories  []string  // the OPML categories
 }
 
 // SeenItem is a feed item already pulled: its GUID (or link) and the

@@ -120,19 +120,9 @@ func (s *Store) scanProvenance(ctx context.Context, q string, args []any, out ma
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var p Provenance
-		var captured, added string
-		if err := rows.Scan(&p.ArticleID, &p.Kind, &p.Source, &p.URL, &p.RecordID, &p.PayloadDigest,
-			&captured, &added); err != nil {
+		p, err := scanProvenanceRow(rows)
+		if err != nil {
 			return fmt.Errorf("read provenance: %w", err)
-		}
-		if captured != "" {
-			if p.CapturedAt, err = time.Parse(time.RFC3339Nano, captured); err != nil {
-				return fmt.Errorf("provenance of article %d: bad time %q: %w", p.ArticleID, captured, err)
-			}
-		}
-		if p.AddedAt, err = time.Parse(time.RFC3339Nano, added); err != nil {
-			return fmt.Errorf("provenance of article %d: bad time %q: %w", p.ArticleID, added, err)
 		}
 		out[p.ArticleID] = append(out[p.ArticleID], p)
 	}
@@ -140,4 +130,25 @@ func (s *Store) scanProvenance(ctx context.Context, q string, args []any, out ma
 		return fmt.Errorf("read provenance: %w", err)
 	}
 	return nil
+}
+
+// scanProvenanceRow reads article_id, kind, source, url, record_id,
+// payload_digest, captured_at, added_at.
+func scanProvenanceRow(rows *sql.Rows) (Provenance, error) {
+	var p Provenance
+	var captured, added string
+	if err := rows.Scan(&p.ArticleID, &p.Kind, &p.Source, &p.URL, &p.RecordID, &p.PayloadDigest,
+		&captured, &added); err != nil {
+		return p, err
+	}
+	var err error
+	if captured != "" {
+		if p.CapturedAt, err = time.Parse(time.RFC3339Nano, captured); err != nil {
+			return p, fmt.Errorf("provenance of article %d: bad time %q: %w", p.ArticleID, captured, err)
+		}
+	}
+	if p.AddedAt, err = time.Parse(time.RFC3339Nano, added); err != nil {
+		return p, fmt.Errorf("provenance of article %d: bad time %q: %w", p.ArticleID, added, err)
+	}
+	return p, nil
 }

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/export"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/store"
@@ -191,5 +193,70 @@ func TestImportMalformedWebArchive(t *testing.T) {
 			t.Errorf("%s: %+v, want a failure with a reason", filepath.Base(r.Path), r)
 		}
 		t.Logf("%s: %s", filepath.Base(r.Path), r.Error)
+	}
+}
+
+// TestProvenanceInExports: a web archive's provenance goes through a JSONL
+// export and merge unchanged, and shows in the CSV column and RIS notes.
+func TestProvenanceInExports(t *testing.T) {
+	a := apptest.Open(t)
+	ctx := context.Background()
+	if _, err := a.Importer.Import(ctx, []string{filepath.Join("testdata", "sources", "warcio.warc.gz")}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	byURL := func(ar *apptest.Archive) map[string][]store.Provenance {
+		ls, err := ar.Store.Articles(ctx, store.SortID, 100, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]store.Provenance{}
+		for _, l := range ls {
+			art, err := ar.Store.Article(ctx, l.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps, err := ar.Importer.Provenance(ctx, l.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range ps {
+				ps[i].ArticleID = 0
+				ps[i].AddedAt = ps[i].AddedAt.UTC()
+			}
+			out[art.URL] = ps
+		}
+		return out
+	}
+	want := byURL(a)
+	if len(want["https://gazette.example/2025/05/bridge-closure"]) != 3 {
+		t.Fatalf("the bridge has provenance %+v, want its three captures", want)
+	}
+	path := apptest.WriteFile(t, t.TempDir(), "export.jsonl", apptest.ExportJSONL(t, a))
+	b := apptest.Open(t)
+	if _, err := b.Importer.Import(ctx, []string{path}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := byURL(b)
+	for u, ps := range want {
+		if len(got[u]) != len(ps) {
+			t.Errorf("%s: %d provenance rows after the round trip, want %d", u, len(got[u]), len(ps))
+			continue
+		}
+		for i := range ps {
+			if g, w := got[u][i], ps[i]; g.Kind != w.Kind || g.Source != w.Source || g.URL != w.URL ||
+				g.RecordID != w.RecordID || g.PayloadDigest != w.PayloadDigest || !g.CapturedAt.Equal(w.CapturedAt) ||
+				!g.AddedAt.Equal(w.AddedAt) {
+				t.Errorf("%s: after the round trip %+v, want %+v", u, g, w)
+			}
+		}
+	}
+	for _, f := range []export.Format{export.FormatCSV, export.FormatRIS} {
+		var buf bytes.Buffer
+		if _, err := a.Exporter.Write(ctx, &buf, export.Options{Format: f}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "warc ") || !strings.Contains(buf.String(), "record <urn:uuid:") {
+			t.Errorf("%s export lacks the provenance:\n%.600s", f, buf.String())
+		}
 	}
 }
