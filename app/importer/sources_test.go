@@ -181,14 +181,24 @@ func TestImportMalformedWebArchive(t *testing.T) {
 	dir := t.TempDir()
 	apptest.WriteFile(t, dir, "junk.wacz", []byte("PK\x03\x04 not really a zip"))
 	apptest.WriteFile(t, dir, "empty.warc", []byte("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"))
-	rep, err := a.Importer.Import(ctx, []string{dir}, importer.Options{})
+	whole, err := os.ReadFile(filepath.Join("testdata", "sources", "warcio.warc.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Results) != 2 {
+	cut := apptest.WriteFile(t, t.TempDir(), "cut.warc.gz", whole[:len(whole)*3/4])
+	rep, err := a.Importer.Import(ctx, []string{dir, cut}, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 3 {
 		t.Fatalf("results = %+v", rep.Results)
 	}
-	for _, r := range rep.Results {
+	last := rep.Results[2] // the cut file: what came before the cut is kept, and it says where it stopped
+	if last.Status != importer.StatusImported || !strings.Contains(last.Title, "stopped early") {
+		t.Errorf("cut WARC: %+v", last)
+	}
+	t.Logf("cut.warc.gz: %s", last.Title)
+	for _, r := range rep.Results[:2] {
 		if r.Status != importer.StatusFailed || r.Error == "" {
 			t.Errorf("%s: %+v, want a failure with a reason", filepath.Base(r.Path), r)
 		}
