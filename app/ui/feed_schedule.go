@@ -134,14 +134,14 @@ func (w *Window) refreshDueFeeds(ctx context.Context, now time.Time) {
 // job's report: what it brought, or why it failed and when it tries again.
 func scheduledResult(f store.Feed, r importer.FeedRefresh, err error) importer.FileResult {
 	title := firstNonEmptyStr(r.Feed.Title, f.Title, f.URL)
-	res := importer.FileResult{Path: f.URL, Title: title}
+	res := importer.FileResult{Path: title, Title: title}
 	switch {
 	case err != nil:
 		res.Status, res.Error = importer.StatusFailed, err.Error()
 	case r.Error != "":
 		res.Status = importer.StatusFailed
-		res.Error = fmt.Sprintf("%s (failure %d; next try %s)", r.Error, r.Feed.Failures,
-			r.Feed.NextDue.Local().Format("15:04"))
+		res.Error = fmt.Sprintf("failure %d, next try %s: %s", r.Feed.Failures,
+			r.Feed.NextDue.Local().Format("15:04"), r.Error)
 	case r.NotModified:
 		res.Status, res.Title = importer.StatusDuplicate, title+": not modified"
 	case r.Imported > 0:
@@ -234,7 +234,8 @@ func (w *Window) chooseExportOPML() {
 }
 
 // provenanceLine is the reader's small line on where an article came
-// from: its first source (files by name), and how many more there are.
+// from: its first source (files by name), how many more there are, then
+// the details (a web archive's record and digest).
 func provenanceLine(ps []store.Provenance) string {
 	if len(ps) == 0 {
 		return ""
@@ -244,14 +245,8 @@ func provenanceLine(ps []store.Provenance) string {
 	switch p.Kind {
 	case store.ProvWARC:
 		s = "From web archive " + filepath.Base(p.Source)
-		if p.RecordID != "" {
-			s += ", record " + p.RecordID
-		}
 		if !p.CapturedAt.IsZero() {
-			s += ", captured " + p.CapturedAt.UTC().Format("2006-01-02 15:04 UTC")
-		}
-		if p.PayloadDigest != "" {
-			s += ", " + p.PayloadDigest
+			s = "Captured " + p.CapturedAt.UTC().Format("2006-01-02 15:04 UTC") + " · web archive " + filepath.Base(p.Source)
 		}
 	case store.ProvFeed:
 		s = "From feed " + p.Source
@@ -267,6 +262,12 @@ func provenanceLine(ps []store.Provenance) string {
 	}
 	if len(ps) > 1 {
 		s += fmt.Sprintf(" (+%d more)", len(ps)-1)
+	}
+	if p.RecordID != "" {
+		s += " · record " + p.RecordID
+	}
+	if p.PayloadDigest != "" {
+		s += " · " + p.PayloadDigest
 	}
 	return s
 }

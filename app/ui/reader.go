@@ -40,7 +40,7 @@ func newReader(w *Window) *Reader {
 	r.link.Truncation = fyne.TextTruncateEllipsis
 	r.prov = widget.NewLabel("")
 	r.prov.Importance = widget.LowImportance
-	r.prov.Truncation = fyne.TextTruncateEllipsis
+	r.prov.Wrapping = fyne.TextWrapWord
 	r.prov.Hide()
 	r.header.Wrapping = fyne.TextWrapWord
 	r.tags = newTagEditor(w)
