@@ -50,7 +50,7 @@ func scheduleText(f store.Feed) string {
 	case f.NextDue.IsZero():
 		s += " · due now"
 	case f.Failures > 0:
-		s += fmt.Sprintf(" · failed %d times, next try %s", f.Failures, f.NextDue.Local().Format("2 Jan 15:04"))
+		s += fmt.Sprintf(" · %d failed in a row, next try %s", f.Failures, f.NextDue.Local().Format("2 Jan 15:04"))
 	default:
 		s += " · next " + f.NextDue.Local().Format("2 Jan 15:04")
 	}
