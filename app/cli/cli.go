@@ -130,6 +130,13 @@ func (c *session) open(ctx context.Context) (*app.App, error) {
 			return nil, err
 		}
 		c.app = a
+		if os.Getenv(EnvFetchAllow) != "" { // URLs given to import reach the networks allowed too
+			f, err := newFetcher()
+			if err != nil {
+				return nil, err
+			}
+			a.Importer.Fetcher = f
+		}
 	}
 	return c.app, nil
 }

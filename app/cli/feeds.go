@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
-	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -110,7 +109,11 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 	if offline != nil && *offline {
 		opt.Offline = true
 	} else if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
+		f, err := newFetcher()
+		if err != nil {
+			return c.fail(err)
+		}
+		a.Importer.Fetcher = f
 	}
 	switch sub {
 	case "add":

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app"
+	"github.com/newsarchive/newsarchive/app/fetch"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -196,4 +197,23 @@ func (c *session) printProvenance(ctx context.Context, a *app.App, id int64) int
 		fmt.Fprintf(c.Stdout, "provenance: %s\n", p)
 	}
 	return ExitOK
+}
+
+// EnvFetchAllow names the non-public networks the commands may fetch from
+// ("10.1.0.0/16, 127.0.0.1"; see fetch.ParseAllow): an intranet news
+// server, or the tests' local servers.
+const EnvFetchAllow = "NEWSARCHIVE_FETCH_ALLOW"
+
+// newFetcher is the commands' fetcher: the defaults, and the networks
+// $NEWSARCHIVE_FETCH_ALLOW allows.
+func newFetcher() (*fetch.Fetcher, error) {
+	f := fetch.New()
+	if v := os.Getenv(EnvFetchAllow); v != "" {
+		allow, err := fetch.ParseAllow(v)
+		if err != nil {
+			return nil, fmt.Errorf("$%s: %w", EnvFetchAllow, err)
+		}
+		f.Allow = allow
+	}
+	return f, nil
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsarchive/newsarchive/app/fetch"
 )
 
 // runFetch is import for URLs only, online: a feed's items without their
@@ -34,7 +33,11 @@ func runFetch(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	if a.Importer.Fetcher == nil {
-		a.Importer.Fetcher = fetch.New()
+		f, err := newFetcher()
+		if err != nil {
+			return c.fail(err)
+		}
+		a.Importer.Fetcher = f
 	}
 	return runImport(ctx, c, args)
 }

@@ -136,6 +136,7 @@ func (s *testSite) set(path, body string) {
 // TestFetchAndSnapshots fetches a page with import and its alias fetch:
 // unchanged it is a duplicate, changed a new version listed by snapshots.
 func TestFetchAndSnapshots(t *testing.T) {
+	t.Setenv(EnvFetchAllow, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	u := s.URL + "/tram"
@@ -196,6 +197,7 @@ func feedDoc(items ...[2]string) string {
 // TestFeedsCommands adds a feed whose items link to pages, refreshes it
 // after a new item appears, lists and removes it.
 func TestFeedsCommands(t *testing.T) {
+	t.Setenv(EnvFetchAllow, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	s.set("/one", fmt.Sprintf(storyHTML, "First story", "First story", "eleven thousand"))
@@ -247,6 +249,7 @@ func TestFeedsCommands(t *testing.T) {
 // TestSimilarCommands finds two versions of a story under different
 // addresses as near-duplicates.
 func TestSimilarCommands(t *testing.T) {
+	t.Setenv(EnvFetchAllow, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	s.set("/a", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "eleven thousand"))
