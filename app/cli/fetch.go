@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
 )
 
 // runFetch is import for URLs only, online: a feed's items without their
