@@ -105,7 +105,9 @@ var copyTables = []copyTable{
 	{name: "snapshots", keyCols: 1, article: 1, what: "snapshot", identity: true, cols: join(cols(colInt, "id", "article_id"),
 		cols(colText, "url", "title", "fetched_at", "content_hash", "content_type"), cols(colBlob, "data"))},
 	{name: "feeds", keyCols: 1, article: -1, what: "feed", identity: true, cols: join(cols(colInt, "id"),
-		cols(colText, "url", "title", "site", "added_at", "last_fetched", "last_error"))},
+		cols(colText, "url", "title", "site", "added_at", "last_fetched", "last_error"),
+		cols(colInt, "interval_seconds"), cols(colText, "next_due", "etag", "last_modified"),
+		cols(colInt, "failures", "retention_days", "fetch_full"), cols(colText, "folder", "categories"))},
 	{name: "feed_items", keyCols: 2, article: 2, what: "feed item", cols: join(cols(colInt, "feed_id"),
 		cols(colText, "guid"), cols(colNullInt, "article_id"), cols(colText, "seen_at"))},
 	{name: "fingerprints", keyCols: 1, article: 0, what: "fingerprint", cols: cols(colInt, "article_id", "simhash")},
@@ -124,6 +126,8 @@ var copyTables = []copyTable{
 		cols(colInt, "collection_id", "article_id"), cols(colText, "added_at"))},
 	{name: "watches", keyCols: 1, article: -1, what: "watch", identity: true, cols: join(cols(colInt, "id"),
 		cols(colText, "name", "query", "filters", "created_at", "opened_at"), cols(colInt, "seen_max_id"))},
+	{name: "provenance", keyCols: 1, article: 1, what: "provenance", identity: true, cols: join(cols(colInt, "id", "article_id"),
+		cols(colText, "kind", "source", "url", "record_id", "payload_digest", "captured_at", "added_at"))},
 }
 
 // CopyTables lists the tables Copy copies, in its order.

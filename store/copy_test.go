@@ -102,7 +102,16 @@ func fullArchive(t testing.TB, s *Store) {
 		[]SeenItem{{GUID: "g1", ArticleID: ids[0]}, {GUID: "g2", ArticleID: ids[1]}, {GUID: "g3"}}, "a warning"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CreateFeed(ctx, Feed{URL: "/home/ann/saved.rss", AddedAt: t0}); err != nil {
+	if _, err := s.CreateFeed(ctx, Feed{URL: "/home/ann/saved.rss", AddedAt: t0, Folder: []string{"News", "Local"},
+		Categories: []string{"/a/b"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FeedChecked(ctx, feed, t0.Add(time.Hour), 2, `"etag-1"`, "Mon, 01 Jan 2024 00:00:00 GMT", "timed out"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddProvenance(ctx, []Provenance{{ArticleID: ids[0], Kind: ProvWARC, Source: "/data/crawl.wacz#archive/a.warc.gz",
+		URL: "https://news.example/a", RecordID: "<urn:uuid:1>", PayloadDigest: "sha1:ABC", CapturedAt: t0, AddedAt: t0},
+		{ArticleID: ids[1], Kind: ProvFile, Source: "/home/ann/b.txt", AddedAt: t0}}); err != nil {
 		t.Fatal(err)
 	}
 	var fps []Fingerprint

@@ -77,11 +77,12 @@ func (sc ExportScope) inScope(s *Store, col string) (string, []any) {
 
 // ExportParts says what an export reads besides each article's columns.
 type ExportParts struct {
-	Original  bool // the original bytes
-	Mentions  bool
-	Tags      bool
-	Note      bool
-	Snapshots bool // every fetched version, with its bytes
+	Original   bool // the original bytes
+	Mentions   bool
+	Tags       bool
+	Note       bool
+	Snapshots  bool // every fetched version, with its bytes
+	Provenance bool // where it came from (provenance.go)
 }
 
 // TaggingState is where an article stands in entity tagging.
@@ -102,12 +103,13 @@ type SnapshotData struct {
 // as exports read and merges write it.
 type ArticleRecord struct {
 	Article
-	Original  *Original // nil when not read
-	Mentions  []Mention // in text order
-	Tags      []string
-	Note      *Note // nil when none
-	Snapshots []SnapshotData
-	Tagging   TaggingState
+	Original   *Original // nil when not read
+	Mentions   []Mention // in text order
+	Tags       []string
+	Note       *Note // nil when none
+	Snapshots  []SnapshotData
+	Tagging    TaggingState
+	Provenance []Provenance // oldest first
 }
 
 // exportBatch is how many articles are read between the queries for their
@@ -262,6 +264,16 @@ func (s *Store) fillRecords(ctx context.Context, tx *sql.Tx, batch []ArticleReco
 				r := idx[sn.ArticleID]
 				sn.Version, sn.Size = len(r.Snapshots)+1, len(sn.Data)
 				r.Snapshots = append(r.Snapshots, sn)
+				return nil
+			}},
+		{parts.Provenance, `SELECT article_id, kind, source, url, record_id, payload_digest, captured_at, added_at
+			FROM provenance WHERE article_id` + in + ` ORDER BY article_id, id`,
+			func(rows *sql.Rows) error {
+				p, err := scanProvenanceRow(rows)
+				if err != nil {
+					return err
+				}
+				idx[p.ArticleID].Provenance = append(idx[p.ArticleID].Provenance, p)
 				return nil
 			}},
 	}

@@ -20,6 +20,9 @@ type Feed struct {
 	LastFetched time.Time // zero when never fetched
 	LastError   string    // why the last refresh failed, "" when it did not
 	Items       int       // items pulled so far
+	Schedule              // when and how it refreshes itself (feed_schedule.go)
+	Folder      []string  // the OPML folders it was listed under, outermost first
+	Categories  []string  // the OPML categories
 }
 
 // SeenItem is a feed item already pulled: its GUID (or link) and the
@@ -33,15 +36,25 @@ type SeenItem struct {
 var ErrFeedExists = errors.New("already subscribed")
 
 const feedColumns = `f.id, f.url, f.title, f.site, f.added_at, f.last_fetched, f.last_error,
-	(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id)`
+	(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id), ` + scheduleColumns
 
 func scanFeed(row interface{ Scan(...any) error }) (Feed, error) {
 	var f Feed
-	var added, fetched string
-	if err := row.Scan(&f.ID, &f.URL, &f.Title, &f.Site, &added, &fetched, &f.LastError, &f.Items); err != nil {
+	var added, fetched, due, folder, categories string
+	var interval int64
+	if err := row.Scan(&f.ID, &f.URL, &f.Title, &f.Site, &added, &fetched, &f.LastError, &f.Items,
+		&interval, &due, &f.ETag, &f.LastModified, &f.Failures, &f.RetentionDays, &f.FetchFull,
+		&folder, &categories); err != nil {
 		return Feed{}, err
 	}
+	f.Interval = time.Duration(interval) * time.Second
+	f.Folder, f.Categories = splitLines(folder), splitLines(categories)
 	var err error
+	if due != "" {
+		if f.NextDue, err = time.Parse(dueFormat, due); err != nil {
+			return Feed{}, fmt.Errorf("feed %d: bad time %q: %w", f.ID, due, err)
+		}
+	}
 	if f.AddedAt, err = time.Parse(time.RFC3339Nano, added); err != nil {
 		return Feed{}, fmt.Errorf("feed %d: bad time %q: %w", f.ID, added, err)
 	}
@@ -72,8 +85,9 @@ func (s *Store) CreateFeed(ctx context.Context, f Feed) (int64, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `INSERT INTO feeds (url, title, site, added_at) VALUES (?, ?, ?, ?) RETURNING id`,
-			f.URL, f.Title, f.Site, f.AddedAt.UTC().Format(time.RFC3339Nano)).Scan(&id)
+		return tx.QueryRowContext(ctx, `INSERT INTO feeds (url, title, site, added_at, folder, categories)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, f.URL, f.Title, f.Site, f.AddedAt.UTC().Format(time.RFC3339Nano),
+			joinLines(f.Folder), joinLines(f.Categories)).Scan(&id)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("subscribe to %s: %w", f.URL, err)

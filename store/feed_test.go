@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -36,8 +37,9 @@ func TestFeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Feed{ID: id, URL: "https://news.example/rss", Title: "News 2", Site: "https://news.example/", Items: 3,
-		LastError: "timed out", AddedAt: f.AddedAt, LastFetched: at.Add(time.Hour)}
-	if f != want {
+		LastError: "timed out", AddedAt: f.AddedAt, LastFetched: at.Add(time.Hour),
+		Schedule: Schedule{Interval: DefaultFeedInterval, FetchFull: true}}
+	if !reflect.DeepEqual(f, want) {
 		t.Errorf("feed %+v\nwant %+v", f, want)
 	}
 	got, err := s.SeenItems(ctx, id)

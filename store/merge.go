@@ -119,8 +119,18 @@ func mergeArticle(ctx context.Context, tx *sql.Tx, ids *entityCache, r *ArticleR
 	return res, mergeUserWork(ctx, tx, id, r)
 }
 
-// mergeUserWork adds a record's tags and note to article id.
+// mergeUserWork adds a record's tags, note and provenance to article id.
 func mergeUserWork(ctx context.Context, tx *sql.Tx, id int64, r *ArticleRecord) error {
+	if len(r.Provenance) > 0 {
+		ps := make([]Provenance, len(r.Provenance))
+		for i, p := range r.Provenance {
+			p.ArticleID = id
+			ps[i] = p
+		}
+		if err := addProvenance(ctx, tx, ps); err != nil {
+			return fmt.Errorf("provenance: %w", err)
+		}
+	}
 	for _, n := range r.Tags {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, n); err != nil {
 			return fmt.Errorf("create tag %q: %w", n, err)

@@ -83,7 +83,7 @@ func runList(ctx context.Context, c *session, args []string) int {
 func runShow(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("show", "[--json] ID")
 	asJSON := fs.Bool("json", false, "print JSON")
-	_, art, code := c.article(ctx, fs, args)
+	a, art, code := c.article(ctx, fs, args)
 	if code >= 0 {
 		return code
 	}
@@ -107,7 +107,7 @@ func runShow(ctx context.Context, c *session, args []string) int {
 		fmt.Fprintln(c.Stdout, strings.Join(meta, " · "))
 	}
 	fmt.Fprintf(c.Stdout, "\n%s\n\n(article %d, from %s)\n", safetext.Terminal(art.Body), art.ID, safetext.Line(art.Origin))
-	return ExitOK
+	return c.printProvenance(ctx, a, art.ID)
 }
 
 func dateOnly(iso string) string {

@@ -9,7 +9,7 @@ var commands = map[string]command{
 	"entities":   {summary: "list entities by the number of articles mentioning them", run: runEntities},
 	"entity":     {summary: "show an entity, or correct it: entity rename|retype|merge|split|reject|add", run: runEntity},
 	"export":     {summary: "export articles: jsonl, csv, markdown, gexf, graphml, ris, bibtex, csl-json", run: runExport},
-	"feeds":      {summary: "subscribe to feeds and pull their new items (add, list, remove, refresh)", run: runFeeds},
+	"feeds":      {summary: "subscribe to feeds and pull their new items (add, list, remove, refresh [--due], set, import/export OPML)", run: runFeeds},
 	"fetch":      {summary: "fetch web pages or feeds by URL and archive them (import for URLs)", run: runFetch},
 	"import":     {summary: "import files and folders of saved pages", run: runImport},
 	"list":       {summary: "list archived articles", run: runList},

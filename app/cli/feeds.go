@@ -14,7 +14,8 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
-const feedsUsage = `add [--json] [--offline] [--allow-net CIDRS] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [--allow-net CIDRS] [ID]`
+const feedsUsage = `add [--json] [--offline] [--allow-net CIDRS] URL|FILE | list [--json] | remove ID | refresh [--json] [--offline] [--allow-net CIDRS] [--due] [ID]
+       | set ID [--every DURATION] [--keep-days N] [--full=true|false] | import FILE.opml | export [--out FILE]`
 
 // feedJSON is the JSON form of a subscription.
 type feedJSON struct {
@@ -26,23 +27,35 @@ type feedJSON struct {
 	LastFetched string `json:"last_fetched,omitempty"`
 	LastError   string `json:"last_error,omitempty"`
 	Items       int    `json:"items"`
+	Interval    string `json:"interval"`
+	NextDue     string `json:"next_due,omitempty"`
+	Failures    int    `json:"failures,omitempty"`
+	KeepDays    int    `json:"keep_days,omitempty"`
+	FetchFull   bool   `json:"fetch_full"`
 }
 
 // refreshJSON is the JSON form of a pull.
 type refreshJSON struct {
-	Feed       feedJSON              `json:"feed"`
-	Imported   int                   `json:"imported"`
-	Duplicates int                   `json:"duplicates"`
-	Failed     int                   `json:"failed"`
-	Seen       int                   `json:"seen_before"`
-	Left       int                   `json:"left_for_next_pull,omitempty"`
-	Note       string                `json:"note,omitempty"`
-	Items      []importer.ItemResult `json:"items"`
+	Feed        feedJSON              `json:"feed"`
+	Imported    int                   `json:"imported"`
+	Duplicates  int                   `json:"duplicates"`
+	Failed      int                   `json:"failed"`
+	Seen        int                   `json:"seen_before"`
+	Left        int                   `json:"left_for_next_pull,omitempty"`
+	Note        string                `json:"note,omitempty"`
+	Items       []importer.ItemResult `json:"items"`
+	NotModified bool                  `json:"not_modified,omitempty"`
+	Expired     int                   `json:"expired,omitempty"`
+	Error       string                `json:"error,omitempty"`
 }
 
 func toFeedJSON(f store.Feed) feedJSON {
 	out := feedJSON{ID: f.ID, URL: f.URL, Title: f.Title, Site: f.Site, LastError: f.LastError, Items: f.Items,
-		AddedAt: f.AddedAt.UTC().Format(time.RFC3339)}
+		AddedAt: f.AddedAt.UTC().Format(time.RFC3339), Interval: f.Interval.String(), Failures: f.Failures,
+		KeepDays: f.RetentionDays, FetchFull: f.FetchFull}
+	if !f.NextDue.IsZero() {
+		out.NextDue = f.NextDue.UTC().Format(time.RFC3339)
+	}
 	if !f.LastFetched.IsZero() {
 		out.LastFetched = f.LastFetched.UTC().Format(time.RFC3339)
 	}
@@ -55,14 +68,21 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		return ExitUsage
 	}
 	sub, args := args[0], args[1:]
+	if run, ok := feedsMore[sub]; ok {
+		return run(ctx, c, args)
+	}
 	fs := c.flags("feeds "+sub, map[string]string{"add": "[--json] [--offline] [--allow-net CIDRS] URL|FILE", "list": "[--json]",
-		"remove": "ID", "refresh": "[--json] [--offline] [--allow-net CIDRS] [ID]"}[sub])
+		"remove": "ID", "refresh": "[--json] [--offline] [--allow-net CIDRS] [--due] [ID]"}[sub])
 	asJSON := fs.Bool("json", false, "print JSON")
 	var offline *bool
 	allow := new(string)
 	if sub == "add" || sub == "refresh" {
 		allow = netFlag(fs)
 		offline = fs.Bool("offline", false, "keep the summary of items without full text instead of fetching their pages")
+	}
+	var due *bool
+	if sub == "refresh" {
+		due = fs.Bool("due", false, "refresh only the feeds due by their schedule (for cron and systemd timers)")
 	}
 	rest, ok := parseFlags(fs, args)
 	if !ok {
@@ -111,6 +131,9 @@ func runFeeds(ctx context.Context, c *session, args []string) int {
 		fmt.Fprintf(c.Stdout, "unsubscribed from feed %d (its articles stay in the archive)\n", id)
 		return ExitOK
 	}
+	if due != nil && *due {
+		return c.refreshDue(ctx, a, opt, *asJSON)
+	}
 	if id != 0 {
 		r, err := a.Importer.RefreshFeed(ctx, id, opt)
 		if errors.Is(err, store.ErrNotFound) {
@@ -145,7 +168,8 @@ func (c *session) listFeeds(ctx context.Context, a *app.App, asJSON bool) int {
 		if !f.LastFetched.IsZero() {
 			last = "fetched " + f.LastFetched.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(c.Stdout, "%4d  %s\n      %s · %d items · %s\n", f.ID, safetext.Line(f.Title), safetext.Line(f.URL), f.Items, last)
+		fmt.Fprintf(c.Stdout, "%4d  %s\n      %s · %d items · %s · %s\n", f.ID, safetext.Line(f.Title), safetext.Line(f.URL), f.Items, last,
+			describeSchedule(f))
 		if f.LastError != "" {
 			fmt.Fprintf(c.Stdout, "      last error: %s\n", f.LastError)
 		}
@@ -163,8 +187,9 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefr
 				continue
 			}
 			out = append(out, refreshJSON{Feed: toFeedJSON(r.Feed), Imported: r.Imported, Duplicates: r.Duplicates,
-				Failed: r.Failed, Seen: r.Seen, Left: r.Left, Note: r.Note, Items: r.Items})
-			failed = failed || r.Failed > 0
+				Failed: r.Failed, Seen: r.Seen, Left: r.Left, Note: r.Note, Items: r.Items, NotModified: r.NotModified,
+				Expired: r.Expired, Error: r.Error})
+			failed = failed || r.Failed > 0 || r.Error != ""
 		}
 		if werr := writeJSON(c.Stdout, out); werr != nil {
 			return c.fail(werr)
@@ -175,7 +200,7 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefr
 				continue
 			}
 			printRefresh(c.Stdout, r)
-			failed = failed || r.Failed > 0
+			failed = failed || r.Failed > 0 || r.Error != ""
 		}
 	}
 	if err != nil {
@@ -188,6 +213,14 @@ func (c *session) printRefreshes(err error, asJSON bool, rs ...importer.FeedRefr
 }
 
 func printRefresh(w io.Writer, r importer.FeedRefresh) {
+	switch {
+	case r.Error != "":
+		fmt.Fprintf(w, "feed %d (%s): failed: %s; %s\n", r.Feed.ID, r.Feed.Title, r.Error, describeSchedule(r.Feed))
+		return
+	case r.NotModified:
+		fmt.Fprintf(w, "feed %d (%s): not modified since the last refresh\n", r.Feed.ID, r.Feed.Title)
+		return
+	}
 	for _, it := range r.Items {
 		switch it.Status {
 		case importer.StatusImported:
@@ -207,8 +240,12 @@ func printRefresh(w io.Writer, r importer.FeedRefresh) {
 			fmt.Fprintf(w, "              %s\n", safetext.Line(it.Note))
 		}
 	}
-	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before\n",
+	fmt.Fprintf(w, "feed %d (%s): %d new, %d already archived, %d failed, %d seen before",
 		r.Feed.ID, r.Feed.Title, r.Imported, r.Duplicates, r.Failed, r.Seen)
+	if r.Expired > 0 {
+		fmt.Fprintf(w, ", %d expired", r.Expired)
+	}
+	fmt.Fprintln(w)
 	if r.Note != "" {
 		fmt.Fprintf(w, "note: %s\n", r.Note)
 	}

@@ -96,6 +96,10 @@ func printSummary(w io.Writer, rep importer.Report) {
 			fmt.Fprintf(w, "duplicate: %s is article %d (%q)\n", r.Path, r.DuplicateOf, safetext.Line(r.Title))
 		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", safetext.Line(r.Path), safetext.Line(r.Error))
+		default:
+			if len(r.Skipped) > 0 { // a web archive: its counts
+				fmt.Fprintf(w, "%s: %s\n", safetext.Line(r.Path), safetext.Line(r.Title))
+			}
 		}
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "note: %s: %s\n", r.Path, n)
@@ -106,4 +110,7 @@ func printSummary(w io.Writer, rep importer.Report) {
 		fmt.Fprintf(w, ", skipped %d (hidden or not articles)", rep.Skipped)
 	}
 	fmt.Fprintf(w, " in %s\n", rep.Elapsed.Round(time.Millisecond))
+	if len(rep.SkippedRecords) > 0 {
+		fmt.Fprintf(w, "web archives: %s\n", importer.DescribeSkipped(rep.SkippedRecords))
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 )
 
@@ -136,6 +137,7 @@ func (s *testSite) set(path, body string) {
 // TestFetchAndSnapshots fetches a page with import and its alias fetch:
 // unchanged it is a duplicate, changed a new version listed by snapshots.
 func TestFetchAndSnapshots(t *testing.T) {
+	t.Setenv(app.EnvAllowNet, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	u := s.URL + "/tram"
@@ -196,6 +198,7 @@ func feedDoc(items ...[2]string) string {
 // TestFeedsCommands adds a feed whose items link to pages, refreshes it
 // after a new item appears, lists and removes it.
 func TestFeedsCommands(t *testing.T) {
+	t.Setenv(app.EnvAllowNet, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	s.set("/one", fmt.Sprintf(storyHTML, "First story", "First story", "eleven thousand"))
@@ -247,6 +250,7 @@ func TestFeedsCommands(t *testing.T) {
 // TestSimilarCommands finds two versions of a story under different
 // addresses as near-duplicates.
 func TestSimilarCommands(t *testing.T) {
+	t.Setenv(app.EnvAllowNet, "127.0.0.1") // the test site
 	s := newTestSite(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	s.set("/a", fmt.Sprintf(storyHTML, "Tram extension", "Tram extension", "eleven thousand"))

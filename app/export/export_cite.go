@@ -23,6 +23,7 @@ type citation struct {
 	year, month, day int // 0 when unknown
 	accessed         [3]int
 	tags             []string
+	provenance       []string // where it came from, for the RIS note
 }
 
 var isoDateRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
@@ -64,6 +65,9 @@ func citationOf(r *store.ArticleRecord) citation {
 	if c.title == "" {
 		c.title = a.Headline
 	}
+	for _, p := range r.Provenance {
+		c.provenance = append(c.provenance, p.String())
+	}
 	c.year, c.month, c.day = splitDate(a.Published)
 	at := a.ImportedAt.UTC()
 	c.accessed = [3]int{at.Year(), int(at.Month()), at.Day()}
@@ -78,7 +82,7 @@ func (a *Exporter) writeCitations(ctx context.Context, w io.Writer, sc store.Exp
 			return err
 		}
 	}
-	err := a.st.ExportArticles(ctx, sc, store.ExportParts{Tags: true}, func(r *store.ArticleRecord) error {
+	err := a.st.ExportArticles(ctx, sc, store.ExportParts{Tags: true, Provenance: true}, func(r *store.ArticleRecord) error {
 		c := citationOf(r)
 		var err error
 		switch f {
@@ -125,6 +129,9 @@ func writeRIS(w io.Writer, c citation) error {
 	tag("Y2", risDate(c.accessed[0], c.accessed[1], c.accessed[2]))
 	for _, t := range c.tags {
 		tag("KW", t)
+	}
+	for _, pv := range c.provenance {
+		tag("N1", "Provenance: "+pv)
 	}
 	tag("ID", "newsarchive-"+strconv.FormatInt(c.id, 10))
 	b.WriteString("ER  - \r\n\r\n")

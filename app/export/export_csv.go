@@ -17,7 +17,7 @@ import (
 var (
 	ArticleColumns = []string{"id", "title", "headline", "published", "published_text", "byline", "source", "url",
 		"language", "summary_only", "words", "people", "organisations", "places", "misc", "tags", "note",
-		"content_hash", "origin", "imported_at", "body"}
+		"content_hash", "origin", "imported_at", "body", "provenance"}
 	EntityColumns       = []string{"entity_id", "name", "type", "articles", "mentions", "confirmed", "aliases"}
 	MentionColumns      = []string{"article_id", "entity_id", "name", "type", "start", "end", "text"}
 	CooccurrenceColumns = []string{"source_id", "source_name", "source_type", "target_id", "target_name", "target_type",
@@ -55,7 +55,7 @@ func (a *Exporter) csvArticles(ctx context.Context, cw *csv.Writer, sc store.Exp
 	if err := cw.Write(ArticleColumns); err != nil {
 		return err
 	}
-	parts := store.ExportParts{Mentions: true, Tags: true, Note: true}
+	parts := store.ExportParts{Mentions: true, Tags: true, Note: true, Provenance: true}
 	row := make([]string, len(ArticleColumns))
 	return a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		byType := entityNamesByType(r.Mentions)
@@ -68,7 +68,7 @@ func (a *Exporter) csvArticles(ctx context.Context, cw *csv.Writer, sc store.Exp
 			at.Byline, at.Source, at.URL, at.Language, strconv.FormatBool(at.SummaryOnly),
 			strconv.Itoa(len(strings.Fields(at.Body))), byType[store.TypePerson], byType[store.TypeOrg],
 			byType[store.TypePlace], byType["MISC"], strings.Join(r.Tags, listSep), note, at.ContentHash, at.Origin,
-			at.ImportedAt.UTC().Format(time.RFC3339), at.Body)
+			at.ImportedAt.UTC().Format(time.RFC3339), at.Body, provenanceCell(r.Provenance))
 		p.article()
 		return cw.Write(safetext.CSVRecord(row))
 	})
@@ -131,4 +131,13 @@ func (a *Exporter) csvCooccurrence(ctx context.Context, cw *csv.Writer, sc store
 		return cw.Write(safetext.CSVRecord([]string{strconv.FormatInt(c.Source, 10), s[0], s[1], strconv.FormatInt(c.Target, 10), t[0], t[1],
 			strconv.Itoa(c.Articles), c.FirstDate, c.LastDate}))
 	})
+}
+
+// provenanceCell lists where an article came from, one source a line.
+func provenanceCell(ps []store.Provenance) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
 }

@@ -35,35 +35,36 @@ type jsonlRecord struct {
 	Format  string `json:"format,omitempty"`
 	Version int    `json:"version,omitempty"`
 
-	ID            int64           `json:"id,omitempty"`
-	Title         string          `json:"title,omitempty"`
-	Headline      string          `json:"headline,omitempty"`
-	Published     string          `json:"published,omitempty"`
-	PublishedText string          `json:"published_text,omitempty"`
-	Byline        string          `json:"byline,omitempty"`
-	Source        string          `json:"source,omitempty"`
-	URL           string          `json:"url,omitempty"`
-	Language      string          `json:"language,omitempty"`
-	Body          string          `json:"body,omitempty"`
-	SummaryOnly   bool            `json:"summary_only,omitempty"`
-	ContentHash   string          `json:"content_hash,omitempty"`
-	Origin        string          `json:"origin,omitempty"`
-	ImportedAt    *time.Time      `json:"imported_at,omitempty"`
-	Original      *jsonlOriginal  `json:"original,omitempty"`
-	Mentions      []jsonlMention  `json:"mentions,omitempty"`
-	Tags          []string        `json:"tags,omitempty"`
-	Note          *jsonlNote      `json:"note,omitempty"`
-	Snapshots     []jsonlSnapshot `json:"snapshots,omitempty"`
-	Tagging       *jsonlTagging   `json:"tagging,omitempty"`
-	Name          string          `json:"name,omitempty"` // entity, correction
-	Type          string          `json:"type,omitempty"`
-	Confirmed     bool            `json:"confirmed,omitempty"`
-	Aliases       []string        `json:"aliases,omitempty"`
-	Rule          string          `json:"rule,omitempty"` // correction: rename, retype, merge, split, reject, add
-	Target        string          `json:"target,omitempty"`
-	TargetType    string          `json:"target_type,omitempty"`
-	ArticleHash   string          `json:"article_hash,omitempty"`
-	CreatedAt     *time.Time      `json:"created_at,omitempty"`
+	ID            int64             `json:"id,omitempty"`
+	Title         string            `json:"title,omitempty"`
+	Headline      string            `json:"headline,omitempty"`
+	Published     string            `json:"published,omitempty"`
+	PublishedText string            `json:"published_text,omitempty"`
+	Byline        string            `json:"byline,omitempty"`
+	Source        string            `json:"source,omitempty"`
+	URL           string            `json:"url,omitempty"`
+	Language      string            `json:"language,omitempty"`
+	Body          string            `json:"body,omitempty"`
+	SummaryOnly   bool              `json:"summary_only,omitempty"`
+	ContentHash   string            `json:"content_hash,omitempty"`
+	Origin        string            `json:"origin,omitempty"`
+	ImportedAt    *time.Time        `json:"imported_at,omitempty"`
+	Original      *jsonlOriginal    `json:"original,omitempty"`
+	Mentions      []jsonlMention    `json:"mentions,omitempty"`
+	Tags          []string          `json:"tags,omitempty"`
+	Note          *jsonlNote        `json:"note,omitempty"`
+	Snapshots     []jsonlSnapshot   `json:"snapshots,omitempty"`
+	Tagging       *jsonlTagging     `json:"tagging,omitempty"`
+	Provenance    []jsonlProvenance `json:"provenance,omitempty"`
+	Name          string            `json:"name,omitempty"` // entity, correction
+	Type          string            `json:"type,omitempty"`
+	Confirmed     bool              `json:"confirmed,omitempty"`
+	Aliases       []string          `json:"aliases,omitempty"`
+	Rule          string            `json:"rule,omitempty"` // correction: rename, retype, merge, split, reject, add
+	Target        string            `json:"target,omitempty"`
+	TargetType    string            `json:"target_type,omitempty"`
+	ArticleHash   string            `json:"article_hash,omitempty"`
+	CreatedAt     *time.Time        `json:"created_at,omitempty"`
 
 	Highlight  *jsonlHighlight  `json:"highlight,omitempty"`  // highlight (its article: ArticleHash)
 	Collection *jsonlCollection `json:"collection,omitempty"` // collection (its name: Name)
@@ -96,6 +97,17 @@ type jsonlSnapshot struct {
 	Data        []byte    `json:"data"`
 }
 
+// jsonlProvenance is one way the article reached the archive.
+type jsonlProvenance struct {
+	Kind          string     `json:"kind"`
+	Source        string     `json:"source,omitempty"`
+	URL           string     `json:"url,omitempty"`
+	RecordID      string     `json:"record_id,omitempty"`
+	PayloadDigest string     `json:"payload_digest,omitempty"`
+	CapturedAt    *time.Time `json:"captured_at,omitempty"`
+	AddedAt       time.Time  `json:"added_at"`
+}
+
 type jsonlTagging struct {
 	State    string `json:"state"`
 	Model    string `json:"model,omitempty"`
@@ -124,6 +136,15 @@ func articleRecord(r *store.ArticleRecord) jsonlRecord {
 		rec.Snapshots = append(rec.Snapshots, jsonlSnapshot{URL: sn.URL, Title: sn.Title, FetchedAt: sn.FetchedAt.UTC(),
 			ContentHash: sn.ContentHash, ContentType: sn.ContentType, Data: sn.Data})
 	}
+	for _, pv := range r.Provenance {
+		jp := jsonlProvenance{Kind: pv.Kind, Source: pv.Source, URL: pv.URL, RecordID: pv.RecordID,
+			PayloadDigest: pv.PayloadDigest, AddedAt: pv.AddedAt.UTC()}
+		if !pv.CapturedAt.IsZero() {
+			at := pv.CapturedAt.UTC()
+			jp.CapturedAt = &at
+		}
+		rec.Provenance = append(rec.Provenance, jp)
+	}
 	if r.Tagging.State != "" {
 		rec.Tagging = &jsonlTagging{State: r.Tagging.State, Model: r.Tagging.Model, TaggedAt: r.Tagging.TaggedAt, Error: r.Tagging.Error}
 	}
@@ -138,7 +159,7 @@ func (a *Exporter) writeJSONL(ctx context.Context, w io.Writer, sc store.ExportS
 	if err := enc.Encode(jsonlRecord{Kind: recHeader, Format: jsonlFormat, Version: jsonlVersion}); err != nil {
 		return err
 	}
-	parts := store.ExportParts{Original: true, Mentions: true, Tags: true, Note: true, Snapshots: true}
+	parts := store.ExportParts{Original: true, Mentions: true, Tags: true, Note: true, Snapshots: true, Provenance: true}
 	err := a.st.ExportArticles(ctx, sc, parts, func(r *store.ArticleRecord) error {
 		p.article()
 		return enc.Encode(articleRecord(r))

@@ -119,6 +119,18 @@ func (m *merger) article(rec *jsonlRecord) (store.ArticleRecord, error) {
 		r.Snapshots = append(r.Snapshots, store.SnapshotData{Snapshot: store.Snapshot{URL: link, Title: safetext.Line(sn.Title),
 			FetchedAt: sn.FetchedAt, ContentHash: safetext.Line(sn.ContentHash), ContentType: safetext.Line(sn.ContentType)}, Data: sn.Data})
 	}
+	for _, jp := range rec.Provenance {
+		if jp.Kind == "" {
+			continue
+		}
+		link, _ := ingest.CleanURL(jp.URL)
+		pv := store.Provenance{Kind: safetext.Line(jp.Kind), Source: safetext.Line(jp.Source), URL: link,
+			RecordID: safetext.Line(jp.RecordID), PayloadDigest: safetext.Line(jp.PayloadDigest), AddedAt: jp.AddedAt}
+		if jp.CapturedAt != nil {
+			pv.CapturedAt = *jp.CapturedAt
+		}
+		r.Provenance = append(r.Provenance, pv)
+	}
 	if t := rec.Tagging; t != nil {
 		switch t.State {
 		case "pending", "done", "failed":

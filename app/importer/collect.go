@@ -70,7 +70,7 @@ func collect(paths []string, follow bool) (files []inputFile, skipped int) {
 				walk(p, root)
 			case !info.Mode().IsRegular():
 				skipped++
-			case skippedExt[strings.ToLower(filepath.Ext(name))]:
+			case skippedExt[strings.ToLower(filepath.Ext(name))] && sniffFormat(p) == formatOther:
 				skipped++
 			default:
 				files = append(files, inputFile{path: p})

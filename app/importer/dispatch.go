@@ -43,6 +43,7 @@ type webInput struct {
 	feed   *feed.Feed // a parsed feed file
 	origin string     // where the feed came from
 	jsonl  string     // a News Archive export to merge
+	warc   string     // a WARC or WACZ file
 }
 
 // isURL reports whether an import argument is an http or https URL.

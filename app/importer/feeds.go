@@ -158,6 +158,10 @@ func (a *Importer) storeItem(ctx context.Context, f feed.Feed, it feed.Item, ori
 	if saved.Outcome == store.VersionChanged {
 		r.Version = saved.Version
 	}
+	if err := a.st.AddProvenance(ctx, []store.Provenance{{ArticleID: saved.ArticleID, Kind: store.ProvFeed,
+		Source: origin, URL: it.Link, CapturedAt: time.Now()}}); err != nil {
+		r.Note = joinNotes(r.Note, "provenance not recorded: "+err.Error())
+	}
 	fp := search.Fingerprint(saved.ArticleID, art)
 	return r, &fp
 }
@@ -301,6 +305,9 @@ type FeedRefresh struct {
 	Seen                         int    // items already pulled before, passed over
 	Left                         int    // new items over FeedOptions.MaxItems, left for the next pull
 	Note                         string // what the caps left out, the feed link dropped
+	NotModified                  bool   // the server answered 304: nothing imported
+	Expired                      int    // old items deleted by the feed's retention
+	Error                        string // why a scheduled refresh failed ("" when it did not)
 }
 
 // FeedOptions tune a feed pull.
@@ -316,6 +323,10 @@ type FeedOptions struct {
 	// (DefaultMaxBytes when <= 0; it may be passed by the pages fetched
 	// at once); items after it keep their summary, with a note.
 	MaxBytes int64
+	// Now is the time a scheduled refresh counts its next one from (and
+	// retention its cutoff); zero means time.Now(). RefreshDue passes its
+	// own.
+	Now time.Time
 }
 
 // AddFeed subscribes to a feed, given by URL or as a saved file, and pulls
@@ -326,7 +337,7 @@ func (a *Importer) AddFeed(ctx context.Context, source string, opt FeedOptions) 
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	f, err := a.loadFeed(ctx, src)
+	f, resp, err := a.loadConditional(ctx, store.Feed{URL: src})
 	if err != nil {
 		return FeedRefresh{}, err
 	}
@@ -334,7 +345,15 @@ func (a *Importer) AddFeed(ctx context.Context, source string, opt FeedOptions) 
 	if err != nil {
 		return FeedRefresh{}, err
 	}
-	return a.pull(ctx, id, src, f, opt)
+	rep, err := a.pull(ctx, id, src, f, opt)
+	if err != nil {
+		return rep, err
+	}
+	if err := a.st.FeedChecked(ctx, id, time.Now().Add(rep.Feed.Interval), 0, resp.ETag, resp.LastModified, ""); err != nil {
+		return rep, err
+	}
+	rep.Feed, err = a.st.Feed(ctx, id)
+	return rep, err
 }
 
 // RefreshFeed pulls the items of a subscribed feed that were not pulled

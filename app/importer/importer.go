@@ -34,6 +34,9 @@ type FileResult struct {
 	// Notes say what the import dropped or left out: links that are not
 	// http(s), linked pages refused or not fetched, items over the caps.
 	Notes []string `json:"notes,omitempty"`
+	// Skipped counts the records of a web archive passed over, by reason
+	// ("status 404", "not HTML: image/png", "malformed record").
+	Skipped map[string]int `json:"skipped,omitempty"`
 }
 
 // Progress is the state of a running import.
@@ -64,7 +67,9 @@ func (p Progress) ETA() time.Duration {
 type Report struct {
 	Results                               []FileResult
 	Imported, Duplicates, Failed, Skipped int
-	Elapsed                               time.Duration
+	// SkippedRecords sums the web archive records passed over, by reason.
+	SkippedRecords map[string]int
+	Elapsed        time.Duration
 }
 
 // Options receive an import's progress; both may be nil. They are
@@ -89,6 +94,7 @@ type parsed struct {
 	err  error
 	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
 	note string    // what sanitising dropped, for the report
+	prov store.Provenance
 }
 
 // Import reads files and folders into the archive. Each file is imported,
@@ -109,6 +115,12 @@ func (a *Importer) Import(ctx context.Context, paths []string, opt Options) (Rep
 			rep.Duplicates++
 		default:
 			rep.Failed++
+		}
+		for k, v := range r.Skipped {
+			if rep.SkippedRecords == nil {
+				rep.SkippedRecords = map[string]int{}
+			}
+			rep.SkippedRecords[k] += v
 		}
 		prog.Done, prog.Imported, prog.Duplicates, prog.Failed = len(rep.Results), rep.Imported, rep.Duplicates, rep.Failed
 		prog.Elapsed = time.Since(start)
@@ -170,16 +182,23 @@ func parseFile(in inputFile) parsed {
 	if strings.EqualFold(filepath.Ext(in.path), ".jsonl") {
 		return parsed{in: in, web: &webInput{jsonl: in.path}}
 	}
+	origin, err := filepath.Abs(in.path)
+	if err != nil {
+		origin = in.path
+	}
+	switch sniffFormat(in.path) {
+	case formatWARC:
+		return parsed{in: in, web: &webInput{warc: in.path}}
+	case formatPDF:
+		return parsePDF(in, origin)
+	}
 	raw, err := readFile(in.path)
 	if err != nil {
 		p.err = err
 		return p
 	}
-	origin, err := filepath.Abs(in.path)
-	if err != nil {
-		origin = in.path
-	}
 	p.art, p.orig, p.web, p.note, p.err = parseLocal(raw, in.path, origin)
+	p.prov = store.Provenance{Kind: store.ProvFile, Source: origin}
 	return p
 }
 
@@ -240,15 +259,26 @@ func (a *Importer) storeBatch(ctx context.Context, batch []parsed, emit func(Fil
 			return fmt.Errorf("import: %w", err)
 		}
 		a.search.FingerprintBatch(ctx, arts, ids, errs)
+		var provs []store.Provenance
 		for k, i := range idx {
 			r := &results[i]
 			r.Title = arts[k].Title
+			prov := batch[i].prov
+			prov.URL = arts[k].URL
 			var dup *store.DuplicateError
 			if errors.As(errs[k], &dup) {
 				r.Status, r.DuplicateOf = StatusDuplicate, dup.ID
+				prov.ArticleID = dup.ID
 			} else {
 				r.Status, r.ID = StatusImported, ids[k]
+				prov.ArticleID = ids[k]
 			}
+			if prov.Kind != "" && prov.ArticleID != 0 {
+				provs = append(provs, prov)
+			}
+		}
+		if err := a.st.AddProvenance(ctx, provs); err != nil {
+			return fmt.Errorf("import: %w", err)
 		}
 	}
 	for i, p := range batch {

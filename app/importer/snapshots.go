@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/feed"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+	"github.com/newsarchive/newsarchive/app/ingest/pdf"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -57,6 +59,8 @@ func Reparse(o store.Original) (ingest.Article, error) {
 			Byline: sa.Byline, Source: sa.Source, URL: sa.URL, Body: sa.Body, Summary: sa.SummaryOnly}, nil
 	case mt == typeText:
 		return ingest.ParseText(o.Data)
+	case mt == typePDF:
+		return pdf.Parse(bytes.NewReader(o.Data), int64(len(o.Data)))
 	}
 	return htmlpage.Parse(o.Data, "", o.ContentType)
 }

@@ -59,6 +59,9 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 	if w.jsonl != "" {
 		return a.storeJSONL(ctx, w.jsonl)
 	}
+	if w.warc != "" {
+		return a.storeWebArchive(ctx, w.warc)
+	}
 	fail := func(err error) FileResult {
 		return FileResult{Path: path, Status: StatusFailed, Error: err.Error()}
 	}
@@ -89,6 +92,13 @@ func (a *Importer) storeWeb(ctx context.Context, w *webInput, path string) FileR
 	r := versionResult(path, art.Title, saved)
 	if dropped != "" {
 		r.Notes = append(r.Notes, dropped)
+	}
+	if saved.ArticleID != 0 {
+		err := a.st.AddProvenance(ctx, []store.Provenance{{ArticleID: saved.ArticleID, Kind: store.ProvURL,
+			Source: w.url, URL: resp.URL, CapturedAt: resp.FetchedAt}})
+		if err != nil {
+			r.Error = "archived, but its provenance was not recorded: " + err.Error()
+		}
 	}
 	return r
 }
@@ -122,25 +132,35 @@ func (a *Importer) fetchDocument(ctx context.Context, rawURL string) (fetch.Resp
 	if err != nil {
 		return resp, 0, err
 	}
+	if kind, ok := classifyDocument(resp); ok {
+		return resp, kind, nil
+	}
+	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
+}
+
+// classifyDocument tells a fetched page from a feed by its Content-Type,
+// or by its first element when the server sends none or a generic one;
+// false for anything else.
+func classifyDocument(resp fetch.Response) (docKind, bool) {
 	mt, _, _ := mime.ParseMediaType(resp.ContentType)
 	sniffed := sniffKind(resp.Body)
 	switch {
 	case mt == "text/html" || mt == "application/xhtml+xml":
 		if sniffed == kindFeed {
-			return resp, kindFeed, nil
+			return kindFeed, true
 		}
-		return resp, kindHTML, nil
+		return kindHTML, true
 	case strings.HasSuffix(mt, "+xml") || mt == "text/xml" || mt == "application/xml":
 		if sniffed == kindHTML {
-			return resp, kindHTML, nil
+			return kindHTML, true
 		}
-		return resp, kindFeed, nil
+		return kindFeed, true
 	case mt == "" || mt == "text/plain" || mt == "application/octet-stream":
 		if sniffed != kindText {
-			return resp, sniffed, nil
+			return sniffed, true
 		}
 	}
-	return resp, 0, fmt.Errorf("fetch %s: content type %q: %w", rawURL, resp.ContentType, ErrNotPage)
+	return 0, false
 }
 
 // fetchBody downloads a URL streaming its body into a temporary file, then

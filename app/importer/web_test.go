@@ -149,7 +149,7 @@ func newSite(t *testing.T) *site {
 func testFetcher() *fetch.Fetcher {
 	f := fetch.New()
 	f.Timeout = 30 * time.Second
-	f.AllowPrivate = true
+	f.AllowPrivate = true // the test servers listen on 127.0.0.1
 	return f
 }
 

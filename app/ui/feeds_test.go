@@ -39,3 +39,52 @@ func TestAddFeed(t *testing.T) {
 		t.Errorf("subscriptions %+v %v", feeds, err)
 	}
 }
+
+// TestFeedsDialog lists a subscription with its schedule, and saves the
+// options its form gives.
+func TestFeedsDialog(t *testing.T) {
+	w, a := openWindow(t)
+	ctx := context.Background()
+	p := filepath.Join(t.TempDir(), "harbour.rss")
+	feed := `<rss version="2.0"><channel><title>Harbour News</title><item><guid>1</guid><title>Quay works begin</title>` +
+		`<description>Work on the eastern quay began on Monday and will last until the spring.</description></item></channel></rss>`
+	if err := os.WriteFile(p, []byte(feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.addFeed(p)
+	w.showFeeds()
+	var found bool
+	for _, o := range w.Canvas().Overlays().List() {
+		if _, ok := find(o, func(l *widget.Label) bool { return strings.Contains(l.Text, "Refreshes hourly · next ") }); ok {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the Feeds window does not show the schedule")
+	}
+	tests := []struct {
+		interval, keep string
+		full           bool
+		ok             bool
+	}{
+		{"every 6 hours", "30", false, true},
+		{"daily", " 0 ", true, true},
+		{"daily", "-3", true, false},
+		{"daily", "a week", true, false},
+	}
+	for _, tt := range tests {
+		o, err := feedOptionsOf(tt.interval, tt.keep, tt.full)
+		if (err == nil) != tt.ok {
+			t.Errorf("%q %q: %v", tt.interval, tt.keep, err)
+		}
+		if err != nil {
+			continue
+		}
+		feeds, _ := a.Importer.Feeds(ctx)
+		w.saveFeedOptions(feeds[0].ID, o)
+		f, err := a.Importer.Feed(ctx, feeds[0].ID)
+		if err != nil || f.Interval != o.Interval || f.RetentionDays != o.RetentionDays || f.FetchFull != tt.full {
+			t.Errorf("saved %+v, got %+v %v", o, f.Schedule, err)
+		}
+	}
+}

@@ -33,6 +33,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Import folder…", w.chooseImportFolder),
 		fyne.NewMenuItem("Import from URL…", w.askImportURL),
 		fyne.NewMenuItem("Add feed…", w.askAddFeed),
+		fyne.NewMenuItem("Feeds…", w.showFeeds),
+		fyne.NewMenuItem("Import feeds (OPML)…", w.chooseImportOPML),
+		fyne.NewMenuItem("Export feeds (OPML)…", w.chooseExportOPML),
 	)
 	find := fyne.NewMenuItem("Find anything…", w.showPalette)
 	find.Shortcut = shortcutPalette

@@ -22,6 +22,7 @@ type Reader struct {
 	seq      int   // bumped by show: older loads are dropped
 	header   *widget.RichText
 	link     *widget.Hyperlink
+	prov     *widget.Label // where the article came from (provenance)
 	tags     *TagEditor
 	note     *NoteEditor
 	body     *widgets.FlowText // the text, its mentions tappable
@@ -37,6 +38,10 @@ type Reader struct {
 func newReader(w readerHost) *Reader {
 	r := &Reader{w: w, header: widget.NewRichText(), body: widgets.NewFlowText(), link: widget.NewHyperlink("", nil)}
 	r.link.Truncation = fyne.TextTruncateEllipsis
+	r.prov = widget.NewLabel("")
+	r.prov.Importance = widget.LowImportance
+	r.prov.Wrapping = fyne.TextWrapWord
+	r.prov.Hide()
 	r.header.Wrapping = fyne.TextWrapWord
 	r.tags = newTagEditor(w)
 	r.entities = widgets.NewFlowText()
@@ -45,7 +50,7 @@ func newReader(w readerHost) *Reader {
 	r.hl = newHighlightPanel(w)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
-	page := container.NewVBox(r.header, r.link, r.tags.content(), widget.NewSeparator(),
+	page := container.NewVBox(r.header, r.link, r.prov, r.tags.content(), widget.NewSeparator(),
 		r.entBox, r.body,
 		widget.NewSeparator(), r.note.content(), widget.NewSeparator(), r.hl.content())
 	r.scroll = container.NewVScroll(page)
@@ -62,6 +67,7 @@ type articleData struct {
 	mentions []store.Mention
 	tags     []string
 	note     string
+	prov     []store.Provenance
 }
 
 // show loads an article and shows it.
@@ -80,6 +86,9 @@ func (r *Reader) show(id int64) {
 		}
 		if err == nil {
 			d.note, err = a.Annotate.Note(ctx, id)
+		}
+		if err == nil {
+			d.prov, err = a.Importer.Provenance(ctx, id)
 		}
 		r.w.do(func() {
 			if seq != r.seq {
@@ -120,6 +129,12 @@ func (r *Reader) apply(d articleData) {
 		r.link.Show()
 	} else {
 		r.link.Hide()
+	}
+	if line := provenanceLine(d.prov); line != "" {
+		r.prov.SetText(line)
+		r.prov.Show()
+	} else {
+		r.prov.Hide()
 	}
 	open := func(m store.Mention) { r.w.showEntity(m.EntityID) }
 	r.body.SetContent(bodyRuns(a.Body, d.mentions, open))

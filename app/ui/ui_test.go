@@ -31,7 +31,7 @@ func openWindow(t *testing.T) (*Window, *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, ShownPath: "~/News/archive.db"})
+	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, ShownPath: "~/News/archive.db", FeedCheck: -1})
 	w.win.Resize(fyne.NewSize(1100, 700))
 	t.Cleanup(w.shutdown)
 	return w, a

@@ -25,6 +25,11 @@ type Options struct {
 	// ShownPath, when set, is how the archive's path is shown (for golden
 	// images, which must not show a temporary folder's random name).
 	ShownPath string
+	// FeedCheck is how often due feeds are looked for (0: DefaultFeedCheck;
+	// negative: never, for tests) and Now the clock they are due by (nil:
+	// time.Now); see feed_schedule.go.
+	FeedCheck time.Duration
+	Now       func() time.Time
 }
 
 // Window is the main window over one open archive: a sidebar of sections,
@@ -50,6 +55,7 @@ type Window struct {
 	section  string         // the sidebar section shown, or "" for a page
 	back     []func()       // how to return to earlier pages (Esc)
 	keyFocus keyboardTarget // what arrow keys move when nothing is focused
+	feeds    *feedSchedule  // the background refresh of due feeds
 }
 
 // keyboardTarget is a view that arrow keys and Enter can drive.
@@ -123,6 +129,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 		a.Tagging.StartTagging(w.ctx)
 	}
 	w.refreshWatchBadge()
+	w.startFeedSchedule()
 	w.run(func() {
 		if err := a.Search.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
 			log.Print(err)
@@ -147,6 +154,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 func (w *Window) shutdown() {
 	w.cancel()
 	w.jobs.cancelAll()
+	w.stopFeedSchedule()
 	ctx, stop := context.WithTimeout(context.Background(), 5*time.Second)
 	defer stop()
 	if err := w.app.Tagging.WaitTagging(ctx); err != nil {

@@ -73,7 +73,8 @@ func (r *Reader) capture(rec *record) (Capture, string, error) {
 		return c, "unparsable HTML", nil
 	}
 	c.Article = art
-	r.seen.add(c)
+	r.seen.add(c) // without the payload: the cache holds text only
+	c.Payload, c.ContentType = payload, src.contentType
 	return c, "", nil
 }
 

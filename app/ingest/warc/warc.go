@@ -56,6 +56,11 @@ type Capture struct {
 	// RevisitOf is the record id of the earlier capture whose payload a
 	// revisit record reuses; "" for a response record.
 	RevisitOf string
+	// Payload is the HTML as captured (after content decoding) and
+	// ContentType its Content-Type, for the archive to keep the original;
+	// nil for a revisit, whose payload is the earlier capture's.
+	Payload     []byte
+	ContentType string
 }
 
 // Stats counts what a Reader saw.
