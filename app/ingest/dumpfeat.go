@@ -39,7 +39,7 @@ func units(s string) []string {
 // lineStats are the per-line measurements the features are built from.
 type lineStats struct {
 	runes, units, stops, alpha, digits, punct, sentEnds, caps, cjk, furn int
-	endsSentence, copyright                                          bool
+	endsSentence, copyright                                              bool
 }
 
 func measure(d DumpLine, stop map[string]bool) lineStats {
@@ -168,6 +168,7 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 var Stage2Names = []string{
 	"bias", "logit p", "p", "mean p ±1", "mean p ±3", "mean p ±10", "mean p before 10", "mean p after 10",
 	"p / page max window", "block mean p", "log units", "stop density", "share of content before", "share of content after",
+	"p-1", "p+1", "p-2", "p+2", "block max p", "ends sentence", "bullet", "links per unit",
 }
 
 // stage2Features builds the smoothing pass's features from the first pass's
@@ -185,10 +186,17 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 		}
 		return (cum[b] - cum[a]) / float64(b-a)
 	}
-	bsum, bcnt := map[int]float64{}, map[int]int{}
+	bsum, bcnt, bmax := map[int]float64{}, map[int]int{}, map[int]float64{}
 	for i, d := range lines {
 		bsum[d.Block] += p[i]
 		bcnt[d.Block]++
+		bmax[d.Block] = math.Max(bmax[d.Block], p[i])
+	}
+	at := func(i int) float64 {
+		if i < 0 || i >= n {
+			return 0
+		}
+		return p[i]
 	}
 	best := 1e-9
 	for i := range p {
@@ -201,6 +209,7 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 			1, math.Log(pi / (1 - pi)), p[i], mean(i-1, i+2), mean(i-3, i+4), mean(i-10, i+11), mean(i-10, i), mean(i+1, i+11),
 			mean(i-10, i+11) / best, bsum[lines[i].Block] / float64(bcnt[lines[i].Block]), f1[i][2], f1[i][3],
 			cum[i] / math.Max(cum[n], 1e-9), (cum[n] - cum[i+1]) / math.Max(cum[n], 1e-9),
+			at(i - 1), at(i + 1), at(i - 2), at(i + 2), bmax[lines[i].Block], f1[i][8], f1[i][10], f1[i][11],
 		}
 	}
 	return out

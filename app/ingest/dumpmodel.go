@@ -15,10 +15,10 @@ import (
 // jusText idea of letting neighbours decide, with learned weights), and a
 // title-candidate scorer.
 type DumpModel struct {
-	Stage1    *Logistic `json:"stage1"`
-	Stage2    *Logistic `json:"stage2"`
-	Title     *Logistic `json:"title"`
-	Threshold float64   `json:"threshold"`
+	Stage1    *Boosted `json:"stage1"`
+	Stage2    *Boosted `json:"stage2"`
+	Title     *Boosted `json:"title"`
+	Threshold float64  `json:"threshold"`
 }
 
 //go:embed dumpmodel.json

@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +22,7 @@ var TitleFeatureNames = []string{
 	"bias", "log units", "log distance to body", "before body", "just before body", "candidate rank",
 	"content p", "heading", "log repeats", "fit to body start", "fit to body", "site cut", "ends with period",
 	"furniture share", "stop density", "caps share", "date or byline follows", "bullet", "links", "first line",
-	"repeat of longer line",
+	"repeat of longer line", "ends with comma", "starts lower-case", "3-25 units", "prose lines to body",
 }
 
 var titleSepRe = regexp.MustCompile(`\s+(?:\||-|–|—|::|·|•|»)\s+`)
@@ -58,9 +59,10 @@ func TitleMatches(got, want string) bool {
 // TitleCandidates lists the title candidates of a scored dump, each with its
 // features, given the kept lines of the body.
 func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
+	// The body starts at the first kept line of running text.
 	first := len(a.Lines)
 	for i, k := range keep {
-		if k {
+		if k && a.F1[i][2] >= math.Log1p(10) {
 			first = i
 			break
 		}
@@ -114,7 +116,8 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				1, math.Log1p(float64(len(us))), math.Log1p(math.Abs(float64(dist))), b2f(dist > 0), b2f(dist > 0 && dist <= 4), 0,
 				a.P2[i], b2f(d.Head), math.Log1p(float64(max(seen[norm]-1, 0))), shareIn(us, startSet), shareIn(us, allSet),
 				b2f(site != ""), b2f(strings.HasSuffix(text, ".")), a.F1[i][21], a.F1[i][3], a.F1[i][22], b2f(meta(i)),
-				b2f(d.Bullet), b2f(d.Links > 0), b2f(i == 0), longer,
+				b2f(d.Bullet), b2f(d.Links > 0), b2f(i == 0), longer, b2f(strings.HasSuffix(text, ",")),
+				b2f(startsLower(text)), b2f(len(us) >= 3 && len(us) <= 25), math.Log1p(float64(proseBetween(a, i, first))),
 			}
 			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Feats: x})
 		}
@@ -166,4 +169,20 @@ func shareIn(us []string, set map[string]bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(us))
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// proseBetween counts the lines of running text between lines i and j.
+func proseBetween(a *DumpAnalysis, i, j int) int {
+	n := 0
+	for k := i + 1; k < j && k < len(a.Lines); k++ {
+		if a.F1[k][2] >= math.Log1p(10) {
+			n++
+		}
+	}
+	return n
 }

@@ -51,6 +51,12 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
+// Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
+var (
+	lineBoost  = ingest.BoostOptions{Trees: 80, Depth: 4, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 5}
+	titleBoost = ingest.BoostOptions{Trees: 60, Depth: 3, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
+)
+
 // rowWeight keeps long dumps from outweighing the many short ones.
 func rowWeight(n int) float64 { return min(1, 400/float64(max(n, 1))) }
 
@@ -71,7 +77,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 	}
 	m := &ingest.DumpModel{Threshold: 0.5}
 	var err error
-	if m.Stage1, err = ingest.FitLogistic(X, y, w, 1); err != nil {
+	if m.Stage1, err = ingest.FitBoosted(X, y, w, lineBoost); err != nil {
 		return nil, fmt.Errorf("stage 1: %w", err)
 	}
 	X = X[:0]
@@ -79,7 +85,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 		s.A.Score(m)
 		X = append(X, s.A.F2...)
 	}
-	if m.Stage2, err = ingest.FitLogistic(X, y, w, 1); err != nil {
+	if m.Stage2, err = ingest.FitBoosted(X, y, w, lineBoost); err != nil {
 		return nil, fmt.Errorf("stage 2: %w", err)
 	}
 	// Title candidates, labelled by whether they are the expected title.
@@ -99,7 +105,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 			TX, ty = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want))
 		}
 	}
-	if m.Title, err = ingest.FitLogistic(TX, ty, nil, 1); err != nil {
+	if m.Title, err = ingest.FitBoosted(TX, ty, nil, titleBoost); err != nil {
 		return nil, fmt.Errorf("title: %w", err)
 	}
 	return m, nil
