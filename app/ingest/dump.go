@@ -38,10 +38,11 @@ var (
 
 // IsScrapedDump reports whether text looks like a renderer's dump of a web
 // page rather than a clean article file: most of its running text is
-// hard-wrapped at a fixed width (and no paragraph runs on unwrapped), or it
-// carries the renderers' own markers.
+// hard-wrapped at a fixed width (and no paragraph runs on unwrapped), a
+// quarter of its lines are indented as renderers lay out lists, tables and
+// centred text, or it carries the renderers' own markers.
 func IsScrapedDump(text string) bool {
-	wrapped, long, markers, lines := 0, 0, 0, 0
+	wrapped, long, markers, lines, indented := 0, 0, 0, 0, 0
 	prevWidth := 0
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimRight(l, " \r\t")
@@ -52,6 +53,9 @@ func IsScrapedDump(text string) bool {
 		}
 		lines++
 		t := strings.TrimSpace(l)
+		if strings.HasPrefix(l, "  ") {
+			indented++
+		}
 		switch {
 		case strings.HasPrefix(t, "IFRAME:"), strings.HasPrefix(t, "#alternate"), strings.Contains(t, "(BUTTON)"),
 			strings.Contains(t, "[img]"), strings.Contains(t, "[IMG]"), h2tHeadRe.MatchString(t):
@@ -71,7 +75,7 @@ func IsScrapedDump(text string) bool {
 	if lines == 0 {
 		return false
 	}
-	if markers >= 3 {
+	if markers >= 3 || indented >= 10 && indented*4 >= lines {
 		return true
 	}
 	return wrapped >= 3 && long*4 <= wrapped

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,6 +90,7 @@ var FeatureNames = []string{
 	"furniture share", "caps share", "cjk share", "copyright/cookie", "wide line", "heading",
 	"prev log units", "prev stop density", "next log units", "next stop density", "same block as prev",
 	"same block as next", "block link share", "block bullet share", "window stop density", "window log units",
+	"units / page's long lines", "stop density - page's", "log page lines",
 }
 
 // dumpFeatures computes the feature vector of every line of a cleaned dump.
@@ -130,6 +132,23 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 		}
 		return 0
 	}
+	// Page norms: the 90th percentile of line sizes and the stop density
+	// of the page's longer lines, so features read relative to the page.
+	sizes := make([]int, n)
+	pageStops, pageUnits := 0, 0
+	for i := range st {
+		sizes[i] = st[i].units
+		if st[i].units >= 10 {
+			pageStops += st[i].stops
+			pageUnits += st[i].units
+		}
+	}
+	sort.Ints(sizes)
+	p90 := 1
+	if n > 0 {
+		p90 = max(1, sizes[n*9/10])
+	}
+	pageDensity := ratio(pageStops, pageUnits)
 	out := make([][]float64, n)
 	for i, d := range lines {
 		s := st[i]
@@ -158,6 +177,7 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 			ratio(s.furn, s.units), ratio(s.caps, s.units), ratio(s.cjk, s.runes), b2f(s.copyright), b2f(dispWidth(d.Text)+d.Indent >= 60), b2f(d.Head),
 			pu, ps, nu, ns, b2f(i > 0 && lines[i-1].Block == d.Block),
 			b2f(i+1 < n && lines[i+1].Block == d.Block), ratio(b.links, b.units+1), ratio(b.bullets, b.lines), ratio(wsum, wu), lg(wu),
+			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n),
 		}
 	}
 	return out

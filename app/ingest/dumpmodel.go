@@ -143,12 +143,16 @@ const minBodyUnits = 40
 // body assembles the article text from the lines classified as content,
 // rejoining lines wrapped by the renderer into paragraphs. It falls back to
 // the densest run of prose when the kept text is near-empty.
-func (a *DumpAnalysis) body(threshold float64) (text string, keep []bool, note string) {
+func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string) {
 	keep = make([]bool, len(a.Lines))
 	n := 0
 	for i, p := range a.P2 {
-		if p >= threshold {
+		if p >= m.Threshold {
 			keep[i] = true
+		}
+	}
+	for i, k := range keep {
+		if k {
 			n += len(units(a.Lines[i].Text))
 		}
 	}
@@ -246,4 +250,11 @@ func dispWidth(s string) int {
 		}
 	}
 	return w
+}
+
+// Kept returns the lines the model keeps as article text on a scored
+// analysis, after the densest-prose fallback if need be.
+func (a *DumpAnalysis) Kept(m *DumpModel) []bool {
+	_, keep, _ := a.body(m)
+	return keep
 }

@@ -30,7 +30,7 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 		return Article{}, ErrEmpty
 	}
 	a.Score(m)
-	_, keep, note := a.body(m.Threshold)
+	_, keep, note := a.body(m)
 	var art Article
 	art.Note = note
 	cands := a.TitleCandidates(keep)
@@ -43,12 +43,16 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	if best >= 0 {
 		c := cands[best]
 		art.Title, art.Source = c.Text, c.Site
-		// The headline opening the kept text is the title, not body.
-		if c.Site == "" && keep[c.Line] {
+		if strings.HasPrefix(art.Title, "[") && strings.HasSuffix(art.Title, "]") {
+			art.Title = strings.TrimSpace(art.Title[1 : len(art.Title)-1]) // an image's alt text
+		}
+		// A headline kept with the text is the title, not body; a sentence
+		// that serves as title stays in the body.
+		if c.Site == "" && keep[c.Line] && !a.F1Bool(c.Line, 8) {
 			keep[c.Line] = false
 		}
 		for i := range keep {
-			if i != c.Line && keep[i] && NormTitle(a.Lines[i].Text) == NormTitle(c.Text) {
+			if i != c.Line && keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == NormTitle(c.Text) {
 				keep[i] = false
 			}
 		}
@@ -102,3 +106,6 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		art.Source = p.a.Source
 	}
 }
+
+// F1Bool reports whether the 0/1 feature j of line i is set.
+func (a *DumpAnalysis) F1Bool(i, j int) bool { return a.F1[i][j] > 0.5 }

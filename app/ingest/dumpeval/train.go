@@ -53,7 +53,7 @@ func parallel(n int, f func(i int)) {
 
 // Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
 var (
-	lineBoost  = ingest.BoostOptions{Trees: 80, Depth: 4, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 5}
+	lineBoost  = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
 	titleBoost = ingest.BoostOptions{Trees: 60, Depth: 3, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
 )
 
@@ -97,10 +97,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 			continue
 		}
 		s.A.Score(m)
-		keep := make([]bool, len(s.A.Lines))
-		for i, p := range s.A.P2 {
-			keep[i] = p >= m.Threshold
-		}
+		keep := s.A.Kept(m)
 		for _, c := range s.A.TitleCandidates(keep) {
 			TX, ty = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want))
 		}
@@ -129,19 +126,30 @@ type PageScore struct {
 	Note               string
 }
 
-// Evaluate extracts every sample with model(page) and scores it; pages
-// for which model returns nil are skipped.
+// Evaluate extracts every sample with model(page) and scores it.
 func Evaluate(pages []Page, samples []*Sample, model func(page int) *ingest.DumpModel) (map[string]*Row, []PageScore) {
+	return evaluate(pages, samples, func(s *Sample) ingest.Article {
+		cp := *s.A
+		art, _ := cp.Article(model(s.Page))
+		return art
+	})
+}
+
+// EvaluateImporter scores what the importer itself (ingest.ParseText, with
+// its recognition of dumps and the embedded model) makes of every dump.
+func EvaluateImporter(pages []Page, samples []*Sample) (map[string]*Row, []PageScore) {
+	return evaluate(pages, samples, func(s *Sample) ingest.Article {
+		art, _ := ingest.ParseText([]byte(pages[s.Page].Dumps[s.Renderer]))
+		return art
+	})
+}
+
+func evaluate(pages []Page, samples []*Sample, extract func(s *Sample) ingest.Article) (map[string]*Row, []PageScore) {
 	res := make([]PageScore, len(samples))
 	ok := make([]bool, len(samples))
 	parallel(len(samples), func(i int) {
 		s := samples[i]
-		m := model(s.Page)
-		if m == nil {
-			return
-		}
-		cp := *s.A
-		art, _ := cp.Article(m)
+		art := extract(s)
 		pg := pages[s.Page]
 		p, r, f := PRF(art.Body, pg.Gold)
 		res[i] = PageScore{Page: pg.Name, Renderer: s.Renderer, P: p, R: r, F1: f, Title: art.Title, WantTitle: pg.Title,
