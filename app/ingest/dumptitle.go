@@ -79,10 +79,15 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 	}
 	startSet, allSet := unitSet(bodyStart), unitSet(bodyAll)
 	seen := map[string]int{}
-	for _, d := range a.Lines {
-		seen[NormTitle(d.Text)]++
+	norms := make([]string, len(a.Lines))
+	for i, d := range a.Lines {
+		norms[i] = NormTitle(d.Text)
+		seen[norms[i]]++
 	}
 	limit := min(len(a.Lines), first+8)
+	// Bounded work on any input: candidates come from at most
+	// maxTitleLines lines before the body.
+	const maxTitleLines = 400
 	var out []TitleCandidate
 	meta := func(i int) bool {
 		for j := i + 1; j < len(a.Lines) && j <= i+3; j++ {
@@ -93,7 +98,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 		return false
 	}
-	for i := 0; i < limit; i++ {
+	for i := max(0, limit-maxTitleLines); i < limit; i++ {
 		d := a.Lines[i]
 		n := utf8.RuneCountInString(d.Text)
 		if n < 3 || n > maxTitle {
@@ -107,8 +112,8 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 			dist := first - i
 			longer := 0.0
 			norm := NormTitle(text)
-			for j := 0; j < i; j++ {
-				if o := NormTitle(a.Lines[j].Text); len(o) > len(norm) && strings.HasPrefix(o, norm) {
+			for j := max(0, i-maxTitleLines); j < i; j++ {
+				if o := norms[j]; len(o) > len(norm) && strings.HasPrefix(o, norm) {
 					longer = 1
 				}
 			}
