@@ -23,6 +23,7 @@ type Article struct {
 	Language      string // BCP 47 code when known
 	Body          string // plain text, paragraphs separated by a blank line
 	Summary       bool   // true when Body is only a feed summary, not the full text
+	Note          string `json:",omitempty"` // how the body was found when not the usual way, e.g. FallbackDensest; "" otherwise
 }
 
 // ContentHash is the hex SHA-256 of an article's normalised text: its title

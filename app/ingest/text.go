@@ -17,6 +17,9 @@ func ParseText(raw []byte) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
+	if IsScrapedDump(text) {
+		return parseDumpText(text, DefaultDumpModel())
+	}
 	return parseLines(splitLines(text))
 }
 
