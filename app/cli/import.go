@@ -90,6 +90,9 @@ func printSummary(w io.Writer, rep importer.Report) {
 		case importer.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", r.Path, r.Error)
 		}
+		if r.Note != "" {
+			fmt.Fprintf(w, "note: %s: %s\n", r.Path, r.Note)
+		}
 	}
 	fmt.Fprintf(w, "imported %d, duplicates %d, failed %d", rep.Imported, rep.Duplicates, rep.Failed)
 	if rep.Skipped > 0 {

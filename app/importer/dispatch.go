@@ -104,28 +104,29 @@ func sniffKind(raw []byte) docKind {
 	return kindText
 }
 
-// parseLocal parses the bytes of a file by kind. A feed is returned as a
-// webInput, its items being stored one by one.
-func parseLocal(raw []byte, path, origin string) (store.Article, store.Original, *webInput, error) {
+// parseLocal parses the bytes of a file by kind; note is the parser's
+// Article.Note (how the body was found when not the usual way). A feed is
+// returned as a webInput, its items being stored one by one.
+func parseLocal(raw []byte, path, origin string) (art store.Article, orig store.Original, note string, web *webInput, err error) {
 	switch kindOf(path, raw) {
 	case kindHTML:
-		art, err := htmlpage.Parse(raw, "", "")
+		ia, err := htmlpage.Parse(raw, "", "")
 		if err != nil {
-			return store.Article{}, store.Original{}, nil, localError(err)
+			return store.Article{}, store.Original{}, "", nil, localError(err)
 		}
-		return articleFromIngest(art, origin), store.Original{ContentType: typeHTML, Data: raw}, nil, nil
+		return articleFromIngest(ia, origin), store.Original{ContentType: typeHTML, Data: raw}, ia.Note, nil, nil
 	case kindFeed:
 		f, err := feed.Parse(raw, "")
 		if err != nil {
-			return store.Article{}, store.Original{}, nil, localError(err)
+			return store.Article{}, store.Original{}, "", nil, localError(err)
 		}
-		return store.Article{}, store.Original{}, &webInput{feed: &f, origin: origin}, nil
+		return store.Article{}, store.Original{}, "", &webInput{feed: &f, origin: origin}, nil
 	}
-	art, err := ingest.ParseText(raw)
+	ia, err := ingest.ParseText(raw)
 	if err != nil {
-		return store.Article{}, store.Original{}, nil, err
+		return store.Article{}, store.Original{}, "", nil, err
 	}
-	return articleFromIngest(art, origin), store.Original{ContentType: typeText, Data: raw}, nil, nil
+	return articleFromIngest(ia, origin), store.Original{ContentType: typeText, Data: raw}, ia.Note, nil, nil
 }
 
 // maxReason is the longest error message an import result shows.

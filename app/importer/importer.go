@@ -31,6 +31,7 @@ type FileResult struct {
 	Title       string `json:"title,omitempty"`
 	DuplicateOf int64  `json:"duplicate_of,omitempty"`
 	Error       string `json:"error,omitempty"`
+	Note        string `json:"note,omitempty"` // how the body was found when not the usual way, e.g. a fallback
 }
 
 // Progress is the state of a running import.
@@ -80,6 +81,7 @@ type parsed struct {
 	in   inputFile
 	art  store.Article
 	orig store.Original
+	note string // the parser's Article.Note, e.g. ingest.FallbackDensest
 	err  error
 	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
 }
@@ -172,7 +174,7 @@ func parseFile(in inputFile) parsed {
 	if err != nil {
 		origin = in.path
 	}
-	p.art, p.orig, p.web, p.err = parseLocal(raw, in.path, origin)
+	p.art, p.orig, p.note, p.web, p.err = parseLocal(raw, in.path, origin)
 	return p
 }
 
@@ -232,7 +234,7 @@ func (a *Importer) storeBatch(ctx context.Context, batch []parsed, emit func(Fil
 		a.search.FingerprintBatch(ctx, arts, ids, errs)
 		for k, i := range idx {
 			r := &results[i]
-			r.Title = arts[k].Title
+			r.Title, r.Note = arts[k].Title, batch[i].note
 			var dup *store.DuplicateError
 			if errors.As(errs[k], &dup) {
 				r.Status, r.DuplicateOf = StatusDuplicate, dup.ID

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
@@ -186,4 +188,35 @@ func reparseFor(o store.Original, url string) (ingest.Article, error) {
 		return htmlpage.Parse(o.Data, url, o.ContentType)
 	}
 	return Reparse(o)
+}
+
+// MaxOriginalText is how much of an original OriginalText returns.
+const MaxOriginalText = 256 << 10
+
+// OriginalText returns the document article id was imported from as text
+// to show beside the extraction (a page's HTML source as it is, a feed
+// item as its stored JSON), cut to MaxOriginalText bytes; cut says whether
+// it was. An article without a stored original returns "".
+func (a *Importer) OriginalText(ctx context.Context, id int64) (text string, cut bool, err error) {
+	o, err := a.st.Original(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		if _, err := a.st.Article(ctx, id); err != nil {
+			return "", false, err
+		}
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	if text, _, err = ingest.Decode(o.Data); err != nil {
+		text = strings.ToValidUTF8(string(o.Data), "\uFFFD")
+	}
+	if len(text) > MaxOriginalText {
+		n := MaxOriginalText
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		text, cut = text[:n], true
+	}
+	return text, cut, nil
 }

@@ -33,6 +33,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Import folder…", w.chooseImportFolder),
 		fyne.NewMenuItem("Import from URL…", w.askImportURL),
 		fyne.NewMenuItem("Add feed…", w.askAddFeed),
+		fyne.NewMenuItem("Re-extract all articles…", w.confirmReextractAll),
 	)
 	find := fyne.NewMenuItem("Find anything…", w.showPalette)
 	find.Shortcut = shortcutPalette

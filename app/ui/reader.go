@@ -32,6 +32,7 @@ type Reader struct {
 	scroll   *container.Scroll
 	root     *fyne.Container
 	mentions []store.Mention
+	orig     *originalView // Show original, Re-extract
 }
 
 func newReader(w *Window) *Reader {
@@ -42,10 +43,11 @@ func newReader(w *Window) *Reader {
 	r.entities = widgets.NewFlowText()
 	r.entBox = container.NewVBox(r.entities, widget.NewSeparator())
 	r.note = newNoteEditor(w)
+	r.orig = newOriginalView(r)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	page := container.NewVBox(r.header, r.link, r.tags.content(), widget.NewSeparator(),
-		r.entBox, r.body,
+		r.orig.bar, r.entBox, r.body, r.orig.original,
 		widget.NewSeparator(), r.note.content())
 	r.scroll = container.NewVScroll(page)
 	r.scroll.Hide()
@@ -130,6 +132,7 @@ func (r *Reader) apply(d articleData) {
 	}
 	r.tags.setArticle(a.ID, d.tags)
 	r.note.setArticle(a.ID, d.note)
+	r.orig.setArticle(a.ID)
 	r.empty.Hide()
 	r.scroll.Show()
 	r.scroll.ScrollToTop()

@@ -53,7 +53,11 @@ func fillReportRow(r importer.FileResult, o fyne.CanvasObject) {
 	switch r.Status {
 	case importer.StatusImported:
 		icon.SetResource(theme.ConfirmIcon())
-		text.SetText(fmt.Sprintf("%s — %s", name, r.Title))
+		if r.Note != "" {
+			text.SetText(fmt.Sprintf("%s — %s (%s)", name, r.Title, r.Note))
+		} else {
+			text.SetText(fmt.Sprintf("%s — %s", name, r.Title))
+		}
 	case importer.StatusDuplicate:
 		icon.SetResource(theme.ContentCopyIcon())
 		text.SetText(fmt.Sprintf("%s — duplicate of article %d", name, r.DuplicateOf))
