@@ -107,7 +107,8 @@ func sniffKind(raw []byte) docKind {
 
 // parseLocal parses the bytes of a file by kind. A feed is returned as a
 // webInput, its items being stored one by one. note says what sanitising
-// dropped (a link that is not http or https), for the report.
+// dropped (a link that is not http or https) and how the body was found
+// when not the usual way (the parser's Article.Note), for the report.
 func parseLocal(raw []byte, path, origin string) (art store.Article, orig store.Original, web *webInput, note string, err error) {
 	switch kindOf(path, raw) {
 	case kindHTML:
@@ -115,7 +116,7 @@ func parseLocal(raw []byte, path, origin string) (art store.Article, orig store.
 		if err != nil {
 			return art, orig, nil, "", localError(err)
 		}
-		return articleFromIngest(ia, origin), store.Original{ContentType: typeHTML, Data: raw}, nil, ia.Dropped, nil
+		return articleFromIngest(ia, origin), store.Original{ContentType: typeHTML, Data: raw}, nil, joinNotes(ia.Dropped, ia.Note), nil
 	case kindFeed:
 		f, err := feed.Parse(raw, "")
 		if err != nil {
@@ -127,7 +128,7 @@ func parseLocal(raw []byte, path, origin string) (art store.Article, orig store.
 	if err != nil {
 		return art, orig, nil, "", err
 	}
-	return articleFromIngest(ia, origin), store.Original{ContentType: typeText, Data: raw}, nil, ia.Dropped, nil
+	return articleFromIngest(ia, origin), store.Original{ContentType: typeText, Data: raw}, nil, joinNotes(ia.Dropped, ia.Note), nil
 }
 
 // maxReason is the longest error message an import result shows.

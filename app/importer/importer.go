@@ -93,7 +93,7 @@ type parsed struct {
 	orig store.Original
 	err  error
 	web  *webInput // a URL or a feed: stored by storeWeb, outside the batch
-	note string    // what sanitising dropped, for the report
+	note string    // what sanitising dropped and the parser's Article.Note (e.g. a fallback), for the report
 	prov store.Provenance
 }
 

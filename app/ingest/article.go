@@ -24,6 +24,7 @@ type Article struct {
 	Body          string // plain text, paragraphs separated by a blank line
 	Summary       bool   // true when Body is only a feed summary, not the full text
 	Dropped       string `json:",omitempty"` // the link Sanitize dropped and why ("" when none), for the importer to report
+	Note          string `json:",omitempty"` // how the body was found when not the usual way, e.g. FallbackDensest; "" otherwise
 }
 
 // ContentHash is the hex SHA-256 of an article's normalised text: its title

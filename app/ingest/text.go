@@ -19,7 +19,13 @@ func ParseText(raw []byte) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	a, err := parseLines(splitLines(safetext.Body(text))) // whole escape sequences out first
+	clean := safetext.Body(text) // whole escape sequences out first
+	var a Article
+	if IsScrapedDump(clean) {
+		a, err = parseDumpText(clean, DefaultDumpModel())
+	} else {
+		a, err = parseLines(splitLines(clean))
+	}
 	if err != nil {
 		return a, err
 	}

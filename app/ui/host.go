@@ -47,6 +47,7 @@ type navigator interface {
 // mentions open.
 type readerHost interface {
 	workbenchHost
+	startReextract(ids []int64, done func())
 	showEntity(id int64) *EntityPage
 }
 
@@ -61,6 +62,7 @@ type articleListHost interface {
 // window (a parent for dialogs) and the palette's pickers.
 type viewHost interface {
 	workbenchHost
+	startReextract(ids []int64, done func())
 	navigator
 	withEntityCounts(f listingFetcher) func(context.Context, int, int) ([]articleRow, error)
 	pick(title string, kind lookup.Kind, f func(lookup.Result))

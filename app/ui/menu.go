@@ -36,6 +36,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Feeds…", w.showFeeds),
 		fyne.NewMenuItem("Import feeds (OPML)…", w.chooseImportOPML),
 		fyne.NewMenuItem("Export feeds (OPML)…", w.chooseExportOPML),
+		fyne.NewMenuItem("Re-extract all articles…", w.confirmReextractAll),
 	)
 	find := fyne.NewMenuItem("Find anything…", w.showPalette)
 	find.Shortcut = shortcutPalette

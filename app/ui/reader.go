@@ -33,6 +33,7 @@ type Reader struct {
 	root     *fyne.Container
 	mentions []store.Mention
 	hl       *HighlightPanel // highlights and collections (highlight_panel.go)
+	orig     *originalView   // Show original, Re-extract
 }
 
 func newReader(w readerHost) *Reader {
@@ -48,10 +49,11 @@ func newReader(w readerHost) *Reader {
 	r.entBox = container.NewVBox(r.entities, widget.NewSeparator())
 	r.note = newNoteEditor(w)
 	r.hl = newHighlightPanel(w)
+	r.orig = newOriginalView(r)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	page := container.NewVBox(r.header, r.link, r.prov, r.tags.content(), widget.NewSeparator(),
-		r.entBox, r.body,
+		r.orig.bar, r.entBox, r.body, r.orig.original,
 		widget.NewSeparator(), r.note.content(), widget.NewSeparator(), r.hl.content())
 	r.scroll = container.NewVScroll(page)
 	r.scroll.Hide()
@@ -147,6 +149,7 @@ func (r *Reader) apply(d articleData) {
 	r.tags.setArticle(a.ID, d.tags)
 	r.note.setArticle(a.ID, d.note)
 	r.hl.setArticle(a.ID, a.Body)
+	r.orig.setArticle(a.ID)
 	r.empty.Hide()
 	r.scroll.Show()
 	r.scroll.ScrollToTop()

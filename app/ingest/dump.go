@@ -1,0 +1,202 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A scraped dump is the text a browser or converter writes for a whole web
+// page (lynx -dump, w3m -dump, links -dump, html2text, a scraper's text):
+// lines wrapped at a fixed width, menus, buttons, link markers and footers
+// around the article. dump.go recognises such text and cleans away the
+// renderers' own markup; dumpfeat.go and dumpmodel.go classify its lines.
+
+// DumpLine is one non-blank line of a cleaned dump.
+type DumpLine struct {
+	Text   string // the line without indentation and renderer markers
+	Indent int    // leading spaces in the dump
+	Block  int    // index of the run of non-blank lines it belongs to
+	Links  int    // link markers ("[12]", html2text's joined_link_words) removed from it
+	Marks  int    // button, image and form markers removed from it
+	Bullet bool   // the line starts with a list bullet
+	Head   bool   // html2text's "**** heading ****" or a heading underline follows
+}
+
+var (
+	refMarkerRe  = regexp.MustCompile(`\[\d{1,5}\]`)
+	markerRe     = regexp.MustCompile(`(?i)\((?:BUTTON|submit|reset|radio|checkbox|image|textarea|select|option)\)|\[(?:img|image|inline|embedded|iframe|button|logo|icon|spacer|[^\]\n]{0,3}|[^\]\n]*\.(?:png|jpe?g|gif|svg|webp)[^\]\n]*)\]|_{3,}|\[[ _*]{3,}\]|\s{2,}\]`)
+	bulletRe     = regexp.MustCompile(`^(?:[*+•·◦▪‣o#-]|\d{1,3}[.)])\s+`)
+	h2tHeadRe    = regexp.MustCompile(`^\*{2,}\s*(.*?)\s*\*{2,}$`)
+	underlineRe  = regexp.MustCompile(`^[=\-~*_]{3,}$`)
+	refsStartRe  = regexp.MustCompile(`^\s*(?:References|Visible links:?|Hidden links:?)\s*$`)
+	refsLineRe   = regexp.MustCompile(`^\s*\d{1,5}\.\s+\S+`)
+	rendererJunk = regexp.MustCompile(`(?i)^(?:IFRAME:|#\S+(?:\s+\S+)?$|\(?BUTTON\)?\s*$|[\[\]()|•·*+_=~\-\s]*$)`)
+	joinedRe     = regexp.MustCompile(`[\p{L}\p{N}][_][\p{L}\p{N}]`)
+)
+
+// IsScrapedDump reports whether text looks like a renderer's dump of a web
+// page rather than a clean article file: most of its running text is
+// hard-wrapped at a fixed width (and no paragraph runs on unwrapped), a
+// quarter of its lines are indented as renderers lay out lists, tables and
+// centred text, or it carries the renderers' own markers.
+func IsScrapedDump(text string) bool {
+	wrapped, long, markers, lines, indented := 0, 0, 0, 0, 0
+	prevWidth := 0
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimRight(l, " \r\t")
+		n := dispWidth(l)
+		if n == 0 {
+			prevWidth = 0
+			continue
+		}
+		lines++
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(l, "  ") {
+			indented++
+		}
+		switch {
+		case strings.HasPrefix(t, "IFRAME:"), strings.HasPrefix(t, "#alternate"), strings.Contains(t, "(BUTTON)"),
+			strings.Contains(t, "[img]"), strings.Contains(t, "[IMG]"), h2tHeadRe.MatchString(t):
+			markers++
+		}
+		if refMarkerRe.MatchString(t) {
+			markers++
+		}
+		if prevWidth >= 55 && prevWidth <= 80 {
+			wrapped++
+		}
+		if n > 100 && !mostlyCJK(t) {
+			long++
+		}
+		prevWidth = n
+	}
+	if lines == 0 {
+		return false
+	}
+	if markers >= 3 || indented >= 10 && indented*4 >= lines {
+		return true
+	}
+	return wrapped >= 3 && long*4 <= wrapped
+}
+
+func mostlyCJK(s string) bool {
+	c, n := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if isCJK(r) {
+			c++
+		}
+	}
+	return n > 0 && c*3 >= n
+}
+
+// isCJK reports a character of a script written without spaces between
+// words (Han, kana, Hangul syllables are spaced but counted alike).
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// CleanDump splits a dump into lines, cuts lynx's reference list, removes
+// renderer markers and blank lines, and records what was removed from each
+// line as evidence for the classifier.
+func CleanDump(text string) []DumpLine {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	raw = cutReferences(raw)
+	var out []DumpLine
+	block, blank := 0, true
+	for i, l := range raw {
+		l = strings.Map(func(r rune) rune {
+			if r == '\t' {
+				return ' '
+			}
+			if r < 0x20 || r == 0x7F || r == '\uFEFF' || r == '\u200B' || r == '\u00AD' {
+				return -1
+			}
+			return r
+		}, l)
+		trimmed := strings.TrimLeft(l, " \u00a0")
+		d := DumpLine{Indent: utf8.RuneCountInString(l) - utf8.RuneCountInString(trimmed)}
+		t := strings.TrimSpace(trimmed)
+		if underlineRe.MatchString(t) {
+			if len(out) > 0 && !blank {
+				out[len(out)-1].Head = true
+			}
+			continue
+		}
+		if m := h2tHeadRe.FindStringSubmatch(t); m != nil {
+			t, d.Head = m[1], true
+		}
+		d.Links = len(refMarkerRe.FindAllStringIndex(t, -1))
+		t = refMarkerRe.ReplaceAllString(t, "")
+		if joinedRe.MatchString(t) {
+			d.Links += strings.Count(t, "_")
+			t = underscoreToSpace(t)
+		}
+		d.Marks = len(markerRe.FindAllStringIndex(t, -1))
+		t = markerRe.ReplaceAllString(t, " ")
+		if m := bulletRe.FindString(t); m != "" {
+			d.Bullet = true
+			t = t[len(m):]
+		}
+		t = strings.TrimSpace(spaceRe.ReplaceAllString(t, " "))
+		if t == "" || rendererJunk.MatchString(t) {
+			if strings.TrimSpace(raw[i]) == "" {
+				blank = true
+			}
+			continue
+		}
+		if blank && len(out) > 0 {
+			block++
+		}
+		blank = false
+		d.Text, d.Block = t, block
+		out = append(out, d)
+	}
+	return out
+}
+
+// underscoreToSpace turns html2text's underscores between letters (its
+// rendering of link text) into spaces.
+func underscoreToSpace(s string) string {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '_' && isWordRune(rs[i-1]) && (isWordRune(rs[i+1]) || rs[i+1] == '_') {
+			rs[i] = ' '
+		}
+	}
+	return string(rs)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r) }
+
+// cutReferences removes lynx's numbered list of link targets at the end of
+// a dump ("References" then "1. http://...").
+func cutReferences(lines []string) []string {
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-200000; i-- {
+		if !refsStartRe.MatchString(lines[i]) {
+			continue
+		}
+		n, other := 0, 0
+		for _, l := range lines[i+1:] {
+			switch {
+			case strings.TrimSpace(l) == "":
+			case refsLineRe.MatchString(l) || refsStartRe.MatchString(l):
+				n++
+			default:
+				other++
+			}
+		}
+		if n > 0 && other*10 <= n {
+			return lines[:i]
+		}
+	}
+	return lines
+}

@@ -1,0 +1,34 @@
+package dumpeval
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// PrintTable writes one line per renderer: mean P, R, body F1, titles
+// right, near-empty bodies and fallbacks.
+func PrintTable(w io.Writer, rows map[string]*Row) {
+	fmt.Fprintf(w, "| renderer | pages | P | R | body F1 | titles right | near-empty | fallbacks |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, r := range Renderers {
+		row := rows[r]
+		if row == nil {
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %d | %.3f | %.3f | %.3f | %.1f%% | %d | %d |\n", r, row.Pages, row.P, row.R, row.F1,
+			100*float64(row.TitlesRight)/float64(max(row.Pages, 1)), row.NearEmpty, row.Fallbacks)
+	}
+}
+
+// PrintPages writes every dump's result, worst body F1 first.
+func PrintPages(w io.Writer, scores []PageScore) {
+	s := append([]PageScore(nil), scores...)
+	sort.Slice(s, func(i, j int) bool { return s[i].F1 < s[j].F1 })
+	for _, p := range s {
+		mark := "ok"
+		if !p.TitleOK {
+			mark = fmt.Sprintf("title %q want %q", p.Title, p.WantTitle)
+		}
+		fmt.Fprintf(w, "%-32s %-10s F1 %.3f P %.3f R %.3f %s %s\n", p.Page, p.Renderer, p.F1, p.P, p.R, p.Note, mark)
+	}
+}

@@ -1,0 +1,236 @@
+package ingest
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// units splits text into the metric's tokens (runs of letters, digits and
+// marks, as Python's \w+), with each CJK character a unit of its own so a
+// line wrapped inside a CJK run still shares its units with the article.
+func units(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, s[start:end])
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			flush(i)
+			out = append(out, string(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_':
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// lineStats are the per-line measurements the features are built from.
+type lineStats struct {
+	runes, units, stops, alpha, digits, punct, sentEnds, caps, cjk, furn int
+	endsSentence, copyright                                              bool
+}
+
+func measure(d DumpLine, stop map[string]bool) lineStats {
+	var s lineStats
+	for _, r := range d.Text {
+		s.runes++
+		switch {
+		case isCJK(r):
+			s.cjk++
+			s.alpha++
+		case unicode.IsLetter(r):
+			s.alpha++
+		case unicode.IsDigit(r):
+			s.digits++
+		case strings.ContainsRune(".!?。！？", r):
+			s.sentEnds++
+			s.punct++
+		case strings.ContainsRune(",;:，、；：", r):
+			s.punct++
+		}
+	}
+	us := units(d.Text)
+	s.units = len(us)
+	for _, u := range us {
+		lu := strings.ToLower(u)
+		if stop[lu] {
+			s.stops++
+		}
+		if furnitureWords[lu] {
+			s.furn++
+		}
+		if r, _ := utf8.DecodeRuneInString(u); unicode.IsUpper(r) {
+			s.caps++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.Text, `"”’'»)] `))
+	s.endsSentence = strings.ContainsRune(".!?。！？…", last)
+	s.copyright = copyrightRe.MatchString(d.Text) || strings.Contains(strings.ToLower(d.Text), "cookie")
+	return s
+}
+
+// FeatureNames names the line features, in order.
+var FeatureNames = []string{
+	"bias", "log runes", "log units", "stop density", "stops>=3", "alpha share", "digit share", "punct per unit",
+	"ends sentence", "sentence ends per unit", "bullet", "links per unit", "has link", "marks", "indent",
+	"log repeats", "position", "position^2", "log block lines", "log block units", "block stop density",
+	"furniture share", "caps share", "cjk share", "copyright/cookie", "wide line", "heading",
+	"prev log units", "prev stop density", "next log units", "next stop density", "same block as prev",
+	"same block as next", "block link share", "block bullet share", "window stop density", "window log units",
+	"units / page's long lines", "stop density - page's", "log page lines",
+}
+
+// dumpFeatures computes the feature vector of every line of a cleaned dump.
+func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
+	stop := stopList(lang)
+	n := len(lines)
+	st := make([]lineStats, n)
+	seen := map[string]int{}
+	for i, d := range lines {
+		st[i] = measure(d, stop)
+		seen[d.Text]++
+	}
+	type agg struct{ lines, units, stops, links, bullets int }
+	blocks := map[int]*agg{}
+	for i, d := range lines {
+		b := blocks[d.Block]
+		if b == nil {
+			b = &agg{}
+			blocks[d.Block] = b
+		}
+		b.lines++
+		b.units += st[i].units
+		b.stops += st[i].stops
+		b.links += d.Links
+		if d.Bullet {
+			b.bullets++
+		}
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	lg := func(x int) float64 { return math.Log1p(float64(x)) }
+	b2f := func(b bool) float64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	// Page norms: the 90th percentile of line sizes and the stop density
+	// of the page's longer lines, so features read relative to the page.
+	sizes := make([]int, n)
+	pageStops, pageUnits := 0, 0
+	for i := range st {
+		sizes[i] = st[i].units
+		if st[i].units >= 10 {
+			pageStops += st[i].stops
+			pageUnits += st[i].units
+		}
+	}
+	sort.Ints(sizes)
+	p90 := 1
+	if n > 0 {
+		p90 = max(1, sizes[n*9/10])
+	}
+	pageDensity := ratio(pageStops, pageUnits)
+	out := make([][]float64, n)
+	for i, d := range lines {
+		s := st[i]
+		b := blocks[d.Block]
+		pos := 0.0
+		if n > 1 {
+			pos = float64(i) / float64(n-1)
+		}
+		var pu, ps, nu, ns float64
+		if i > 0 {
+			pu, ps = lg(st[i-1].units), ratio(st[i-1].stops, st[i-1].units)
+		}
+		if i+1 < n {
+			nu, ns = lg(st[i+1].units), ratio(st[i+1].stops, st[i+1].units)
+		}
+		wu, wsum := 0, 0
+		for j := max(0, i-3); j < n && j <= i+3; j++ {
+			wu += st[j].units
+			wsum += st[j].stops
+		}
+		out[i] = []float64{
+			1, lg(s.runes), lg(s.units), ratio(s.stops, s.units), b2f(s.stops >= 3), ratio(s.alpha, s.runes),
+			ratio(s.digits, s.runes), ratio(s.punct, s.units), b2f(s.endsSentence), ratio(s.sentEnds, s.units),
+			b2f(d.Bullet), ratio(d.Links, s.units+1), b2f(d.Links > 0), math.Min(float64(d.Marks), 3), math.Min(float64(d.Indent), 12) / 6,
+			lg(seen[d.Text] - 1), pos, pos * pos, lg(b.lines), lg(b.units), ratio(b.stops, b.units),
+			ratio(s.furn, s.units), ratio(s.caps, s.units), ratio(s.cjk, s.runes), b2f(s.copyright), b2f(dispWidth(d.Text)+d.Indent >= 60), b2f(d.Head),
+			pu, ps, nu, ns, b2f(i > 0 && lines[i-1].Block == d.Block),
+			b2f(i+1 < n && lines[i+1].Block == d.Block), ratio(b.links, b.units+1), ratio(b.bullets, b.lines), ratio(wsum, wu), lg(wu),
+			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n),
+		}
+	}
+	return out
+}
+
+// Stage2Names names the context features of the smoothing pass: the first
+// pass's probability of the line and the mean over windows of neighbours.
+var Stage2Names = []string{
+	"bias", "logit p", "p", "mean p ±1", "mean p ±3", "mean p ±10", "mean p before 10", "mean p after 10",
+	"p / page max window", "block mean p", "log units", "stop density", "share of content before", "share of content after",
+	"p-1", "p+1", "p-2", "p+2", "block max p", "ends sentence", "bullet", "links per unit",
+}
+
+// stage2Features builds the smoothing pass's features from the first pass's
+// probabilities.
+func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
+	n := len(p)
+	cum := make([]float64, n+1)
+	for i, v := range p {
+		cum[i+1] = cum[i] + v
+	}
+	mean := func(a, b int) float64 { // [a, b)
+		a, b = max(a, 0), min(b, n)
+		if b <= a {
+			return 0
+		}
+		return (cum[b] - cum[a]) / float64(b-a)
+	}
+	bsum, bcnt, bmax := map[int]float64{}, map[int]int{}, map[int]float64{}
+	for i, d := range lines {
+		bsum[d.Block] += p[i]
+		bcnt[d.Block]++
+		bmax[d.Block] = math.Max(bmax[d.Block], p[i])
+	}
+	at := func(i int) float64 {
+		if i < 0 || i >= n {
+			return 0
+		}
+		return p[i]
+	}
+	best := 1e-9
+	for i := range p {
+		best = math.Max(best, mean(i-10, i+11))
+	}
+	out := make([][]float64, n)
+	for i := range p {
+		pi := math.Min(math.Max(p[i], 1e-4), 1-1e-4)
+		out[i] = []float64{
+			1, math.Log(pi / (1 - pi)), p[i], mean(i-1, i+2), mean(i-3, i+4), mean(i-10, i+11), mean(i-10, i), mean(i+1, i+11),
+			mean(i-10, i+11) / best, bsum[lines[i].Block] / float64(bcnt[lines[i].Block]), f1[i][2], f1[i][3],
+			cum[i] / math.Max(cum[n], 1e-9), (cum[n] - cum[i+1]) / math.Max(cum[n], 1e-9),
+			at(i - 1), at(i + 1), at(i - 2), at(i + 2), bmax[lines[i].Block], f1[i][8], f1[i][10], f1[i][11],
+		}
+	}
+	return out
+}

@@ -1,0 +1,260 @@
+package ingest
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// DumpModel holds the learned weights of the scraped-dump extractor: a
+// line classifier, a context-smoothing pass over its probabilities (the
+// jusText idea of letting neighbours decide, with learned weights), and a
+// title-candidate scorer.
+type DumpModel struct {
+	Stage1    *Boosted `json:"stage1"`
+	Stage2    *Boosted `json:"stage2"`
+	Title     *Boosted `json:"title"`
+	Threshold float64  `json:"threshold"`
+}
+
+//go:embed dumpmodel.json
+var dumpModelJSON []byte
+
+var (
+	defaultModelOnce sync.Once
+	defaultModel     *DumpModel
+)
+
+// DefaultDumpModel returns the embedded model trained by cmd/texttrain.
+func DefaultDumpModel() *DumpModel {
+	defaultModelOnce.Do(func() {
+		m := &DumpModel{}
+		if err := json.Unmarshal(dumpModelJSON, m); err != nil {
+			panic(fmt.Sprintf("ingest: embedded dumpmodel.json: %v", err))
+		}
+		defaultModel = m
+	})
+	return defaultModel
+}
+
+// DumpAnalysis is a cleaned dump with its features and, once scored, the
+// probability that each line belongs to the article.
+type DumpAnalysis struct {
+	Lines []DumpLine
+	Lang  string      // ISO 639-1 code of the page's running text, "" when unsure
+	F1    [][]float64 // line features (FeatureNames)
+	P1    []float64   // first-pass probabilities
+	F2    [][]float64 // smoothing-pass features (Stage2Names)
+	P2    []float64   // final probabilities
+}
+
+// NewDumpAnalysis cleans a dump and computes its line features.
+func NewDumpAnalysis(text string) *DumpAnalysis {
+	a := &DumpAnalysis{Lines: CleanDump(text)}
+	a.Lang = dumpLanguage(a.Lines)
+	a.F1 = dumpFeatures(a.Lines, a.Lang)
+	return a
+}
+
+// Score runs the model's two passes over the lines.
+func (a *DumpAnalysis) Score(m *DumpModel) {
+	a.P1 = make([]float64, len(a.Lines))
+	for i, x := range a.F1 {
+		a.P1[i] = m.Stage1.Prob(x)
+	}
+	a.F2 = stage2Features(a.Lines, a.F1, a.P1)
+	a.P2 = a.P1
+	if m.Stage2 != nil {
+		a.P2 = make([]float64, len(a.Lines))
+		for i, x := range a.F2 {
+			a.P2[i] = m.Stage2.Prob(x)
+		}
+	}
+}
+
+// dumpLanguage identifies the language of the lines richest in text.
+func dumpLanguage(lines []DumpLine) string {
+	idx := make([]int, len(lines))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return len(lines[idx[a]].Text) > len(lines[idx[b]].Text) })
+	var sb strings.Builder
+	for _, i := range idx {
+		if sb.Len() > 3000 {
+			break
+		}
+		sb.WriteString(lines[i].Text)
+		sb.WriteByte('\n')
+	}
+	return detectLanguage(sb.String())
+}
+
+// LabelDumpLines marks the lines that belong to the expected article body:
+// a line is article text when most of its units lie in a 4-unit shingle of
+// the dump (read across line ends) that the expected body also contains.
+func LabelDumpLines(lines []DumpLine, gold string) []bool {
+	gu := units(gold)
+	shingles := map[[4]string]bool{}
+	for i := 0; i+4 <= len(gu); i++ {
+		shingles[[4]string{gu[i], gu[i+1], gu[i+2], gu[i+3]}] = true
+	}
+	var stream []string
+	var owner []int
+	for li, d := range lines {
+		for _, u := range units(d.Text) {
+			stream = append(stream, u)
+			owner = append(owner, li)
+		}
+	}
+	matched := make([]bool, len(stream))
+	for i := 0; i+4 <= len(stream); i++ {
+		if shingles[[4]string{stream[i], stream[i+1], stream[i+2], stream[i+3]}] {
+			for k := i; k < i+4; k++ {
+				matched[k] = true
+			}
+		}
+	}
+	hit, tot := make([]int, len(lines)), make([]int, len(lines))
+	for i, li := range owner {
+		tot[li]++
+		if matched[i] {
+			hit[li]++
+		}
+	}
+	out := make([]bool, len(lines))
+	for i := range lines {
+		out[i] = tot[i] > 0 && hit[i]*2 > tot[i]
+	}
+	return out
+}
+
+// FallbackDensest is the note set on an article whose body came from the
+// densest run of prose because the classifier kept almost nothing.
+const FallbackDensest = "fallback: densest prose"
+
+// minBodyUnits is the size under which a body counts as near-empty.
+const minBodyUnits = 40
+
+// body assembles the article text from the lines classified as content,
+// rejoining lines wrapped by the renderer into paragraphs. It falls back to
+// the densest run of prose when the kept text is near-empty.
+func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string) {
+	keep = make([]bool, len(a.Lines))
+	n := 0
+	for i, p := range a.P2 {
+		if p >= m.Threshold {
+			keep[i] = true
+		}
+	}
+	for i, k := range keep {
+		if k {
+			n += len(units(a.Lines[i].Text))
+		}
+	}
+	if n < minBodyUnits {
+		if lo, hi, ok := a.densestProse(); ok {
+			for i := range keep {
+				keep[i] = i >= lo && i < hi
+			}
+			note = FallbackDensest
+		}
+	}
+	return a.Join(keep), keep, note
+}
+
+// densestProse returns the run of lines with the highest sum of stop-word
+// evidence (Kadane's maximum subarray over per-line scores: stop words minus
+// a share of all units), the run of running text a reader would pick.
+func (a *DumpAnalysis) densestProse() (lo, hi int, ok bool) {
+	best, cur, start := 0.0, 0.0, 0
+	for i := range a.Lines {
+		s := a.F1[i][3]*float64(len(units(a.Lines[i].Text))) - 0.15*float64(len(units(a.Lines[i].Text))) - 0.5
+		if cur <= 0 {
+			cur, start = 0, i
+		}
+		cur += s
+		if cur > best {
+			best, lo, hi = cur, start, i+1
+		}
+	}
+	return lo, hi, best > 0
+}
+
+// Join rebuilds paragraphs: kept lines of one block follow each other in a
+// paragraph while the previous line reaches near the wrap width; a short
+// line, a dropped line or a block end closes a paragraph.
+func (a *DumpAnalysis) Join(keep []bool) string {
+	width := wrapWidth(a.Lines)
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			paras = append(paras, cur.String())
+			cur.Reset()
+		}
+	}
+	prev := -1
+	for i, d := range a.Lines {
+		if !keep[i] {
+			continue
+		}
+		if prev >= 0 {
+			pl := a.Lines[prev]
+			wrapped := prev == i-1 && pl.Block == d.Block && !pl.Head && !d.Bullet &&
+				dispWidth(pl.Text)+pl.Indent >= width*3/4
+			if !wrapped {
+				flush()
+			} else {
+				last, _ := utf8.DecodeLastRuneInString(cur.String())
+				first, _ := utf8.DecodeRuneInString(d.Text)
+				if !(isCJK(last) && isCJK(first)) {
+					cur.WriteByte(' ')
+				}
+			}
+		}
+		cur.WriteString(d.Text)
+		prev = i
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// wrapWidth estimates the column the renderer wrapped at: a high percentile
+// of the line widths, at most 80 columns, at least 40.
+func wrapWidth(lines []DumpLine) int {
+	if len(lines) == 0 {
+		return 80
+	}
+	ws := make([]int, 0, len(lines))
+	for _, d := range lines {
+		ws = append(ws, dispWidth(d.Text)+d.Indent)
+	}
+	sort.Ints(ws)
+	w := ws[len(ws)*9/10]
+	return min(max(w, 40), 80)
+}
+
+// dispWidth is the width of s in terminal columns: wide (CJK) characters
+// take two.
+func dispWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w++
+		if isCJK(r) {
+			w++
+		}
+	}
+	return w
+}
+
+// Kept returns the lines the model keeps as article text on a scored
+// analysis, after the densest-prose fallback if need be.
+func (a *DumpAnalysis) Kept(m *DumpModel) []bool {
+	_, keep, _ := a.body(m)
+	return keep
+}

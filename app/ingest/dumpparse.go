@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+)
+
+// ParseDump extracts the article from a renderer's dump of a web page with
+// the embedded model. Article.Note says when the body is a fallback.
+func ParseDump(raw []byte) (Article, error) {
+	return ParseDumpWith(raw, DefaultDumpModel())
+}
+
+// ParseDumpWith is ParseDump with a given model (training and evaluation).
+func ParseDumpWith(raw []byte, m *DumpModel) (Article, error) {
+	text, _, err := Decode(raw)
+	if err != nil {
+		return Article{}, err
+	}
+	return parseDumpText(text, m)
+}
+
+func parseDumpText(text string, m *DumpModel) (Article, error) {
+	return NewDumpAnalysis(text).Article(m)
+}
+
+// Article scores the analysed dump with m and extracts the article.
+func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
+	if len(a.Lines) == 0 {
+		return Article{}, ErrEmpty
+	}
+	a.Score(m)
+	_, keep, note := a.body(m)
+	var art Article
+	art.Note = note
+	cands := a.TitleCandidates(keep)
+	best, bestP := -1, -1.0
+	for k, c := range cands {
+		if p := m.Title.Prob(c.Feats); p > bestP {
+			best, bestP = k, p
+		}
+	}
+	if best >= 0 {
+		c := cands[best]
+		art.Title, art.Source = c.Text, c.Site
+		if strings.HasPrefix(art.Title, "[") && strings.HasSuffix(art.Title, "]") {
+			art.Title = strings.TrimSpace(art.Title[1 : len(art.Title)-1]) // an image's alt text
+		}
+		// A headline kept with the text is the title, not body; a sentence
+		// that serves as title stays in the body.
+		if c.Site == "" && keep[c.Line] && !a.F1Bool(c.Line, 8) {
+			keep[c.Line] = false
+		}
+		for i := range keep {
+			if i != c.Line && keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == NormTitle(c.Text) {
+				keep[i] = false
+			}
+		}
+	}
+	art.Body = a.Join(keep)
+	if strings.TrimSpace(art.Body) == "" {
+		return Article{}, errors.New("no article text found in the scraped page")
+	}
+	if art.Title == "" {
+		art.Title = firstSentence(strings.SplitN(art.Body, "\n", 2)[0])
+	}
+	a.findMeta(&art, keep)
+	art.Language = a.Lang
+	if art.Language == "" {
+		art.Language = detectLanguage(art.Body)
+	}
+	return art, nil
+}
+
+// findMeta reads the date and byline from the lines around the start of the
+// body, and the site from a copyright line when the title gave none.
+func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
+	first := 0
+	for i, k := range keep {
+		if k {
+			first = i
+			break
+		}
+	}
+	for i := max(0, first-30); i < len(a.Lines) && i < first+5; i++ {
+		l := a.Lines[i].Text
+		if keep[i] || len(strings.Fields(l)) > 14 {
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(l); m != nil && art.Byline == "" {
+			art.Byline = strings.TrimSpace(bylineCutRe.ReplaceAllString(m[1], ""))
+		}
+		if art.Published == "" {
+			if iso, ok := ParseDate(l); ok {
+				art.Published, art.PublishedText = iso, l
+			}
+		}
+	}
+	if art.Source == "" {
+		lines := make([]string, len(a.Lines))
+		for i, d := range a.Lines {
+			lines[i] = d.Text
+		}
+		p := &page{lines: lines}
+		p.findSource()
+		art.Source = p.a.Source
+	}
+}
+
+// F1Bool reports whether the 0/1 feature j of line i is set.
+func (a *DumpAnalysis) F1Bool(i, j int) bool { return a.F1[i][j] > 0.5 }

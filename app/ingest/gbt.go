@@ -1,0 +1,208 @@
+package ingest
+
+import (
+	"errors"
+	"math"
+	"sort"
+)
+
+// Boosted is a small gradient-boosted set of regression trees for binary
+// classification (logistic loss), learned by cmd/texttrain. Each tree is
+// stored as flat node arrays: node k splits on Feat[k] at Thresh[k] (x <=
+// Thresh goes to Left[k]) or, when Feat[k] < 0, is a leaf worth Value[k].
+type Boosted struct {
+	Base  float64 `json:"base"`
+	Trees []Tree  `json:"trees"`
+}
+
+// Tree is one regression tree of a Boosted model.
+type Tree struct {
+	Feat   []int     `json:"f"`
+	Thresh []float64 `json:"t"`
+	Left   []int     `json:"l"`
+	Right  []int     `json:"r"`
+	Value  []float64 `json:"v"`
+}
+
+// Prob returns the probability of the positive class for x.
+func (b *Boosted) Prob(x []float64) float64 {
+	z := b.Base
+	for ti := range b.Trees {
+		t := &b.Trees[ti]
+		k := 0
+		for t.Feat[k] >= 0 {
+			if x[t.Feat[k]] <= t.Thresh[k] {
+				k = t.Left[k]
+			} else {
+				k = t.Right[k]
+			}
+		}
+		z += t.Value[k]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// BoostOptions sets the size and pace of boosting.
+type BoostOptions struct {
+	Trees, Depth, Bins int
+	Rate, Lambda       float64
+	MinHess            float64
+}
+
+// FitBoosted learns a Boosted model by second-order gradient boosting with
+// histogram splits (features cut at up to Bins quantiles).
+func FitBoosted(X [][]float64, y []bool, rowW []float64, o BoostOptions) (*Boosted, error) {
+	n := len(X)
+	if n == 0 || n != len(y) {
+		return nil, errors.New("fit boosted: no rows, or labels and rows differ in number")
+	}
+	d := len(X[0])
+	cuts := make([][]float64, d)
+	for j := range d {
+		cuts[j] = quantileCuts(X, j, o.Bins)
+	}
+	bin := make([][]uint8, n)
+	for i, x := range X {
+		bin[i] = make([]uint8, d)
+		for j := range d {
+			bin[i][j] = uint8(sort.SearchFloat64s(cuts[j], x[j]))
+		}
+	}
+	w := func(i int) float64 {
+		if rowW == nil {
+			return 1
+		}
+		return rowW[i]
+	}
+	pos, tot := 0.0, 0.0
+	for i := range y {
+		if y[i] {
+			pos += w(i)
+		}
+		tot += w(i)
+	}
+	p0 := math.Min(math.Max(pos/tot, 1e-3), 1-1e-3)
+	m := &Boosted{Base: math.Log(p0 / (1 - p0))}
+	f := make([]float64, n)
+	for i := range f {
+		f[i] = m.Base
+	}
+	g, h := make([]float64, n), make([]float64, n)
+	node := make([]int, n)
+	nb := o.Bins + 1
+	for t := 0; t < o.Trees; t++ {
+		for i := range n {
+			p := 1 / (1 + math.Exp(-f[i]))
+			yi := 0.0
+			if y[i] {
+				yi = 1
+			}
+			g[i], h[i] = w(i)*(p-yi), w(i)*math.Max(p*(1-p), 1e-6)
+			node[i] = 0
+		}
+		tr := Tree{Feat: []int{-1}, Thresh: []float64{0}, Left: []int{-1}, Right: []int{-1}, Value: []float64{0}}
+		frontier := []int{0}
+		for depth := 0; depth < o.Depth && len(frontier) > 0; depth++ {
+			idx := map[int]int{}
+			for k, nd := range frontier {
+				idx[nd] = k
+			}
+			hg := make([]float64, len(frontier)*d*nb)
+			hh := make([]float64, len(frontier)*d*nb)
+			for i := range n {
+				k, ok := idx[node[i]]
+				if !ok {
+					continue
+				}
+				base := k * d * nb
+				for j, b := range bin[i] {
+					hg[base+j*nb+int(b)] += g[i]
+					hh[base+j*nb+int(b)] += h[i]
+				}
+			}
+			var next []int
+			for k, nd := range frontier {
+				base := k * d * nb
+				G, H := 0.0, 0.0
+				for b := 0; b < nb; b++ {
+					G += hg[base+b]
+					H += hh[base+b]
+				}
+				best, bf, bb := 0.0, -1, 0
+				for j := range d {
+					gl, hl := 0.0, 0.0
+					for b := 0; b < nb-1; b++ {
+						gl += hg[base+j*nb+b]
+						hl += hh[base+j*nb+b]
+						gr, hr := G-gl, H-hl
+						if hl < o.MinHess || hr < o.MinHess {
+							continue
+						}
+						gain := gl*gl/(hl+o.Lambda) + gr*gr/(hr+o.Lambda) - G*G/(H+o.Lambda)
+						if gain > best && b < len(cuts[j]) {
+							best, bf, bb = gain, j, b
+						}
+					}
+				}
+				if bf < 0 {
+					continue
+				}
+				l, r := len(tr.Feat), len(tr.Feat)+1
+				tr.Feat[nd], tr.Thresh[nd], tr.Left[nd], tr.Right[nd] = bf, cuts[bf][bb], l, r
+				for range 2 {
+					tr.Feat = append(tr.Feat, -1)
+					tr.Thresh = append(tr.Thresh, 0)
+					tr.Left = append(tr.Left, -1)
+					tr.Right = append(tr.Right, -1)
+					tr.Value = append(tr.Value, 0)
+				}
+				next = append(next, l, r)
+			}
+			for i := range n {
+				nd := node[i]
+				if tr.Feat[nd] >= 0 {
+					if int(bin[i][tr.Feat[nd]]) <= sort.SearchFloat64s(cuts[tr.Feat[nd]], tr.Thresh[nd]) {
+						node[i] = tr.Left[nd]
+					} else {
+						node[i] = tr.Right[nd]
+					}
+				}
+			}
+			frontier = next
+		}
+		G, H := make([]float64, len(tr.Feat)), make([]float64, len(tr.Feat))
+		for i := range n {
+			G[node[i]] += g[i]
+			H[node[i]] += h[i]
+		}
+		for k := range tr.Feat {
+			if tr.Feat[k] < 0 {
+				tr.Value[k] = -o.Rate * G[k] / (H[k] + o.Lambda)
+			}
+		}
+		for i := range n {
+			f[i] += tr.Value[node[i]]
+		}
+		m.Trees = append(m.Trees, tr)
+	}
+	return m, nil
+}
+
+// quantileCuts returns up to bins distinct cut points of feature j: a row
+// falls in bin b when cuts[b-1] < x <= cuts[b].
+func quantileCuts(X [][]float64, j, bins int) []float64 {
+	step := max(1, len(X)/20000)
+	var v []float64
+	for i := 0; i < len(X); i += step {
+		v = append(v, X[i][j])
+	}
+	sort.Float64s(v)
+	var cuts []float64
+	for b := 1; b <= bins; b++ {
+		c := v[min(len(v)-1, b*len(v)/(bins+1))]
+		if len(cuts) == 0 || c > cuts[len(cuts)-1] {
+			cuts = append(cuts, c)
+		}
+	}
+	return cuts
+}

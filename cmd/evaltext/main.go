@@ -1,0 +1,72 @@
+// Command evaltext scores the scraped-text importer on the text-dumps corpus
+// and prints one table row per renderer (lynx, lynx -list, w3m, html2text,
+// links): mean body P, R and F1 (the corpus's score.py metric), titles right,
+// near-empty bodies and fallbacks. It scores the importer itself
+// (ingest.ParseText with the embedded model: the development-set figures),
+// then, unless -cv=false, the page-grouped cross-validated (held-out)
+// figures of models retrained without the pages they score, and the HTML
+// page parser's mean body F1 on the html-pages corpus.
+//
+// Usage:
+//
+//	evaltext [-cv=true] [-k 5] [-html=true] [-v]
+//
+// The corpora are read from $NEWSARCHIVE_SHARED/corpus, or from
+// ../shared/corpus when run from the repository's top directory.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
+)
+
+func main() {
+	cv := flag.Bool("cv", true, "also report page-grouped cross-validated (held-out) figures")
+	k := flag.Int("k", 5, "cross-validation folds")
+	html := flag.Bool("html", true, "also score the HTML page parser on corpus/html-pages")
+	verbose := flag.Bool("v", false, "list every dump's result, worst first")
+	flag.Parse()
+	root := os.Getenv("NEWSARCHIVE_SHARED")
+	if root == "" {
+		root = filepath.Join("..", "shared")
+	}
+	if err := run(filepath.Join(root, "corpus"), *cv, *k, *html, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "evaltext:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, cv bool, k int, html, verbose bool) error {
+	pages, err := dumpeval.Load(filepath.Join(dir, "text-dumps"))
+	if err != nil {
+		return err
+	}
+	samples := dumpeval.Analyse(pages)
+	rows, scores := dumpeval.EvaluateImporter(pages, samples)
+	fmt.Printf("text dumps: the importer (ingest.ParseText, embedded model), %d pages (development set)\n", len(pages))
+	dumpeval.PrintTable(os.Stdout, rows)
+	if verbose {
+		dumpeval.PrintPages(os.Stdout, scores)
+	}
+	if cv {
+		rows, _, err := dumpeval.CrossValidate(pages, samples, k)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("\ntext dumps: held-out, %d-fold cross-validation grouped by page\n", k)
+		dumpeval.PrintTable(os.Stdout, rows)
+	}
+	if html {
+		r, err := htmleval.Run(filepath.Join(dir, "html-pages"))
+		if err != nil {
+			return err
+		}
+		fmt.Printf("\nHTML pages (%d): mean body F1 %.4f, title accuracy %.3f\n", len(r.Pages), r.MeanF1, r.TitleAcc)
+	}
+	return nil
+}

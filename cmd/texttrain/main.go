@@ -1,0 +1,77 @@
+// Command texttrain learns the weights of the scraped-dump extractor
+// (package ingest: line classifier, smoothing pass, title scorer) from the
+// text-dumps corpus, reports the page-grouped cross-validated (held-out)
+// scores per renderer, and writes the model trained on all pages.
+//
+// Usage:
+//
+//	texttrain [-k 5] [-o app/ingest/dumpmodel.json] [-v] [corpus-dir]
+//
+// corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/text-dumps, or to
+// ../shared/corpus/text-dumps from the repository's top directory.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
+	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
+)
+
+func main() {
+	k := flag.Int("k", 5, "cross-validation folds (grouped by page)")
+	out := flag.String("o", filepath.Join("app", "ingest", "dumpmodel.json"), "where to write the model trained on all pages")
+	verbose := flag.Bool("v", false, "list the held-out result of every dump")
+	flag.Parse()
+	if err := run(*k, *out, *verbose, corpusDir(flag.Arg(0))); err != nil {
+		fmt.Fprintln(os.Stderr, "texttrain:", err)
+		os.Exit(1)
+	}
+}
+
+func corpusDir(arg string) string {
+	if arg != "" {
+		return arg
+	}
+	root := os.Getenv("NEWSARCHIVE_SHARED")
+	if root == "" {
+		root = filepath.Join("..", "shared")
+	}
+	return filepath.Join(root, "corpus", "text-dumps")
+}
+
+func run(k int, out string, verbose bool, dir string) error {
+	pages, err := dumpeval.Load(dir)
+	if err != nil {
+		return err
+	}
+	samples := dumpeval.Analyse(pages)
+	rows, scores, err := dumpeval.CrossValidate(pages, samples, k)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("held-out (%d-fold cross-validation grouped by page), %d pages\n", k, len(pages))
+	dumpeval.PrintTable(os.Stdout, rows)
+	if verbose {
+		dumpeval.PrintPages(os.Stdout, scores)
+	}
+	m, err := dumpeval.Train(pages, samples, func(int) bool { return true })
+	if err != nil {
+		return err
+	}
+	rows, _ = dumpeval.Evaluate(pages, samples, func(int) *ingest.DumpModel { return m })
+	fmt.Println("\nin-sample (trained on all pages; the embedded model)")
+	dumpeval.PrintTable(os.Stdout, rows)
+	b, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
