@@ -70,6 +70,7 @@ func (t *Tagger) sentenceMentions(sent int, toks []token) []mention {
 			}
 		}
 	}
+	t.businessRetype(toks, out)
 	return t.unknownNames(sent, toks, lab, score, out)
 }
 
