@@ -7,19 +7,20 @@ import (
 	"strings"
 )
 
-// conllTypes maps the CoNLL entity classes of ../shared/ner/extra to the GMB
-// classes GoldSentence understands. MISC (products, works, events, groups
-// such as "Democrats") is left out: it is no PERSON, ORG or PLACE, and its
-// tokens train as O.
-var conllTypes = map[string]string{"PER": "per", "ORG": "org", "LOC": "geo"}
+// conllTypes maps the CoNLL entity classes of ../shared/ner/extra to GMB
+// classes. MISC (products, works, events, groups such as "Democrats")
+// becomes "misc", which GoldSentence.Spans leaves out like GMB's tim, art
+// and eve: it is no PERSON, ORG or PLACE, and its tokens train as O; only
+// MineNotNames reads it.
+var conllTypes = map[string]string{"PER": "per", "ORG": "org", "LOC": "geo", "MISC": "misc"}
 
 // maxCoNLLLine bounds one line of a CoNLL file.
 const maxCoNLLLine = 64 << 10
 
 // ReadCoNLL reads a UTF-8 CoNLL file of "TOKEN<TAB>TAG" lines with a blank
 // line between sentences and BIO tags over PER, ORG, LOC and MISC, as in
-// ../shared/ner/extra. Tags are rewritten in GMB form ("B-PER" -> "B-per");
-// MISC becomes O. An ORG span whose words are a country in countries (GUM
+// ../shared/ner/extra. Tags are rewritten in GMB form ("B-PER" -> "B-per",
+// "B-MISC" -> "B-misc"). An ORG span whose words are a country in countries (GUM
 // types a country that acts, "North Korea said", as an organisation) becomes
 // a place, as GMB's gpe proper nouns are. countries may be nil.
 func ReadCoNLL(r io.Reader, countries map[string]bool) ([]GoldSentence, error) {

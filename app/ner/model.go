@@ -43,6 +43,11 @@ type Model struct {
 	Titles  []string         // lower-cased title and role words mined from the training data
 	Dict    map[string]byte  // names of the training data -> type index (see BuildDictionary)
 	Lists   NameLists        // gazetteer name lists used as features (see lists.go); may be empty
+	// NotNames are capitalised words that are no names: months, holidays,
+	// events, nationalities (MineNotNames).
+	NotNames map[string]bool
+	// Inner are the lower-case words seen inside names (MineInnerWords).
+	Inner map[string]bool
 }
 
 // WriteModel gzips and gob-encodes m to w.

@@ -61,7 +61,7 @@ func (t *Tagger) tagSentences(ctx context.Context, text string, sents [][]token,
 		if e.Canonical == "" {
 			e.Canonical = e.Text
 		}
-		if g.isRejected(e.Text, e.Canonical) {
+		if g.isRejected(e.Text, e.Canonical) || !m.fixed && t.bareFirstName(e) {
 			continue
 		}
 		out = append(out, e)
