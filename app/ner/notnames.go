@@ -158,10 +158,35 @@ func pluralAbbrev(w string) bool {
 
 // bareFirstName reports whether a lone PERSON mention is only a first name
 // that no full name of the document explains ("John", "Harry"): a first
-// name alone does not say who is meant.
+// name alone does not say who is meant. A word of the first-name list that
+// the training data's names use more often as a surname than as a first
+// name ("Howard" in "John Howard") is taken for a surname and kept.
 func (t *Tagger) bareFirstName(e Entity) bool {
 	if e.Type != Person || e.Canonical != e.Text || strings.ContainsAny(e.Text, " -") {
 		return false
 	}
-	return t.model.Lists[strings.ToLower(e.Text)]&listFirstName != 0 && t.model.Lexicon[strings.ToLower(e.Text)] != caseUpper
+	w := strings.ToLower(e.Text)
+	return t.model.Lists[w]&listFirstName != 0 && t.nameUse[w][0] >= t.nameUse[w][1]
+}
+
+// personWordUse counts, for each word of the name dictionary's multi-word
+// PERSON names, how many open a name and how many end one.
+func personWordUse(dict map[string]byte) map[string][2]int {
+	out := map[string][2]int{}
+	for name, typ := range dict {
+		if int(typ) >= len(dictTypes) || dictTypes[typ] != Person {
+			continue
+		}
+		words := strings.Fields(name)
+		if len(words) < 2 {
+			continue
+		}
+		first, last := out[words[0]], out[words[len(words)-1]]
+		first[0]++
+		out[words[0]] = first
+		last = out[words[len(words)-1]]
+		last[1]++
+		out[words[len(words)-1]] = last
+	}
+	return out
 }

@@ -61,7 +61,9 @@ func run(data, out string, iters int, prune float32, eval bool, seed uint64, use
 		if use != "all" && !strings.Contains(","+use+",", ","+s.Name+",") {
 			continue
 		}
-		log.Printf("%s: %d sentences: %d train, %d dev (every 10th)", s.Name, len(s.Sents), len(tr), len(dev))
+		mended := ner.MendSplitPlaces(tr, nl)
+		log.Printf("%s: %d sentences: %d train, %d dev (every 10th); %d split place names mended in train",
+			s.Name, len(s.Sents), len(tr), len(dev), mended)
 		train = append(train, tr...)
 		if s.Name == "gmb" {
 			titleSents = tr
