@@ -15,9 +15,13 @@ const minWordEvidence = 3
 // occurrences in the gold data are tagged as a time, event, artefact,
 // natural phenomenon or MISC, or as a gpe adjective or plural (GMB's
 // "British/JJ", "Americans/NNPS"), and it is seen at least minWordEvidence
-// times so tagged. Returned lower-cased.
-func MineNotNames(sents []GoldSentence) map[string]bool {
-	other, total := map[string]int{}, map[string]int{}
+// times so tagged; or when it is seen capitalised in mid-sentence at least
+// minUntagged times and left untagged in 90% of them ("Christmas",
+// "Cabinet", "Internet"). Words of the place and company lists are never
+// taken ("Montana" is MISC in a few sentences of the extra sets). Returned
+// lower-cased.
+func MineNotNames(sents []GoldSentence, nl NameLists) map[string]bool {
+	other, untagged, total := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, s := range sents {
 		for i, w := range s.Words {
 			if i == 0 || !isCapitalised(w) || !hasLetter(w) {
@@ -26,6 +30,9 @@ func MineNotNames(sents []GoldSentence) map[string]bool {
 			lw := strings.ToLower(w)
 			total[lw]++
 			tag := s.Tags[i]
+			if tag == "O" {
+				untagged[lw]++
+			}
 			if len(tag) < 3 {
 				continue
 			}
@@ -40,13 +47,20 @@ func MineNotNames(sents []GoldSentence) map[string]bool {
 		}
 	}
 	out := map[string]bool{}
-	for w, n := range other {
-		if n >= minWordEvidence && n*5 >= total[w]*3 {
+	for w, n := range total {
+		if nl[w]&(listCountry|listCity|listRegion|listCompany) != 0 {
+			continue
+		}
+		if o := other[w]; o >= minWordEvidence && o*5 >= n*3 || n >= minUntagged && untagged[w]*10 >= n*9 {
 			out[w] = true
 		}
 	}
 	return out
 }
+
+// minUntagged is how often a capitalised word must be seen, almost always
+// untagged, to be taken for no name.
+const minUntagged = 10
 
 // MineInnerWords learns the lower-case words that occur inside names
 // ("of", "de", "bin", "and"): words seen, not first, inside a gold PERSON,

@@ -109,7 +109,7 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 	cut := NewNameCut(titleList, lex)
 	titles := cut.titles
 	m := &Model{Labels: labels, Lexicon: lex, Titles: titleList, Dict: BuildDictionary(sents, cut), Lists: opt.Lists,
-		NotNames: MineNotNames(sents), Inner: MineInnerWords(sents)}
+		NotNames: MineNotNames(sents, opt.Lists), Inner: MineInnerWords(sents)}
 	// Each fold's dictionary features come from the other folds, so that
 	// training sees dictionary misses as tagging will.
 	folds := make([]map[string]byte, dictFolds)
