@@ -131,7 +131,7 @@ func (t *Tagger) notAName(toks []token, m mention) bool {
 		if !hasLetter(w.text) {
 			continue
 		}
-		if !t.model.NotNames[w.lower] && t.model.Lists[w.lower]&listDemonym == 0 {
+		if !t.model.NotNames[w.lower] && !t.demonym(w.lower) {
 			all = false
 			break
 		}
@@ -203,4 +203,11 @@ func personWordUse(dict map[string]byte) map[string][2]int {
 		out[words[len(words)-1]] = last
 	}
 	return out
+}
+
+// demonym reports whether w is a demonym and no place ("British", but not
+// "Laos", which the demonym list also holds).
+func (t *Tagger) demonym(w string) bool {
+	b := t.model.Lists[w]
+	return b&listDemonym != 0 && b&(listCountry|listCity|listRegion) == 0
 }

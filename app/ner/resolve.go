@@ -43,16 +43,17 @@ func NewResolver(t *Tagger) *Resolver {
 	return &Resolver{lists: t.model.Lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
 }
 
-// Prior returns the gazetteer votes for a name's types.
+// Prior returns the gazetteer votes for a name's types. A name in the
+// company list gets ORG even when a town has it too (Nokia).
 func (r *Resolver) Prior(name string) map[string]float64 {
 	p := map[string]float64{}
 	key := listKey(name)
 	bits := r.lists[key]
-	if bits&(listCountry|listCity|listRegion) != 0 {
-		p[Place] += r.PriorWeight
-	}
-	if bits&listCompany != 0 {
+	switch {
+	case bits&listCompany != 0: // a company named after its town: Nokia
 		p[Org] += r.PriorWeight
+	case bits&(listCountry|listCity|listRegion) != 0:
+		p[Place] += r.PriorWeight
 	}
 	words := strings.Fields(key)
 	if len(words) >= 2 {
@@ -70,6 +71,8 @@ func (r *Resolver) Prior(name string) map[string]float64 {
 // correction alone when there is one; none for a name that is no name (a
 // demonym, "British"); else the type with the most votes plus gazetteer
 // prior, and a second type only with strong evidence (see SecondShare).
+// ORG votes for a country or region count as PLACE: a country acting ("the
+// UK said") is the same entity as the place, not a second sense.
 func (r *Resolver) Resolve(e Evidence) []Sense {
 	if e.Correction != "" {
 		return []Sense{{Type: e.Correction, Weight: e.Votes[e.Correction]}}
@@ -79,7 +82,11 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 	}
 	score := r.Prior(e.Name)
 	total := 0.0
+	country := r.lists[listKey(e.Name)]&(listCountry|listRegion) != 0
 	for typ, w := range e.Votes {
+		if country && typ == Org {
+			typ = Place // a country that acts ("the UK said") is still the place
+		}
 		score[typ] += w
 		total += w
 	}
@@ -96,7 +103,7 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 		return out[i].Type < out[j].Type
 	})
 	if len(out) > 1 {
-		if v := e.Votes[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total {
+		if v := score[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total {
 			return out[:2]
 		}
 		return out[:1]

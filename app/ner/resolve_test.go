@@ -7,7 +7,7 @@ import (
 
 func testResolver() *Resolver {
 	lists := NameLists{"washington": listCity | listRegion, "london": listCity, "samsung": listCompany,
-		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName}
+		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany}
 	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
 }
 
@@ -27,6 +27,8 @@ func TestResolve(t *testing.T) {
 		{"org head word", Evidence{Name: "Royal Bank", Votes: map[string]float64{Place: 2, Org: 1}}, []string{Org}},
 		{"two senses with strong evidence", Evidence{Name: "Washington", Votes: map[string]float64{Place: 80, Person: 40}}, []string{Place, Person}},
 		{"second sense needs enough votes", Evidence{Name: "Washington", Votes: map[string]float64{Place: 8, Person: 6}}, []string{Place}},
+		{"a country acting is the place", Evidence{Name: "UK", Votes: map[string]float64{Org: 427, Place: 300}}, []string{Place}},
+		{"company over town", Evidence{Name: "Nokia", Votes: map[string]float64{Place: 2}}, []string{Org}},
 		{"demonym is no name", Evidence{Name: "British", Votes: map[string]float64{Place: 50}}, nil},
 		{"no votes", Evidence{Name: "Nothing"}, nil},
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -24,6 +25,9 @@ type TrainOptions struct {
 	// PERSON spans keep their titles (GMB; the extra sets strip them, and
 	// their initials, "J.", would pass for titles); nil: all.
 	TitleSents []GoldSentence
+	// LeadingTitleSents are sentences whose PERSON spans leave titles out
+	// (the extra sets); MineLeadingTitles adds the titles found there.
+	LeadingTitleSents []GoldSentence
 }
 
 // trainSent is one training sentence with its features interned.
@@ -105,6 +109,9 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 		titleSents = sents
 	}
 	titleList := MineTitles(titleSents)
+	if opt.LeadingTitleSents != nil {
+		titleList = slices.Compact(slices.Sorted(slices.Values(append(titleList, MineLeadingTitles(opt.LeadingTitleSents)...))))
+	}
 	lex := BuildLexicon(caseSents)
 	cut := NewNameCut(titleList, lex)
 	titles := cut.titles

@@ -53,7 +53,7 @@ func run(data, out string, iters int, prune float32, eval bool, seed uint64, use
 	if err != nil {
 		return err
 	}
-	var train, caseSents, titleSents []ner.GoldSentence
+	var train, caseSents, titleSents, leadingTitleSents []ner.GoldSentence
 	var devs []ner.TrainingSet
 	for _, s := range all {
 		tr, dev := ner.Split(s.Sents)
@@ -67,6 +67,8 @@ func run(data, out string, iters int, prune float32, eval bool, seed uint64, use
 		train = append(train, tr...)
 		if s.Name == "gmb" {
 			titleSents = tr
+		} else {
+			leadingTitleSents = append(leadingTitleSents, tr...)
 		}
 		if s.Edited {
 			caseSents = append(caseSents, tr...)
@@ -74,7 +76,7 @@ func run(data, out string, iters int, prune float32, eval bool, seed uint64, use
 	}
 	start := time.Now()
 	m, err := ner.Train(train, ner.TrainOptions{Iterations: iters, Seed: seed, Prune: prune, Log: log.Printf,
-		Lists: nl, CaseSents: caseSents, TitleSents: titleSents})
+		Lists: nl, CaseSents: caseSents, TitleSents: titleSents, LeadingTitleSents: leadingTitleSents})
 	if err != nil {
 		return err
 	}
