@@ -49,7 +49,7 @@ func (t *Tagger) unknownNames(sent int, toks []token, lab []int, score func(i, p
 			typ = typeOfLabel[best]
 		}
 		m := mention{sent: sent, a: i, b: i + 1, typ: typ, guess: true}
-		if t.plausible(toks, m) {
+		if t.plausible(toks, m) && !t.notAName(toks, m) {
 			ms = append(ms, m)
 		}
 	}
