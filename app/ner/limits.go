@@ -175,15 +175,31 @@ var englishFunctionWords = map[string]bool{
 // functionWordsSayEnglish reports whether a short text reads as English:
 // it has no lower-case word, or a fifth of them are English function words.
 func functionWordsSayEnglish(s string) bool {
-	lower, fw := 0, 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if strings.ToLower(w) != w {
+	lower, fw := functionWords(s)
+	return lower == 0 || fw*5 >= lower
+}
+
+// functionWords counts the lower-case words of s and the English function
+// words among them.
+func functionWords(s string) (lower, fw int) {
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		lower++
-		if englishFunctionWords[w] {
-			fw++
+		if start >= 0 {
+			w := s[start:i]
+			if strings.ToLower(w) == w {
+				lower++
+				if englishFunctionWords[w] {
+					fw++
+				}
+			}
+			start = -1
 		}
 	}
-	return lower == 0 || fw*5 >= lower
+	return lower, fw
 }
