@@ -42,6 +42,9 @@ type Tagger struct {
 	model  *Model
 	titles map[string]bool
 	cut    *NameCut
+	// nameUse counts how often a word opens and ends the model's
+	// multi-word person names (see bareFirstName).
+	nameUse map[string][2]int
 }
 
 var loadShared = sync.OnceValues(func() (*Tagger, error) {
@@ -70,7 +73,8 @@ func NewWithModel(m *Model) (*Tagger, error) {
 }
 
 func newTagger(pipe *pipeline, m *Model) *Tagger {
-	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon)}
+	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon),
+		nameUse: personWordUse(m.Dict)}
 }
 
 var sharedProse = sync.OnceValues(func() (m *prose.Model, err error) {
