@@ -53,7 +53,7 @@ bench: deps
 # eval prints the extraction and entity-tagging scores on the shared corpora.
 eval:
 	$(GO) run ./cmd/evalhtml
-	$(GO) test -count=1 -run 'TestDevSplitF1' -v ./app/ner
+	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 
 # model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz.
 model:

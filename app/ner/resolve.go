@@ -160,6 +160,24 @@ func (l *Linker) Add(ents []Entity) {
 	}
 }
 
+// AddName records a full person name mentioned in n articles, for an
+// archive that counts articles per name already (the same as n Adds of
+// articles naming it).
+func (l *Linker) AddName(full string, n int) {
+	words := strings.Fields(full)
+	if len(words) < 2 || n <= 0 {
+		return
+	}
+	add := func(m map[string]map[string]int, k string) {
+		if m[k] == nil {
+			m[k] = map[string]int{}
+		}
+		m[k][full] += n
+	}
+	add(l.bySurname, words[len(words)-1])
+	add(l.byFirst, words[0])
+}
+
 // Link returns the full name a one-word person mention joins, and whether
 // there is one: as a surname first, then as a first name. A first name
 // alone that no full name dominates is no entity (the caller drops it).

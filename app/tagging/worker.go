@@ -257,6 +257,7 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 	if err != nil {
 		return err
 	}
+	w.a.resolveBatch(saveCtx, w.tagger, results) // archive-level types and links (resolve.go)
 	var q store.QueueStatus
 	if w.progress != nil && ctx.Err() == nil {
 		if q, err = w.a.st.QueueStatus(ctx); err != nil {
