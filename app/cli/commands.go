@@ -18,6 +18,7 @@ var commands = map[string]command{
 	"ner":        {summary: "tag the text on stdin with people, organisations and places", run: runNER},
 	"note":       {summary: "print or set the note on an article", run: runNote},
 	"queue":      {summary: "show the tagging queue: articles tagged, waiting, and the workers on them", run: runQueue},
+	"resolve":    {summary: "decide each entity name's type over the whole archive and join short person names to full ones", run: runResolve},
 	"restore":    {summary: "replace the archive with the backup FILE (--force to overwrite)", run: runRestore},
 	"retag":      {summary: "tag every article again (after a model change); corrections still apply", run: runRetag},
 	"search":     {summary: "full-text search of the archive", run: runSearch},

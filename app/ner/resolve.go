@@ -69,7 +69,7 @@ func (r *Resolver) Prior(name string) map[string]float64 {
 
 // Resolve returns the senses of a name, strongest first: the user's
 // correction alone when there is one; none for a name that is no name (a
-// demonym, "British"); else the type with the most votes plus gazetteer
+// demonym, "British"); Misc alone for an event or holiday (misc.go); else the type with the most votes plus gazetteer
 // prior, and a second type only with strong evidence (see SecondShare).
 // ORG votes for a country or region count as PLACE: a country acting ("the
 // UK said") is the same entity as the place, not a second sense.
@@ -79,6 +79,9 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 	}
 	if r.lists[listKey(e.Name)]&listDemonym != 0 {
 		return nil
+	}
+	if r.isEvent(e.Name) {
+		return []Sense{{Type: Misc, Weight: sum(e.Votes)}}
 	}
 	score := r.Prior(e.Name)
 	total := 0.0
@@ -206,4 +209,13 @@ func (l *Linker) dominant(c map[string]int) (string, bool) {
 		return "", false
 	}
 	return best, true
+}
+
+// sum adds up the votes.
+func sum(v map[string]float64) float64 {
+	t := 0.0
+	for _, w := range v {
+		t += w
+	}
+	return t
 }

@@ -7,7 +7,8 @@ import (
 
 func testResolver() *Resolver {
 	lists := NameLists{"washington": listCity | listRegion, "london": listCity, "samsung": listCompany,
-		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany}
+		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany,
+		"doris": listFirstName}
 	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
 }
 
@@ -31,6 +32,13 @@ func TestResolve(t *testing.T) {
 		{"company over town", Evidence{Name: "Nokia", Votes: map[string]float64{Place: 2}}, []string{Org}},
 		{"demonym is no name", Evidence{Name: "British", Votes: map[string]float64{Place: 50}}, nil},
 		{"no votes", Evidence{Name: "Nothing"}, nil},
+		{"competition", Evidence{Name: "Champions League", Votes: map[string]float64{Org: 40, Place: 3}}, []string{Misc}},
+		{"election", Evidence{Name: "General Election", Votes: map[string]float64{Org: 12}}, []string{Misc}},
+		{"the Olympics by a town", Evidence{Name: "Athens Olympics", Votes: map[string]float64{Place: 9}}, []string{Misc}},
+		{"holiday", Evidence{Name: "Christmas", Votes: map[string]float64{Place: 30}}, []string{Misc}},
+		{"a person named Day", Evidence{Name: "Doris Day", Votes: map[string]float64{Person: 3}}, []string{Person}},
+		{"one word is no event", Evidence{Name: "Cup", Votes: map[string]float64{Org: 3}}, []string{Org}},
+		{"correction over event", Evidence{Name: "World Cup", Votes: map[string]float64{Org: 3}, Correction: Org}, []string{Org}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,6 +70,9 @@ func TestLinker(t *testing.T) {
 	l.Add(p("John Smith"))
 	l.Add(append(p("Michael Howard"), Entity{Text: "Howard", Type: Person, Canonical: "Michael Howard"}))
 	l.Add(p("Michael Howard"))
+	l.AddName("Ken Livingstone", 3) // an archive's counts: three articles
+	l.AddName("Bob Livingstone", 1)
+	l.AddName("Madonna", 9) // one word: no full name
 	tests := []struct {
 		short, want string
 		ok          bool
@@ -74,6 +85,8 @@ func TestLinker(t *testing.T) {
 		{"Prescott", "", false},      // one article only
 		{"Smith Jones", "", false},
 		{"Nobody", "", false},
+		{"Livingstone", "Ken Livingstone", true}, // 3 of 4 articles
+		{"Madonna", "", false},
 	}
 	for _, tc := range tests {
 		got, ok := l.Link(tc.short)
