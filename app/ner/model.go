@@ -110,12 +110,6 @@ func (s *scorer) add(key []byte) {
 	}
 }
 
-// label returns the best label index of every token of toks.
-func (m *Model) label(toks []token, titles map[string]bool) []int {
-	lab, _ := m.labelScores(toks, titles)
-	return lab
-}
-
 // labelScores returns the best label index of every token of toks and a
 // function giving the model's score of label cur at token i after label prev.
 func (m *Model) labelScores(toks []token, titles map[string]bool) ([]int, func(i, prev, cur int) float32) {

@@ -124,6 +124,7 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 type Linker struct {
 	bySurname map[string]map[string]int // last word -> full name -> articles
 	byFirst   map[string]map[string]int // first word -> full name -> articles
+	full      map[string]int            // full name -> articles
 	// MinArticles is the fewest articles the chosen full name must be in;
 	// Share is the share of the articles of all candidates it must have.
 	MinArticles int
@@ -133,7 +134,7 @@ type Linker struct {
 // NewLinker returns an empty linker with default thresholds.
 func NewLinker() *Linker {
 	return &Linker{bySurname: map[string]map[string]int{}, byFirst: map[string]map[string]int{},
-		MinArticles: 2, Share: 0.75}
+		full: map[string]int{}, MinArticles: 2, Share: 0.75}
 }
 
 // Add records the full person names of one article's entities.
@@ -160,6 +161,7 @@ func (l *Linker) Add(ents []Entity) {
 		}
 		add(l.bySurname, words[len(words)-1])
 		add(l.byFirst, words[0])
+		l.full[full]++
 	}
 }
 
@@ -179,12 +181,25 @@ func (l *Linker) AddName(full string, n int) {
 	}
 	add(l.bySurname, words[len(words)-1])
 	add(l.byFirst, words[0])
+	l.full[full] += n
 }
 
 // Link returns the full name a one-word person mention joins, and whether
 // there is one: as a surname first, then as a first name. A first name
 // alone that no full name dominates is no entity (the caller drops it).
+//
+// A name of three words or more whose words after the first are a full
+// name of the archive in more articles joins that name: the first word is
+// a title or role the tagger left in ("Chancellor Gerhard Schroeder" ->
+// "Gerhard Schroeder").
 func (l *Linker) Link(short string) (string, bool) {
+	if words := strings.Fields(short); len(words) >= 3 {
+		tail := strings.Join(words[1:], " ")
+		if n := l.full[tail]; n >= l.MinArticles && n > l.full[short] {
+			return tail, true
+		}
+		return "", false
+	}
 	if strings.ContainsRune(strings.TrimSpace(short), ' ') {
 		return "", false
 	}

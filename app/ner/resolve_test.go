@@ -71,6 +71,10 @@ func TestLinker(t *testing.T) {
 	l.Add(append(p("Michael Howard"), Entity{Text: "Howard", Type: Person, Canonical: "Michael Howard"}))
 	l.Add(p("Michael Howard"))
 	l.AddName("Ken Livingstone", 3) // an archive's counts: three articles
+	l.AddName("Gerhard Schroeder", 4)
+	l.AddName("Chancellor Gerhard Schroeder", 1)
+	l.AddName("Mary Jane Smith", 2)
+	l.AddName("Jane Smith", 1)
 	l.AddName("Bob Livingstone", 1)
 	l.AddName("Madonna", 9) // one word: no full name
 	tests := []struct {
@@ -87,6 +91,8 @@ func TestLinker(t *testing.T) {
 		{"Nobody", "", false},
 		{"Livingstone", "Ken Livingstone", true}, // 3 of 4 articles
 		{"Madonna", "", false},
+		{"Chancellor Gerhard Schroeder", "Gerhard Schroeder", true}, // a role left in the name
+		{"Mary Jane Smith", "", false},                              // the shorter name is rarer
 	}
 	for _, tc := range tests {
 		got, ok := l.Link(tc.short)

@@ -102,7 +102,9 @@ var entityTypes = []string{ner.Person, ner.Org, ner.Place, "MISC"}
 
 // resolution maps each tagged type of a name to the entity its mentions
 // belong to: the type itself when it is one of the name's senses, else the
-// strongest sense; a one-word person joins the full name the Linker gives.
+// strongest sense; a one-word person, or one of three words or more that
+// may hold a role ("Chancellor Gerhard Schroeder"), joins the full name the
+// Linker gives.
 func (a *Service) resolution(ctx context.Context, r *ner.Resolver, ev store.NameEvidence) (store.NameResolution, bool, error) {
 	if len(ev.Votes) == 0 && ev.Confirmed == "" {
 		return store.NameResolution{}, false, nil
@@ -111,12 +113,13 @@ func (a *Service) resolution(ctx context.Context, r *ner.Resolver, ev store.Name
 	if len(senses) == 0 {
 		return store.NameResolution{}, false, nil // no name (a demonym): left as tagged
 	}
+	words := strings.Fields(ev.Name)
 	keys := map[string]store.EntityKey{}
 	for _, s := range senses {
 		keys[s.Type] = store.EntityKey{Name: ev.Name, Type: s.Type}
 	}
-	if k, ok := keys[ner.Person]; ok && !strings.ContainsRune(ev.Name, ' ') {
-		full, err := a.st.PersonNamesWith(ctx, ev.Name)
+	if k, ok := keys[ner.Person]; ok && (len(words) == 1 || len(words) >= 3) {
+		full, err := a.st.PersonNamesWith(ctx, words[len(words)-1])
 		if err != nil {
 			return store.NameResolution{}, false, err
 		}
