@@ -161,6 +161,7 @@ func (a *Service) Work(ctx context.Context, opt Options, progress func(Progress)
 	}
 	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now()}
 	w.p.Owner = opt.Owner
+	defer a.resolveWait() // the names of the batches saved are re-decided (resolve.go)
 	err = w.run(ctx)
 	if err != nil && ctx.Err() != nil {
 		// A statement cut short by the end of ctx fails in its own words
