@@ -54,7 +54,7 @@ bench: deps
 eval:
 	$(GO) run ./cmd/evalhtml
 	$(GO) run ./cmd/evaltext -cv=false -html=false
-	$(GO) test -count=1 -run 'TestDevSplitF1' -v ./app/ner
+	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 
 # model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz.
 model:

@@ -19,6 +19,7 @@ var commands = map[string]command{
 	"note":       {summary: "print or set the note on an article", run: runNote},
 	"queue":      {summary: "show the tagging queue: articles tagged, waiting, and the workers on them", run: runQueue},
 	"reextract":  {summary: "read articles again from their stored originals with today's extractor (all when no ID)", run: runReextract},
+	"resolve":    {summary: "decide each entity name's type over the whole archive and join short person names to full ones", run: runResolve},
 	"restore":    {summary: "replace the archive with the backup FILE (--force to overwrite)", run: runRestore},
 	"retag":      {summary: "tag every article again (after a model change); corrections still apply", run: runRetag},
 	"search":     {summary: "full-text search of the archive", run: runSearch},

@@ -86,6 +86,9 @@ func TestEntityCommands(t *testing.T) {
 		{[]string{"retag"}, ExitOK, "tagged 1 of 1"},
 		{[]string{"entity", "Ma Zhaoxu (MFA)"}, ExitOK, "1 articles"},
 		{[]string{"entities", "--type", "ORG"}, ExitOK, "Vice Premier"},
+		{[]string{"resolve"}, ExitOK, "resolved the archive's entity names"},
+		{[]string{"resolve", "extra"}, ExitUsage, "usage: newsarchive"},
+		{[]string{"entity", "Ma Zhaoxu (MFA)"}, ExitOK, "1 articles"}, // a user's rename stays
 	}
 	for _, tt := range tests {
 		code, out, errs := run(t, db, tt.args...)

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -120,4 +121,24 @@ func procStatusMB(field string) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// BenchmarkTagHuge tags a 19 MB text without sentence punctuation with
+// DefaultLimits (security issue #15 item 4): one call is bounded by the
+// 1 MiB cap and the sentence cap. It reports seconds per call and the
+// process's peak RSS (run it alone: -bench TagHuge).
+func BenchmarkTagHuge(b *testing.B) {
+	tg := loadTagger(b)
+	text := hugeText()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := tg.TagContext(context.Background(), text, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/call")
+	runtime.GC()
+	if mb, ok := procStatusMB("VmHWM:"); ok {
+		b.ReportMetric(mb, "peak-RSS-MB")
+	}
 }

@@ -55,10 +55,12 @@ func (t *Tagger) sentenceMentions(sent int, toks []token) []mention {
 		raws = append(raws, t.splitPossessive(toks, lab, score, raw)...)
 	}
 	for _, raw := range raws {
-		for _, m := range t.splitAtRole(toks, raw) {
-			m = t.afterTitles(toks, m)
-			if m, ok := t.clean(toks, m); ok {
-				out = append(out, m)
+		for _, part := range t.splitAtVerbs(toks, raw) {
+			for _, m := range t.splitAtRole(toks, part) {
+				m = t.afterTitles(toks, m)
+				if m, ok := t.clean(toks, m); ok && !t.notAName(toks, m) {
+					out = append(out, m)
+				}
 			}
 		}
 	}
@@ -70,6 +72,7 @@ func (t *Tagger) sentenceMentions(sent int, toks []token) []mention {
 			}
 		}
 	}
+	t.businessRetype(toks, out)
 	return t.unknownNames(sent, toks, lab, score, out)
 }
 

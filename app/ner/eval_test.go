@@ -1,39 +1,52 @@
 package ner
 
 import (
-	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 )
 
-// devF1 is the overall F1 the embedded model reached on the dev split
-// (85.4, see docs/ner.md) less 0.5.
-const devF1 = 84.9
+// devF1 is the overall F1 (exact span, normalised gold) the embedded model
+// must reach on each set's dev split: the figure measured when the model
+// was trained (docs/ner.md) less about 0.5 (GMB: 85.1 measured, 84.9).
+var devF1 = map[string]float64{
+	"gmb":                 84.9,
+	"gum":                 77.5,
+	"crossner-politics":   80.9,
+	"btc-g":               77.4,
+	"uner-en-ewt-devtest": 76.9,
+}
 
+// TestDevSplitF1 prints P/R/F1 per type on the held-out split of every
+// training set (`make eval`) and checks the overall F1 of each.
 func TestDevSplitF1(t *testing.T) {
 	if testing.Short() {
 		t.Skip("dev-split evaluation is slow; skipped with -short")
 	}
-	path := corpus.Path(t, "ner", "gmb-train.csv")
-	f, err := os.Open(path)
+	root := corpus.Path(t, "ner")
+	nl, err := LoadNameLists(filepath.Join(root, "gazetteers"))
+	if err != nil {
+		t.Skipf("gazetteers: %v", err)
+	}
+	sets, err := LoadTrainingSets(root, nl.Countries())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sents, err := ReadGMB(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, dev := Split(sents)
 	tg := loadTagger(t)
-	sc := tg.Evaluate(dev, tg.NameCut())
-	var sb strings.Builder
-	sc.Print(&sb, "dev split")
-	t.Log(sb.String())
-	if f1 := sc.F1(); f1 < devF1 {
-		t.Errorf("dev F1 %.2f, want >= %.1f", f1, devF1)
+	for _, set := range sets {
+		t.Run(set.Name, func(t *testing.T) {
+			_, dev := Split(set.Sents)
+			sc := tg.Evaluate(dev, tg.NameCut())
+			var sb strings.Builder
+			sc.Print(&sb, set.Name+" dev split ("+strconv.Itoa(len(dev))+" sentences)")
+			t.Log(sb.String())
+			if f1 := sc.F1(); f1 < devF1[set.Name] {
+				t.Errorf("%s dev F1 %.2f, want >= %.1f", set.Name, f1, devF1[set.Name])
+			}
+		})
 	}
 }
 

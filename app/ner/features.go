@@ -57,13 +57,50 @@ type sentenceFeatures struct {
 	toks    []token
 	lexicon map[string]byte
 	titles  map[string]bool
-	marks   []string // dictionary marks per token, see dictMarks
+	marks   []string   // dictionary marks per token, see dictMarks
+	lists   []listMark // name-list marks per token, see listMarks
 	buf     []byte
 }
 
 // newSentenceFeatures prepares the features of a sentence.
-func newSentenceFeatures(toks []token, lex, dict map[string]byte, titles map[string]bool) *sentenceFeatures {
-	return &sentenceFeatures{toks: toks, lexicon: lex, titles: titles, marks: dictMarks(toks, dict, nil)}
+func newSentenceFeatures(toks []token, lex, dict map[string]byte, titles map[string]bool, nl NameLists) *sentenceFeatures {
+	return &sentenceFeatures{toks: toks, lexicon: lex, titles: titles, marks: dictMarks(toks, dict, nil),
+		lists: listMarks(toks, nl)}
+}
+
+// listAt returns the name-list mark of token i ({0, 0} outside the sentence).
+func (f *sentenceFeatures) listAt(i int) listMark {
+	if i < 0 || i >= len(f.toks) {
+		return listMark{}
+	}
+	return f.lists[i]
+}
+
+// listFeatures emits the name-list categories of token i, alone with its
+// position in the entry, and those of its neighbours.
+func (f *sentenceFeatures) listFeatures(i int, out featureEmitter) {
+	cur := f.listAt(i)
+	for k := range numLists {
+		if cur.bits&(1<<k) != 0 {
+			f.emit(out, "g", listNames[k], string(cur.pos))
+			f.emit(out, "gs", listNames[k], f.toks[i].shape)
+		}
+	}
+	for _, d := range [...]int{-1, 1} {
+		nb := f.listAt(i + d)
+		if nb.bits == 0 || nb.pos != 0 && cur.pos != 0 && nb.bits == cur.bits && (d < 0 && cur.pos == 'I' || d > 0 && nb.pos == 'I') {
+			continue // nothing there, or the same entry as token i
+		}
+		side := "g-1"
+		if d > 0 {
+			side = "g+1"
+		}
+		for k := range numLists {
+			if nb.bits&(1<<k) != 0 {
+				f.emit(out, side, listNames[k])
+			}
+		}
+	}
 }
 
 func (f *sentenceFeatures) markAt(i int) string {
@@ -185,6 +222,7 @@ func (f *sentenceFeatures) static(i int, out featureEmitter) {
 	f.emit(out, "dd+1", f.markAt(i), f.markAt(i+1))
 	f.emit(out, "w-1s", f.word(i-1), t.shape)
 	f.emit(out, "sw+1", t.shape, f.word(i+1))
+	f.listFeatures(i, out)
 }
 
 // dynamic emits the features of token i that join the previous label.

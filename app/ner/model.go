@@ -42,6 +42,12 @@ type Model struct {
 	Lexicon map[string]byte  // lower-cased word -> case class
 	Titles  []string         // lower-cased title and role words mined from the training data
 	Dict    map[string]byte  // names of the training data -> type index (see BuildDictionary)
+	Lists   NameLists        // gazetteer name lists used as features (see lists.go); may be empty
+	// NotNames are capitalised words that are no names: months, holidays,
+	// events, nationalities (MineNotNames).
+	NotNames map[string]bool
+	// Inner are the lower-case words seen inside names (MineInnerWords).
+	Inner map[string]bool
 }
 
 // WriteModel gzips and gob-encodes m to w.
@@ -111,7 +117,7 @@ func (m *Model) labelScores(toks []token, titles map[string]bool) ([]int, func(i
 	if n == 0 {
 		return nil, nil
 	}
-	f := newSentenceFeatures(toks, m.Lexicon, m.Dict, titles)
+	f := newSentenceFeatures(toks, m.Lexicon, m.Dict, titles, m.Lists)
 	static := make([][numLabels]float32, n)
 	dyn := make([][numLabels + 1][numLabels]float32, n)
 	for i := range n {

@@ -42,6 +42,9 @@ type Tagger struct {
 	model  *Model
 	titles map[string]bool
 	cut    *NameCut
+	// nameUse counts how often a word opens and ends the model's
+	// multi-word person names (see bareFirstName).
+	nameUse map[string][2]int
 }
 
 var loadShared = sync.OnceValues(func() (*Tagger, error) {
@@ -70,8 +73,16 @@ func NewWithModel(m *Model) (*Tagger, error) {
 }
 
 func newTagger(pipe *pipeline, m *Model) *Tagger {
-	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: NewNameCut(m.Titles, m.Lexicon)}
+	cut := NewNameCut(append(append([]string(nil), m.Titles...), honorifics...), m.Lexicon)
+	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: cut, nameUse: personWordUse(m.Dict)}
 }
+
+// honorifics are the English styles of address and peerage that precede a
+// name and are no part of it ("Sir Alex Ferguson" is Alex Ferguson, "Lord
+// Falconer" is Falconer). The training sets use them too rarely before a
+// person for MineTitles to find them, so the name cut (not the model's
+// features) gets them from this closed list.
+var honorifics = []string{"sir", "dame", "lord", "lady", "baroness", "baron", "viscount", "earl"}
 
 var sharedProse = sync.OnceValues(func() (m *prose.Model, err error) {
 	defer func() {

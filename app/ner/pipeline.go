@@ -28,8 +28,8 @@ type pipeline struct {
 }
 
 // sentences segments text with prose's segmenter and returns its sentences
-// as tagged tokens with byte offsets into text.
-func (p *pipeline) sentences(text string) (out [][]token) {
+// as tagged tokens with byte offsets into text, plus base.
+func (p *pipeline) sentences(text string, base int) (out [][]token) {
 	defer func() {
 		if recover() != nil {
 			out = nil // a panic inside prose's segmenter: no entities rather than a crash
@@ -48,8 +48,8 @@ func (p *pipeline) sentences(text string) (out [][]token) {
 		start := cursor + idx
 		toks := p.sentence(st)
 		for i := range toks {
-			toks[i].start += start
-			toks[i].end += start
+			toks[i].start += start + base
+			toks[i].end += start + base
 		}
 		if len(toks) > 0 {
 			out = append(out, toks)

@@ -1,15 +1,54 @@
 package ner
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 )
 
 // Tag returns the entities of text in order of position. g may be nil.
+// It tags within DefaultLimits and returns nothing for a text that is not
+// English or that runs out of time; TagContext says why.
 func (t *Tagger) Tag(text string, g *Gazetteer) []Entity {
-	sents := t.pipe.sentences(text)
+	ents, _ := t.TagContext(context.Background(), text, g)
+	return ents
+}
+
+// TagContext is Tag with DefaultLimits and a context: it returns an error
+// wrapping ErrUnsupportedLanguage for a text that is not English, and one
+// wrapping ErrBudget when ctx ends or the time budget runs out.
+func (t *Tagger) TagContext(ctx context.Context, text string, g *Gazetteer) ([]Entity, error) {
+	return t.TagWithLimits(ctx, text, g, DefaultLimits)
+}
+
+// TagWithLimits is TagContext with the given limits (zero fields take
+// DefaultLimits' values, except Budget: zero is no budget of its own).
+// Only the first lim.MaxBytes of text are tagged; paragraphs in another
+// language than the article's English, shouted headlines and lines without
+// running text (sports results) are skipped.
+func (t *Tagger) TagWithLimits(ctx context.Context, text string, g *Gazetteer, lim Limits) ([]Entity, error) {
+	lim = lim.withDefaults()
+	if lim.Budget > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Budget)
+		defer cancel()
+	}
+	text = prefix(text, lim.MaxBytes)
+	sents, err := t.segment(ctx, text, lim)
+	if err != nil {
+		return nil, err
+	}
+	return t.tagSentences(ctx, text, sents, g)
+}
+
+// tagSentences finds the entities of the sentences of text.
+func (t *Tagger) tagSentences(ctx context.Context, text string, sents [][]token, g *Gazetteer) ([]Entity, error) {
 	var ms []mention
 	for si, toks := range sents {
+		if si%16 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("ner: %w: %w", ErrBudget, ctx.Err())
+		}
 		ms = append(ms, g.apply(si, toks, t.sentenceMentions(si, toks))...)
 	}
 	ms = t.propagate(sents, ms)
@@ -22,13 +61,13 @@ func (t *Tagger) Tag(text string, g *Gazetteer) []Entity {
 		if e.Canonical == "" {
 			e.Canonical = e.Text
 		}
-		if g.isRejected(e.Text, e.Canonical) {
+		if g.isRejected(e.Text, e.Canonical) || !m.fixed && t.bareFirstName(e) {
 			continue
 		}
 		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return out, nil
 }
 
 // words joins the token texts of a mention.

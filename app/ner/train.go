@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -16,6 +17,17 @@ type TrainOptions struct {
 	Seed       uint64  // shuffling seed: the same seed gives the same model
 	Prune      float32 // drop features whose largest absolute weight is below this
 	Log        func(format string, args ...any)
+	Lists      NameLists // gazetteer name lists for the list features; nil: none
+	// CaseSents are the sentences the lexicon is learnt from (edited
+	// prose); nil: all training sentences.
+	CaseSents []GoldSentence
+	// TitleSents are the sentences the titles are mined from: those whose
+	// PERSON spans keep their titles (GMB; the extra sets strip them, and
+	// their initials, "J.", would pass for titles); nil: all.
+	TitleSents []GoldSentence
+	// LeadingTitleSents are sentences whose PERSON spans leave titles out
+	// (the extra sets); MineLeadingTitles adds the titles found there.
+	LeadingTitleSents []GoldSentence
 }
 
 // trainSent is one training sentence with its features interned.
@@ -88,11 +100,23 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	titleList := MineTitles(sents)
-	lex := BuildLexicon(sents)
+	caseSents := opt.CaseSents
+	if caseSents == nil {
+		caseSents = sents
+	}
+	titleSents := opt.TitleSents
+	if titleSents == nil {
+		titleSents = sents
+	}
+	titleList := MineTitles(titleSents)
+	if opt.LeadingTitleSents != nil {
+		titleList = slices.Compact(slices.Sorted(slices.Values(append(titleList, MineLeadingTitles(opt.LeadingTitleSents)...))))
+	}
+	lex := BuildLexicon(caseSents)
 	cut := NewNameCut(titleList, lex)
 	titles := cut.titles
-	m := &Model{Labels: labels, Lexicon: lex, Titles: titleList, Dict: BuildDictionary(sents, cut)}
+	m := &Model{Labels: labels, Lexicon: lex, Titles: titleList, Dict: BuildDictionary(sents, cut), Lists: opt.Lists,
+		NotNames: MineNotNames(sents, opt.Lists), Inner: MineInnerWords(sents)}
 	// Each fold's dictionary features come from the other folds, so that
 	// training sees dictionary misses as tagging will.
 	folds := make([]map[string]byte, dictFolds)
@@ -117,7 +141,7 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 			defer wg.Done()
 			for i := w; i < len(sents); i += workers {
 				toks := pipe.sentence(sents[i].Text())
-				data[i] = intern(in, toks, sents[i].Spans(cut), m.Lexicon, folds[i%dictFolds], titles)
+				data[i] = intern(in, toks, sents[i].Spans(cut), m.Lexicon, folds[i%dictFolds], titles, m.Lists)
 			}
 		}()
 	}
@@ -143,8 +167,8 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 }
 
 // intern computes and numbers the features of one sentence.
-func intern(in *interner, toks []token, spans []Span, lex, dict map[string]byte, titles map[string]bool) trainSent {
-	f := newSentenceFeatures(toks, lex, dict, titles)
+func intern(in *interner, toks []token, spans []Span, lex, dict map[string]byte, titles map[string]bool, nl NameLists) trainSent {
+	f := newSentenceFeatures(toks, lex, dict, titles, nl)
 	ts := trainSent{gold: goldLabels(toks, spans),
 		static: make([][]int32, len(toks)), dyn: make([][numLabels + 1][]int32, len(toks))}
 	var keys []string

@@ -49,7 +49,7 @@ func (t *Tagger) unknownNames(sent int, toks []token, lab []int, score func(i, p
 			typ = typeOfLabel[best]
 		}
 		m := mention{sent: sent, a: i, b: i + 1, typ: typ, guess: true}
-		if t.plausible(toks, m) {
+		if t.plausible(toks, m) && !t.notAName(toks, m) {
 			ms = append(ms, m)
 		}
 	}
@@ -111,4 +111,27 @@ func (t *Tagger) unknownProperNoun(w token) bool {
 		return false
 	}
 	return !pronouns[w.lower] && !isTitle(t.titles, w.lower)
+}
+
+// businessRetype makes an ORG of a one-word PERSON or PLACE the model found
+// in a sentence about companies ("a deal with Brellox", "chips from
+// Huawei") when the word is unseen in training and in no list of first
+// names or places: the model types unseen words by their shape, and a lone
+// unknown surname is a person only when the document names the person in
+// full, and then the document's vote gives it back its type (the mention is
+// marked as a guess).
+func (t *Tagger) businessRetype(toks []token, ms []mention) {
+	if !businessContext(toks) {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == Org || m.b-m.a != 1 || !t.unknownProperNoun(toks[m.a]) {
+			continue
+		}
+		if t.model.Lists[toks[m.a].lower]&(listFirstName|listCountry|listCity|listRegion) != 0 {
+			continue
+		}
+		m.typ, m.guess = Org, true
+	}
 }

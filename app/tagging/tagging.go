@@ -27,6 +27,8 @@ type tagging struct {
 	running bool
 	again   bool
 	done    chan struct{} // closed when the current run ends
+
+	res resolving // names to re-decide after saved batches (resolve.go)
 }
 
 // Tagger returns the entity tagger, loading its model on first use.
