@@ -10,6 +10,7 @@ import (
 	"net/netip"
 
 	"github.com/newsarchive/newsarchive/app/export"
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -43,4 +44,12 @@ func (a *Importer) FetchOnline() {
 // of what it saves and ex merges the JSONL exports it is given.
 func New(st *store.Store, sr *search.Service, ex *export.Exporter) *Importer {
 	return &Importer{st: st, search: sr, export: ex}
+}
+
+// OpenableURL returns an article's link as the reader may hand it to the
+// system opener: a clean http or https URL without credentials
+// (ingest.CleanURL), or an error for any other scheme (file:, javascript:,
+// custom ones) that an older version or another archive stored.
+func OpenableURL(raw string) (string, error) {
+	return ingest.CleanURL(raw)
 }
