@@ -18,6 +18,7 @@ const (
 	sectionSources  = "sources"
 	sectionTags     = "tags"
 	sectionImports  = "imports"
+	sectionCoverage = "coverage"
 )
 
 // section is one entry of the sidebar.
@@ -34,6 +35,7 @@ var sections = []section{
 	{sectionSources, "Sources", theme.StorageIcon},
 	{sectionTags, "Tags", theme.ContentAddIcon},
 	{sectionImports, "Imports", theme.DownloadIcon},
+	{sectionCoverage, "Coverage", theme.GridIcon},
 }
 
 // Sidebar lists the sections of the main window.
@@ -105,6 +107,8 @@ func (w *Window) sectionView(name string) fyne.CanvasObject {
 		v = newTagsView(w).content()
 	case sectionImports:
 		v = w.jobs.content()
+	case sectionCoverage:
+		v = newCoverageView(w).content()
 	}
 	return v
 }
