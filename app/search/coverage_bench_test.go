@@ -14,7 +14,17 @@ import (
 // chart by week on the synthetic 100k-article archive, store counts and
 // tabulation included (target: under 300 ms).
 func BenchmarkCoverage(b *testing.B) {
-	a := apptest.BenchArchive(b)
+	benchCoverage(b, apptest.BenchArchive(b))
+}
+
+// BenchmarkCoveragePostgres is BenchmarkCoverage on the PostgreSQL copy of
+// the synthetic archive.
+func BenchmarkCoveragePostgres(b *testing.B) {
+	benchCoverage(b, benchPGArchive(b))
+}
+
+// benchCoverage times coverage charts by week of a few kinds on a.
+func benchCoverage(b *testing.B, a *apptest.Archive) {
 	ctx := context.Background()
 	if _, err := a.Search.Search(ctx, "warm", search.Options{}); err != nil { // loads the date cache
 		b.Fatal(err)

@@ -52,7 +52,7 @@ func TestCoverageFeedsAgreeWithSearch(t *testing.T) {
 				}
 				// Every period with articles is checked against search; the
 				// empty ones together, by the search of the whole range.
-				ranged, err := a.Search.Search(ctx, word, search.Options{From: tab.From.Format(time.DateOnly), To: tab.To.Format(time.DateOnly), Limit: 1})
+				ranged, err := a.Search.Search(ctx, word, search.Options{From: tab.From.Format(time.DateOnly), To: tab.To.Format(time.DateOnly), Limit: 1, Sort: "date"})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -63,7 +63,7 @@ func TestCoverageFeedsAgreeWithSearch(t *testing.T) {
 					if col.Counts[i] == 0 {
 						continue
 					}
-					res, err := a.Search.Search(ctx, word, search.Options{From: p.Start.Format(time.DateOnly), To: p.Last().Format(time.DateOnly), Limit: 1})
+					res, err := a.Search.Search(ctx, word, search.Options{From: p.Start.Format(time.DateOnly), To: p.Last().Format(time.DateOnly), Limit: 1, Sort: "date"})
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -109,4 +110,26 @@ func TestSpanText(t *testing.T) {
 			t.Errorf("spanText(%+v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzLeadIn checks that cutting a context keeps the mention and what
+// follows it, whatever the text.
+func FuzzLeadIn(f *testing.F) {
+	f.Add("The minister who spoke at length "+store.MarkStart+"Blair"+store.MarkEnd+" said.", 10)
+	f.Add("Ça été très long "+store.MarkStart+"Zoë", 3)
+	f.Add("no mark", 0)
+	f.Fuzz(func(t *testing.T, c string, lead int) {
+		lead = max(0, lead%200)
+		got := leadIn(c, lead)
+		i := strings.Index(c, store.MarkStart)
+		if i < 0 {
+			if got != c {
+				t.Errorf("leadIn(%q) = %q changed a context without a mark", c, got)
+			}
+			return
+		}
+		if !strings.HasSuffix(got, c[i:]) {
+			t.Errorf("leadIn(%q, %d) = %q lost the mention", c, lead, got)
+		}
+	})
 }
