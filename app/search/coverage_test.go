@@ -31,8 +31,12 @@ func TestCoverageFeedsAgreeWithSearch(t *testing.T) {
 	if _, err := a.Importer.Import(ctx, []string{feeds}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, word := range []string{"the", "new"} {
-		for _, by := range []chart.Bucket{chart.Day, chart.Week, chart.Month} {
+	for _, c := range []struct {
+		word string
+		by   chart.Bucket
+	}{{"the", chart.Month}, {"new", chart.Week}, {"new", chart.Day}} {
+		word, by := c.word, c.by
+		{
 			t.Run(word+"/"+by.String(), func(t *testing.T) {
 				spec := search.SeriesSpec{Kind: search.KindQuery, Value: word}
 				tab, err := a.Search.Coverage(ctx, []search.SeriesSpec{spec}, search.CoverageOptions{By: by})
