@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/chart"
@@ -68,21 +67,9 @@ func (a *Service) Coverage(ctx context.Context, specs []SeriesSpec, opt Coverage
 			return nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
 		}
 	}
-	// The series are counted at once: each is mostly a wait on the
-	// database (a PostgreSQL phrase match takes ~100 ms at 100k articles).
 	series := make([]chart.Series, len(specs))
-	errs := make([]error, len(specs))
-	var wg sync.WaitGroup
 	for i, sp := range specs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			series[i], errs[i] = a.CountSeries(ctx, sp)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+		if series[i], err = a.CountSeries(ctx, sp); err != nil {
 			return nil, err
 		}
 	}
