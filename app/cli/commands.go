@@ -3,6 +3,7 @@ package cli
 // commands is every subcommand, by name: what help prints and what Run runs.
 var commands = map[string]command{
 	"backup":     {summary: "copy the archive to FILE, consistently even while it is in use", run: runBackup},
+	"chart":      {summary: "chart articles per day, week or month of queries, entities, sources or tags (svg, png, csv)", run: runChart},
 	"check":      {summary: "check the archive's integrity and consistency; exit 1 on problems", run: runCheck},
 	"copy":       {summary: "copy the whole archive into another, e.g. a file into PostgreSQL or back (resumable)", run: runCopy},
 	"duplicates": {summary: "list the groups of near-duplicate articles", run: runDuplicates},

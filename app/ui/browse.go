@@ -42,31 +42,33 @@ func (v *FilteredArticles) content() fyne.CanvasObject { return v.root }
 // count; a source opens its articles.
 type SourcesView struct {
 	w       viewHost
-	sources []store.SourceCount
+	sources []store.SourceSpan
 	list    *widget.List
 	info    *widget.Label
+	chart   *sourcesChart
 }
 
 func newSourcesView(w viewHost) *SourcesView {
-	v := &SourcesView{w: w, info: widget.NewLabel("")}
+	v := &SourcesView{w: w, info: widget.NewLabel(""), chart: newSourcesChart(w)}
 	v.list = &widget.List{
 		Length:     func() int { return len(v.sources) },
 		CreateItem: countRow,
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
-			setCountRow(o, v.sources[id].Name, v.sources[id].Articles)
+			setCountRow(o, v.sources[id].Name+spanText(v.sources[id]), v.sources[id].Articles)
 		},
 		OnSelected: func(id widget.ListItemID) { w.showSource(v.sources[id].Name, v.sources[id].Articles) },
 	}
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.archiveContext()
 	w.run(func() {
-		sources, err := w.archive().Search.Sources(ctx)
+		sources, err := w.archive().Search.SourceSpans(ctx)
 		w.do(func() {
 			if err != nil {
 				v.info.SetText(errorText(err))
 				return
 			}
 			v.sources = sources
+			v.chart.load(sources)
 			v.info.SetText(fmt.Sprintf("%d sources", len(sources)))
 			v.list.Refresh()
 		})
@@ -75,7 +77,7 @@ func newSourcesView(w viewHost) *SourcesView {
 }
 
 func (v *SourcesView) content() fyne.CanvasObject {
-	return container.NewBorder(heading("Sources"), v.info, nil, nil, v.list)
+	return container.NewBorder(container.NewVBox(heading("Sources"), v.chart.content()), v.info, nil, nil, v.list)
 }
 
 // showSource shows a source's articles; n < 0 counts them first.

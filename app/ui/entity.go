@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/chart"
+	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -25,7 +27,7 @@ type EntityPage struct {
 	id       int64
 	ent      store.Entity
 	coocs    []store.Cooccurrence
-	timeline []store.MonthCount
+	timeline *chart.Table
 	articles *pagedList[store.EntityArticle]
 	root     *fyne.Container
 }
@@ -50,12 +52,12 @@ func (p *EntityPage) load() {
 	p.w.run(func() {
 		ent, err := a.Tagging.Entity(ctx, p.id)
 		var coocs []store.Cooccurrence
-		var months []store.MonthCount
+		var months *chart.Table
 		if err == nil {
 			coocs, err = a.Tagging.Cooccurring(ctx, p.id, maxCooccurring)
 		}
 		if err == nil {
-			months, err = a.Tagging.EntityTimeline(ctx, p.id)
+			months, err = a.Search.Coverage(ctx, []search.SeriesSpec{p.spec()}, search.CoverageOptions{})
 		}
 		p.w.do(func() {
 			if err != nil {
@@ -82,8 +84,7 @@ func (p *EntityPage) build() {
 	p.w.focusKeys(p.articles)
 
 	left := container.NewBorder(
-		container.NewVBox(sectionLabel("Articles per month"), widgets.NewTimeline(p.timeline, p.ent.Type),
-			sectionLabel("Mentioned with")),
+		container.NewVBox(p.timelineView(), sectionLabel("Mentioned with")),
 		nil, nil, nil, p.cooccurringList())
 	right := container.NewBorder(sectionLabel("Articles, with each mention in context"), nil, nil, nil, p.articles.list)
 	split := container.NewHSplit(left, right)
@@ -151,16 +152,10 @@ func sectionLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// unmark removes the match marks from a context.
-var unmark = strings.NewReplacer(store.MarkStart, "", store.MarkEnd, "")
-
 func createContextRow() fyne.CanvasObject {
 	row := createArticleRow()
-	ctx := widget.NewLabel("context")
-	ctx.Truncation = fyne.TextTruncateEllipsis
-	ctx.TextStyle.Italic = true
 	_, _, lines := articleRowParts(row)
-	lines.Add(ctx)
+	lines.Add(widgets.NewFitText())
 	return row
 }
 
@@ -175,5 +170,5 @@ func fillContextRow(a store.EntityArticle, o fyne.CanvasObject) {
 		fillArticleRow(articleRow{ArticleListing: a.ArticleListing, Entities: -1, Extra: extra}, o)
 	}
 	_, _, lines := articleRowParts(o)
-	lines.Objects[2].(*widget.Label).SetText(unmark.Replace(strings.Join(a.Contexts, "  …  ")))
+	lines.Objects[2].(*widgets.FitText).SetSegments(snippetSegments(mentionContexts(a.Contexts)))
 }

@@ -24,6 +24,7 @@ const (
 	sectionHighlights  = "highlights"  // the research workbench (highlights.go,
 	sectionCollections = "collections" // collections.go, watches.go)
 	sectionWatches     = "watches"
+	sectionCoverage    = "coverage"
 )
 
 // section is one entry of the sidebar.
@@ -43,6 +44,7 @@ var sections = []section{
 	{sectionHighlights, "Highlights", theme.ColorPaletteIcon},
 	{sectionCollections, "Collections", theme.FolderIcon},
 	{sectionWatches, "Watches", theme.VisibilityIcon},
+	{sectionCoverage, "Coverage", theme.GridIcon},
 }
 
 // Sidebar lists the sections of the main window.
@@ -138,6 +140,8 @@ func (w *Window) sectionView(name string) fyne.CanvasObject {
 		v = newCollectionsView(w).content()
 	case sectionWatches:
 		v = newWatchesView(w).content()
+	case sectionCoverage:
+		v = newCoverageView(w).content()
 	}
 	return v
 }
