@@ -51,11 +51,7 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	if *asJSON {
-		out := make([]searchHitJSON, len(res.Hits))
-		for i, h := range res.Hits {
-			out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, htmlSnippet(h.Snippet)}
-		}
-		if err := writeJSON(c.Stdout, out); err != nil {
+		if err := writeJSON(c.Stdout, hitsJSON(res.Hits)); err != nil {
 			return c.fail(err)
 		}
 		return ExitOK

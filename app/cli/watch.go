@@ -92,10 +92,12 @@ func runWatch(ctx context.Context, c *session, args []string) int {
 	return ExitOK
 }
 
+// hitsJSON is search hits as search --json and watch show --json print
+// them: snippets HTML-escaped, matches in <mark>.
 func hitsJSON(hs []store.SearchHit) []searchHitJSON {
 	out := make([]searchHitJSON, len(hs))
 	for i, h := range hs {
-		out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, mark(h.Snippet, "<mark>", "</mark>")}
+		out[i] = searchHitJSON{h.ID, h.Title, h.Published, h.Source, htmlSnippet(h.Snippet)}
 	}
 	return out
 }
