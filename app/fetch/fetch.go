@@ -286,8 +286,10 @@ func (f *Fetcher) transport() http.RoundTripper {
 		t.Proxy = nil
 		t.DialContext = f.dialer().DialContext
 		t.DialTLSContext = nil
-		t.DialTLS = nil //nolint:staticcheck // cleared so TLS dials go through DialContext
-		t.Dial = nil    //nolint:staticcheck
+		//lint:ignore SA1019 cleared so that TLS dials too go through the guarded DialContext
+		t.DialTLS = nil
+		//lint:ignore SA1019 cleared so that every dial goes through the guarded DialContext
+		t.Dial = nil
 		f.rt = t
 	})
 	return f.rt
