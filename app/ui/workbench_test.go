@@ -18,17 +18,19 @@ import (
 
 // feedVersion writes an RSS file whose one item, at a fixed link, has body
 // as its text.
-func feedVersion(t *testing.T, name, body string) string {
+// feedVersion writes the gazette's feed, with body as its one item's text,
+// to path: the same file read again is the same feed, so its new text
+// becomes a new version of the article (store.SaveVersionFromOrigin).
+func feedVersion(t *testing.T, path, body string) string {
 	t.Helper()
 	doc := `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
 		`<channel><title>Test Gazette</title><link>https://gazette.example/</link><item><guid>story-1</guid>` +
 		`<title>Harbour dredging</title><link>https://gazette.example/dredging</link>` +
 		`<description><![CDATA[` + body + `]]></description></item></channel></rss>`
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return p
+	return path
 }
 
 // TestHighlightInReader selects a passage in the reader, highlights it
@@ -40,7 +42,8 @@ func TestHighlightInReader(t *testing.T) {
 	w, a := openWindow(t)
 	const quote = "the harbour board approved the dredging plan"
 	v1 := "On Tuesday " + quote + " for the estuary. Fishermen objected to the noise. The work starts in May."
-	rep, err := a.Importer.Import(ctx, []string{feedVersion(t, "v1.rss", v1)}, importer.Options{})
+	feedPath := filepath.Join(t.TempDir(), "gazette.rss")
+	rep, err := a.Importer.Import(ctx, []string{feedVersion(t, feedPath, v1)}, importer.Options{})
 	if err != nil || rep.Imported != 1 {
 		t.Fatalf("import v1: %+v, %v", rep, err)
 	}
@@ -108,7 +111,7 @@ func TestHighlightInReader(t *testing.T) {
 
 	// Re-extraction: a new version of the story, the passage moved.
 	v2 := "Updated. After a long debate, " + quote + " for the estuary. Fishermen objected. Work starts in June."
-	rep, err = a.Importer.Import(ctx, []string{feedVersion(t, "v2.rss", v2)}, importer.Options{})
+	rep, err = a.Importer.Import(ctx, []string{feedVersion(t, feedPath, v2)}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
