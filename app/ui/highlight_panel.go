@@ -23,7 +23,8 @@ import (
 type HighlightPanel struct {
 	w    workbenchHost
 	id   int64
-	body string
+	body string // the part of the body shown
+	base int    // where it starts in the whole body
 
 	list   *fyne.Container // the article's highlights
 	text   *widget.Entry   // the body, to select a passage in (edits are undone)
@@ -90,15 +91,21 @@ func (p *HighlightPanel) content() fyne.CanvasObject {
 		p.list, p.picker)
 }
 
-// setArticle shows an article's highlights and text.
-func (p *HighlightPanel) setArticle(id int64, body string) {
-	p.id, p.body = id, body
-	p.text.SetText(body)
+// setArticle shows an article's highlights; setText gives it the text.
+func (p *HighlightPanel) setArticle(id int64) {
+	p.id = id
 	p.note.SetText("")
 	p.tags.SetText("")
 	p.state.SetText("")
 	p.picker.Hide()
 	p.reload()
+}
+
+// setText shows the part of the body the reader shows, which starts at
+// byte base of the whole body, to select passages in.
+func (p *HighlightPanel) setText(part string, base int) {
+	p.body, p.base = part, base
+	p.text.SetText(part)
 }
 
 // reload reads the article's highlights again.
@@ -146,9 +153,9 @@ func (p *HighlightPanel) selection() (string, int) {
 	at := len(string([]rune(p.body)[:min(runes, utf8.RuneCountInString(p.body))]))
 	switch {
 	case at >= len(sel) && p.body[at-len(sel):at] == sel:
-		return sel, at - len(sel)
+		return sel, p.base + at - len(sel)
 	case at+len(sel) <= len(p.body) && p.body[at:at+len(sel)] == sel:
-		return sel, at
+		return sel, p.base + at
 	}
 	return sel, -1
 }

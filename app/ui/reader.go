@@ -34,6 +34,7 @@ type Reader struct {
 	mentions []store.Mention
 	hl       *HighlightPanel // highlights and collections (highlight_panel.go)
 	orig     *originalView   // Show original, Re-extract
+	parts    *bodyParts      // a long body is laid out part by part (reader_parts.go)
 }
 
 func newReader(w readerHost) *Reader {
@@ -50,10 +51,11 @@ func newReader(w readerHost) *Reader {
 	r.note = newNoteEditor(w)
 	r.hl = newHighlightPanel(w)
 	r.orig = newOriginalView(r)
+	r.parts = newBodyParts(r)
 	r.empty = widget.NewLabel("Select an article to read it.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	page := container.NewVBox(r.header, r.link, r.prov, r.tags.content(), widget.NewSeparator(),
-		r.orig.bar, r.entBox, r.body, r.orig.original,
+		r.orig.bar, r.entBox, r.body, r.parts.bar, r.orig.original,
 		widget.NewSeparator(), r.note.content(), widget.NewSeparator(), r.hl.content())
 	r.scroll = container.NewVScroll(page)
 	r.scroll.Hide()
@@ -139,8 +141,9 @@ func (r *Reader) apply(d articleData) {
 		r.prov.Hide()
 	}
 	open := func(m store.Mention) { r.w.showEntity(m.EntityID) }
-	r.body.SetContent(bodyRuns(a.Body, d.mentions, open))
-	r.entities.SetContent(summaryRuns(r.body.Links(), open))
+	r.hl.setArticle(a.ID)
+	r.parts.set(a.Body)
+	r.entities.SetContent(summaryRuns(mentionLinks(d.mentions), open))
 	if len(r.entities.Links()) == 0 {
 		r.entBox.Hide()
 	} else {
@@ -148,7 +151,6 @@ func (r *Reader) apply(d articleData) {
 	}
 	r.tags.setArticle(a.ID, d.tags)
 	r.note.setArticle(a.ID, d.note)
-	r.hl.setArticle(a.ID, a.Body)
 	r.orig.setArticle(a.ID)
 	r.empty.Hide()
 	r.scroll.Show()

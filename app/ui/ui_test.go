@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata/"
 
 // openWindow opens a window over a new archive in a temporary directory,
 // running background work synchronously and leaving tagging to the test.
-func openWindow(t *testing.T) (*Window, *app.App) {
+func openWindow(t testing.TB) (*Window, *app.App) {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "archive.db")
