@@ -85,14 +85,6 @@ func runWorker(ctx context.Context, c *session, args []string) int {
 	if logErr != nil {
 		return c.fail(fmt.Errorf("worker log: %w", logErr))
 	}
-	if *exitWhenDone && !stopped {
-		// The queue is empty: re-decide every name once more, so that the
-		// names of a batch whose worker was killed before it re-decided them
-		// (resolve.go runs after the save) end as a clean tagging leaves them.
-		if err := a.Tagging.ResolveEntities(ctx); err != nil {
-			return c.fail(err)
-		}
-	}
 	secs := max(last.Elapsed.Seconds(), 1e-9)
 	how := "queue empty"
 	if stopped {

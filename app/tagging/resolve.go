@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/newsarchive/newsarchive/app/ner"
 	"github.com/newsarchive/newsarchive/store"
@@ -17,72 +16,13 @@ import (
 // user's correction wins; a second sense only with strong evidence) and
 // joins a one-word person name to the one full name it stands for across
 // the archive (ner.Linker over the archive's person names). Every mention
-// keeps what the tagger said (store: tag_name, tag_type), so the decision is
-// re-made after each tagging batch for the names the batch touched, and the
-// entity lists, entity pages, search filters and exports, which all read
-// the mentions' entities, see the resolved entities.
-
-// resolveBatch queues the names of a saved batch's mentions for
-// re-deciding and returns: one goroutine per service re-decides the queued
-// names (a batch saved meanwhile adds to the queue), so the worker goes on
-// tagging; Work waits for it before it returns (resolveWait). Failures are
-// logged, not fatal: the mentions stay as tagged until a later batch
-// touches their names.
-func (a *Service) resolveBatch(ctx context.Context, t *ner.Tagger, results []store.Tagged) {
-	r := &a.tag.res
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.names == nil {
-		r.names = map[string]bool{}
-	}
-	for _, res := range results {
-		for _, m := range res.Mentions {
-			r.names[m.Name] = true
-		}
-	}
-	if r.running || len(r.names) == 0 {
-		return
-	}
-	r.running = true
-	r.idle = make(chan struct{})
-	go func() {
-		ctx := context.WithoutCancel(ctx) // a stopping worker still finishes what it saved
-		for {
-			r.mu.Lock()
-			names := r.names
-			r.names = nil
-			if len(names) == 0 {
-				r.running = false
-				close(r.idle)
-				r.mu.Unlock()
-				return
-			}
-			r.mu.Unlock()
-			if err := a.resolveNames(ctx, t, names); err != nil {
-				a.logf("tagging: %v", err)
-			}
-		}
-	}()
-}
-
-// resolveWait blocks until the queued names are re-decided.
-func (a *Service) resolveWait() {
-	r := &a.tag.res
-	r.mu.Lock()
-	idle := r.idle
-	r.mu.Unlock()
-	if idle != nil {
-		<-idle
-	}
-}
-
-// resolving is the service's queue of names to re-decide.
-type resolving struct {
-	mu      sync.Mutex
-	names   map[string]bool
-	running bool
-	idle    chan struct{} // closed when the goroutine ends
-}
+// keeps what the tagger said (store: tag_name, tag_type), so the decision
+// can be re-made over the whole archive (ResolveEntities, `newsarchive
+// resolve`), and the entity lists, entity pages, search filters and
+// exports, which all read the mentions' entities, see the resolved
+// entities. It is not run after each tagging batch: decided batch by batch,
+// the result depended on the order in which batches were tagged (two
+// workers and one clean tagging of the same articles disagreed).
 
 // ResolveEntities re-decides every tagged name of the archive (an archive
 // tagged before archive-level resolution, or after the resolver changed).

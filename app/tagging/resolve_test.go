@@ -10,9 +10,9 @@ import (
 )
 
 // TestArchiveResolution tags articles one at a time (each a batch of its
-// own) and checks that the archive re-decides as it grows: a country the
-// tagger calls an organisation is the place, and a surname alone in an
-// article joins the full name the archive knows.
+// own), re-decides the archive's names (newsarchive resolve) and checks
+// that a country the tagger calls an organisation is the place, and a
+// surname alone in an article joins the full name the archive knows.
 func TestArchiveResolution(t *testing.T) {
 	ctx := context.Background()
 	a := apptest.Open(t)
@@ -25,6 +25,9 @@ func TestArchiveResolution(t *testing.T) {
 	var ids []int64
 	for i, s := range texts {
 		ids = append(ids, importText(t, a, fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Report %d\n\n%s\n", i, s))))
+	}
+	if err := a.Tagging.ResolveEntities(ctx); err != nil {
+		t.Fatal(err)
 	}
 	tests := []struct {
 		name, wantName, wantType string

@@ -28,7 +28,6 @@ type tagging struct {
 	again   bool
 	done    chan struct{} // closed when the current run ends
 
-	res resolving // names to re-decide after saved batches (resolve.go)
 }
 
 // Tagger returns the entity tagger, loading its model on first use.

@@ -163,7 +163,6 @@ func (a *Service) Work(ctx context.Context, opt Options, progress func(Progress)
 	}
 	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now()}
 	w.p.Owner = opt.Owner
-	defer a.resolveWait() // the names of the batches saved are re-decided (resolve.go)
 	err = w.run(ctx)
 	if err != nil && ctx.Err() != nil {
 		// A statement cut short by the end of ctx fails in its own words
@@ -260,7 +259,6 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 	if err != nil {
 		return err
 	}
-	w.a.resolveBatch(saveCtx, w.tagger, results) // archive-level types and links (resolve.go)
 	var q store.QueueStatus
 	if w.progress != nil && ctx.Err() == nil {
 		if q, err = w.a.st.QueueStatus(ctx); err != nil {
