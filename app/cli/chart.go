@@ -78,8 +78,12 @@ func runChart(ctx context.Context, c *session, args []string) int {
 	if err := tab.WriteFile(*out, chart.Style{Title: *title}); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "%s: %d %ss from %s to %s\n", *out, len(tab.Periods), tab.By,
-		tab.From.Format("2006-01-02"), tab.To.Format("2006-01-02"))
+	if len(tab.Periods) == 0 {
+		fmt.Fprintf(c.Stdout, "%s: no dated article to draw\n", *out)
+	} else {
+		fmt.Fprintf(c.Stdout, "%s: %d %ss from %s to %s\n", *out, len(tab.Periods), tab.By,
+			tab.From.Format("2006-01-02"), tab.To.Format("2006-01-02"))
+	}
 	for _, col := range tab.Series {
 		fmt.Fprintf(c.Stdout, "  %s: %d articles drawn", col.Name, col.Total())
 		if col.Outside > 0 {
