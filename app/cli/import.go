@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/safetext"
 )
@@ -63,18 +64,27 @@ func runImport(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	if !*noTag {
-		start := time.Now()
-		if err := a.Tagging.TagPending(ctx, c.taggingProgress()); err != nil {
+		if err := c.tagPending(ctx, a, out); err != nil {
 			return c.fail(fmt.Errorf("tagging entities (the articles are imported; run `newsarchive retag` later): %w", err))
 		}
-		c.endProgress()
-		done, total, _ := a.Tagging.TaggingProgress(ctx)
-		fmt.Fprintf(out, "entities: %d of %d articles tagged in %s\n", done, total, time.Since(start).Round(time.Millisecond))
 	}
 	if rep.Failed > 0 {
 		return ExitFailed
 	}
 	return ExitOK
+}
+
+// tagPending tags the articles waiting for it, with a progress line, and
+// prints how many of the archive's articles are tagged.
+func (c *session) tagPending(ctx context.Context, a *app.App, out io.Writer) error {
+	start := time.Now()
+	if err := a.Tagging.TagPending(ctx, c.taggingProgress()); err != nil {
+		return err
+	}
+	c.endProgress()
+	done, total, _ := a.Tagging.TaggingProgress(ctx)
+	fmt.Fprintf(out, "entities: %d of %d articles tagged in %s\n", done, total, time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // progressLine draws a progress bar: done/total, files/s and time left.

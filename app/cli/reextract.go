@@ -60,13 +60,9 @@ func runReextract(ctx context.Context, c *session, args []string) int {
 		return c.fail(err)
 	}
 	if !*noTag && rep.BodiesChanged > 0 {
-		start := time.Now()
-		if err := a.Tagging.TagPending(ctx, c.taggingProgress()); err != nil {
+		if err := c.tagPending(ctx, a, out); err != nil {
 			return c.fail(fmt.Errorf("tagging entities (the articles are re-extracted; run `newsarchive worker` later): %w", err))
 		}
-		c.endProgress()
-		done, total, _ := a.Tagging.TaggingProgress(ctx)
-		fmt.Fprintf(out, "entities: %d of %d articles tagged in %s\n", done, total, time.Since(start).Round(time.Millisecond))
 	}
 	if rep.Failed > 0 {
 		return ExitFailed
