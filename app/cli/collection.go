@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -140,7 +141,7 @@ func (c *session) showCollection(ctx context.Context, wb *workbench.Service, nam
 		}
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "%s: %d articles\n", v.Name, len(v.Articles))
+	fmt.Fprintf(c.Stdout, "%s: %d articles\n", safetext.Line(v.Name), len(v.Articles))
 	if v.Description != "" {
 		fmt.Fprintln(c.Stdout, v.Description)
 	}
@@ -148,7 +149,7 @@ func (c *session) showCollection(ctx context.Context, wb *workbench.Service, nam
 		fmt.Fprintf(c.Stdout, "made from the search %q %s on %s\n", v.SearchQuery, v.SearchFilters, v.SearchAt.UTC().Format("2006-01-02 15:04"))
 	}
 	for _, m := range v.Articles {
-		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", m.ID, dateOnly(m.Published), m.Title, inParens(m.Source))
+		fmt.Fprintf(c.Stdout, "%6d  %-10s  %s%s\n", m.ID, dateOnly(m.Published), safetext.Line(m.Title), inParens(m.Source))
 	}
 	return ExitOK
 }
@@ -184,9 +185,9 @@ func runCollections(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	for _, col := range cs {
-		fmt.Fprintf(c.Stdout, "%6d  %s", col.Articles, col.Name)
+		fmt.Fprintf(c.Stdout, "%6d  %s", col.Articles, safetext.Line(col.Name))
 		if col.Description != "" {
-			fmt.Fprintf(c.Stdout, " — %s", col.Description)
+			fmt.Fprintf(c.Stdout, " — %s", safetext.Line(col.Description))
 		}
 		fmt.Fprintln(c.Stdout)
 	}

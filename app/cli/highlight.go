@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
@@ -160,16 +161,16 @@ func runHighlights(ctx context.Context, c *session, args []string) int {
 			flag = " ORPHANED (not found in the article's text now)"
 		}
 		fmt.Fprintf(c.Stdout, "%5d  article %d  %s%s  %s  %s%s\n", h.ID, h.ArticleID, h.Color, flag, dateOnly(h.Published),
-			h.Title, inParens(h.Source))
+			safetext.Line(h.Title), inParens(h.Source))
 		fmt.Fprintf(c.Stdout, "       %q\n", h.Quote)
 		if h.Note != "" {
-			fmt.Fprintf(c.Stdout, "       note: %s\n", strings.ReplaceAll(h.Note, "\n", " "))
+			fmt.Fprintf(c.Stdout, "       note: %s\n", safetext.Line(h.Note))
 		}
 		if len(h.Tags) > 0 {
-			fmt.Fprintf(c.Stdout, "       tags: %s\n", strings.Join(h.Tags, ", "))
+			fmt.Fprintf(c.Stdout, "       tags: %s\n", safetext.Line(strings.Join(h.Tags, ", ")))
 		}
 		if h.Author != "" {
-			fmt.Fprintf(c.Stdout, "       by %s, %s\n", h.Author, h.CreatedAt.UTC().Format("2006-01-02 15:04"))
+			fmt.Fprintf(c.Stdout, "       by %s, %s\n", safetext.Line(h.Author), h.CreatedAt.UTC().Format("2006-01-02 15:04"))
 		}
 	}
 	fmt.Fprintf(c.Stdout, "%d highlights\n", len(hs))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -79,14 +80,14 @@ func runWatch(ctx context.Context, c *session, args []string) int {
 		}
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "%s (%q): %d new, %d seen before\n", v.Name, v.Query, len(v.NewHits), len(v.Seen))
+	fmt.Fprintf(c.Stdout, "%s (%q): %d new, %d seen before\n", safetext.Line(v.Name), v.Query, len(v.NewHits), len(v.Seen))
 	for i, group := range [][]store.SearchHit{v.NewHits, v.Seen} {
 		mark := "new "
 		if i == 1 {
 			mark = "    "
 		}
 		for _, h := range group {
-			fmt.Fprintf(c.Stdout, "%s%6d  %-10s  %s%s\n", mark, h.ID, dateOnly(h.Published), h.Title, inParens(h.Source))
+			fmt.Fprintf(c.Stdout, "%s%6d  %-10s  %s%s\n", mark, h.ID, dateOnly(h.Published), safetext.Line(h.Title), inParens(h.Source))
 		}
 	}
 	return ExitOK
@@ -129,7 +130,7 @@ func runWatches(ctx context.Context, c *session, args []string) int {
 		return ExitOK
 	}
 	for _, w := range ws {
-		fmt.Fprintf(c.Stdout, "%5d new  %s  (%q)\n", w.New, w.Name, w.Query)
+		fmt.Fprintf(c.Stdout, "%5d new  %s  (%q)\n", w.New, safetext.Line(w.Name), w.Query)
 	}
 	return ExitOK
 }
