@@ -13,14 +13,9 @@ import (
 func runBackup(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("backup", "[--force] FILE")
 	force := fs.Bool("force", false, "overwrite FILE when it exists")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 1 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, rest, code := c.begin(ctx, fs, args, exactly(1))
+	if code >= 0 {
+		return code
 	}
 	start := time.Now()
 	if err := a.Backup(ctx, rest[0], *force); err != nil {
@@ -52,14 +47,9 @@ func runRestore(ctx context.Context, c *session, args []string) int {
 func runCheck(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("check", "[--articles]")
 	thorough := fs.Bool("articles", false, "also verify every article's content hash and index entry (slower)")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, _, code := c.begin(ctx, fs, args, exactly(0))
+	if code >= 0 {
+		return code
 	}
 	start := time.Now()
 	problems, err := a.Check(ctx, *thorough)

@@ -247,3 +247,25 @@ commands:
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 }
+
+// begin parses the flags of command fs, checks its positional arguments with
+// valid (a usage error when it says no) and opens the archive. code is -1 when
+// all went well, else the exit code to return.
+func (c *session) begin(ctx context.Context, fs *flag.FlagSet, args []string, valid func(rest []string) bool) (a *app.App, rest []string, code int) {
+	rest, ok := parseFlags(fs, args)
+	if !ok || !valid(rest) {
+		fs.Usage()
+		return nil, nil, ExitUsage
+	}
+	a, err := c.open(ctx)
+	if err != nil {
+		return nil, nil, c.fail(err)
+	}
+	return a, rest, -1
+}
+
+// exactly accepts n positional arguments.
+func exactly(n int) func([]string) bool { return func(r []string) bool { return len(r) == n } }
+
+// atLeast accepts n or more positional arguments.
+func atLeast(n int) func([]string) bool { return func(r []string) bool { return len(r) >= n } }

@@ -157,14 +157,9 @@ func (c *session) showCollection(ctx context.Context, wb *workbench.Service, nam
 func runCollections(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("collections", "[--json]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, _, code := c.begin(ctx, fs, args, exactly(0))
+	if code >= 0 {
+		return code
 	}
 	cs, err := a.Workbench.Collections(ctx)
 	if err != nil {

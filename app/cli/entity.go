@@ -22,14 +22,9 @@ const entityUsage = `NAME|ID
 func runEntity(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("entity", entityUsage)
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) == 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, rest, code := c.begin(ctx, fs, args, atLeast(1))
+	if code >= 0 {
+		return code
 	}
 	if fix, ok := corrections[rest[0]]; ok {
 		msg, err := fix(ctx, a, rest[1:])

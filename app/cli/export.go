@@ -148,14 +148,9 @@ func runMerge(ctx context.Context, c *session, args []string) int {
 	fs.BoolVar(&opt.DryRun, "dry-run", false, "check the export and list what --apply-corrections would change here; write nothing")
 	fs.BoolVar(&opt.ApplyCorrections, "apply-corrections", false,
 		"let the export change this archive's own data: apply its entity corrections, add its tags and notes to articles archived here")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 1 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, rest, code := c.begin(ctx, fs, args, exactly(1))
+	if code >= 0 {
+		return code
 	}
 	var progress func(export.MergeReport)
 	if isTerminal(c.Stderr) {

@@ -129,14 +129,9 @@ func runFeedsSet(ctx context.Context, c *session, args []string) int {
 
 func runFeedsImport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("feeds import", "FILE.opml")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 1 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, rest, code := c.begin(ctx, fs, args, exactly(1))
+	if code >= 0 {
+		return code
 	}
 	rep, err := a.Importer.ImportOPML(ctx, rest[0])
 	if err != nil {
@@ -156,14 +151,9 @@ func runFeedsImport(ctx context.Context, c *session, args []string) int {
 func runFeedsExport(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("feeds export", "[--out FILE]")
 	out := fs.String("out", "", "write the OPML to FILE instead of stdout")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, _, code := c.begin(ctx, fs, args, exactly(0))
+	if code >= 0 {
+		return code
 	}
 	if *out == "" {
 		if _, err := a.Importer.ExportOPML(ctx, c.Stdout); err != nil {

@@ -132,14 +132,9 @@ func runHighlights(ctx context.Context, c *session, args []string) int {
 	fs.StringVar(&f.From, "from", "", "only on articles published on or after DATE (YYYY[-MM[-DD]])")
 	fs.StringVar(&f.To, "to", "", "only on articles published on or before DATE")
 	fs.StringVar(&f.Entity, "entity", "", "only on articles mentioning this entity (id, name or alias)")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, _, code := c.begin(ctx, fs, args, exactly(0))
+	if code >= 0 {
+		return code
 	}
 	hs, err := a.Workbench.Highlights(ctx, f)
 	if err != nil {

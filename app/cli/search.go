@@ -33,14 +33,9 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 	fs.StringVar(&opt.Sort, "sort", "relevance", "order: relevance or date")
 	fs.IntVar(&opt.Limit, "limit", 20, "at most N results")
 	fs.IntVar(&opt.Offset, "offset", 0, "skip the first N results")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) == 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, rest, code := c.begin(ctx, fs, args, atLeast(1))
+	if code >= 0 {
+		return code
 	}
 	res, err := a.Search.Search(ctx, strings.Join(rest, " "), opt)
 	if errors.Is(err, search.ErrBadQuery) {

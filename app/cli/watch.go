@@ -106,14 +106,9 @@ func hitsJSON(hs []store.SearchHit) []searchHitJSON {
 func runWatches(ctx context.Context, c *session, args []string) int {
 	fs := c.flags("watches", "[--json]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, ok := parseFlags(fs, args)
-	if !ok || len(rest) != 0 {
-		fs.Usage()
-		return ExitUsage
-	}
-	a, err := c.open(ctx)
-	if err != nil {
-		return c.fail(err)
+	a, _, code := c.begin(ctx, fs, args, exactly(0))
+	if code >= 0 {
+		return code
 	}
 	ws, err := a.Workbench.Watches(ctx)
 	if err != nil {
