@@ -1,7 +1,7 @@
 // Package widgets holds the GUI's custom Fyne widgets: FlowText (word-wrapped
 // paragraphs with tappable entity mentions), FitText (rich text cut to one
-// line), Timeline (articles per month), and the entity type colours they
-// draw with.
+// line), ChartView (coverage bars), and the entity type colours they draw
+// with.
 package widgets
 
 import (
