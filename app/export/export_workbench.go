@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsarchive/newsarchive/app/safetext"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -177,18 +178,19 @@ func (m *merger) mergeWorkbench(ctx context.Context, rec *jsonlRecord) error {
 			return fmt.Errorf("highlight on article %q: bad offsets or no quote", art.Title)
 		}
 		_, err = st.CreateHighlight(ctx, store.Highlight{ArticleID: art.ID, Quote: h.Quote, Prefix: h.Prefix,
-			Suffix: h.Suffix, Start: h.Start, End: h.End, AnchoredHash: h.AnchoredHash, Orphaned: h.Orphaned,
-			Color: h.Color, Note: h.Note, Tags: h.Tags, Author: h.Author, CreatedAt: h.CreatedAt, UpdatedAt: h.UpdatedAt})
+			Suffix: h.Suffix, Start: h.Start, End: h.End, AnchoredHash: safetext.Line(h.AnchoredHash), Orphaned: h.Orphaned,
+			Color: safetext.Line(h.Color), Note: safetext.Body(h.Note), Tags: cleanLines(h.Tags),
+			Author: safetext.Line(h.Author), CreatedAt: h.CreatedAt, UpdatedAt: h.UpdatedAt})
 		if err != nil {
 			return err
 		}
 		m.rep.Highlights++
-	case rec.Kind == recCollection && rec.Collection != nil && strings.TrimSpace(rec.Name) != "":
-		jc := rec.Collection
-		c, err := st.CollectionByName(ctx, rec.Name)
+	case rec.Kind == recCollection && rec.Collection != nil && safetext.Line(rec.Name) != "":
+		jc, name := rec.Collection, safetext.Line(rec.Name)
+		c, err := st.CollectionByName(ctx, name)
 		if errors.Is(err, store.ErrNotFound) {
-			nc := store.Collection{Name: rec.Name, Description: jc.Description, CreatedAt: jc.CreatedAt,
-				SearchQuery: jc.SearchQuery, SearchFilters: jc.SearchFilters}
+			nc := store.Collection{Name: name, Description: safetext.Body(jc.Description), CreatedAt: jc.CreatedAt,
+				SearchQuery: safetext.Line(jc.SearchQuery), SearchFilters: safetext.Body(jc.SearchFilters)}
 			if jc.SearchAt != nil {
 				nc.SearchAt = *jc.SearchAt
 			}
@@ -215,6 +217,17 @@ func (m *merger) mergeWorkbench(ctx context.Context, rec *jsonlRecord) error {
 		m.rep.Collections++
 	}
 	return nil
+}
+
+// cleanLines is safetext.Line of each of ss, the empty ones dropped.
+func cleanLines(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = safetext.Line(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // keepLocal reports whether the merge must leave alone what this archive

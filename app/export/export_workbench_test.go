@@ -233,3 +233,59 @@ func TestExportReanchors(t *testing.T) {
 		t.Errorf("exported highlight %v; want it at %d", recs[1], strings.Index(body, quote))
 	}
 }
+
+// TestMergeCleansWorkbenchText: a foreign export's highlight notes, authors,
+// tags and collection names arrive as the article text does, without escape
+// sequences, control characters or bidirectional overrides.
+func TestMergeCleansWorkbenchText(t *testing.T) {
+	ctx := context.Background()
+	a, _ := workbenchArchive(t)
+	var lines [][]byte
+	for _, l := range bytes.Split(apptest.ExportJSONL(t, a), []byte("\n")) {
+		var rec map[string]any
+		if len(l) == 0 || json.Unmarshal(l, &rec) != nil {
+			lines = append(lines, l)
+			continue
+		}
+		switch rec["kind"] {
+		case "highlight":
+			h := rec["highlight"].(map[string]any)
+			h["note"] = "read \x1b[2Jthis\x07 again"
+			h["author"] = "eve\u202e\x1b]0;pwned\x07"
+			h["tags"] = []any{"ok", "\x1b[31m", "red\u202etag"}
+		case "collection":
+			if rec["name"] == "Pair" {
+				rec["name"] = "Pa\x1b[1mir\u202e"
+				rec["collection"].(map[string]any)["description"] = "two\x1b[0m of\r\nthem"
+			}
+		}
+		out, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, out)
+	}
+	b := apptest.Open(t)
+	if _, err := b.Exporter.Merge(ctx, bytes.NewReader(bytes.Join(lines, []byte("\n"))), export.MergeOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := b.Workbench.Highlights(ctx, workbench.Filter{})
+	if err != nil || len(hs) != 3 {
+		t.Fatalf("merged highlights: %d, %v", len(hs), err)
+	}
+	dirty := func(s string) bool { return strings.ContainsAny(s, "\x1b\x07\r\u202e") }
+	for _, h := range hs {
+		if dirty(h.Note) || dirty(h.Author) || h.Note != "read this again" || strings.Join(h.Tags, ",") != "ok,redtag" {
+			t.Errorf("merged highlight: note %q, author %q, tags %q", h.Note, h.Author, h.Tags)
+		}
+	}
+	cs, err := b.Workbench.Collections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if dirty(c.Name) || dirty(c.Description) {
+			t.Errorf("merged collection %q: description %q", c.Name, c.Description)
+		}
+	}
+}
