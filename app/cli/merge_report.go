@@ -24,6 +24,9 @@ func printMerge(w io.Writer, r export.MergeReport, opt export.MergeOptions) {
 	if r.Highlights > 0 || r.Collections > 0 {
 		fmt.Fprintf(w, "; %d highlights added, %d collections merged", r.Highlights, r.Collections)
 	}
+	if r.Watches > 0 {
+		fmt.Fprintf(w, "; %d watches added", r.Watches)
+	}
 	fmt.Fprintf(w, " in %s\n", r.Elapsed.Round(time.Millisecond))
 	if r.DatesDropped > 0 || r.LinksDropped > 0 {
 		fmt.Fprintf(w, "cleaned: %d unreadable dates and %d unsafe links left out\n", r.DatesDropped, r.LinksDropped)

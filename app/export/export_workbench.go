@@ -35,6 +35,7 @@ var HighlightColumns = []string{"highlight_id", "article_id", "title", "source",
 const (
 	recHighlight  = "highlight"
 	recCollection = "collection"
+	recWatch      = "watch"
 )
 
 type jsonlHighlight struct {
@@ -60,6 +61,14 @@ type jsonlCollection struct {
 	SearchFilters string        `json:"search_filters,omitempty"`
 	SearchAt      *time.Time    `json:"search_at,omitempty"`
 	Members       []jsonlMember `json:"members"`
+}
+
+// jsonlWatch is a saved search; which articles are new is this archive's
+// own matter, so it travels without it.
+type jsonlWatch struct {
+	Query     string    `json:"query"`
+	Filters   string    `json:"filters,omitempty"` // JSON, as the workbench wrote them
+	CreatedAt time.Time `json:"created_at"`
 }
 
 type jsonlMember struct {
@@ -119,8 +128,9 @@ func (a *Exporter) highlights(ctx context.Context, sc store.ExportScope, f func(
 	})
 }
 
-// writeWorkbenchJSONL writes the highlights on the scope's articles and
-// the collections with their members in the scope.
+// writeWorkbenchJSONL writes the highlights on the scope's articles, the
+// collections with their members in the scope and, when the scope is the
+// whole archive, the watches.
 func (a *Exporter) writeWorkbenchJSONL(ctx context.Context, enc *json.Encoder, sc store.ExportScope) error {
 	err := a.highlights(ctx, sc, func(h store.HighlightRow) error {
 		return enc.Encode(jsonlRecord{Kind: recHighlight, ArticleHash: h.ArticleHash, Highlight: &jsonlHighlight{
@@ -131,7 +141,7 @@ func (a *Exporter) writeWorkbenchJSONL(ctx context.Context, enc *json.Encoder, s
 	if err != nil {
 		return err
 	}
-	return a.st.ExportCollections(ctx, sc, func(c store.Collection, ms []store.CollectionMember) error {
+	err = a.st.ExportCollections(ctx, sc, func(c store.Collection, ms []store.CollectionMember) error {
 		jc := &jsonlCollection{Description: c.Description, CreatedAt: c.CreatedAt.UTC(), SearchQuery: c.SearchQuery,
 			SearchFilters: c.SearchFilters, Members: []jsonlMember{}}
 		if !c.SearchAt.IsZero() {
@@ -143,6 +153,64 @@ func (a *Exporter) writeWorkbenchJSONL(ctx context.Context, enc *json.Encoder, s
 		}
 		return enc.Encode(jsonlRecord{Kind: recCollection, Name: c.Name, Collection: jc})
 	})
+	if err != nil || !wholeArchive(sc) {
+		return err
+	}
+	ws, err := a.st.Watches(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
+		if err := enc.Encode(jsonlRecord{Kind: recWatch, Name: w.Name,
+			Watch: &jsonlWatch{Query: w.Query, Filters: w.Filters, CreatedAt: w.CreatedAt.UTC()}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wholeArchive reports whether the scope selects every article.
+func wholeArchive(sc store.ExportScope) bool {
+	return len(sc.IDs) == 0 && sc.Query.Empty() && sc.From == "" && sc.To == "" && sc.Source == "" &&
+		sc.EntityID == 0 && sc.EntityName == "" && sc.EntityType == "" && sc.Tag == ""
+}
+
+// watchRecord checks a watch record and cleans its text.
+func watchRecord(rec *jsonlRecord) (store.Watch, error) {
+	name := safetext.Line(rec.Name)
+	if rec.Watch == nil {
+		return store.Watch{}, fmt.Errorf("watch %q: no query", name)
+	}
+	w := store.Watch{Name: name, Query: safetext.Line(rec.Watch.Query), Filters: safetext.Body(rec.Watch.Filters),
+		CreatedAt: rec.Watch.CreatedAt}
+	if w.Name == "" || w.Query == "" || (w.Filters != "" && !json.Valid([]byte(w.Filters))) {
+		return store.Watch{}, fmt.Errorf("watch %q: no name, no query, or filters that are not JSON", name)
+	}
+	return w, nil
+}
+
+// mergeWatch adds a watch this archive lacks (by name); the articles it
+// holds when the merge ends are not new to it. A watch of the same name
+// here is left as it is.
+func (m *merger) mergeWatch(ctx context.Context, rec *jsonlRecord) error {
+	w, err := watchRecord(rec)
+	if err != nil {
+		return err
+	}
+	if _, err := m.a.st.WatchByName(ctx, w.Name); err == nil {
+		m.rep.WorkbenchSkipped++
+		return nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	if w.SeenMaxID, err = m.a.st.MaxArticleID(ctx); err != nil {
+		return err
+	}
+	if _, err := m.a.st.CreateWatch(ctx, w); err != nil {
+		return err
+	}
+	m.rep.Watches++
+	return nil
 }
 
 // mergeWorkbench merges a highlight or collection record. A highlight on

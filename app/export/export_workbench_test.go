@@ -289,3 +289,40 @@ func TestMergeCleansWorkbenchText(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLWatches: a whole-archive export carries the watches, a scoped one
+// does not; merged, a watch counts only what is imported later as new, and a
+// watch of the same name here stays as it is.
+func TestJSONLWatches(t *testing.T) {
+	ctx := context.Background()
+	a, _ := workbenchArchive(t)
+	if _, err := a.Workbench.AddWatch(ctx, "Ferries", "ferries", workbench.SearchFilters{Source: "The Coastal Courier"}); err != nil {
+		t.Fatal(err)
+	}
+	whole := apptest.ExportJSONL(t, a)
+	if !bytes.Contains(whole, []byte(`"kind":"watch"`)) || !bytes.Contains(whole, []byte(`"query":"ferries"`)) {
+		t.Fatalf("the whole-archive export lacks the watch")
+	}
+	var scoped bytes.Buffer
+	if _, err := a.Exporter.Write(ctx, &scoped, export.Options{Format: export.FormatJSONL, Scope: export.Scope{Query: "ferries"}}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(scoped.Bytes(), []byte(`"kind":"watch"`)) {
+		t.Errorf("a scoped export carries the watches")
+	}
+	b := apptest.Open(t)
+	for i, want := range []int{1, 0} {
+		rep, err := b.Exporter.Merge(ctx, bytes.NewReader(whole), export.MergeOptions{}, nil)
+		if err != nil || rep.Watches != want {
+			t.Fatalf("merge %d: %d watches added (%v), want %d", i+1, rep.Watches, err, want)
+		}
+	}
+	ws, err := b.Workbench.Watches(ctx)
+	if err != nil || len(ws) != 1 || ws[0].Name != "Ferries" || ws[0].Query != "ferries" || ws[0].New != 0 {
+		t.Fatalf("merged watches: %+v, %v", ws, err)
+	}
+	bad := bytes.Replace(whole, []byte(`"query":"ferries"`), []byte(`"query":""`), 1)
+	if _, err := apptest.Open(t).Exporter.Merge(ctx, bytes.NewReader(bad), export.MergeOptions{}, nil); err == nil {
+		t.Errorf("a watch without a query merged")
+	}
+}

@@ -68,6 +68,7 @@ type jsonlRecord struct {
 
 	Highlight  *jsonlHighlight  `json:"highlight,omitempty"`  // highlight (its article: ArticleHash)
 	Collection *jsonlCollection `json:"collection,omitempty"` // collection (its name: Name)
+	Watch      *jsonlWatch      `json:"watch,omitempty"`      // watch (its name: Name)
 }
 
 type jsonlOriginal struct {

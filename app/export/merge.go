@@ -48,6 +48,7 @@ type MergeReport struct {
 	Corrections int // corrections this archive lacked, added and applied
 	Highlights  int // highlights this archive lacked, added
 	Collections int // collection records read (made here when missing, their articles added)
+	Watches     int // watches this archive lacked (by name), added
 	// What the merge left alone without MergeOptions.ApplyCorrections:
 	LocalSkipped       int // articles archived here the export would add tags or a note to
 	WorkbenchSkipped   int // highlights on, or collection changes of, what this archive held before
@@ -243,6 +244,11 @@ func (m *merger) add(ctx context.Context, rec *jsonlRecord) error {
 			return err
 		}
 		return m.mergeWorkbench(ctx, rec)
+	case recWatch:
+		if err := m.flush(ctx); err != nil {
+			return err
+		}
+		return m.mergeWatch(ctx, rec)
 	default:
 		return nil // a kind from a later version: skipped
 	}

@@ -44,6 +44,9 @@ func (m *merger) check(ctx context.Context, rec *jsonlRecord) error {
 		return m.previewCorrection(ctx, c)
 	case recHighlight:
 		return checkHighlight(rec)
+	case recWatch:
+		_, err := watchRecord(rec)
+		return err
 	}
 	return nil
 }
