@@ -22,8 +22,16 @@ func (pgDialect) migrate(ctx context.Context, s *Store) error {
 		return err
 	}
 	return s.transact(ctx, s.w, nil, schemaLock, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-			return fmt.Errorf("create schema_version: %w", err)
+		// A team member without the right to create tables in the schema
+		// opens an archive that is up to date: nothing is created then.
+		var exists bool
+		if err := tx.QueryRowContext(ctx, `SELECT to_regclass('schema_version') IS NOT NULL`).Scan(&exists); err != nil {
+			return fmt.Errorf("look for schema_version: %w", err)
+		}
+		if !exists {
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL)`); err != nil {
+				return fmt.Errorf("create schema_version: %w", pgError(err))
+			}
 		}
 		current := 0
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
@@ -34,6 +42,10 @@ func (pgDialect) migrate(ctx context.Context, s *Store) error {
 		}
 		for _, m := range ms[current:] {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				if isPermissionDenied(err) {
+					return fmt.Errorf("migration %s: the archive needs its schema updated, which only its owner may do "+
+						"(open it once as the owner): %w", m.name, pgError(err))
+				}
 				return fmt.Errorf("migration %s: %w", m.name, pgError(err))
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {

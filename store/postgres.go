@@ -187,3 +187,10 @@ func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedV
 func (c *pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
 	return c.Conn.QueryContext(ctx, rebind(q), args)
 }
+
+// isPermissionDenied reports whether err is PostgreSQL's
+// insufficient_privilege (42501).
+func isPermissionDenied(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
+}
