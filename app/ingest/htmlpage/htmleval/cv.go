@@ -1,0 +1,107 @@
+package htmleval
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+)
+
+// ShareGrid are the vote shares CrossValidate chooses from: the share of
+// the ballots' weight a block needs to be kept (0.5 is a strict majority).
+var ShareGrid = []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}
+
+// Fold is one fold of CrossValidate: the share chosen on the other folds
+// and the held-out scores of the vote with it.
+type Fold struct {
+	Share   float64
+	HeldOut Means
+}
+
+// CrossValidate checks the vote's one free parameter, the share, by k-fold
+// cross-validation grouped by page: pages with the same expected text (two
+// saves of one article) share a fold. On each fold the share with the best
+// mean of the two training scores (bag F1 and, where a dump exists,
+// shingle F1) is chosen from ShareGrid and scored on the held-out pages.
+// It returns the folds and the held-out means over all pages.
+func CrossValidate(r Report, k int) ([]Fold, Means, error) {
+	var pages []Page
+	for _, p := range r.Pages {
+		if p.x != nil {
+			pages = append(pages, p)
+		}
+	}
+	if k < 2 || len(pages) < k {
+		return nil, Means{}, fmt.Errorf("cross-validate %d pages in %d folds: too few", len(pages), k)
+	}
+	// scores[i][g]: page i's body scored with ShareGrid[g].
+	scores := make([][]Body, len(pages))
+	for i, p := range pages {
+		scores[i] = make([]Body, len(ShareGrid))
+		for g, share := range ShareGrid {
+			scores[i][g] = p.score(p.x.Text(htmlpage.Vote, share))
+		}
+	}
+	fold := foldOf(pages, k)
+	folds := make([]Fold, k)
+	var held []Body
+	for f := range folds {
+		best, bestScore := 0, -1.0
+		for g := range ShareGrid {
+			var train []Body
+			for i := range pages {
+				if fold[i] != f {
+					train = append(train, scores[i][g])
+				}
+			}
+			m := means(train)
+			if s := (m.Bag + m.Shingle) / 2; s > bestScore {
+				best, bestScore = g, s
+			}
+		}
+		var test []Body
+		for i := range pages {
+			if fold[i] == f {
+				test = append(test, scores[i][best])
+			}
+		}
+		folds[f] = Fold{Share: ShareGrid[best], HeldOut: means(test)}
+		held = append(held, test...)
+	}
+	return folds, means(held), nil
+}
+
+// foldOf assigns pages to k folds: groups (same expected text) sorted by
+// name, dealt round-robin.
+func foldOf(pages []Page, k int) []int {
+	group := map[uint64]int{}
+	var firsts []string
+	ids := make([]uint64, len(pages))
+	for i, p := range pages {
+		h := fnv.New64a()
+		for _, t := range p.wantBag {
+			h.Write([]byte(t))
+			h.Write([]byte{0})
+		}
+		ids[i] = h.Sum64()
+		if _, ok := group[ids[i]]; !ok {
+			group[ids[i]] = len(firsts)
+			firsts = append(firsts, p.Name)
+		}
+	}
+	order := make([]int, len(firsts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return firsts[order[a]] < firsts[order[b]] })
+	foldOfGroup := make([]int, len(firsts))
+	for rank, g := range order {
+		foldOfGroup[g] = rank % k
+	}
+	out := make([]int, len(pages))
+	for i := range pages {
+		out[i] = foldOfGroup[group[ids[i]]]
+	}
+	return out
+}
