@@ -38,29 +38,38 @@ func (e Extractor) String() string {
 }
 
 // readabilityRun runs readeck's go-readability on a copy of doc and returns
-// its article (for the metadata) and its text, related-links blocks removed.
-func readabilityRun(doc *html.Node, base *url.URL) (readability.Article, string, error) {
+// its article (for the metadata; ra.Node is nil when it found nothing),
+// related-links blocks removed.
+func readabilityRun(doc *html.Node, base *url.URL) readability.Article {
 	p := readability.NewParser()
 	p.KeepClasses = true // dropRelated needs them
 	ra, err := p.ParseDocument(dom.Clone(doc, true), base)
 	if err != nil {
-		return ra, "", err
+		return readability.Article{}
 	}
-	if ra.Node == nil {
-		return ra, "", nil
+	if ra.Node != nil {
+		dropRelated(ra.Node)
 	}
-	dropRelated(ra.Node)
-	return ra, Text(ra.Node), nil
+	return ra
 }
 
-// trafilaturaRun runs go-trafilatura with its fallback (which compares its
-// own result with readability's and DOM Distiller's) on a copy of doc.
-func trafilaturaRun(doc *html.Node, base *url.URL) string {
+// trafilaturaRun runs go-trafilatura with its fallback on a copy of doc:
+// when its own extraction looks short it compares it with readability's
+// and DOM Distiller's, which the caller has already run (rnode, dnode: they
+// are copied, trafilatura edits the one it takes; nil when not found).
+func trafilaturaRun(doc *html.Node, base *url.URL, rnode, dnode *html.Node) string {
+	clone := func(n *html.Node) *html.Node {
+		if n == nil {
+			return nil
+		}
+		return dom.Clone(n, true)
+	}
 	res, err := trafilatura.ExtractDocument(dom.Clone(doc, true), trafilatura.Options{
-		OriginalURL:     base,
-		EnableFallback:  true,
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
+		OriginalURL:        base,
+		EnableFallback:     true,
+		FallbackCandidates: &trafilatura.FallbackCandidates{Readability: clone(rnode), Distiller: clone(dnode)},
+		ExcludeComments:    true,
+		HtmlDateMode:       trafilatura.Disabled,
 	})
 	if err != nil || res == nil || res.ContentNode == nil {
 		return ""
@@ -69,11 +78,11 @@ func trafilaturaRun(doc *html.Node, base *url.URL) string {
 }
 
 // distillerRun runs go-domdistiller (Chrome's reader mode, a boilerpipe
-// descendant) on a copy of doc.
-func distillerRun(doc *html.Node, base *url.URL) string {
+// descendant) on a copy of doc and returns its content (nil: none).
+func distillerRun(doc *html.Node, base *url.URL) *html.Node {
 	res, err := distiller.Apply(dom.Clone(doc, true), &distiller.Options{OriginalURL: base, SkipPagination: true})
-	if err != nil || res == nil || res.Node == nil {
-		return ""
+	if err != nil || res == nil {
+		return nil
 	}
-	return Text(res.Node)
+	return res.Node
 }
