@@ -119,11 +119,11 @@ func (x *Extraction) Text(ex Extractor, share float64) string {
 // vote with share when ex is Vote); the error wraps ErrNoText when that
 // body is empty.
 func (x *Extraction) Article(ex Extractor, share float64) (ingest.Article, error) {
-	body := x.Text(ex, share)
-	if strings.TrimSpace(body) == "" {
+	a := ingest.Sanitize(buildArticle(x.meta, x.ra, x.Text(ex, share), x.pageURL))
+	if strings.TrimSpace(a.Body) == "" { // after Sanitize: control characters go
 		return ingest.Article{}, fmt.Errorf("parse page %s: %w", x.pageURL, ErrNoText)
 	}
-	return ingest.Sanitize(buildArticle(x.meta, x.ra, body, x.pageURL)), nil
+	return a, nil
 }
 
 // countElements counts n's elements, stopping at limit.
