@@ -66,9 +66,9 @@ func main() {
 			fmt.Fprintln(os.Stderr, "evalhtml:", err)
 			os.Exit(1)
 		}
-		fmt.Printf("\nvote, %d-fold page-grouped cross-validation of the share:", *k)
+		fmt.Printf("\nvote, %d-fold page-grouped cross-validation of the votes a line needs; chosen per fold:", *k)
 		for _, f := range folds {
-			fmt.Printf(" %.1f", f.Share)
+			fmt.Printf(" %d of 3", int(f.Share*3)+1)
 		}
 		fmt.Printf("\n| vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
 	}

@@ -1,9 +1,10 @@
 // Package htmlpage turns a saved or fetched HTML page into an
-// ingest.Article: it decodes the page's charset, finds the main story text
-// with readability (falling back to trafilatura when readability keeps too
-// little), drops related-links blocks, and reads the title, byline, date,
-// site name, canonical URL and language from the page's metadata
-// (<title>, OpenGraph, article:* meta tags, JSON-LD NewsArticle).
+// ingest.Article: it decodes the page's charset, runs three article
+// extractors (readeck's go-readability, go-trafilatura with its fallback,
+// and go-domdistiller) and keeps the lines of the page that at least two of
+// them keep (vote.go), and reads the title, byline, date, site name,
+// canonical URL and language from the page's metadata (<title>, OpenGraph,
+// article:* meta tags, JSON-LD NewsArticle).
 //
 // Parse is a pure function of its arguments: no network, no globals.
 package htmlpage

@@ -8,9 +8,10 @@ import (
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 )
 
-// ShareGrid are the vote shares CrossValidate chooses from: the share of
-// the ballots' weight a block needs to be kept (0.5 is a strict majority).
-var ShareGrid = []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}
+// ShareGrid are the vote shares CrossValidate chooses from: a line is kept
+// when more than this share of the ballots hold it. With three ballots
+// they are "1 of 3", "2 of 3" (a strict majority, the default) and "3 of 3".
+var ShareGrid = []float64{0.2, 0.5, 0.8}
 
 // Fold is one fold of CrossValidate: the share chosen on the other folds
 // and the held-out scores of the vote with it.
