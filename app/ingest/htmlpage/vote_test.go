@@ -85,3 +85,15 @@ func TestPageTooLarge(t *testing.T) {
 		t.Fatalf("err = %v, want ErrTooLarge", err)
 	}
 }
+
+func TestPageText(t *testing.T) {
+	doc := mustParse(t, `<html><body><form id="aspnetForm"><nav><a href="/">Home</a></nav>`+
+		`<p>The story sits inside the page's form.</p><button>Share</button><script>x()</script>`+
+		`<p hidden>secret</p></form></body></html>`)
+	if got, want := pageText(doc), "Home\n\nThe story sits inside the page's form.\n\nShare"; got != want {
+		t.Errorf("pageText = %q, want %q", got, want)
+	}
+	if got := Text(doc); got != "" {
+		t.Errorf("Text = %q, want the form left out", got)
+	}
+}
