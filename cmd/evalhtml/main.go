@@ -71,6 +71,16 @@ func main() {
 			fmt.Printf(" %d of 3", int(f.Share*3)+1)
 		}
 		fmt.Printf("\n| vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
+		folds, held, err = htmleval.CrossValidateWeights(r, *k)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "evalhtml:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("\nvote with learned weights (readability, trafilatura, distiller), %d-fold page-grouped; chosen per fold:", *k)
+		for _, f := range folds {
+			fmt.Printf(" %v", f.Weights)
+		}
+		fmt.Printf("\n| weighted vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
 	}
 }
 

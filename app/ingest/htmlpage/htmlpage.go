@@ -116,6 +116,16 @@ func (x *Extraction) Text(ex Extractor, share float64) string {
 	return vote(x.page, x.texts[Readability:], share)
 }
 
+// WeightedVote is the vote with a weight per extractor (readability,
+// trafilatura, distiller), for the evaluation's learned-weights check;
+// Parse weighs them equally.
+func (x *Extraction) WeightedVote(weights [3]float64, share float64) string {
+	if x.page == "" {
+		return x.texts[Readability]
+	}
+	return weightedVote(x.page, x.texts[Readability:], weights[:], share)
+}
+
 // Article returns the page's article with the body of extractor ex (the
 // vote with share when ex is Vote); the error wraps ErrNoText when that
 // body is empty.

@@ -95,13 +95,30 @@ func (b *ballot) hasLine(toks []string) bool {
 // word that the story happens to use is not enough. It returns the kept
 // text, or the medoid text when the vote keeps too little.
 func vote(page string, texts []string, share float64) string {
+	return weightedVote(page, texts, nil, share)
+}
+
+// weightedVote is vote with a weight per text (nil: all 1): a line is kept
+// when the weights of the texts that hold it sum to more than share of the
+// total weight.
+func weightedVote(page string, texts []string, weights []float64, share float64) string {
 	// Every text votes: an empty one (an extractor that found nothing or
 	// failed) holds nothing, so a page needs a majority to have any text.
 	ballots := make([]*ballot, len(texts))
 	for i, t := range texts {
 		ballots[i] = newBallot(t)
 	}
-	need := int(share*float64(len(ballots))) + 1 // votes to keep a line
+	if weights == nil {
+		weights = make([]float64, len(texts))
+		for i := range weights {
+			weights[i] = 1
+		}
+	}
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	need := share * total // a line needs more weight than this
 	lines := strings.Split(page, "\n")
 	type verdict struct {
 		toks       []string
@@ -113,20 +130,20 @@ func vote(page string, texts []string, share float64) string {
 		v := verdict{toks: voteTokens(line)}
 		v.long = len(v.toks) >= shingleN
 		if len(v.toks) > 0 {
-			lineVotes, votes := 0, 0
-			for _, b := range ballots {
+			lineVotes, votes := 0.0, 0.0
+			for i, b := range ballots {
 				if v.long && b.holds(v.toks) {
-					votes++
+					votes += weights[i]
 				}
 				if !v.long && b.holdsShort(v.toks) {
-					votes++
+					votes += weights[i]
 					if b.hasLine(v.toks) {
-						lineVotes++
+						lineVotes += weights[i]
 					}
 				}
 			}
-			v.keep = v.long && votes >= need || lineVotes >= need
-			v.loose = !v.long && !v.keep && votes >= need
+			v.keep = v.long && votes > need || lineVotes > need
+			v.loose = !v.long && !v.keep && votes > need
 		}
 		vs[i] = v
 	}

@@ -13,10 +13,15 @@ import (
 // they are "1 of 3", "2 of 3" (a strict majority, the default) and "3 of 3".
 var ShareGrid = []float64{0.2, 0.5, 0.8}
 
-// Fold is one fold of CrossValidate: the share chosen on the other folds
-// and the held-out scores of the vote with it.
+// WeightGrid are the weights CrossValidateWeights tries for each
+// extractor (readability, trafilatura, distiller).
+var WeightGrid = []float64{0.5, 1, 2}
+
+// Fold is one fold of a cross-validation: the vote chosen on the other
+// folds (its share and weights) and its held-out scores.
 type Fold struct {
 	Share   float64
+	Weights [3]float64
 	HeldOut Means
 }
 
@@ -24,9 +29,34 @@ type Fold struct {
 // cross-validation grouped by page: pages with the same expected text (two
 // saves of one article) share a fold. On each fold the share with the best
 // mean of the two training scores (bag F1 and, where a dump exists,
-// shingle F1) is chosen from ShareGrid and scored on the held-out pages.
-// It returns the folds and the held-out means over all pages.
+// shingle F1) is chosen from ShareGrid (equal weights) and scored on the
+// held-out pages. It returns the folds and the held-out means over all
+// pages.
 func CrossValidate(r Report, k int) ([]Fold, Means, error) {
+	var grid []Fold
+	for _, share := range ShareGrid {
+		grid = append(grid, Fold{Share: share, Weights: [3]float64{1, 1, 1}})
+	}
+	return crossValidate(r, k, grid)
+}
+
+// CrossValidateWeights is CrossValidate over a weight per extractor (each
+// from WeightGrid, a weighted strict majority). Both references being
+// readability's output, it measures how far learned weights drift towards
+// copying readability; Parse does not use them.
+func CrossValidateWeights(r Report, k int) ([]Fold, Means, error) {
+	var grid []Fold
+	for _, wr := range WeightGrid {
+		for _, wt := range WeightGrid {
+			for _, wd := range WeightGrid {
+				grid = append(grid, Fold{Share: htmlpage.DefaultVoteShare, Weights: [3]float64{wr, wt, wd}})
+			}
+		}
+	}
+	return crossValidate(r, k, grid)
+}
+
+func crossValidate(r Report, k int, grid []Fold) ([]Fold, Means, error) {
 	var pages []Page
 	for _, p := range r.Pages {
 		if p.x != nil {
@@ -36,12 +66,12 @@ func CrossValidate(r Report, k int) ([]Fold, Means, error) {
 	if k < 2 || len(pages) < k {
 		return nil, Means{}, fmt.Errorf("cross-validate %d pages in %d folds: too few", len(pages), k)
 	}
-	// scores[i][g]: page i's body scored with ShareGrid[g].
+	// scores[i][g]: page i's body scored with grid[g].
 	scores := make([][]Body, len(pages))
 	for i, p := range pages {
-		scores[i] = make([]Body, len(ShareGrid))
-		for g, share := range ShareGrid {
-			scores[i][g] = p.score(p.x.Text(htmlpage.Vote, share))
+		scores[i] = make([]Body, len(grid))
+		for g, c := range grid {
+			scores[i][g] = p.score(p.x.WeightedVote(c.Weights, c.Share))
 		}
 	}
 	fold := foldOf(pages, k)
@@ -49,7 +79,7 @@ func CrossValidate(r Report, k int) ([]Fold, Means, error) {
 	var held []Body
 	for f := range folds {
 		best, bestScore := 0, -1.0
-		for g := range ShareGrid {
+		for g := range grid {
 			var train []Body
 			for i := range pages {
 				if fold[i] != f {
@@ -67,7 +97,8 @@ func CrossValidate(r Report, k int) ([]Fold, Means, error) {
 				test = append(test, scores[i][best])
 			}
 		}
-		folds[f] = Fold{Share: ShareGrid[best], HeldOut: means(test)}
+		folds[f] = grid[best]
+		folds[f].HeldOut = means(test)
 		held = append(held, test...)
 	}
 	return folds, means(held), nil

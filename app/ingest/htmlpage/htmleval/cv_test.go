@@ -71,6 +71,20 @@ func TestCrossValidate(t *testing.T) {
 	if held.Bag < 0.9 {
 		t.Errorf("held-out bag F1 %.3f on plain articles", held.Bag)
 	}
+	folds, held, err = CrossValidateWeights(r, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range folds {
+		for _, w := range f.Weights {
+			if !slices.Contains(WeightGrid, w) {
+				t.Errorf("weight %v not in the grid", w)
+			}
+		}
+	}
+	if held.Pages != len(r.Pages) || held.Bag < 0.9 {
+		t.Errorf("weighted: %d held-out pages, bag F1 %.3f", held.Pages, held.Bag)
+	}
 	if _, _, err := CrossValidate(r, 10); err == nil {
 		t.Error("10 folds of 6 pages: no error")
 	}
