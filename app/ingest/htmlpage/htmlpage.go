@@ -123,7 +123,8 @@ func (x *Extraction) WeightedVote(weights [3]float64, share float64) string {
 	if x.page == "" {
 		return x.texts[Readability]
 	}
-	return weightedVote(x.page, x.texts[Readability:], weights[:], share)
+	text, _ := weightedVote(x.page, x.texts[Readability:], weights[:], share)
+	return text
 }
 
 // Article returns the page's article with the body of extractor ex (the

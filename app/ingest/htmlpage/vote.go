@@ -95,13 +95,15 @@ func (b *ballot) hasLine(toks []string) bool {
 // word that the story happens to use is not enough. It returns the kept
 // text, or the medoid text when the vote keeps too little.
 func vote(page string, texts []string, share float64) string {
-	return weightedVote(page, texts, nil, share)
+	text, _ := weightedVote(page, texts, nil, share)
+	return text
 }
 
 // weightedVote is vote with a weight per text (nil: all 1): a line is kept
 // when the weights of the texts that hold it sum to more than share of the
-// total weight.
-func weightedVote(page string, texts []string, weights []float64, share float64) string {
+// total weight. medoid reports that the vote kept too little and the
+// medoid text was returned.
+func weightedVote(page string, texts []string, weights []float64, share float64) (text string, medoidTaken bool) {
 	// Every text votes: an empty one (an extractor that found nothing or
 	// failed) holds nothing, so a page needs a majority to have any text.
 	ballots := make([]*ballot, len(texts))
@@ -183,9 +185,9 @@ func weightedVote(page string, texts []string, weights []float64, share float64)
 		gap = false
 	}
 	if float64(kept) < voteFloor*medianWords(ballots) {
-		return medoid(ballots)
+		return medoid(ballots), true
 	}
-	return sb.String()
+	return sb.String(), false
 }
 
 func medianWords(bs []*ballot) float64 {
