@@ -54,6 +54,7 @@ func main() {
 	fmt.Printf("title accuracy %.3f\n", r.TitleAcc)
 	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
 	fmt.Printf("date accuracy %.3f (pages with an expected date: %.3f)\n", r.DateAcc, r.DateSet)
+	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)
 	fmt.Printf("\n| extractor | html-pages bag F1 (%d) | text-dumps shingle F1 (%d) |\n| --- | --- | --- |\n",
 		r.ByExtractor[0].Pages, r.ByExtractor[0].DumpPages)
 	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller, htmlpage.Vote} {

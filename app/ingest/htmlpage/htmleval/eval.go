@@ -38,7 +38,7 @@ type Page struct {
 	Precision, Recall    float64
 	F1                   float64 // body token F1 (0 when Err != nil)
 	TitleOK, BylineOK    bool
-	DateOK               bool
+	DateOK, LangOK       bool
 	Want                 Expected
 	GotTitle, GotByline  string
 	GotDate, GotLanguage string
@@ -75,7 +75,10 @@ type Report struct {
 	// BylineSet and DateSet are the accuracies over the pages whose
 	// expected value is not empty.
 	BylineSet, DateSet float64
-	Errors             int
+	// LangSet is the language accuracy over the pages with an expected
+	// language (primary subtag compared).
+	LangSet float64
+	Errors  int
 	// ByExtractor are the mean body scores of each extractor (Vote: Parse).
 	ByExtractor [htmlpage.Distiller + 1]Means
 }
@@ -109,7 +112,7 @@ func (r *Report) summarise() {
 	if n == 0 {
 		return
 	}
-	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK float64
+	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK, langN, langOK float64
 	for _, p := range r.Pages {
 		if p.Err != nil {
 			r.Errors++
@@ -121,6 +124,10 @@ func (r *Report) summarise() {
 		if p.Want.Byline != "" {
 			bylineN++
 			bylineOK += b2f(p.BylineOK)
+		}
+		if p.Want.Lang != "" {
+			langN++
+			langOK += b2f(p.LangOK)
 		}
 		if p.Want.PublishedTime != "" {
 			dateN++
@@ -136,6 +143,7 @@ func (r *Report) summarise() {
 		r.ByExtractor[ex] = means(bodies)
 	}
 	r.BylineSet, r.DateSet = bylineOK/max(bylineN, 1), dateOK/max(dateN, 1)
+	r.LangSet = langOK / max(langN, 1)
 }
 
 func b2f(b bool) float64 {
@@ -183,6 +191,7 @@ func ScorePage(dir, dumpExpected string) (Page, error) {
 	p.TitleOK = SameTitle(p.Want.Title, a.Title)
 	p.BylineOK = SameByline(p.Want.Byline, a.Byline)
 	p.DateOK = SameDate(p.Want.PublishedTime, a.Published)
+	p.LangOK = SameLanguage(p.Want.Lang, a.Language)
 	if p.x != nil {
 		for ex := range p.Bodies {
 			p.Bodies[ex] = p.score(p.x.Text(htmlpage.Extractor(ex), htmlpage.DefaultVoteShare))
@@ -320,6 +329,19 @@ func norm(s string) string {
 
 // SameTitle: equal after whitespace collapsing and case folding.
 func SameTitle(want, got string) bool { return norm(want) == norm(got) }
+
+// SameLanguage: the same primary language subtag ("en-US" and "en_gb"
+// agree), case folded; two empty languages agree.
+func SameLanguage(want, got string) bool {
+	primary := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if i := strings.IndexAny(s, "-_"); i >= 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	return primary(want) == primary(got)
+}
 
 // SameByline: equal after whitespace collapsing, case folding and dropping
 // a leading "by"; two empty bylines agree.

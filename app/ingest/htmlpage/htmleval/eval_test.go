@@ -12,7 +12,8 @@ import (
 // so that a regression fails but noise does not. The reference is Mozilla
 // readability's output: readability alone scores 0.9993 on it, the vote
 // (Parse) 0.983 (bag F1) and 0.979 on the text-dumps pages (shingle F1);
-// title 1.000, byline 0.987 and date 1.000 on pages with an expected value.
+// title 1.000, byline 0.987, date 1.000 and language 1.000 on pages with
+// an expected value.
 const (
 	minMeanF1    = 0.975
 	minReadF1    = 0.99
@@ -20,6 +21,7 @@ const (
 	minTitleAcc  = 0.97
 	minBylineSet = 0.95
 	minDateSet   = 0.95
+	minLangSet   = 0.95
 )
 
 func TestCorpus(t *testing.T) {
@@ -55,6 +57,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if r.BylineSet < minBylineSet {
 		t.Errorf("byline accuracy %.3f < %.2f", r.BylineSet, minBylineSet)
+	}
+	if r.LangSet < minLangSet {
+		t.Errorf("language accuracy %.3f < %.2f", r.LangSet, minLangSet)
 	}
 	if r.DateSet < minDateSet {
 		t.Errorf("date accuracy %.3f < %.2f", r.DateSet, minDateSet)
@@ -98,6 +103,9 @@ func TestComparisons(t *testing.T) {
 		{"date minutes differ", SameDate, "2019-01-03T07:00:02Z", "2019-01-03T08:00:02Z", false},
 		{"date only vs date-time", SameDate, "2024-06-25", "2024-06-25T10:00:00", true},
 		{"date missing", SameDate, "2024-06-25", "", false},
+		{"language region ignored", SameLanguage, "en-US", "en_gb", true},
+		{"language differs", SameLanguage, "fr", "en", false},
+		{"language missing", SameLanguage, "de", "", false},
 	}
 	for _, tt := range tests {
 		if got := tt.fn(tt.want, tt.got); got != tt.ok {
