@@ -4,7 +4,14 @@
 //
 // Usage:
 //
-//	evalhtml [-v] [corpus-dir]
+//	evalhtml [-v] [-pages] [-cv] [-k 5] [corpus-dir]
+//
+// It also prints each extractor's mean body score (readability,
+// trafilatura, DOM Distiller and their vote, which Parse uses) on the
+// html-pages corpus (bag-of-tokens F1) and on the pages that the text-dumps
+// corpus shares with it (its expected.txt, 4-gram shingle F1), and with
+// -cv the vote's held-out score under page-grouped cross-validation of its
+// share.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
 // ../shared/corpus/html-pages when run from the repository's top directory.
@@ -16,11 +23,15 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
 )
 
 func main() {
 	verbose := flag.Bool("v", false, "print the expected and extracted metadata of pages that miss")
+	perPage := flag.Bool("pages", false, "print one line per page")
+	cv := flag.Bool("cv", false, "cross-validate the vote's share (page-grouped)")
+	k := flag.Int("k", 5, "folds for -cv")
 	flag.Parse()
 	dir := flag.Arg(0)
 	if dir == "" {
@@ -35,14 +46,55 @@ func main() {
 		fmt.Fprintln(os.Stderr, "evalhtml:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%-40s %6s %6s %6s  %s\n", "page", "F1", "P", "R", "title byline date")
+	if *perPage || *verbose {
+		printPages(r, *verbose)
+	}
+	fmt.Printf("pages %d, errors %d\n", len(r.Pages), r.Errors)
+	fmt.Printf("mean body F1 %.4f (Parse: the vote)\n", r.MeanF1)
+	fmt.Printf("title accuracy %.3f\n", r.TitleAcc)
+	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
+	fmt.Printf("date accuracy %.3f (pages with an expected date: %.3f)\n", r.DateAcc, r.DateSet)
+	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)
+	fmt.Printf("\n| extractor | html-pages bag F1 (%d) | text-dumps shingle F1 (%d) |\n| --- | --- | --- |\n",
+		r.ByExtractor[0].Pages, r.ByExtractor[0].DumpPages)
+	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller, htmlpage.Vote} {
+		m := r.ByExtractor[ex]
+		fmt.Printf("| %s | %.4f | %.4f |\n", ex, m.Bag, m.Shingle)
+	}
+	if *cv {
+		folds, held, err := htmleval.CrossValidate(r, *k)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "evalhtml:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("\nvote, %d-fold page-grouped cross-validation of the votes a line needs; chosen per fold:", *k)
+		for _, f := range folds {
+			fmt.Printf(" %d of 3", int(f.Share*3)+1)
+		}
+		fmt.Printf("\n| vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
+		folds, held, err = htmleval.CrossValidateWeights(r, *k)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "evalhtml:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("\nvote with learned weights (readability, trafilatura, distiller), %d-fold page-grouped; chosen per fold:", *k)
+		for _, f := range folds {
+			fmt.Printf(" %v", f.Weights)
+		}
+		fmt.Printf("\n| weighted vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
+	}
+}
+
+func printPages(r htmleval.Report, verbose bool) {
+	fmt.Printf("%-40s %6s %6s %6s  %s  %s\n", "page", "F1", "P", "R", "title byline date", "F1 readability/trafilatura/distiller")
 	for _, p := range r.Pages {
-		fmt.Printf("%-40s %6.3f %6.3f %6.3f  %s %s %s", p.Name, p.F1, p.Precision, p.Recall, mark(p.TitleOK), mark(p.BylineOK), mark(p.DateOK))
+		fmt.Printf("%-40s %6.3f %6.3f %6.3f  %s %s %s  %.3f/%.3f/%.3f", p.Name, p.F1, p.Precision, p.Recall, mark(p.TitleOK), mark(p.BylineOK), mark(p.DateOK),
+			p.Bodies[htmlpage.Readability].F1, p.Bodies[htmlpage.Trafilatura].F1, p.Bodies[htmlpage.Distiller].F1)
 		if p.Err != nil {
 			fmt.Printf("  error: %v", p.Err)
 		}
 		fmt.Println()
-		if *verbose {
+		if verbose {
 			if !p.TitleOK {
 				fmt.Printf("    title  want %q got %q\n", p.Want.Title, p.GotTitle)
 			}
@@ -54,11 +106,7 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("\npages %d, errors %d\n", len(r.Pages), r.Errors)
-	fmt.Printf("mean body F1 %.4f\n", r.MeanF1)
-	fmt.Printf("title accuracy %.3f\n", r.TitleAcc)
-	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
-	fmt.Printf("date accuracy %.3f (pages with an expected date: %.3f)\n", r.DateAcc, r.DateSet)
+	fmt.Println()
 }
 
 func mark(ok bool) string {

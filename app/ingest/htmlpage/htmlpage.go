@@ -1,9 +1,10 @@
 // Package htmlpage turns a saved or fetched HTML page into an
-// ingest.Article: it decodes the page's charset, finds the main story text
-// with readability (falling back to trafilatura when readability keeps too
-// little), drops related-links blocks, and reads the title, byline, date,
-// site name, canonical URL and language from the page's metadata
-// (<title>, OpenGraph, article:* meta tags, JSON-LD NewsArticle).
+// ingest.Article: it decodes the page's charset, runs three article
+// extractors (readeck's go-readability, go-trafilatura with its fallback,
+// and go-domdistiller) and keeps the lines of the page that at least two of
+// them keep (vote.go), and reads the title, byline, date, site name,
+// canonical URL and language from the page's metadata (<title>, OpenGraph,
+// article:* meta tags, JSON-LD NewsArticle).
 //
 // Parse is a pure function of its arguments: no network, no globals.
 package htmlpage
@@ -29,7 +30,20 @@ var (
 	// ErrNotHTML means the bytes are not an HTML page (binary data, a
 	// feed, JSON...).
 	ErrNotHTML = errors.New("not an HTML page")
+	// ErrTooLarge means the page is over MaxPageBytes.
+	ErrTooLarge = errors.New("page too large")
 )
+
+// MaxPageBytes is the largest page Parse reads; a larger one is refused
+// with an error wrapping ErrTooLarge (the fetcher's cap is 20 MB of
+// transfer, a saved news page is well under 5 MB).
+const MaxPageBytes = 16 << 20
+
+// maxVoteElements: a page with more elements than this is extracted by
+// readability alone. DOM Distiller's time grows with the square of the
+// tree (20,000 elements: about 3 s on one core); the largest page of the
+// html-pages corpus (wikipedia-2, 1 MB) has about 10,000.
+const maxVoteElements = 20000
 
 // Parse extracts the article of an HTML page. pageURL (may be "") is where
 // the page came from and resolves relative links; contentType is the HTTP
@@ -37,51 +51,107 @@ var (
 // It returns an error wrapping ErrNotHTML when raw is not a page and one
 // wrapping ErrNoText when the page has no article text.
 func Parse(raw []byte, pageURL string, contentType string) (ingest.Article, error) {
-	if err := checkPage(raw, contentType); err != nil {
+	x, err := Extract(raw, pageURL, contentType)
+	if err != nil {
 		return ingest.Article{}, err
+	}
+	return x.Article(Vote, DefaultVoteShare)
+}
+
+// Extraction is a page read by every extractor: the metadata, the page's
+// whole text and each extractor's text. Article picks one or the vote.
+type Extraction struct {
+	pageURL string
+	meta    pageMeta
+	ra      readability.Article
+	page    string                // pageText of the whole page
+	texts   [Distiller + 1]string // by Extractor; texts[Vote] is unused
+}
+
+// Extract runs the extractors on a page (see Parse for the arguments and
+// errors). A page over maxVoteElements elements is read by readability
+// alone.
+func Extract(raw []byte, pageURL string, contentType string) (*Extraction, error) {
+	if err := checkPage(raw, contentType); err != nil {
+		return nil, err
 	}
 	text, _, err := ToUTF8(raw, contentType)
 	if err != nil {
-		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, err)
+		return nil, fmt.Errorf("parse page %s: %w", pageURL, err)
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, err)
+		return nil, fmt.Errorf("parse page %s: %w", pageURL, err)
 	}
 	var base *url.URL
 	if pageURL != "" {
 		if base, err = url.Parse(pageURL); err != nil {
-			return ingest.Article{}, fmt.Errorf("parse page URL %q: %w", pageURL, err)
+			return nil, fmt.Errorf("parse page URL %q: %w", pageURL, err)
 		}
 	}
-	return fromDocument(doc, base, pageURL)
+	x := &Extraction{pageURL: pageURL, meta: extractMeta(doc, base)}
+	if base == nil && x.meta.Canonical != "" {
+		base, _ = url.Parse(x.meta.Canonical)
+	}
+	x.ra = readabilityRun(doc, base)
+	x.texts[Readability] = Text(x.ra.Node)
+	if countElements(doc, maxVoteElements+1) <= maxVoteElements {
+		dnode := distillerRun(doc, base)
+		x.texts[Distiller] = Text(dnode)
+		x.texts[Trafilatura] = trafilaturaRun(doc, base, x.ra.Node, dnode)
+		x.page = pageText(doc)
+	}
+	return x, nil
 }
 
-func fromDocument(doc *html.Node, base *url.URL, pageURL string) (ingest.Article, error) {
-	meta := extractMeta(doc, base)
-	if base == nil && meta.Canonical != "" {
-		base, _ = url.Parse(meta.Canonical)
+// Text returns one extractor's text, or the vote's with the given share
+// (DefaultVoteShare in Parse).
+func (x *Extraction) Text(ex Extractor, share float64) string {
+	if ex != Vote {
+		return x.texts[ex]
 	}
-	p := readability.NewParser()
-	p.KeepClasses = true // dropRelated needs them
-	ra, err := p.ParseDocument(doc, base)
-	if err != nil {
-		return ingest.Article{}, fmt.Errorf("readability on %s: %w", pageURL, err)
+	if x.page == "" {
+		return x.texts[Readability]
 	}
-	body := ""
-	if ra.Node != nil {
-		dropRelated(ra.Node)
-		body = Text(ra.Node)
+	return vote(x.page, x.texts[Readability:], share)
+}
+
+// WeightedVote is the vote with a weight per extractor (readability,
+// trafilatura, distiller), for the evaluation's learned-weights check;
+// Parse weighs them equally.
+func (x *Extraction) WeightedVote(weights [3]float64, share float64) string {
+	if x.page == "" {
+		return x.texts[Readability]
 	}
-	if needsFallback(doc, body) {
-		if alt := trafilaturaText(doc, base); acceptFallback(alt, body) {
-			body = alt
+	text, _ := weightedVote(x.page, x.texts[Readability:], weights[:], share)
+	return text
+}
+
+// Article returns the page's article with the body of extractor ex (the
+// vote with share when ex is Vote); the error wraps ErrNoText when that
+// body is empty.
+func (x *Extraction) Article(ex Extractor, share float64) (ingest.Article, error) {
+	a := ingest.Sanitize(buildArticle(x.meta, x.ra, x.Text(ex, share), x.pageURL))
+	if strings.TrimSpace(a.Body) == "" { // after Sanitize: control characters go
+		return ingest.Article{}, fmt.Errorf("parse page %s: %w", x.pageURL, ErrNoText)
+	}
+	return a, nil
+}
+
+// countElements counts n's elements, stopping at limit.
+func countElements(n *html.Node, limit int) int {
+	c := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for k := n.FirstChild; k != nil && c < limit; k = k.NextSibling {
+			if k.Type == html.ElementNode {
+				c++
+			}
+			walk(k)
 		}
 	}
-	if strings.TrimSpace(body) == "" {
-		return ingest.Article{}, fmt.Errorf("parse page %s: %w", pageURL, ErrNoText)
-	}
-	return ingest.Sanitize(buildArticle(meta, ra, body, pageURL)), nil
+	walk(n)
+	return c
 }
 
 // buildArticle merges readability's view of the metadata with the page's own.
@@ -106,6 +176,9 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 
 // checkPage refuses bytes that are plainly not an HTML page.
 func checkPage(raw []byte, contentType string) error {
+	if len(raw) > MaxPageBytes {
+		return fmt.Errorf("%d bytes, over %d: %w", len(raw), MaxPageBytes, ErrTooLarge)
+	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return fmt.Errorf("empty document: %w", ErrNotHTML)
 	}

@@ -144,23 +144,6 @@ func TestHTMLToText(t *testing.T) {
 	}
 }
 
-func TestFallbackDecision(t *testing.T) {
-	page := "<html><body>" + strings.Repeat("<p>"+strings.Repeat("word ", 40)+"</p>", 10) + "</body></html>"
-	doc := mustParse(t, page)
-	if !needsFallback(doc, "") {
-		t.Error("empty extraction should fall back")
-	}
-	if !needsFallback(doc, strings.Repeat("word ", 40)) {
-		t.Error("40 of 400 paragraph words should fall back")
-	}
-	if needsFallback(doc, strings.Repeat("word ", 300)) {
-		t.Error("300 of 400 paragraph words should not fall back")
-	}
-	if got := wordCount(trafilaturaText(doc, nil)); got < 300 {
-		t.Errorf("trafilatura fallback kept %d words of 400", got)
-	}
-}
-
 func BenchmarkParse(b *testing.B) {
 	raw := readTestdata(b, "news-jsonld.html")
 	b.SetBytes(int64(len(raw)))

@@ -22,6 +22,15 @@ func Text(n *html.Node) string {
 	return w.String()
 }
 
+// pageText renders a whole page for the vote: as Text, but navigation,
+// forms and buttons are kept (some sites wrap the whole page in a form;
+// the extractors decide what is boilerplate).
+func pageText(n *html.Node) string {
+	w := textWriter{whole: true}
+	w.render(n, false)
+	return w.String()
+}
+
 // HTMLToText parses an HTML fragment (such as a feed item's content) and
 // renders it with Text.
 func HTMLToText(fragment string) string {
@@ -45,7 +54,8 @@ type textWriter struct {
 	breaks  int  // newlines pending before the next word (max of requests)
 	started bool // something has been written
 	prefix  string
-	cells   int // cells written in the current table row
+	cells   int  // cells written in the current table row
+	whole   bool // pageText: keep the elements in wholePage
 }
 
 func (w *textWriter) String() string {
@@ -131,6 +141,9 @@ var skipped = map[string]bool{
 	"annotation": true, "annotation-xml": true,
 }
 
+// wholePage are the skipped elements pageText keeps.
+var wholePage = map[string]bool{"form": true, "nav": true, "button": true}
+
 // paragraphTags start and end a paragraph.
 var paragraphTags = map[string]bool{
 	"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
@@ -163,7 +176,7 @@ func (w *textWriter) render(n *html.Node, inPre bool) {
 	default:
 		return
 	}
-	if skipped[n.Data] || isHidden(n) {
+	if (skipped[n.Data] && !(w.whole && wholePage[n.Data])) || isHidden(n) {
 		return
 	}
 	switch {

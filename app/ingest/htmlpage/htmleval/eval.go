@@ -7,7 +7,9 @@ package htmleval
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,6 +18,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 )
 
@@ -35,10 +38,33 @@ type Page struct {
 	Precision, Recall    float64
 	F1                   float64 // body token F1 (0 when Err != nil)
 	TitleOK, BylineOK    bool
-	DateOK               bool
+	DateOK, LangOK       bool
 	Want                 Expected
 	GotTitle, GotByline  string
 	GotDate, GotLanguage string
+	// Bodies scores each extractor's body (by htmlpage.Extractor; Vote is
+	// Parse's body, the one F1 above scores).
+	Bodies [htmlpage.Distiller + 1]Body
+
+	x        *htmlpage.Extraction // kept for re-voting (CrossValidate)
+	wantBag  []string             // expected tokens (html-pages)
+	wantDump []string             // expected tokens of text-dumps/NAME/expected.txt, nil if none
+}
+
+// Body is the score of one extractor's body on one page: the bag-of-tokens
+// F1 against expected.html and, when the page is also in the text-dumps
+// corpus, the 4-gram shingle F1 against its expected.txt.
+type Body struct {
+	F1, Shingle float64
+	HasDump     bool
+}
+
+// Means are an extractor's mean scores over a corpus: Bag over all pages,
+// Shingle over the DumpPages pages that are in text-dumps too.
+type Means struct {
+	Bag, Shingle float64
+	Pages        int
+	DumpPages    int
 }
 
 // Report is the score of a whole corpus.
@@ -49,10 +75,17 @@ type Report struct {
 	// BylineSet and DateSet are the accuracies over the pages whose
 	// expected value is not empty.
 	BylineSet, DateSet float64
-	Errors             int
+	// LangSet is the language accuracy over the pages with an expected
+	// language (primary subtag compared).
+	LangSet float64
+	Errors  int
+	// ByExtractor are the mean body scores of each extractor (Vote: Parse).
+	ByExtractor [htmlpage.Distiller + 1]Means
 }
 
-// Run scores every page folder under dir.
+// Run scores every page folder under dir. Pages that are also in the
+// text-dumps corpus (a sibling folder of dir) are scored against its
+// expected.txt too.
 func Run(dir string) (Report, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -63,7 +96,7 @@ func Run(dir string) (Report, error) {
 		if !e.IsDir() {
 			continue
 		}
-		p, err := ScorePage(filepath.Join(dir, e.Name()))
+		p, err := ScorePage(filepath.Join(dir, e.Name()), filepath.Join(filepath.Dir(dir), "text-dumps", e.Name(), "expected.txt"))
 		if err != nil {
 			return r, err
 		}
@@ -79,7 +112,7 @@ func (r *Report) summarise() {
 	if n == 0 {
 		return
 	}
-	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK float64
+	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK, langN, langOK float64
 	for _, p := range r.Pages {
 		if p.Err != nil {
 			r.Errors++
@@ -92,13 +125,25 @@ func (r *Report) summarise() {
 			bylineN++
 			bylineOK += b2f(p.BylineOK)
 		}
+		if p.Want.Lang != "" {
+			langN++
+			langOK += b2f(p.LangOK)
+		}
 		if p.Want.PublishedTime != "" {
 			dateN++
 			dateOK += b2f(p.DateOK)
 		}
 	}
 	r.MeanF1, r.TitleAcc, r.BylineAcc, r.DateAcc = f1/n, title/n, byline/n, date/n
+	for ex := range r.ByExtractor {
+		bodies := make([]Body, 0, len(r.Pages))
+		for _, p := range r.Pages {
+			bodies = append(bodies, p.Bodies[ex])
+		}
+		r.ByExtractor[ex] = means(bodies)
+	}
 	r.BylineSet, r.DateSet = bylineOK/max(bylineN, 1), dateOK/max(dateN, 1)
+	r.LangSet = langOK / max(langN, 1)
 }
 
 func b2f(b bool) float64 {
@@ -109,9 +154,11 @@ func b2f(b bool) float64 {
 }
 
 // ScorePage parses one page folder and compares the result with its
-// expected files. The returned error is about reading the corpus; Parse's
-// own error is recorded in Page.Err.
-func ScorePage(dir string) (Page, error) {
+// expected files, and each extractor's body with dumpExpected (the
+// text-dumps corpus's expected.txt of the page) when that file exists. The
+// returned error is about reading the corpus; Parse's own error is
+// recorded in Page.Err.
+func ScorePage(dir, dumpExpected string) (Page, error) {
 	p := Page{Name: filepath.Base(dir)}
 	src, err := os.ReadFile(filepath.Join(dir, "source.html"))
 	if err != nil {
@@ -128,14 +175,58 @@ func ScorePage(dir string) (Page, error) {
 	if err := json.Unmarshal(meta, &p.Want); err != nil {
 		return p, fmt.Errorf("decode %s metadata: %w", p.Name, err)
 	}
-	a, err := htmlpage.Parse(src, "http://fakehost/test/page.html", "")
-	p.Err = err
+	p.wantBag = Tokens(ExpectedText(want))
+	if dump, err := os.ReadFile(dumpExpected); err == nil {
+		p.wantDump = ShingleTokens(string(dump))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return p, fmt.Errorf("read text-dumps expected body: %w", err)
+	}
+	var a ingest.Article
+	p.x, p.Err = htmlpage.Extract(src, "http://fakehost/test/page.html", "")
+	if p.Err == nil {
+		a, p.Err = p.x.Article(htmlpage.Vote, htmlpage.DefaultVoteShare)
+	}
 	p.GotTitle, p.GotByline, p.GotDate, p.GotLanguage = a.Title, a.Byline, a.Published, a.Language
-	p.Precision, p.Recall, p.F1 = TokenF1(Tokens(ExpectedText(want)), Tokens(a.Body))
+	p.Precision, p.Recall, p.F1 = TokenF1(p.wantBag, Tokens(a.Body))
 	p.TitleOK = SameTitle(p.Want.Title, a.Title)
 	p.BylineOK = SameByline(p.Want.Byline, a.Byline)
 	p.DateOK = SameDate(p.Want.PublishedTime, a.Published)
+	p.LangOK = SameLanguage(p.Want.Lang, a.Language)
+	if p.x != nil {
+		for ex := range p.Bodies {
+			p.Bodies[ex] = p.score(p.x.Text(htmlpage.Extractor(ex), htmlpage.DefaultVoteShare))
+		}
+	} else {
+		for ex := range p.Bodies {
+			p.Bodies[ex] = Body{HasDump: p.wantDump != nil} // an error scores 0
+		}
+	}
 	return p, nil
+}
+
+// score scores one body of the page.
+func (p Page) score(body string) Body {
+	_, _, f1 := TokenF1(p.wantBag, Tokens(body))
+	b := Body{F1: f1, HasDump: p.wantDump != nil}
+	if b.HasDump {
+		b.Shingle = ShingleF1(p.wantDump, ShingleTokens(body))
+	}
+	return b
+}
+
+func means(bodies []Body) Means {
+	var m Means
+	for _, b := range bodies {
+		m.Pages++
+		m.Bag += b.F1
+		if b.HasDump {
+			m.DumpPages++
+			m.Shingle += b.Shingle
+		}
+	}
+	m.Bag /= float64(max(m.Pages, 1))
+	m.Shingle /= float64(max(m.DumpPages, 1))
+	return m
 }
 
 // ExpectedText is the text content of an expected.html: all text nodes
@@ -238,6 +329,19 @@ func norm(s string) string {
 
 // SameTitle: equal after whitespace collapsing and case folding.
 func SameTitle(want, got string) bool { return norm(want) == norm(got) }
+
+// SameLanguage: the same primary language subtag ("en-US" and "en_gb"
+// agree), case folded; two empty languages agree.
+func SameLanguage(want, got string) bool {
+	primary := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if i := strings.IndexAny(s, "-_"); i >= 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	return primary(want) == primary(got)
+}
 
 // SameByline: equal after whitespace collapsing, case folding and dropping
 // a leading "by"; two empty bylines agree.

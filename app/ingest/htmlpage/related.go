@@ -1,26 +1,14 @@
 package htmlpage
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
 
-	"github.com/go-shiori/dom"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 
 const (
-	// shortRatio: readability's text is "short" when it has fewer words
-	// than this share of the words in the page's paragraphs.
-	shortRatio = 0.2
-	// minFallbackWords: a fallback text shorter than this is navigation or
-	// a title, not an article.
-	minFallbackWords = 20
-	// fallbackGain: trafilatura's text replaces readability's only when it
-	// is this many times longer, so that a near tie keeps readability.
-	fallbackGain = 1.5
 	// namedLinkDensity: a block whose class or id says "related" is
 	// dropped when at least this share of its text is link text (teasers
 	// with excerpts run at 0.3-0.5; a story at well under 0.1).
@@ -37,24 +25,6 @@ var (
 	relatedNameRE = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-?stories|read-?more|see-?also|recommend(ed|ations)?|recirc|outbrain|taboola|most-?(popular|read)|also-?read|further-?reading)`)
 	relatedHeadRE = regexp.MustCompile(`(?i)^(related( articles| stories| links| content| coverage| posts)?|read more|more on this( story)?|see also|you (may|might) also like|recommended( for you)?|most (popular|read)|further reading|more from [^.]{1,40})\s*:?$`)
 )
-
-// needsFallback reports whether readability's body looks too short for the
-// page: empty, or under shortRatio of the words in the page's paragraphs.
-func needsFallback(doc *html.Node, body string) bool {
-	n := wordCount(body)
-	if n == 0 {
-		return true
-	}
-	return float64(n) < shortRatio*float64(paragraphWords(doc))
-}
-
-// acceptFallback reports whether trafilatura's text alt should replace
-// readability's body: it must be a real text (minFallbackWords) and
-// clearly longer (fallbackGain).
-func acceptFallback(alt, body string) bool {
-	n := wordCount(alt)
-	return n >= minFallbackWords && float64(n) > float64(wordCount(body))*fallbackGain
-}
 
 // paragraphWords counts the words inside <p> elements outside navigation,
 // headers, footers, asides and forms: a cheap estimate of the main text.
@@ -80,21 +50,6 @@ func paragraphWords(doc *html.Node) int {
 	}
 	walk(doc)
 	return total
-}
-
-// trafilaturaText runs trafilatura (with its own readability and
-// dom-distiller fallbacks) on a copy of doc and renders its result.
-func trafilaturaText(doc *html.Node, base *url.URL) string {
-	res, err := trafilatura.ExtractDocument(dom.Clone(doc, true), trafilatura.Options{
-		OriginalURL:     base,
-		EnableFallback:  true,
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
-	})
-	if err != nil || res == nil || res.ContentNode == nil {
-		return ""
-	}
-	return Text(res.ContentNode)
 }
 
 // dropRelated removes "related links" blocks from an extracted article:

@@ -1,0 +1,293 @@
+package htmlpage
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The vote: each extractor's text is a ballot, and each block (line) of the
+// page's own full text is kept when more than a share (a strict majority by
+// default) of the ballots contain it. A ballot contains a block when it
+// holds at least half of the block's token 4-grams (blocks of 1-3 tokens:
+// when it holds that token sequence), so a paragraph that one extractor
+// split or trimmed still counts, and a caption that repeats a few phrases
+// of the story does not. Kept blocks come out in page order, which also
+// repairs an extractor's reordering.
+const (
+	// shingleN is the length of the token n-grams that are compared.
+	shingleN = 4
+	// holdShare: a ballot holds a block when it holds this share of the
+	// block's 4-grams.
+	holdShare = 0.5
+	// voteFloor: when the vote keeps less than this share of the words of
+	// the median ballot, the ballots disagree on where the article is and
+	// the medoid ballot (the one closest to the others) is taken whole.
+	voteFloor = 0.5
+)
+
+// DefaultVoteShare is the share of the ballots' weight a block needs to be
+// kept: a strict majority (2 of 3). cmd/evalhtml -cv checks this choice by
+// page-grouped cross-validation.
+const DefaultVoteShare = 0.5
+
+// ballot is one extractor's text, indexed for containment queries.
+type ballot struct {
+	words    int
+	shingles map[uint64]struct{} // hashed token 4-grams
+	short    map[uint64]struct{} // hashed token 1-, 2- and 3-grams
+	lines    map[uint64]struct{} // hashed token sequences of its short lines
+	text     string
+}
+
+func newBallot(text string) *ballot {
+	toks := voteTokens(text)
+	b := &ballot{words: len(toks), text: text, shingles: make(map[uint64]struct{}, len(toks)),
+		short: make(map[uint64]struct{}, 3*len(toks)), lines: map[uint64]struct{}{}}
+	for _, line := range strings.Split(text, "\n") {
+		if lt := voteTokens(line); len(lt) > 0 && len(lt) < shingleN {
+			b.lines[hashTokens(lt)] = struct{}{}
+		}
+	}
+	for i := range toks {
+		for n := 1; n <= shingleN && i+n <= len(toks); n++ {
+			h := hashTokens(toks[i : i+n])
+			if n == shingleN {
+				b.shingles[h] = struct{}{}
+			} else {
+				b.short[h] = struct{}{}
+			}
+		}
+	}
+	return b
+}
+
+// holds reports whether the ballot holds at least holdShare of the
+// 4-grams of toks (len(toks) >= shingleN).
+func (b *ballot) holds(toks []string) bool {
+	in := 0
+	for i := 0; i+shingleN <= len(toks); i++ {
+		if _, ok := b.shingles[hashTokens(toks[i:i+shingleN])]; ok {
+			in++
+		}
+	}
+	return float64(in) >= holdShare*float64(len(toks)-shingleN+1)
+}
+
+// holdsShort reports whether the ballot holds the token sequence toks
+// (1 to shingleN-1 tokens) anywhere.
+func (b *ballot) holdsShort(toks []string) bool {
+	_, ok := b.short[hashTokens(toks)]
+	return ok
+}
+
+// hasLine reports whether the ballot has a line of exactly the tokens toks.
+func (b *ballot) hasLine(toks []string) bool {
+	_, ok := b.lines[hashTokens(toks)]
+	return ok
+}
+
+// vote keeps the lines of page (the page's full text, one block a line,
+// blank lines between paragraphs) that more than share of the texts hold.
+// A line of 4 tokens or more is held as ballot.holds says. A shorter line
+// (a subheading, a list item, a menu entry) is kept when more than share
+// of the texts have it as a line of their own, or when they hold its
+// tokens and the nearest long line before or after it is kept: a menu
+// word that the story happens to use is not enough. It returns the kept
+// text, or the medoid text when the vote keeps too little.
+func vote(page string, texts []string, share float64) string {
+	text, _ := weightedVote(page, texts, nil, share)
+	return text
+}
+
+// weightedVote is vote with a weight per text (nil: all 1): a line is kept
+// when the weights of the texts that hold it sum to more than share of the
+// total weight. medoid reports that the vote kept too little and the
+// medoid text was returned.
+func weightedVote(page string, texts []string, weights []float64, share float64) (text string, medoidTaken bool) {
+	// Every text votes: an empty one (an extractor that found nothing or
+	// failed) holds nothing, so a page needs a majority to have any text.
+	ballots := make([]*ballot, len(texts))
+	for i, t := range texts {
+		ballots[i] = newBallot(t)
+	}
+	if weights == nil {
+		weights = make([]float64, len(texts))
+		for i := range weights {
+			weights[i] = 1
+		}
+	}
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	need := share * total // a line needs more weight than this
+	lines := strings.Split(page, "\n")
+	type verdict struct {
+		toks       []string
+		long, keep bool
+		loose      bool // short line: its tokens held, not as a line
+	}
+	vs := make([]verdict, len(lines))
+	for i, line := range lines {
+		v := verdict{toks: voteTokens(line)}
+		v.long = len(v.toks) >= shingleN
+		if len(v.toks) > 0 {
+			lineVotes, votes := 0.0, 0.0
+			for i, b := range ballots {
+				if v.long && b.holds(v.toks) {
+					votes += weights[i]
+				}
+				if !v.long && b.holdsShort(v.toks) {
+					votes += weights[i]
+					if b.hasLine(v.toks) {
+						lineVotes += weights[i]
+					}
+				}
+			}
+			v.keep = v.long && votes > need || lineVotes > need
+			v.loose = !v.long && !v.keep && votes > need
+		}
+		vs[i] = v
+	}
+	// A loose short line is kept next to a kept long line.
+	prevLong := false // the verdict of the last long line seen
+	for i := range vs {
+		if vs[i].long {
+			prevLong = vs[i].keep
+		} else if vs[i].loose && prevLong {
+			vs[i].keep = true
+		}
+	}
+	nextLong := false
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].long {
+			nextLong = vs[i].keep
+		} else if vs[i].loose && nextLong {
+			vs[i].keep = true
+		}
+	}
+	var sb strings.Builder
+	kept, gap := 0, false
+	for i, v := range vs {
+		if !v.keep {
+			gap = true
+			continue
+		}
+		if sb.Len() > 0 {
+			if gap {
+				sb.WriteString("\n\n")
+			} else {
+				sb.WriteByte('\n')
+			}
+		}
+		sb.WriteString(lines[i])
+		kept += len(v.toks)
+		gap = false
+	}
+	if float64(kept) < voteFloor*medianWords(ballots) {
+		return medoid(ballots), true
+	}
+	return sb.String(), false
+}
+
+func medianWords(bs []*ballot) float64 {
+	w := make([]int, len(bs))
+	for i, b := range bs {
+		w[i] = b.words
+	}
+	for i := 1; i < len(w); i++ { // insertion sort: a handful of ballots
+		for j := i; j > 0 && w[j] < w[j-1]; j-- {
+			w[j], w[j-1] = w[j-1], w[j]
+		}
+	}
+	if len(w)%2 == 1 {
+		return float64(w[len(w)/2])
+	}
+	return float64(w[len(w)/2-1]+w[len(w)/2]) / 2
+}
+
+// medoid returns the ballot whose 4-grams agree best (mean F1) with the
+// other ballots'; ties go to the earlier ballot. An empty ballot agrees
+// with none.
+func medoid(bs []*ballot) string {
+	best, bestScore := 0, -1.0
+	for i, a := range bs {
+		if a.words == 0 {
+			continue
+		}
+		s := 0.0
+		for j, b := range bs {
+			if i != j {
+				s += overlapF1(a, b)
+			}
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return bs[best].text
+}
+
+// overlapF1 is the F1 of the two ballots' 4-gram sets.
+func overlapF1(a, b *ballot) float64 {
+	if len(a.shingles) == 0 || len(b.shingles) == 0 {
+		return 0
+	}
+	small, large := a.shingles, b.shingles
+	if len(small) > len(large) {
+		small, large = large, small
+	}
+	common := 0
+	for h := range small {
+		if _, ok := large[h]; ok {
+			common++
+		}
+	}
+	p := float64(common) / float64(len(a.shingles))
+	r := float64(common) / float64(len(b.shingles))
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// voteTokens splits text into lower-cased word tokens (letters, digits,
+// marks), each Han, kana or Hangul character a token of its own.
+func voteTokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if word && !isIdeograph(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+		if isIdeograph(r) {
+			out = append(out, string(r))
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
+}
+
+// hashTokens is FNV-1a over the tokens, each followed by a zero byte.
+func hashTokens(toks []string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			h ^= uint64(t[i])
+			h *= prime
+		}
+		h *= prime // the separator: h ^= 0 is a no-op
+	}
+	return h
+}

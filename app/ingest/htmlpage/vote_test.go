@@ -1,0 +1,99 @@
+package htmlpage
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestVote(t *testing.T) {
+	story1 := "The council voted on Tuesday to close the old bridge for repairs."
+	story2 := "Engineers said the work would take at least six months to finish."
+	caption := "The old bridge seen from the river bank in March last year."
+	menu := "- Home\n- Bridge\n- Sport"
+	page := menu + "\n\n" + caption + "\n\n" + story1 + "\n\nBackground\n\n" + story2 + "\n\nShare this story on social media today please"
+	tests := []struct {
+		name  string
+		texts []string
+		want  string
+	}{
+		{"two of three keep a paragraph, one alone does not",
+			[]string{story1 + "\n\n" + story2, story1 + "\n\n" + story2 + "\n\n" + caption, story1},
+			story1 + "\n\n" + story2},
+		{"a trimmed paragraph still counts",
+			[]string{story1 + "\n\n" + story2, story1 + "\n\n" + strings.TrimSuffix(story2, " to finish."), ""},
+			story1 + "\n\n" + story2},
+		{"page order wins over a ballot's order",
+			[]string{story2 + "\n\n" + story1, story1 + "\n\n" + story2, ""},
+			story1 + "\n\n" + story2},
+		{"a short line between kept paragraphs is kept",
+			[]string{story1 + "\n\nBackground\n\n" + story2, story1 + "\n\nBackground\n\n" + story2, story1},
+			story1 + "\n\nBackground\n\n" + story2},
+		{"menu words the story uses are not kept away from the story",
+			[]string{"The bridge is home to the sport club. " + story1, "The bridge is home to the sport club. " + story1, ""},
+			story1},
+		{"most extractors empty: nothing",
+			[]string{"", "", caption + " " + story1},
+			""},
+		{"ballots that never meet: the medoid",
+			[]string{"alpha beta gamma delta epsilon zeta eta theta", "alpha beta gamma delta epsilon zeta eta theta iota", "one two three four five six"},
+			"alpha beta gamma delta epsilon zeta eta theta"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := vote(page, tt.texts, DefaultVoteShare); got != tt.want {
+				t.Errorf("vote = %q\nwant   %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestVoteTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Hello, World! 2024", "hello world 2024"},
+		{"東京都 in Japan", "東 京 都 in japan"},
+		{"café-au-lait", "café au lait"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(voteTokens(tt.in), " "); got != tt.want {
+			t.Errorf("voteTokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseWithEachExtractor(t *testing.T) {
+	x, err := Extract(readTestdata(t, "news-jsonld.html"), "https://gazette.example/", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range []Extractor{Vote, Readability, Trafilatura, Distiller} {
+		a, err := x.Article(ex, DefaultVoteShare)
+		if err != nil {
+			t.Errorf("%s: %v", ex, err)
+			continue
+		}
+		if wordCount(a.Body) < 50 || a.Title == "" {
+			t.Errorf("%s: title %q, %d body words", ex, a.Title, wordCount(a.Body))
+		}
+	}
+}
+
+func TestPageTooLarge(t *testing.T) {
+	raw := []byte("<html><body><p>" + strings.Repeat("word ", MaxPageBytes/5) + "</p></body></html>")
+	if _, err := Parse(raw, "", ""); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestPageText(t *testing.T) {
+	doc := mustParse(t, `<html><body><form id="aspnetForm"><nav><a href="/">Home</a></nav>`+
+		`<p>The story sits inside the page's form.</p><button>Share</button><script>x()</script>`+
+		`<p hidden>secret</p></form></body></html>`)
+	if got, want := pageText(doc), "Home\n\nThe story sits inside the page's form.\n\nShare"; got != want {
+		t.Errorf("pageText = %q, want %q", got, want)
+	}
+	if got := Text(doc); got != "" {
+		t.Errorf("Text = %q, want the form left out", got)
+	}
+}
