@@ -172,6 +172,7 @@ func (v *CollectionsView) askDelete() {
 				v.del.Disable()
 				v.members.Refresh()
 				v.reload("")
+				v.w.countsChanged()
 			})
 		})
 	}, v.w.win)

@@ -187,6 +187,7 @@ func (p *HighlightPanel) highlight() {
 			p.tags.SetText("")
 			p.state.SetText("highlighted")
 			p.reload()
+			p.w.countsChanged()
 		})
 	})
 }
@@ -201,6 +202,7 @@ func (p *HighlightPanel) remove(hid int64) {
 				return
 			}
 			p.reload()
+			p.w.countsChanged()
 		})
 	})
 }
@@ -292,6 +294,7 @@ func (w *Window) addToNamedCollection(name string, ids []int64) {
 				return
 			}
 			w.setStatus(fmt.Sprintf("added %d articles to %q", n, name))
+			w.countsChanged()
 		})
 	})
 }

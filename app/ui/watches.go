@@ -123,14 +123,6 @@ func (v *WatchesView) open(name string) {
 }
 
 // refreshWatchBadge counts the watches' new articles for the sidebar
-// (after an import, or when the archive opens).
-func (w *Window) refreshWatchBadge() {
-	ctx, a := w.ctx, w.app
-	w.run(func() {
-		ws, err := a.Workbench.Watches(ctx)
-		if err != nil {
-			return
-		}
-		w.do(func() { w.sidebar.setBadge(sectionWatches, newCount(ws)) })
-	})
-}
+// (after an import, or when the archive opens), with the other sections'
+// counts (counts.go).
+func (w *Window) refreshWatchBadge() { w.countsChanged() }
