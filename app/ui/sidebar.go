@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -49,7 +50,7 @@ var sections = []section{
 
 // Sidebar lists the sections of the main window.
 type Sidebar struct {
-	list     *widget.List
+	list     *widgets.KeyList
 	onSelect func(name string)
 	quiet    bool           // set while selecting in code
 	badges   map[string]int // new items (a watch's new articles), shown in place of the count
@@ -112,12 +113,12 @@ func shortCount(n int) string {
 
 func newSidebar(onSelect func(string)) *Sidebar {
 	s := &Sidebar{onSelect: onSelect}
-	s.list = &widget.List{
+	s.list = &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(sections) },
 		CreateItem: s.createItem,
 		UpdateItem: s.updateItem,
 		OnSelected: s.onSelected,
-	}
+	}}
 	s.list.ExtendBaseWidget(s.list)
 	return s
 }

@@ -214,6 +214,7 @@ func (w *Window) showSection(name string) {
 	}
 	w.section = name
 	w.back = nil
+	w.dropStaleFocus()
 	w.sidebar.selectSection(name)
 	w.fa.Preferences().SetString(prefLastSection, name)
 	w.setBody(v)
@@ -233,6 +234,7 @@ func (w *Window) showPage(obj fyne.CanvasObject) {
 	}
 	w.section = ""
 	w.keyFocus = nil
+	w.dropStaleFocus()
 	w.sidebar.selectSection("")
 	w.setBody(obj)
 }

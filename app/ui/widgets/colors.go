@@ -1,6 +1,7 @@
 // Package widgets holds the GUI's custom Fyne widgets: FlowText (word-wrapped
 // paragraphs with tappable entity mentions), FitText (rich text cut to one
-// line), Timeline (articles per month), and the entity type colours they
+// line), Timeline (articles per month), KeyList (a list Enter opens and
+// Esc leaves), and the entity type colours they
 // draw with.
 package widgets
 
