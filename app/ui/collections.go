@@ -42,7 +42,7 @@ func newCollectionsView(w *Window) *CollectionsView {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			rm := widgets.NewIconButton(theme.DeleteIcon(), "Remove from the collection", nil)
 			rm.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, rm, l)
 		},
@@ -50,7 +50,7 @@ func newCollectionsView(w *Window) *CollectionsView {
 			m := v.cur.Articles[id]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(joinNonEmpty("  ·  ", m.Title, m.Source, displayDate(m.Published, "")))
-			box.Objects[1].(*widget.Button).OnTapped = func() { v.remove(m.ID) }
+			box.Objects[1].(*widgets.IconButton).OnTapped = func() { v.remove(m.ID) }
 		})
 	v.members.OnSelected = func(id widget.ListItemID) {
 		v.members.UnselectAll()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -135,7 +136,7 @@ func (p *HighlightPanel) showList(hs []store.HighlightRow) {
 	}
 	for _, h := range hs {
 		h := h
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(h.ID) })
+		rm := widgets.NewIconButton(theme.DeleteIcon(), "Delete the highlight", func() { p.remove(h.ID) })
 		rm.Importance = widget.LowImportance
 		p.list.Add(container.NewBorder(nil, nil, colorSwatch(h.Color), rm, highlightLabel(h)))
 	}
