@@ -4,6 +4,7 @@ import (
 	"log"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"github.com/newsarchive/newsarchive/app"
 )
 
@@ -100,4 +101,26 @@ func (w *Window) resetCounts() {
 	w.counts = counter{}
 	w.sidebar.counts, w.sidebar.badges = nil, nil
 	w.sidebar.list.Refresh()
+}
+
+// countsDelay is how long after an archive's first view its counts
+// start: the first page of the view loads and paints meanwhile, with
+// the cores to itself.
+const countsDelay = 400 * time.Millisecond
+
+// countsSoon counts the sidebar's sections once the first view has had
+// countsDelay to paint (at once with Options.Sync).
+func (w *Window) countsSoon() {
+	if w.opt.Sync {
+		w.countsChanged()
+		return
+	}
+	a := w.app
+	time.AfterFunc(countsDelay, func() {
+		fyne.Do(func() {
+			if a == w.app && w.ctx.Err() == nil {
+				w.countsChanged()
+			}
+		})
+	})
 }

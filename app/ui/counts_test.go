@@ -27,7 +27,7 @@ func sidebarRow(w *Window, name string) (label, count string) {
 			o := w.sidebar.createItem()
 			w.sidebar.updateItem(id, o)
 			box := o.(*fyne.Container)
-			return box.Objects[0].(*widget.Label).Text, box.Objects[2].(*widget.Label).Text
+			return box.Objects[0].(*widget.Label).Text, box.Objects[2].(*widget.RichText).String()
 		}
 	}
 	return "", ""

@@ -100,35 +100,39 @@ func (w *Window) showSettings() {
 // showShortcuts opens the sheet of every keyboard shortcut (F1, Ctrl+/).
 func (w *Window) showShortcuts() {
 	sheet := container.NewVScroll(shortcutsSheet())
-	sheet.SetMinSize(fyne.NewSize(520, 420))
+	sheet.SetMinSize(fyne.NewSize(860, 560))
 	dialog.NewCustom("Keyboard shortcuts", "Close", sheet, w.win).Show()
 }
 
-// sheetGroups are the sheet's headings, by menu.
-var sheetGroups = []struct{ menu, heading string }{
-	{"File", "File"}, {"Go", "Go to"}, {"", "In lists and pages"}, {"View", "View"}, {"Help", "Help"},
+// sheetColumns are the sheet's columns of headings, by menu.
+var sheetColumns = [][]struct{ menu, heading string }{
+	{{"File", "File"}, {"Go", "Go to"}},
+	{{"", "In lists and pages"}, {"View", "View"}, {"Help", "Help"}},
 }
 
 // shortcutsSheet lists the commands of the table with their keys, under a
-// heading per menu.
+// heading per menu, in two columns.
 func shortcutsSheet() fyne.CanvasObject {
-	box := container.NewVBox()
 	cmds := commands()
-	for _, g := range sheetGroups {
+	cols := container.NewGridWithColumns(len(sheetColumns))
+	for _, groups := range sheetColumns {
 		grid := container.New(layout.NewFormLayout())
-		for _, c := range cmds {
-			if c.menu != g.menu || c.keyText() == "" {
-				continue
+		for _, g := range groups {
+			heading := false
+			for _, c := range cmds {
+				if c.menu != g.menu || c.keyText() == "" {
+					continue
+				}
+				if !heading {
+					grid.Add(layout.NewSpacer())
+					grid.Add(widget.NewLabelWithStyle(g.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+					heading = true
+				}
+				grid.Add(widget.NewLabelWithStyle(c.keyText(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+				grid.Add(widget.NewLabel(c.label))
 			}
-			keys := widget.NewLabelWithStyle(c.keyText(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-			grid.Add(keys)
-			grid.Add(widget.NewLabel(c.label))
 		}
-		if len(grid.Objects) == 0 {
-			continue
-		}
-		box.Add(widget.NewLabelWithStyle(g.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		box.Add(grid)
+		cols.Add(container.NewVBox(grid))
 	}
-	return box
+	return cols
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -89,7 +90,9 @@ func (c command) keyText() string {
 		parts = append(parts, shortcutText(c.shortcut))
 	}
 	for _, k := range c.keys {
-		parts = append(parts, keyName(k))
+		if n := keyName(k); !slices.Contains(parts, n) {
+			parts = append(parts, n)
+		}
 	}
 	if c.widgetKeys != "" {
 		parts = append(parts, c.widgetKeys)
@@ -121,10 +124,8 @@ func keyName(k fyne.KeyName) string {
 		return "↑"
 	case fyne.KeyDown:
 		return "↓"
-	case fyne.KeyReturn:
+	case fyne.KeyReturn, fyne.KeyEnter: // the keypad's Enter too
 		return "Enter"
-	case fyne.KeyEnter:
-		return "Keypad Enter"
 	case fyne.KeyPageDown:
 		return "Page Down"
 	case fyne.KeyPageUp:

@@ -127,7 +127,7 @@ func newSidebar(onSelect func(string)) *Sidebar {
 func (s *Sidebar) createItem() fyne.CanvasObject {
 	name := widget.NewLabel("Organisations")
 	name.Truncation = fyne.TextTruncateEllipsis
-	n := widget.NewLabel("9,999")
+	n := widget.NewRichText(&widget.TextSegment{Text: "9,999"})
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), n, name)
 }
 
@@ -135,13 +135,14 @@ func (s *Sidebar) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container) // Border: center, left, right
 	box.Objects[0].(*widget.Label).SetText(sections[id].label)
 	box.Objects[1].(*widget.Icon).SetResource(sections[id].icon())
-	n := box.Objects[2].(*widget.Label)
 	text, badge := s.count(id)
-	n.Importance = widget.LowImportance
+	seg := &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
+	seg.Style.ColorName = theme.ColorNamePlaceHolder // dimmer than the name, legible on the selection
 	if badge {
-		n.Importance = widget.HighImportance
+		seg.Style.ColorName, seg.Style.TextStyle.Bold = theme.ColorNamePrimary, true
 	}
-	n.SetText(text)
+	n := box.Objects[2].(*widget.RichText)
+	n.Segments = []widget.RichTextSegment{seg}
 	n.Refresh()
 }
 

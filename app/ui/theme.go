@@ -81,8 +81,12 @@ func useArchiveTheme(fa fyne.App) {
 // Fyne redraws every window.
 func applyTheme(fa fyne.App, mode string, size int) {
 	base := fa.Settings().Theme()
+	next := archiveTheme{Theme: base, mode: mode, scale: float32(size) / 100}
 	if at, ok := base.(archiveTheme); ok {
-		base = at.Theme
+		if at.mode == next.mode && at.scale == next.scale {
+			return // unchanged: setting it would redraw every window
+		}
+		next.Theme = at.Theme
 	}
-	fa.Settings().SetTheme(archiveTheme{Theme: base, mode: mode, scale: float32(size) / 100})
+	fa.Settings().SetTheme(next)
 }

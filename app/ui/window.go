@@ -147,7 +147,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 			default:
 				w.showSection(lastSection(w.fa.Preferences()))
 			}
-			w.countsChanged() // after the first view: counts never delay it
+			w.countsSoon() // after the first view is painted: counts never delay it
 		})
 	})
 }
