@@ -171,3 +171,29 @@ func TestCountsInBackground(t *testing.T) {
 	case <-time.After(200 * time.Millisecond):
 	}
 }
+
+// TestCountsFollowTagging checks that the counts are refreshed when
+// tagging ends, with no other prompt: right after an import no entity is
+// counted; once the queue is done, the people found are.
+func TestCountsFollowTagging(t *testing.T) {
+	ctx := context.Background()
+	w, a := openWindow(t)
+	test.Tap(button(t, w, "Import sample article"))
+	if _, n := sidebarRow(w, sectionPeople); n != "0" {
+		t.Fatalf("before tagging People shows %q, want 0", n)
+	}
+	if !w.jobs.summary.Visible() {
+		t.Fatal("the tagging progress is not shown while the article waits")
+	}
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	w.jobs.updateTagging() // the poll that sees the queue done
+	es, err := a.Tagging.Entities(ctx, store.TypePerson, 0, 0)
+	if err != nil || len(es) == 0 {
+		t.Fatalf("people after tagging: %d, %v", len(es), err)
+	}
+	if _, n := sidebarRow(w, sectionPeople); n != shortCount(len(es)) {
+		t.Errorf("after tagging People shows %q, want %d", n, len(es))
+	}
+}

@@ -206,6 +206,11 @@ func TestKeyboardWalk(t *testing.T) {
 
 	shortcut(t, w, ctrl(fyne.Key2))
 	focusList(t, w)
+	press(w, fyne.KeyEscape)
+	if w.Canvas().Focused() != nil || w.section != sectionPeople {
+		t.Fatalf("Esc in the People list: focus %v, section %q; want the list left, People shown", w.Canvas().Focused(), w.section)
+	}
+	focusList(t, w)
 	press(w, fyne.KeyReturn)
 	if w.section != "" || w.entity == nil {
 		t.Fatalf("Enter on the People list opened no page (section %q)", w.section)
