@@ -58,11 +58,7 @@ func overlayTexts(w *Window) map[string]bool {
 	if top == nil {
 		return out
 	}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		_, _ = find(o, func(l *widget.Label) bool { out[l.Text] = true; return false })
-	}
-	walk(top)
+	find(top, func(l *widget.Label) bool { out[l.Text] = true; return false })
 	return out
 }
 
