@@ -73,7 +73,7 @@ func (w *Window) countsChanged() {
 			}
 			w.counts.running = false
 			if w.counts.after != nil {
-				w.counts.after()
+				defer w.counts.after()
 			}
 			if werr == nil {
 				w.sidebar.setCount(sectionWatches, len(ws))

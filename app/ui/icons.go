@@ -42,8 +42,8 @@ func archiveIcon(name string) fyne.Resource {
 	return theme.QuestionIcon()
 }
 
-// icon returns a func giving the embedded icon name, for a table built
-// before Fyne runs.
-func icon(name string) func() fyne.Resource {
+// assetIcon returns a func giving the embedded icon name, for a table
+// built before Fyne runs.
+func assetIcon(name string) func() fyne.Resource {
 	return func() fyne.Resource { return archiveIcon(name) }
 }

@@ -37,15 +37,15 @@ type section struct {
 var sections = []section{
 	{sectionArticles, "Articles", theme.DocumentIcon},
 	{sectionPeople, "People", theme.AccountIcon},
-	{sectionOrgs, "Organisations", icon("organisation")},
-	{sectionPlaces, "Places", icon("place")},
-	{sectionSources, "Sources", icon("source")},
-	{sectionTags, "Tags", icon("tag")},
+	{sectionOrgs, "Organisations", assetIcon("organisation")},
+	{sectionPlaces, "Places", assetIcon("place")},
+	{sectionSources, "Sources", assetIcon("source")},
+	{sectionTags, "Tags", assetIcon("tag")},
 	{sectionImports, "Imports", theme.DownloadIcon},
-	{sectionHighlights, "Highlights", icon("highlight")},
+	{sectionHighlights, "Highlights", assetIcon("highlight")},
 	{sectionCollections, "Collections", theme.FolderIcon},
 	{sectionWatches, "Watches", theme.VisibilityIcon},
-	{sectionCoverage, "Coverage", icon("chart")},
+	{sectionCoverage, "Coverage", assetIcon("chart")},
 }
 
 // Sidebar lists the sections of the main window.
