@@ -125,9 +125,8 @@ func newSidebar(onSelect func(string)) *Sidebar {
 
 // createItem is a section's row: icon, name, and its count at the right.
 func (s *Sidebar) createItem() fyne.CanvasObject {
-	name := widget.NewLabel("Organisations")
-	name.Truncation = fyne.TextTruncateEllipsis
-	n := widget.NewRichText(&widget.TextSegment{Text: "9,999"})
+	name := widget.NewLabel("Organisations") // the longest: the sidebar is never narrower
+	n := widget.NewRichText(&widget.TextSegment{Text: "999 new", Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}})
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), n, name)
 }
 
@@ -137,6 +136,7 @@ func (s *Sidebar) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[1].(*widget.Icon).SetResource(sections[id].icon())
 	text, badge := s.count(id)
 	seg := &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
+	seg.Style.Alignment = fyne.TextAlignTrailing
 	seg.Style.ColorName = theme.ColorNamePlaceHolder // dimmer than the name, legible on the selection
 	if badge {
 		seg.Style.ColorName, seg.Style.TextStyle.Bold = theme.ColorNamePrimary, true
