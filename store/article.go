@@ -413,3 +413,13 @@ func scanListings(rows *sql.Rows) ([]ArticleListing, error) {
 	}
 	return out, rows.Err()
 }
+
+// SourceTotal returns how many named sources have archived articles (the
+// rows of Sources, without reading them).
+func (s *Store) SourceTotal(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(DISTINCT source) FROM articles WHERE source != ''`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count sources: %w", err)
+	}
+	return n, nil
+}

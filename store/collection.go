@@ -289,3 +289,12 @@ func (s *Store) ExportCollections(ctx context.Context, sc ExportScope, f func(Co
 	}
 	return nil
 }
+
+// CollectionCount returns how many collections there are.
+func (s *Store) CollectionCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM collections`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count collections: %w", err)
+	}
+	return n, nil
+}

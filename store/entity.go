@@ -316,3 +316,26 @@ func entityID(ctx context.Context, tx *sql.Tx, name, typ string) (int64, error) 
 	}
 	return id, nil
 }
+
+// EntityTypeCounts returns, per entity type, how many entities are found
+// in at least one article (the rows Entities lists for that type).
+func (s *Store) EntityTypeCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT type, count(*) FROM entities WHERE articles > 0 GROUP BY type`)
+	if err != nil {
+		return nil, fmt.Errorf("count entities: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var typ string
+		var n int
+		if err := rows.Scan(&typ, &n); err != nil {
+			return nil, fmt.Errorf("count entities: %w", err)
+		}
+		out[typ] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count entities: %w", err)
+	}
+	return out, nil
+}

@@ -373,3 +373,12 @@ func (s *Store) highlightsByID(ctx context.Context, ids []int64) ([]HighlightRow
 	err = s.highlightTags(ctx, ids, func(id int64, tag string) { out[byID[id]].Tags = append(out[byID[id]].Tags, tag) })
 	return out, err
 }
+
+// HighlightCount returns how many highlights there are.
+func (s *Store) HighlightCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM highlights`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count highlights: %w", err)
+	}
+	return n, nil
+}

@@ -130,3 +130,13 @@ func (s *Store) TagArticles(ctx context.Context, name string, limit, offset int)
 	}
 	return out, nil
 }
+
+// TagCount returns how many tags there are (the rows of Tags with no
+// prefix).
+func (s *Store) TagCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM tags`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	return n, nil
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -43,21 +44,21 @@ func (v *FilteredArticles) content() fyne.CanvasObject { return v.root }
 type SourcesView struct {
 	w       viewHost
 	sources []store.SourceSpan
-	list    *widget.List
+	list    *widgets.KeyList
 	info    *widget.Label
 	chart   *sourcesChart
 }
 
 func newSourcesView(w viewHost) *SourcesView {
 	v := &SourcesView{w: w, info: widget.NewLabel(""), chart: newSourcesChart(w)}
-	v.list = &widget.List{
+	v.list = &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(v.sources) },
 		CreateItem: countRow,
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			setCountRow(o, v.sources[id].Name+spanText(v.sources[id]), v.sources[id].Articles)
 		},
 		OnSelected: func(id widget.ListItemID) { w.showSource(v.sources[id].Name, v.sources[id].Articles) },
-	}
+	}}
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.archiveContext()
 	w.run(func() {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -18,11 +19,11 @@ import (
 // renamed or deleted.
 type CollectionsView struct {
 	w       *Window
-	names   *widget.List
+	names   *widgets.KeyList
 	all     []store.Collection
 	cur     workbench.CollectionView
 	header  *widget.Label
-	members *widget.List
+	members *widgets.KeyList
 	rename  *widget.Button
 	del     *widget.Button
 	root    fyne.CanvasObject
@@ -31,17 +32,17 @@ type CollectionsView struct {
 func newCollectionsView(w *Window) *CollectionsView {
 	v := &CollectionsView{w: w, header: widget.NewLabel("Choose a collection.")}
 	v.header.Wrapping = fyne.TextWrapWord
-	v.names = widget.NewList(func() int { return len(v.all) },
+	v.names = widgets.NewKeyList(func() int { return len(v.all) },
 		func() fyne.CanvasObject { return widget.NewLabel("collection name") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s (%d)", v.all[id].Name, v.all[id].Articles))
 		})
 	v.names.OnSelected = func(id widget.ListItemID) { v.open(v.all[id].Name) }
-	v.members = widget.NewList(func() int { return len(v.cur.Articles) },
+	v.members = widgets.NewKeyList(func() int { return len(v.cur.Articles) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			rm := widgets.NewIconButton(theme.DeleteIcon(), "Remove from the collection", nil)
 			rm.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, rm, l)
 		},
@@ -49,7 +50,7 @@ func newCollectionsView(w *Window) *CollectionsView {
 			m := v.cur.Articles[id]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(joinNonEmpty("  ·  ", m.Title, m.Source, displayDate(m.Published, "")))
-			box.Objects[1].(*widget.Button).OnTapped = func() { v.remove(m.ID) }
+			box.Objects[1].(*widgets.IconButton).OnTapped = func() { v.remove(m.ID) }
 		})
 	v.members.OnSelected = func(id widget.ListItemID) {
 		v.members.UnselectAll()
@@ -172,6 +173,7 @@ func (v *CollectionsView) askDelete() {
 				v.del.Disable()
 				v.members.Refresh()
 				v.reload("")
+				v.w.countsChanged()
 			})
 		})
 	}, v.w.win)

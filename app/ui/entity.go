@@ -132,7 +132,7 @@ func (p *EntityPage) cooccurringList() fyne.CanvasObject {
 	if len(p.coocs) == 0 {
 		return widget.NewLabel("No other entity shares an article with it.")
 	}
-	l := &widget.List{
+	l := &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(p.coocs) },
 		CreateItem: createEntityRow,
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -143,7 +143,7 @@ func (p *EntityPage) cooccurringList() fyne.CanvasObject {
 			setCountRow(o.(*fyne.Container).Objects[0], e.Name, -c.Articles)
 		},
 		OnSelected: func(id widget.ListItemID) { p.w.showEntity(p.coocs[id].Entity.ID) },
-	}
+	}}
 	l.ExtendBaseWidget(l)
 	return l
 }

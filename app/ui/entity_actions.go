@@ -23,6 +23,7 @@ func (p *EntityPage) correct(f func(ctx context.Context) error, done func()) {
 				return
 			}
 			p.w.reloadReader()
+			p.w.countsChanged()
 			done()
 		})
 	})

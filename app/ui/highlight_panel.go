@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -135,7 +136,7 @@ func (p *HighlightPanel) showList(hs []store.HighlightRow) {
 	}
 	for _, h := range hs {
 		h := h
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(h.ID) })
+		rm := widgets.NewIconButton(theme.DeleteIcon(), "Delete the highlight", func() { p.remove(h.ID) })
 		rm.Importance = widget.LowImportance
 		p.list.Add(container.NewBorder(nil, nil, colorSwatch(h.Color), rm, highlightLabel(h)))
 	}
@@ -187,6 +188,7 @@ func (p *HighlightPanel) highlight() {
 			p.tags.SetText("")
 			p.state.SetText("highlighted")
 			p.reload()
+			p.w.countsChanged()
 		})
 	})
 }
@@ -201,6 +203,7 @@ func (p *HighlightPanel) remove(hid int64) {
 				return
 			}
 			p.reload()
+			p.w.countsChanged()
 		})
 	})
 }
@@ -292,6 +295,7 @@ func (w *Window) addToNamedCollection(name string, ids []int64) {
 				return
 			}
 			w.setStatus(fmt.Sprintf("added %d articles to %q", n, name))
+			w.countsChanged()
 		})
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -20,7 +21,7 @@ type HighlightsView struct {
 	tag, source      *widget.Entry
 	from, to, entity *widget.Entry
 	count            *widget.Label
-	list             *widget.List
+	list             *widgets.KeyList
 	rows             []store.HighlightRow
 	root             fyne.CanvasObject
 }
@@ -44,7 +45,7 @@ func newHighlightsView(w *Window) *HighlightsView {
 	}
 	v.tag, v.source, v.entity = entry("Tag"), entry("Source"), entry("Entity")
 	v.from, v.to = entry("From (YYYY-MM-DD)"), entry("To")
-	v.list = widget.NewList(func() int { return len(v.rows) },
+	v.list = widgets.NewKeyList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Truncation = fyne.TextTruncateEllipsis

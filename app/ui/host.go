@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -19,6 +20,7 @@ import (
 type archiveHost interface {
 	pageHost
 	archive() *app.App
+	countsChanged() // what the sidebar counts may have changed (counts.go)
 }
 
 // workbenchHost is what the workbench's buttons in a view need: the
@@ -80,6 +82,7 @@ type entityPageHost interface {
 // articles a report opens.
 type jobsHost interface {
 	archiveHost
+	countsChangedEvery(d time.Duration)
 	openArticle(id int64)
 	syncMode() bool
 	setStatus(msg string)

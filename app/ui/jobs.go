@@ -188,8 +188,12 @@ func (j *Jobs) updateTagging() {
 			if busy {
 				j.tagText.SetText(taggingText(q, local))
 				j.tagBar.SetValue(float64(q.Done+q.Failed) / float64(q.Total()))
+				j.w.countsChangedEvery(countsEvery) // entities found so far
 			}
 			if busy != j.summary.Visible() {
+				if !busy {
+					j.w.countsChanged() // tagging ended
+				}
 				j.summary.Hidden = !busy
 				if j.parent != nil {
 					j.parent.Refresh()

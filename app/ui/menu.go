@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/newsarchive/newsarchive/app"
@@ -14,8 +13,6 @@ import (
 
 // mainMenu builds the File, Go and Help menus.
 func (w *Window) mainMenu() *fyne.MainMenu {
-	importFiles := fyne.NewMenuItem("Import files…", w.chooseImportFiles)
-	importFiles.Shortcut = shortcutImport
 	recent := fyne.NewMenuItem("Open recent", nil)
 	for _, p := range recentArchives(w.fa.Preferences()) {
 		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(store.Redact(p), func() { w.openArchive(p) }))
@@ -24,12 +21,12 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		recent.Disabled = true
 	}
 	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("New archive…", w.chooseNewArchive),
-		fyne.NewMenuItem("Open archive…", w.chooseOpenArchive),
+		w.menuItem("New archive…"),
+		w.menuItem("Open archive…"),
 		fyne.NewMenuItem("Open team archive (PostgreSQL)…", w.askTeamArchive),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		importFiles,
+		w.menuItem("Import files…"),
 		fyne.NewMenuItem("Import folder…", w.chooseImportFolder),
 		fyne.NewMenuItem("Import from URL…", w.askImportURL),
 		fyne.NewMenuItem("Add feed…", w.askAddFeed),
@@ -38,15 +35,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Export feeds (OPML)…", w.chooseExportOPML),
 		fyne.NewMenuItem("Re-extract all articles…", w.confirmReextractAll),
 	)
-	find := fyne.NewMenuItem("Find anything…", w.showPalette)
-	find.Shortcut = shortcutPalette
-	search := fyne.NewMenuItem("Search text…", w.showSearch)
-	search.Shortcut = shortcutSearch
-	goMenu := fyne.NewMenu("Go", find, search)
-	for _, s := range sections {
-		goMenu.Items = append(goMenu.Items, fyne.NewMenuItem(s.label, func() { w.showSection(s.name) }))
-	}
-	return fyne.NewMainMenu(file, goMenu)
+	goMenu := fyne.NewMenu("Go", w.menuItems("Go")...)
+	return fyne.NewMainMenu(file, goMenu, w.viewMenu(), fyne.NewMenu("Help", w.menuItems("Help")...))
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -55,39 +45,6 @@ func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 	}
 	m.Items = append(m.Items, it)
 	return m
-}
-
-// Keyboard shortcuts of the main window.
-var (
-	shortcutPalette = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutSearch  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutImport  = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
-)
-
-// addShortcuts binds the window's shortcuts and plain keys.
-func (w *Window) addShortcuts() {
-	c := w.win.Canvas()
-	c.AddShortcut(shortcutPalette, func(fyne.Shortcut) { w.showPalette() })
-	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { w.showSearch() })
-	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.chooseImportFiles() })
-	c.SetOnTypedKey(w.onTypedKey)
-}
-
-// onTypedKey handles keys typed when no widget has the focus: arrows move in
-// the current list, Enter opens, Esc goes back.
-func (w *Window) onTypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyEscape:
-		w.goBack()
-	case fyne.KeyDown, fyne.KeyUp:
-		if w.keyFocus != nil {
-			w.keyFocus.move(map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1}[ev.Name])
-		}
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if w.keyFocus != nil {
-			w.keyFocus.activate()
-		}
-	}
 }
 
 // openArchive opens the archive at path in this window, in place of the

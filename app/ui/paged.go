@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // pageSize is how many rows a paged list loads at a time.
@@ -19,7 +21,7 @@ const maxPages = 12
 // it grows as the person scrolls to its end.
 type pagedList[T any] struct {
 	w     pageHost
-	list  *widget.List
+	list  *widgets.KeyList
 	fetch func(ctx context.Context, limit, offset int) ([]T, error)
 	count func(ctx context.Context) (int, error) // nil: unknown length
 	fill  func(row T, o fyne.CanvasObject)
@@ -48,12 +50,12 @@ type pageHost interface {
 // newPagedList makes a paged list; create makes an empty row.
 func newPagedList[T any](w pageHost, create func() fyne.CanvasObject) *pagedList[T] {
 	p := &pagedList[T]{w: w, selected: -1}
-	p.list = &widget.List{
+	p.list = &widgets.KeyList{List: widget.List{
 		Length:     func() int { return p.total },
 		CreateItem: create,
 		UpdateItem: p.updateItem,
 		OnSelected: p.onSelected,
-	}
+	}}
 	p.list.ExtendBaseWidget(p.list)
 	p.onError = w.showError
 	return p

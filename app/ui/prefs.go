@@ -53,3 +53,25 @@ func rememberRecent(p fyne.Preferences, path string) {
 	list = append([]string{path}, list...)
 	p.SetStringList(prefRecent, list[:min(len(list), maxRecent)])
 }
+
+// Preference keys of the settings (settings.go).
+const (
+	prefThemeMode = "view.theme"    // themeSystem, themeLight or themeDark
+	prefTextSize  = "view.textsize" // percent of Fyne's text size
+)
+
+// themeMode returns the theme mode chosen (themeSystem when none or an
+// unknown one is stored).
+func themeMode(p fyne.Preferences) string {
+	switch m := p.StringWithFallback(prefThemeMode, themeSystem); m {
+	case themeLight, themeDark:
+		return m
+	}
+	return themeSystem
+}
+
+// textSize returns the text size chosen, in percent, within the settings'
+// range.
+func textSize(p fyne.Preferences) int {
+	return min(max(p.IntWithFallback(prefTextSize, 100), minTextSize), maxTextSize)
+}

@@ -50,6 +50,9 @@ func RenderViews(fa fyne.App, path string, importPaths []string, size fyne.Size,
 			return err
 		}
 		w.palette.hide()
+		for top := w.Canvas().Overlays().Top(); top != nil; top = w.Canvas().Overlays().Top() {
+			w.Canvas().Overlays().Remove(top) // a dialog a shot opened
+		}
 	}
 	return nil
 }
@@ -108,4 +111,6 @@ var shots = []shot{
 		w.palette.entry.SetText("gordon brwn")
 		return nil
 	}},
+	{"shortcuts", func(w *Window) error { w.showSection(sectionArticles); w.showShortcuts(); return nil }},
+	{"settings", func(w *Window) error { w.showSettings(); return nil }},
 }

@@ -63,7 +63,7 @@ func newSearchView(w viewHost) *SearchView {
 	v.to.ExtendBaseWidget(v.to)
 	v.entity = &widget.Entry{PlaceHolder: "mentioning…", OnSubmitted: func(string) { v.run() }}
 	v.entity.ExtendBaseWidget(v.entity)
-	pick := widget.NewButtonWithIcon("", theme.AccountIcon(), v.pickEntity)
+	pick := widgets.NewIconButton(theme.AccountIcon(), "Pick a person, organisation or place", v.pickEntity)
 	pick.Importance = widget.LowImportance
 	v.entity.ActionItem = pick
 	v.typ = widget.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })

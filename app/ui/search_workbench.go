@@ -57,6 +57,7 @@ func (v *SearchView) saveCollection(name string) {
 				return
 			}
 			v.w.setStatus(fmt.Sprintf("collection %q: %d articles", c.Name, len(c.Articles)))
+			v.w.countsChanged()
 		})
 	})
 }

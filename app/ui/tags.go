@@ -101,6 +101,7 @@ func (e *TagEditor) change(f func(ctx context.Context) error) {
 			if id == e.id {
 				e.setArticle(id, tags)
 			}
+			e.w.countsChanged()
 		})
 	})
 }

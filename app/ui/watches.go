@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 	"github.com/newsarchive/newsarchive/store"
 )
@@ -16,9 +17,9 @@ import (
 type WatchesView struct {
 	w      *Window
 	all    []workbench.WatchStatus
-	names  *widget.List
+	names  *widgets.KeyList
 	header *widget.Label
-	hits   *widget.List
+	hits   *widgets.KeyList
 	rows   []watchRow
 	root   fyne.CanvasObject
 }
@@ -31,7 +32,7 @@ type watchRow struct {
 func newWatchesView(w *Window) *WatchesView {
 	v := &WatchesView{w: w, header: widget.NewLabel("Choose a watch. Make one from a search (Watch this search…) or with: newsarchive watch add NAME QUERY")}
 	v.header.Wrapping = fyne.TextWrapWord
-	v.names = widget.NewList(func() int { return len(v.all) },
+	v.names = widgets.NewKeyList(func() int { return len(v.all) },
 		func() fyne.CanvasObject { return widget.NewLabel("watch name (00 new)") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ws := v.all[id]
@@ -42,7 +43,7 @@ func newWatchesView(w *Window) *WatchesView {
 			o.(*widget.Label).SetText(text)
 		})
 	v.names.OnSelected = func(id widget.ListItemID) { v.open(v.all[id].Name) }
-	v.hits = widget.NewList(func() int { return len(v.rows) },
+	v.hits = widgets.NewKeyList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -123,14 +124,6 @@ func (v *WatchesView) open(name string) {
 }
 
 // refreshWatchBadge counts the watches' new articles for the sidebar
-// (after an import, or when the archive opens).
-func (w *Window) refreshWatchBadge() {
-	ctx, a := w.ctx, w.app
-	w.run(func() {
-		ws, err := a.Workbench.Watches(ctx)
-		if err != nil {
-			return
-		}
-		w.do(func() { w.sidebar.setBadge(sectionWatches, newCount(ws)) })
-	})
-}
+// (after an import, or when the archive opens), with the other sections'
+// counts (counts.go).
+func (w *Window) refreshWatchBadge() { w.countsChanged() }

@@ -56,6 +56,7 @@ type Window struct {
 	back     []func()       // how to return to earlier pages (Esc)
 	keyFocus keyboardTarget // what arrow keys move when nothing is focused
 	feeds    *feedSchedule  // the background refresh of due feeds
+	counts   counter        // the sidebar's counts (counts.go)
 }
 
 // keyboardTarget is a view that arrow keys and Enter can drive.
@@ -128,7 +129,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 	if !w.opt.NoTagging {
 		a.Tagging.StartTagging(w.ctx)
 	}
-	w.refreshWatchBadge()
+	w.resetCounts()
 	w.startFeedSchedule()
 	w.run(func() {
 		if err := a.Search.PrepareLookup(w.ctx); err != nil && w.ctx.Err() == nil {
@@ -146,6 +147,7 @@ func (w *Window) setArchive(a *app.App, path string) {
 			default:
 				w.showSection(lastSection(w.fa.Preferences()))
 			}
+			w.countsSoon() // after the first view is painted: counts never delay it
 		})
 	})
 }
@@ -212,6 +214,7 @@ func (w *Window) showSection(name string) {
 	}
 	w.section = name
 	w.back = nil
+	w.dropStaleFocus()
 	w.sidebar.selectSection(name)
 	w.fa.Preferences().SetString(prefLastSection, name)
 	w.setBody(v)
@@ -231,6 +234,7 @@ func (w *Window) showPage(obj fyne.CanvasObject) {
 	}
 	w.section = ""
 	w.keyFocus = nil
+	w.dropStaleFocus()
 	w.sidebar.selectSection("")
 	w.setBody(obj)
 }

@@ -38,7 +38,11 @@ func main() {
 	width := flag.Int("width", 1280, "window width")
 	height := flag.Int("height", 800, "window height")
 	flag.Parse()
-	if err := run(*db, *corpus, *out, fyne.NewSize(float32(*width), float32(*height))); err != nil {
+	// Off the main goroutine, Fyne's test app applies a theme at once, not on
+	// a goroutine of its own racing the views being drawn.
+	done := make(chan error)
+	go func() { done <- run(*db, *corpus, *out, fyne.NewSize(float32(*width), float32(*height))) }()
+	if err := <-done; err != nil {
 		fmt.Fprintln(os.Stderr, "screenshots:", err)
 		os.Exit(1)
 	}

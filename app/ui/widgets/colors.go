@@ -1,7 +1,8 @@
 // Package widgets holds the GUI's custom Fyne widgets: FlowText (word-wrapped
 // paragraphs with tappable entity mentions), FitText (rich text cut to one
-// line), ChartView (coverage bars), and the entity type colours they draw
-// with.
+// line), ChartView (coverage bars), KeyList (a list Enter opens and Esc
+// leaves), IconButton (an icon button with a tooltip), and the entity type
+// colours they draw with.
 package widgets
 
 import (
