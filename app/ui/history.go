@@ -74,3 +74,9 @@ func (h *History[T]) CanForward() bool { return h.pos < len(h.items)-1 }
 
 // Len returns how many places are remembered.
 func (h *History[T]) Len() int { return len(h.items) }
+
+// DropForward forgets the places after the current one.
+func (h *History[T]) DropForward() {
+	clear(h.items[h.pos+1:])
+	h.items = h.items[:h.pos+1]
+}

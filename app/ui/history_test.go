@@ -9,7 +9,7 @@ import (
 // checks where it stands after each step.
 func TestHistory(t *testing.T) {
 	type step struct {
-		op   string // visit, back, forward, replace
+		op   string // visit, back, forward, replace, drop
 		arg  string
 		want string // the current place after the step ("" for none)
 		ok   bool   // what back or forward reported
@@ -44,6 +44,10 @@ func TestHistory(t *testing.T) {
 			{"replace", "a", "a", true}, {"visit", "b", "b", true}, {"replace", "b2", "b2", true},
 			{"back", "", "a", true}, {"forward", "", "b2", true},
 		}, []string{"a", "b2"}, true, false},
+		{"drop forward", 5, []step{
+			{"drop", "", "", true}, {"visit", "a", "a", true}, {"visit", "b", "b", true}, {"visit", "c", "c", true},
+			{"back", "", "b", true}, {"drop", "", "b", true}, {"forward", "", "b", false},
+		}, []string{"a", "b"}, true, false},
 		{"zero cap keeps one", 0, []step{{"visit", "a", "a", true}, {"visit", "b", "b", true}, {"back", "", "b", false}},
 			[]string{"b"}, false, false},
 	}
@@ -61,6 +65,8 @@ func TestHistory(t *testing.T) {
 					_, ok = h.Back()
 				case "forward":
 					_, ok = h.Forward()
+				case "drop":
+					h.DropForward()
 				}
 				cur, _ := h.Current()
 				if cur != s.want || ok != s.ok {

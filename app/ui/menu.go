@@ -40,9 +40,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	)
 	find := fyne.NewMenuItem("Find anything…", w.showPalette)
 	find.Shortcut = shortcutPalette
-	search := fyne.NewMenuItem("Search text…", w.showSearch)
+	search := fyne.NewMenuItem("Search text…", w.focusSearch)
 	search.Shortcut = shortcutSearch
-	goMenu := fyne.NewMenu("Go", find, search)
+	goMenu := fyne.NewMenu("Go", find, search, w.backMenuItem(), w.forwardMenuItem())
 	for _, s := range sections {
 		goMenu.Items = append(goMenu.Items, fyne.NewMenuItem(s.label, func() { w.showSection(s.name) }))
 	}
@@ -78,7 +78,7 @@ func (w *Window) addShortcuts() {
 func (w *Window) onTypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
-		w.goBack()
+		w.escape()
 	case fyne.KeyDown, fyne.KeyUp:
 		if w.keyFocus != nil {
 			w.keyFocus.move(map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1}[ev.Name])

@@ -34,8 +34,9 @@ func newTagEditor(w archiveHost) *TagEditor {
 	e.entry = &widget.Entry{PlaceHolder: "Add a tag…", OnSubmitted: e.add, OnChanged: e.suggest}
 	e.entry.ExtendBaseWidget(e.entry)
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.ContentAddIcon()), nil,
-		container.NewHScroll(e.chips))
+	label := widget.NewLabel("Tags:") // one "+" on the row: the button that adds
+	label.Importance = widget.LowImportance
+	row := container.NewBorder(nil, nil, label, nil, container.NewHScroll(e.chips))
 	field := container.NewBorder(nil, nil, nil, add, e.entry)
 	e.root = container.NewVBox(row, container.NewGridWithColumns(2, field, e.suggestions))
 	return e
