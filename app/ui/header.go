@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"runtime"
 	"strings"
 	"time"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsarchive/newsarchive/app/search"
 )
 
 // Header is the bar at the top of the main window: the back and forward
@@ -130,17 +133,18 @@ func (h *Header) changed(text string) {
 		h.hideMatches()
 		return
 	}
+	ctx, sr := h.w.ctx, h.w.app.Search // read on the UI goroutine
 	if h.w.syncMode() {
-		h.lookup(seq, text)
+		h.lookup(ctx, sr, seq, text)
 		return
 	}
-	h.timer = time.AfterFunc(paletteDelay, func() { h.lookup(seq, text) })
+	h.timer = time.AfterFunc(paletteDelay, func() { h.lookup(ctx, sr, seq, text) })
 }
 
 // lookup runs off the UI goroutine and shows the matches if still wanted.
-func (h *Header) lookup(seq int, text string) {
+func (h *Header) lookup(ctx context.Context, sr *search.Service, seq int, text string) {
 	w := h.w
-	found, err := w.app.Search.LookupDescribed(w.ctx, text, "", headerMatches)
+	found, err := sr.LookupDescribed(ctx, text, "", headerMatches)
 	w.do(func() {
 		if seq != h.seq {
 			return
