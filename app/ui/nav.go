@@ -26,6 +26,8 @@ type place struct {
 	page    fyne.CanvasObject // the page shown (entity, search, list...)
 	keys    keyboardTarget    // what the arrow keys moved there
 	entity  *EntityPage       // the entity page, when page is one
+	state   string            // what the page showed, when it shows one of several (a search's query)
+	reshow  func()            // brings that back (nil: the page is shown as it is)
 }
 
 // Shortcuts of the history.
@@ -65,7 +67,7 @@ func (w *Window) visit(p place) {
 	}
 	if cur, ok := w.history.Current(); ok {
 		switch {
-		case cur.page == p.page && cur.section == p.section && cur.article == p.article:
+		case cur.page == p.page && cur.section == p.section && cur.article == p.article && cur.state == p.state:
 			return
 		case p.page == nil && cur.page == nil && cur.section == sectionArticles &&
 			p.section == sectionArticles && cur.article == 0:
@@ -94,6 +96,9 @@ func (w *Window) restore(p place) {
 			w.keyFocus = p.keys
 			if p.entity != nil {
 				w.entity = p.entity
+			}
+			if p.reshow != nil {
+				p.reshow()
 			}
 			return
 		}
@@ -162,4 +167,25 @@ func (w *Window) forwardMenuItem() *fyne.MenuItem {
 	it := fyne.NewMenuItem("Forward", func() { w.historyForward() })
 	it.Shortcut = shortcutForward
 	return it
+}
+
+// noteState records that a page shown now shows something else (a search
+// view, another query): a new place of the history, on the same page, that
+// reshow brings back. The page's first state takes its place.
+func (w *Window) noteState(page fyne.CanvasObject, state string, reshow func()) {
+	if w.restoring {
+		return
+	}
+	cur, ok := w.history.Current()
+	if !ok || cur.page != page || cur.state == state {
+		return
+	}
+	p := place{page: page, state: state, reshow: reshow, keys: w.keyFocus}
+	if cur.state == "" {
+		w.history.Replace(p)
+	} else {
+		w.leave()
+		w.history.Visit(p)
+	}
+	w.updateNav()
 }

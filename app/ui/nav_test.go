@@ -406,3 +406,44 @@ func TestTagsRowHasOnePlus(t *testing.T) {
 		t.Errorf("the tags row shows %d \"+\"; want one, the button that adds", n)
 	}
 }
+
+// TestSearchHistory runs two searches in the search view and one more
+// from the header: back brings each earlier query, its results, back.
+func TestSearchHistory(t *testing.T) {
+	w, a := openWindow(t)
+	navArchive(t, w, a)
+	w.header.entry.SetText("home series")
+	w.header.submit()
+	query, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+	if !ok {
+		t.Fatal("no search view")
+	}
+	view := w.body.Objects[0]
+	query.SetText("unchanged side")
+	query.OnSubmitted(query.Text)
+	w.header.entry.SetText("cape town")
+	w.header.submit()
+
+	steps := []struct {
+		name  string
+		do    func()
+		query string
+		same  bool   // the first search view is shown
+		info  string // what it says it found
+	}{
+		{"back to the second query", func() { menuShortcut(t, w, shortcutBack) }, "unchanged side", true, "1 matching article"},
+		{"back to the first", func() { menuShortcut(t, w, shortcutBack) }, "home series", true, "2 matching articles"},
+		{"forward to the second", func() { menuShortcut(t, w, shortcutForward) }, "unchanged side", true, "1 matching article"},
+		{"forward to the header's", func() { menuShortcut(t, w, shortcutForward) }, "cape town", false, "1 matching article"},
+	}
+	for _, s := range steps {
+		s.do()
+		q, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+		if !ok || q.Text != s.query || (w.body.Objects[0] == view) != s.same {
+			t.Fatalf("%s: query %q (found %v), first view %v; want %q, %v", s.name, q.Text, ok, w.body.Objects[0] == view, s.query, s.same)
+		}
+		if _, ok := find(w.body.Objects[0], func(l *widget.Label) bool { return l.Text == s.info }); !ok {
+			t.Errorf("%s: the view does not say %q", s.name, s.info)
+		}
+	}
+}
