@@ -1,15 +1,18 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/lookup"
 	"github.com/newsarchive/newsarchive/app/search"
 	"github.com/newsarchive/newsarchive/store"
@@ -35,7 +38,37 @@ const (
 	groupOther    = "Other names"
 	groupArticles = "Articles"
 	groupSources  = "Sources"
+	groupTags     = "Tags"
 )
+
+// kindTag marks the findings that are the reader's tags, which the
+// lookup index does not hold: they are found by the start of their name.
+const kindTag lookup.Kind = "tag"
+
+// maxTagFindings is how many tags a lookup offers.
+const maxTagFindings = 5
+
+// lookupFindings looks up names, titles and sources (kind "" for all, and
+// then the tags starting with the text too) with their particulars.
+func lookupFindings(ctx context.Context, a *app.App, text string, kind lookup.Kind, limit int) ([]search.Found, error) {
+	found, err := a.Search.LookupDescribed(ctx, text, kind, limit)
+	prefix := strings.TrimSpace(text)
+	if err != nil || kind != "" || prefix == "" {
+		return found, err
+	}
+	tags, err := a.Annotate.Tags(ctx, prefix)
+	if err != nil {
+		return nil, err
+	}
+	var hit []int
+	for i := range utf8.RuneCountInString(prefix) {
+		hit = append(hit, i)
+	}
+	for _, t := range tags[:min(len(tags), maxTagFindings)] {
+		found = append(found, search.Found{Result: lookup.Result{Kind: kindTag, Text: t.Name, Positions: hit}, Articles: t.Articles})
+	}
+	return found, nil
+}
 
 // groupOf is the heading a result is listed under.
 func groupOf(f search.Found) string {
@@ -44,6 +77,8 @@ func groupOf(f search.Found) string {
 		return groupArticles
 	case lookup.KindSource:
 		return groupSources
+	case kindTag:
+		return groupTags
 	}
 	switch f.Type {
 	case store.TypePerson:
@@ -110,6 +145,8 @@ func describeFindings(found []search.Found) []finding {
 				what = "article"
 			case lookup.KindSource:
 				what = "source"
+			case kindTag:
+				what = "tag"
 			}
 			out[i].detail = joinNonEmpty(" · ", f.detail, fmt.Sprintf("%s %d", what, f.ID))
 		}
@@ -281,6 +318,10 @@ func fillFindingRow(f finding, item *fyne.Container) {
 	case lookup.KindSource:
 		dot.Hide()
 		icon.SetResource(theme.StorageIcon())
+		icon.Show()
+	case kindTag:
+		dot.Hide()
+		icon.SetResource(theme.ListIcon())
 		icon.Show()
 	default:
 		dot.Hide()

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsarchive/newsarchive/app/search"
+	"github.com/newsarchive/newsarchive/app"
 )
 
 // Header is the bar at the top of the main window: the back and forward
@@ -133,18 +133,18 @@ func (h *Header) changed(text string) {
 		h.hideMatches()
 		return
 	}
-	ctx, sr := h.w.ctx, h.w.app.Search // read on the UI goroutine
+	ctx, a := h.w.ctx, h.w.app // read on the UI goroutine
 	if h.w.syncMode() {
-		h.lookup(ctx, sr, seq, text)
+		h.lookup(ctx, a, seq, text)
 		return
 	}
-	h.timer = time.AfterFunc(paletteDelay, func() { h.lookup(ctx, sr, seq, text) })
+	h.timer = time.AfterFunc(paletteDelay, func() { h.lookup(ctx, a, seq, text) })
 }
 
 // lookup runs off the UI goroutine and shows the matches if still wanted.
-func (h *Header) lookup(ctx context.Context, sr *search.Service, seq int, text string) {
+func (h *Header) lookup(ctx context.Context, a *app.App, seq int, text string) {
 	w := h.w
-	found, err := sr.LookupDescribed(ctx, text, "", headerMatches)
+	found, err := lookupFindings(ctx, a, text, "", headerMatches)
 	w.do(func() {
 		if seq != h.seq {
 			return

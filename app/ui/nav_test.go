@@ -299,10 +299,11 @@ func TestDescribeFindings(t *testing.T) {
 			title(1, "Smith keen", "BBC Sport", "2005-03-12T09:00:00Z"), entity(7, "Smith", store.TypePerson, 2),
 			title(2, "Smith out", "", ""), entity(8, "Smith & Co", store.TypeOrg, 1), source,
 			entity(9, "Smithfield", store.TypePlace, 1), entity(10, "Smithism", "MISC", 1),
+			{Result: lookup.Result{Kind: kindTag, Text: "smith"}, Articles: 3},
 		}, []string{
 			"Articles: Smith keen · BBC Sport · 12 Mar 2005", "Articles: Smith out · undated",
 			"People: Smith · 2 articles", "Organisations: Smith & Co · 1 article", "Sources: BBC Sport · 1 article",
-			"Places: Smithfield · 1 article", "Other names: Smithism · 1 article",
+			"Places: Smithfield · 1 article", "Other names: Smithism · 1 article", "Tags: smith · 3 articles",
 		}},
 		{"identical titles, sources and days told apart by number", []search.Found{
 			title(3, "Smith keen", "BBC Sport", "2005-03-12"), title(4, "Smith Keen", "BBC Sport", "2005-03-12T10:00:00Z"),
@@ -444,6 +445,43 @@ func TestSearchHistory(t *testing.T) {
 		}
 		if _, ok := find(w.body.Objects[0], func(l *widget.Label) bool { return l.Text == s.info }); !ok {
 			t.Errorf("%s: the view does not say %q", s.name, s.info)
+		}
+	}
+}
+
+// TestPaletteFindsTags tags an article and finds the tag by the start of
+// its name, under Tags, and opens its articles.
+func TestPaletteFindsTags(t *testing.T) {
+	w, a := openWindow(t)
+	ids, _ := navArchive(t, w, a)
+	if err := a.Annotate.AddTags(context.Background(), ids["times.html"], "smith-watch"); err != nil {
+		t.Fatal(err)
+	}
+	w.showPalette()
+	test.Type(w.palette.entry, "smith")
+	var tag finding
+	for i, f := range w.palette.results {
+		if f.group == groupTags {
+			tag = f
+			w.palette.highlight(i)
+		}
+	}
+	if tag.Text != "smith-watch" || tag.detail != "1 article" || len(tag.Positions) != 5 {
+		t.Fatalf("the palette offers the tag as %+v", tag)
+	}
+	w.palette.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	found := false
+	for _, s := range visibleTexts(w.body.Objects[0]) {
+		found = found || strings.Contains(s, "smith-watch")
+	}
+	if w.section != "" || !found {
+		t.Errorf("choosing the tag shows section %q, texts %q", w.section, visibleTexts(w.body.Objects[0]))
+	}
+	w.showPalette()
+	test.Type(w.palette.entry, "zzz")
+	for _, f := range w.palette.results {
+		if f.group == groupTags {
+			t.Errorf("%q offers the tag %q", "zzz", f.Text)
 		}
 	}
 }

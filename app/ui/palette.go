@@ -98,7 +98,7 @@ func (p *Palette) changed(text string) {
 // lookup runs off the UI goroutine and shows its results if still wanted.
 func (p *Palette) lookup(seq int, text string) {
 	ctx, kind := p.w.archiveContext(), p.kind
-	found, err := p.w.archive().Search.LookupDescribed(ctx, text, kind, paletteLimit)
+	found, err := lookupFindings(ctx, p.w.archive(), text, kind, paletteLimit)
 	p.w.do(func() {
 		if seq != p.seq {
 			return
@@ -123,8 +123,8 @@ func (p *Palette) openChosen(f finding) {
 }
 
 // openFinding opens what a finding names: an entity's page, an article,
-// a source's articles.
-func openFinding(w navigator, f finding) {
+// a source's or a tag's articles.
+func openFinding(w viewHost, f finding) {
 	switch f.Kind {
 	case lookup.KindEntity:
 		w.showEntity(f.ID)
@@ -132,6 +132,8 @@ func openFinding(w navigator, f finding) {
 		w.openArticle(f.ID)
 	case lookup.KindSource:
 		w.showSource(f.Text, -1) // counted afresh: the index only adds
+	case kindTag:
+		showTagArticles(w, f.Text, f.Articles)
 	}
 }
 

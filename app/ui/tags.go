@@ -201,9 +201,12 @@ func (v *TagsView) content() fyne.CanvasObject {
 }
 
 // open shows the articles carrying a tag.
-func (v *TagsView) open(tag string, n int) {
+func (v *TagsView) open(tag string, n int) { showTagArticles(v.w, tag, n) }
+
+// showTagArticles shows the n articles carrying a tag.
+func showTagArticles(w viewHost, tag string, n int) {
 	fetch := func(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-		return v.w.archive().Annotate.TagArticles(ctx, tag, limit, offset)
+		return w.archive().Annotate.TagArticles(ctx, tag, limit, offset)
 	}
-	v.w.showPage(newFilteredArticles(v.w, "Tagged “"+tag+"”", n, fetch).content())
+	w.showPage(newFilteredArticles(w, "Tagged “"+tag+"”", n, fetch).content())
 }
