@@ -68,7 +68,7 @@ func TestReaderOriginalAndReextract(t *testing.T) {
 		t.Errorf("reader header after Re-extract %q, want %q", h, want.Title)
 	}
 	card := w.jobs.box.Objects[0]
-	n := 0 // the card says its summary once (nav_test.go's visibleTexts)
+	n := 0 // the card says its summary once (defects_test.go's visibleTexts)
 	for _, text := range visibleTexts(card) {
 		if strings.Contains(text, "1 changed (1 titles, 1 bodies)") {
 			n++
