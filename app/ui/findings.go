@@ -110,7 +110,7 @@ func shortDate(iso string) string {
 // particulars that tell it apart: an article its source and date, an entity
 // or a source its number of articles. Results still alike in text and
 // particulars (the same title from the same source on the same day) are
-// told apart by their article or entity number.
+// told apart by their time of day, or else their article or entity number.
 func describeFindings(found []search.Found) []finding {
 	var order []string
 	byGroup := map[string][]finding{}
@@ -132,26 +132,53 @@ func describeFindings(found []search.Found) []finding {
 	for _, g := range order {
 		out = append(out, byGroup[g]...)
 	}
+	// Alike ones: an article's time of day first (snapshots of a page
+	// taken on one day), then the article's or entity's number.
+	tellApart(out, func(f finding) string {
+		if t := timeOfDay(f.Published); f.Kind == lookup.KindTitle && t != "" {
+			return f.detail + " " + t
+		}
+		return f.detail
+	})
+	tellApart(out, func(f finding) string {
+		what := "entity"
+		switch f.Kind {
+		case lookup.KindTitle:
+			what = "article"
+		case lookup.KindSource:
+			what = "source"
+		case kindTag:
+			what = "tag"
+		}
+		return joinNonEmpty(" · ", f.detail, fmt.Sprintf("%s %d", what, f.ID))
+	})
+	return out
+}
+
+// tellApart gives the findings alike in group, text (ignoring case) and
+// particulars the particulars more returns.
+func tellApart(fs []finding, more func(finding) string) {
 	type key struct{ group, text, detail string }
+	keyOf := func(f finding) key { return key{f.group, strings.ToLower(f.Text), f.detail} }
 	seen := map[key]int{}
-	for _, f := range out {
-		seen[key{f.group, strings.ToLower(f.Text), f.detail}]++
+	for _, f := range fs {
+		seen[keyOf(f)]++
 	}
-	for i, f := range out {
-		if seen[key{f.group, strings.ToLower(f.Text), f.detail}] > 1 {
-			what := "entity"
-			switch f.Kind {
-			case lookup.KindTitle:
-				what = "article"
-			case lookup.KindSource:
-				what = "source"
-			case kindTag:
-				what = "tag"
-			}
-			out[i].detail = joinNonEmpty(" · ", f.detail, fmt.Sprintf("%s %d", what, f.ID))
+	for i, f := range fs {
+		if seen[keyOf(f)] > 1 {
+			fs[i].detail = more(f)
 		}
 	}
-	return out
+}
+
+// timeOfDay is the "15:04" of an ISO 8601 time, "" when it has none.
+func timeOfDay(iso string) string {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(iso)); err == nil {
+			return t.Format("15:04")
+		}
+	}
+	return ""
 }
 
 // findingRow is a row of a findingList: a group's heading, or a finding.

@@ -79,13 +79,16 @@ func TestDescribeFindings(t *testing.T) {
 			"People: Smith · 2 articles", "Organisations: Smith & Co · 1 article", "Sources: BBC Sport · 1 article",
 			"Places: Smithfield · 1 article", "Other names: Smithism · 1 article", "Tags: smith · 3 articles",
 		}},
-		{"identical titles, sources and days told apart by number", []search.Found{
+		{"identical titles, sources and days told apart by time, then number", []search.Found{
 			title(3, "Smith keen", "BBC Sport", "2005-03-12"), title(4, "Smith Keen", "BBC Sport", "2005-03-12T10:00:00Z"),
-			title(5, "Smith keen", "BBC Sport", "2005-03-13"),
+			title(5, "Smith keen", "BBC Sport", "2005-03-13"), title(13, "Smith keen", "BBC Sport", "2005-03-12T18:30:00+01:00"),
+			title(14, "Smith keen", "BBC Sport", "2005-03-12T18:30:00+01:00"),
 		}, []string{
-			"Articles: Smith keen · BBC Sport · 12 Mar 2005 · article 3",
-			"Articles: Smith Keen · BBC Sport · 12 Mar 2005 · article 4",
+			"Articles: Smith keen · BBC Sport · 12 Mar 2005", // alone once the others show their time
+			"Articles: Smith Keen · BBC Sport · 12 Mar 2005 10:00",
 			"Articles: Smith keen · BBC Sport · 13 Mar 2005",
+			"Articles: Smith keen · BBC Sport · 12 Mar 2005 18:30 · article 13",
+			"Articles: Smith keen · BBC Sport · 12 Mar 2005 18:30 · article 14",
 		}},
 		{"namesakes told apart by number", []search.Found{
 			entity(11, "John Smith", store.TypePerson, 1), entity(12, "John Smith", store.TypePerson, 1),
