@@ -215,7 +215,7 @@ type headerEntry struct {
 func newHeaderEntry(h *Header) *headerEntry {
 	e := &headerEntry{h: h}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = "Search the archive: names, titles, sources; Enter searches the full text"
+	e.PlaceHolder = "Search the archive: names, titles, sources, tags; Enter searches the full text"
 	e.OnChanged = h.changed
 	return e
 }
