@@ -339,3 +339,35 @@ func (s *Store) EntityTypeCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// EntitySummaries returns the given entities without their aliases (name,
+// type and counts), by id; ids with no entity are left out (the lookup
+// tells its results apart by these).
+func (s *Store) EntitySummaries(ctx context.Context, ids []int64) (map[int64]Entity, error) {
+	out := make(map[int64]Entity, len(ids))
+	if ok, err := s.hasEntityTables(ctx); err != nil || !ok {
+		return out, err
+	}
+	for lo := 0; lo < len(ids); lo += maxIDsPerQuery {
+		part := ids[lo:min(lo+maxIDsPerQuery, len(ids))]
+		rows, err := s.r.QueryContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id IN (`+
+			nameParams(len(part))+`)`, nameArgs(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("entity summaries: %w", err)
+		}
+		for rows.Next() {
+			e, err := scanEntity(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("entity summaries: %w", err)
+			}
+			out[e.ID] = e
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("entity summaries: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -117,4 +117,24 @@ func BenchmarkLookup(b *testing.B) {
 		}
 		reportLatency(b, lat)
 	})
+	// described: the palette's lookup, each result with its source and
+	// date or its entity's type and count read back (LookupDescribed).
+	b.Run("described", func(b *testing.B) {
+		if err := a.Search.PrepareLookup(ctx); err != nil {
+			b.Fatal(err)
+		}
+		var lat []time.Duration
+		for b.Loop() {
+			for _, q := range queries {
+				for range 10 {
+					start := time.Now()
+					if _, err := a.Search.LookupDescribed(ctx, q, lookup.Kind(""), 20); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+			}
+		}
+		reportLatency(b, lat)
+	})
 }

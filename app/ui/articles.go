@@ -118,7 +118,7 @@ var sortChoices = []struct {
 
 func newArticlesView(w viewHost) *ArticlesView {
 	v := &ArticlesView{w: w, sortBy: store.SortDate, reader: newReader(w)}
-	v.list = newArticleList(w, v.fetch, v.reader.show)
+	v.list = newArticleList(w, v.fetch, w.openArticle) // a place of the history (nav.go)
 	v.list.count = func(ctx context.Context) (int, error) { return w.archive().Search.ArticleCount(ctx) }
 	var labels []string
 	for _, c := range sortChoices {

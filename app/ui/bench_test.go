@@ -168,7 +168,8 @@ func openBenchWindow(b *testing.B, fa fyne.App, path string) (*Window, time.Dura
 // archive, paint-ms for building the main view and painting it with the
 // software driver), the palette's results after a keystroke (the time to
 // look up and show them, after the palette's 60 ms wait for more typing),
-// and the process's resident memory once all is loaded (rss-MB).
+// the same in the header's field (header-keystroke), and the process's
+// resident memory once all is loaded (rss-MB).
 func BenchmarkMainWindow(b *testing.B) {
 	path := benchArchive(b)
 	fa := test.NewTempApp(b)
@@ -210,6 +211,32 @@ func BenchmarkMainWindow(b *testing.B) {
 		}
 		runtime.GC()
 		b.ReportMetric(rssMB(), "rss-MB")
+	})
+
+	// header-keystroke: a keystroke in the header's field, its matches
+	// looked up with their particulars and shown under it.
+	b.Run("header-keystroke", func(b *testing.B) {
+		w, _, _ := openBenchWindow(b, fa, path)
+		defer w.shutdown()
+		if err := w.app.Search.PrepareLookup(w.ctx); err != nil {
+			b.Fatal(err)
+		}
+		row, _ := w.articles.list.row(0)
+		query := []rune(strings.ToLower(row.Title))[:min(12, len([]rune(row.Title)))]
+		w.opt.Sync = true // look up at once, without the typing delay
+		i, found := 0, 0
+		for b.Loop() {
+			if i == len(query) {
+				w.header.entry.SetText("")
+				i = 0
+			}
+			w.header.entry.TypedRune(query[i])
+			i++
+			found += len(w.header.matches.results)
+		}
+		if found == 0 {
+			b.Fatalf("typing %q found nothing", string(query))
+		}
 	})
 }
 

@@ -43,6 +43,8 @@ type navigator interface {
 	showSection(name string)
 	goBack() bool
 	focusKeys(k keyboardTarget) // what arrow keys move when nothing is focused
+	// noteState records a page's new state as a place of the history (nav.go).
+	noteState(page fyne.CanvasObject, state string, reshow func())
 }
 
 // readerHost is what a reader needs: the archive, and the entity pages its

@@ -133,11 +133,18 @@ func (jb *job) finish(rep importer.Report, err error) {
 	if err != nil {
 		sum = fmt.Sprintf("Stopped: %v. %s", err, sum)
 	}
-	jb.detail.SetText(sum)
-	jb.card.SetSubTitle(sum)
+	jb.summarise(sum)
 	if len(rep.Results) > 0 {
 		jb.report.Add(newReportList(jb.j.w, rep.Results))
 	}
+}
+
+// summarise says a finished job's summary once, as the card's subtitle:
+// the progress line under the bar is hidden.
+func (jb *job) summarise(sum string) {
+	jb.detail.SetText("")
+	jb.detail.Hide()
+	jb.card.SetSubTitle(sum)
 }
 
 // idlePolls is how many ticks of the tagging poll are skipped while the

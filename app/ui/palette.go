@@ -19,39 +19,27 @@ const paletteDelay = 60 * time.Millisecond
 const paletteLimit = 20
 
 // Palette is the Ctrl+K finder: it looks up entities, titles and sources as
-// the person types, highlights the matched characters, and opens the result
-// chosen with the arrow keys and Enter (Esc closes it). In pick mode it hands
-// the result to a callback instead.
+// the person types, lists them grouped by kind with what tells alike ones
+// apart (findings.go), highlights the matched characters, and opens the
+// result chosen with the arrow keys and Enter (Esc closes it). In pick mode
+// it hands the result to a callback instead.
 type Palette struct {
-	w       viewHost
-	entry   *paletteEntry
-	title   *widget.Label
-	list    *widget.List
-	results []lookup.Result
-	sel     int
-	kind    lookup.Kind
-	onPick  func(lookup.Result)
-	popup   *widget.PopUp
-	timer   *time.Timer
-	seq     int
-	quiet   bool // set while highlighting a row in code
+	*findingList
+	w      viewHost
+	entry  *paletteEntry
+	title  *widget.Label
+	kind   lookup.Kind
+	onPick func(lookup.Result)
+	popup  *widget.PopUp
+	timer  *time.Timer
+	seq    int
 }
 
 func newPalette(w viewHost) *Palette {
 	p := &Palette{w: w, title: widget.NewLabel("")}
+	p.findingList = newFindingList(p.openChosen)
+	p.least = 0 // one result is always highlighted: Enter opens it
 	p.entry = newPaletteEntry(p)
-	p.list = &widget.List{
-		Length:     func() int { return len(p.results) },
-		CreateItem: createResultRow,
-		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { fillResultRow(p.results[id], o) },
-		OnSelected: func(id widget.ListItemID) {
-			p.sel = id
-			if !p.quiet {
-				p.choose()
-			}
-		},
-	}
-	p.list.ExtendBaseWidget(p.list)
 	return p
 }
 
@@ -67,9 +55,8 @@ func (p *Palette) open(title string, kind lookup.Kind, onPick func(lookup.Result
 	p.hide()
 	p.title.SetText(title)
 	p.kind, p.onPick = kind, onPick
-	p.results, p.sel = nil, 0
+	p.clear()
 	p.entry.SetText("")
-	p.list.Refresh()
 	box := container.NewBorder(container.NewVBox(p.title, p.entry), nil, nil, nil, p.list)
 	c := p.w.window().Canvas()
 	p.popup = widget.NewModalPopUp(box, c)
@@ -111,7 +98,7 @@ func (p *Palette) changed(text string) {
 // lookup runs off the UI goroutine and shows its results if still wanted.
 func (p *Palette) lookup(seq int, text string) {
 	ctx, kind := p.w.archiveContext(), p.kind
-	res, err := p.w.archive().Search.Lookup(ctx, text, kind, paletteLimit)
+	found, err := lookupFindings(ctx, p.w.archive(), text, kind, paletteLimit)
 	p.w.do(func() {
 		if seq != p.seq {
 			return
@@ -120,51 +107,33 @@ func (p *Palette) lookup(seq int, text string) {
 			p.title.SetText(errorText(err))
 			return
 		}
-		p.results = res
-		p.list.Refresh()
-		p.highlight(0)
+		p.set(found, true)
 	})
 }
 
-// move changes the highlighted result.
-func (p *Palette) move(delta int) {
-	if len(p.results) == 0 {
-		return
-	}
-	p.highlight(min(max(p.sel+delta, 0), len(p.results)-1))
-}
-
-// highlight marks result i as the one Enter opens.
-func (p *Palette) highlight(i int) {
-	p.sel = i
-	p.quiet = true
-	defer func() { p.quiet = false }()
-	if i >= len(p.results) {
-		p.list.UnselectAll()
-		return
-	}
-	p.list.Select(i)
-	p.list.ScrollTo(i)
-}
-
-// choose opens (or picks) the highlighted result.
-func (p *Palette) choose() {
-	if p.sel >= len(p.results) {
-		return
-	}
-	r, pick := p.results[p.sel], p.onPick
+// openChosen opens (or picks) the finding chosen.
+func (p *Palette) openChosen(f finding) {
+	pick := p.onPick
 	p.hide()
 	if pick != nil {
-		pick(r)
+		pick(f.Result)
 		return
 	}
-	switch r.Kind {
+	openFinding(p.w, f)
+}
+
+// openFinding opens what a finding names: an entity's page, an article,
+// a source's or a tag's articles.
+func openFinding(w viewHost, f finding) {
+	switch f.Kind {
 	case lookup.KindEntity:
-		p.w.showEntity(r.ID)
+		w.showEntity(f.ID)
 	case lookup.KindTitle:
-		p.w.openArticle(r.ID)
+		w.openArticle(f.ID)
 	case lookup.KindSource:
-		p.w.showSource(r.Text, -1)
+		w.showSource(f.Text, -1) // counted afresh: the index only adds
+	case kindTag:
+		showTagArticles(w, f.Text, f.Articles)
 	}
 }
 
@@ -196,33 +165,6 @@ func (e *paletteEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.p.hide()
 	default:
 		e.Entry.TypedKey(ev)
-	}
-}
-
-func createResultRow() fyne.CanvasObject {
-	kind := widget.NewLabel("Organisation")
-	kind.Importance = widget.LowImportance
-	text := widget.NewRichText()
-	text.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), kind, text)
-}
-
-// fillResultRow shows a result with its matched characters in bold.
-func fillResultRow(r lookup.Result, o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
-	text, icon, kind := c.Objects[0].(*widget.RichText), c.Objects[1].(*widget.Icon), c.Objects[2].(*widget.Label)
-	text.Segments = highlightRunes(r.Text, r.Positions)
-	text.Refresh()
-	switch r.Kind {
-	case lookup.KindEntity:
-		icon.SetResource(theme.AccountIcon())
-		kind.SetText("Entity")
-	case lookup.KindTitle:
-		icon.SetResource(theme.DocumentIcon())
-		kind.SetText("Article")
-	default:
-		icon.SetResource(theme.StorageIcon())
-		kind.SetText("Source")
 	}
 }
 

@@ -88,8 +88,7 @@ func (jb *job) finishReextract(rep importer.ReextractReport, err error) {
 	if err != nil {
 		sum = fmt.Sprintf("Stopped: %v. %s", err, sum)
 	}
-	jb.detail.SetText(sum)
-	jb.card.SetSubTitle(sum)
+	jb.summarise(sum)
 	var rows []importer.FileResult
 	for _, r := range rep.Results {
 		row := importer.FileResult{Path: fmt.Sprintf("article %d", r.ID), ID: r.ID, Title: r.Title}

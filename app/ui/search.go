@@ -120,6 +120,7 @@ func (v *SearchView) run() {
 	if v.text == "" {
 		return
 	}
+	v.w.noteState(v.root, v.state(), v.reshower())
 	v.info.SetText("Searching…")
 	v.list.reset()
 }

@@ -49,7 +49,9 @@ func commands() []command {
 		{menu: "File", label: "Open archive…", shortcut: ctrl(fyne.KeyO), do: func(w *Window, _ *fyne.KeyEvent) { w.chooseOpenArchive() }},
 		{menu: "File", label: "Import files…", shortcut: shortcutImport, do: func(w *Window, _ *fyne.KeyEvent) { w.chooseImportFiles() }},
 		{menu: "Go", label: "Find anything…", shortcut: shortcutPalette, do: func(w *Window, _ *fyne.KeyEvent) { w.showPalette() }},
-		{menu: "Go", label: "Search text…", shortcut: shortcutSearch, do: func(w *Window, _ *fyne.KeyEvent) { w.showSearch() }},
+		{menu: "Go", label: "Search text…", shortcut: shortcutSearch, do: func(w *Window, _ *fyne.KeyEvent) { w.focusSearch() }},
+		{menu: "Go", label: "Back", shortcut: shortcutBack, do: func(w *Window, _ *fyne.KeyEvent) { w.historyBack() }},
+		{menu: "Go", label: "Forward", shortcut: shortcutForward, do: func(w *Window, _ *fyne.KeyEvent) { w.historyForward() }},
 	}
 	for i, s := range sections {
 		c := command{menu: "Go", label: s.label, do: func(w *Window, _ *fyne.KeyEvent) { w.showSection(s.name) }}
@@ -204,7 +206,9 @@ func (w *Window) escape() {
 		top.Hide()
 		return
 	}
-	w.goBack()
+	if w.section == "" { // a page goes back; a section stays
+		w.historyBack()
+	}
 }
 
 // stepSection shows the sidebar section delta places after the one shown

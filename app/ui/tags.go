@@ -34,8 +34,9 @@ func newTagEditor(w archiveHost) *TagEditor {
 	e.entry = &widget.Entry{PlaceHolder: "Add a tag…", OnSubmitted: e.add, OnChanged: e.suggest}
 	e.entry.ExtendBaseWidget(e.entry)
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.ContentAddIcon()), nil,
-		container.NewHScroll(e.chips))
+	label := widget.NewLabel("Tags:") // one "+" on the row: the button that adds
+	label.Importance = widget.LowImportance
+	row := container.NewBorder(nil, nil, label, nil, container.NewHScroll(e.chips))
 	field := container.NewBorder(nil, nil, nil, add, e.entry)
 	e.root = container.NewVBox(row, container.NewGridWithColumns(2, field, e.suggestions))
 	return e
@@ -201,9 +202,12 @@ func (v *TagsView) content() fyne.CanvasObject {
 }
 
 // open shows the articles carrying a tag.
-func (v *TagsView) open(tag string, n int) {
+func (v *TagsView) open(tag string, n int) { showTagArticles(v.w, tag, n) }
+
+// showTagArticles shows the n articles carrying a tag.
+func showTagArticles(w viewHost, tag string, n int) {
 	fetch := func(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
-		return v.w.archive().Annotate.TagArticles(ctx, tag, limit, offset)
+		return w.archive().Annotate.TagArticles(ctx, tag, limit, offset)
 	}
-	v.w.showPage(newFilteredArticles(v.w, "Tagged “"+tag+"”", n, fetch).content())
+	w.showPage(newFilteredArticles(w, "Tagged “"+tag+"”", n, fetch).content())
 }

@@ -53,10 +53,13 @@ type Window struct {
 	articles *ArticlesView
 	entity   *EntityPage    // the entity page opened last
 	section  string         // the sidebar section shown, or "" for a page
-	back     []func()       // how to return to earlier pages (Esc)
 	keyFocus keyboardTarget // what arrow keys move when nothing is focused
 	feeds    *feedSchedule  // the background refresh of due feeds
 	counts   counter        // the sidebar's counts (counts.go)
+
+	header    *Header         // the search field and arrows at the top (header.go)
+	history   *History[place] // what was shown, for back and forward (nav.go)
+	restoring bool            // set while showing a place of the history
 }
 
 // keyboardTarget is a view that arrow keys and Enter can drive.
@@ -116,13 +119,14 @@ func (w *Window) setArchive(a *app.App, path string) {
 	w.win.SetTitle("News Archive — " + archiveLabel(path))
 	w.palette = newPalette(w)
 	w.articles = newArticlesView(w)
-	w.back = nil
+	w.history = NewHistory[place](maxHistory)
+	w.header = newHeader(w)
 	w.jobs.reset()
 	left := container.NewBorder(nil, w.jobs.summary, nil, nil, w.sidebar.list)
 	w.jobs.parent = left
 	split := container.NewHSplit(left, w.body)
 	split.Offset = 0.16
-	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.win.SetContent(container.NewBorder(w.header.content(), w.status, nil, nil, container.NewStack(split, w.header.layer)))
 	rememberRecent(w.fa.Preferences(), store.WithoutPassword(path))
 	w.win.SetMainMenu(w.mainMenu())
 	w.setStatus("")
@@ -212,42 +216,29 @@ func (w *Window) showSection(name string) {
 	if v == nil {
 		name, v = sectionArticles, w.articles.content()
 	}
+	w.leave()
 	w.section = name
-	w.back = nil
 	w.dropStaleFocus()
 	w.sidebar.selectSection(name)
 	w.fa.Preferences().SetString(prefLastSection, name)
 	w.setBody(v)
+	at := place{section: name}
+	if name == sectionArticles {
+		at.article = w.articles.reader.id
+	}
+	w.visit(at)
 }
 
 // showPage shows a page that is no sidebar section (an entity, a search,
-// a tag's articles); Esc goes back to what was shown before.
+// a tag's articles); Esc goes back to what was shown before (nav.go).
 func (w *Window) showPage(obj fyne.CanvasObject) {
-	prev := w.body.Objects
-	prevSection, prevKeys := w.section, w.keyFocus
-	if len(prev) > 0 {
-		w.back = append(w.back, func() {
-			w.section, w.keyFocus = prevSection, prevKeys
-			w.sidebar.selectSection(prevSection)
-			w.setBody(prev[0])
-		})
-	}
+	w.leave()
 	w.section = ""
 	w.keyFocus = nil
 	w.dropStaleFocus()
 	w.sidebar.selectSection("")
 	w.setBody(obj)
-}
-
-// goBack returns to the page shown before the current one.
-func (w *Window) goBack() bool {
-	if len(w.back) == 0 {
-		return false
-	}
-	f := w.back[len(w.back)-1]
-	w.back = w.back[:len(w.back)-1]
-	f()
-	return true
+	w.visit(place{page: obj})
 }
 
 func (w *Window) setBody(obj fyne.CanvasObject) {
@@ -257,10 +248,12 @@ func (w *Window) setBody(obj fyne.CanvasObject) {
 
 // openArticle shows an article in the Articles section's reader.
 func (w *Window) openArticle(id int64) {
+	w.leave()
 	if w.section != sectionArticles {
-		w.showSection(sectionArticles)
+		w.quietly(func() { w.showSection(sectionArticles) })
 	}
 	w.articles.reader.show(id)
+	w.visit(place{section: sectionArticles, article: id})
 }
 
 // errorText is an error as a person reads it in a label.
