@@ -68,8 +68,9 @@ func (r *Resolver) Prior(name string) map[string]float64 {
 }
 
 // Resolve returns the senses of a name, strongest first: the user's
-// correction alone when there is one; none for a name that is no name (a
-// demonym, "British"); Misc alone for an event or holiday (misc.go); else the type with the most votes plus gazetteer
+// correction alone when there is one; Misc alone for a demonym or
+// nationality ("British", as CoNLL's MISC) and for an event or holiday
+// (misc.go); none for a name without votes; else the type with the most votes plus gazetteer
 // prior, and a second type only with strong evidence (see SecondShare).
 // ORG votes for a country or region count as PLACE: a country acting ("the
 // UK said") is the same entity as the place, not a second sense.
@@ -77,10 +78,7 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 	if e.Correction != "" {
 		return []Sense{{Type: e.Correction, Weight: e.Votes[e.Correction]}}
 	}
-	if r.lists[listKey(e.Name)]&listDemonym != 0 {
-		return nil
-	}
-	if r.isEvent(e.Name) {
+	if r.lists[listKey(e.Name)]&listDemonym != 0 || r.isEvent(e.Name) {
 		return []Sense{{Type: Misc, Weight: sum(e.Votes)}}
 	}
 	score := r.Prior(e.Name)

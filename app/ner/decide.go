@@ -1,0 +1,80 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+)
+
+// Decision is what the archive decides for one tagged name: its senses
+// (strongest first; none for a name that is no name) and, when it is a
+// person, the full name it joins (Link, "" for itself).
+type Decision struct {
+	Name   string
+	Senses []Sense
+	Link   string
+}
+
+// To returns the entity (name and type) a mention of the name tagged typ
+// belongs to: the sense of that type when the name has it, else the
+// strongest sense; a person sense carries the link. A name without senses
+// stays as tagged.
+func (d Decision) To(typ string) (name, to string) {
+	if len(d.Senses) == 0 {
+		return d.Name, typ
+	}
+	to = d.Senses[0].Type
+	for _, s := range d.Senses {
+		if s.Type == typ {
+			to = typ
+			break
+		}
+	}
+	if to == Person && d.Link != "" {
+		return d.Link, to
+	}
+	return d.Name, to
+}
+
+// Decide resolves every name of an archive at once, from the evidence
+// alone: the same evidence gives the same decisions whatever order it
+// comes in (the order in which articles were tagged, by how many workers,
+// does not matter). Each name gets its senses (Resolve); then a one-word
+// person name, or one of three words or more that may hold a role, joins
+// the full name a Linker gives, the Linker holding every name of two words
+// or more whose strongest sense is PERSON with its articles (the sum of its
+// votes: one per article).
+func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
+	sorted := make([]Evidence, len(evs))
+	copy(sorted, evs)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	out := make(map[string]Decision, len(sorted))
+	l := NewLinker()
+	for _, e := range sorted {
+		d := Decision{Name: e.Name, Senses: r.Resolve(e)}
+		out[e.Name] = d
+		if len(d.Senses) > 0 && d.Senses[0].Type == Person && len(strings.Fields(e.Name)) >= 2 {
+			l.AddName(e.Name, int(sum(e.Votes)+0.5))
+		}
+	}
+	for _, e := range sorted {
+		d := out[e.Name]
+		if n := len(strings.Fields(e.Name)); n == 2 || !hasSense(d.Senses, Person) {
+			continue
+		}
+		if full, ok := l.Link(e.Name); ok && full != e.Name {
+			d.Link = full
+			out[e.Name] = d
+		}
+	}
+	return out
+}
+
+// hasSense reports whether typ is one of the senses.
+func hasSense(ss []Sense, typ string) bool {
+	for _, s := range ss {
+		if s.Type == typ {
+			return true
+		}
+	}
+	return false
+}
