@@ -38,11 +38,14 @@ func (d Decision) To(typ string) (name, to string) {
 // Decide resolves every name of an archive at once, from the evidence
 // alone: the same evidence gives the same decisions whatever order it
 // comes in (the order in which articles were tagged, by how many workers,
-// does not matter). Each name gets its senses (Resolve); then a one-word
-// person name, or one of three words or more that may hold a role, joins
-// the full name a Linker gives, the Linker holding every name of two words
-// or more whose strongest sense is PERSON with its articles (the sum of its
-// votes: one per article).
+// does not matter). Each name gets its senses (Resolve); then a person
+// name of three words or more that opens with roles joins the name without
+// them ("Chancellor Gerhard Schroeder" -> "Gerhard Schroeder"); a one-word
+// person name, or one of three words or more, joins the full name a Linker
+// gives, the Linker holding every name of two words or more whose
+// strongest sense is PERSON with its articles (the sum of its votes: one
+// per article); a one-word person name that is a listed place and no
+// surname of a person of the archive is the place.
 func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
 	sorted := make([]Evidence, len(evs))
 	copy(sorted, evs)
@@ -58,15 +61,43 @@ func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
 	}
 	for _, e := range sorted {
 		d := out[e.Name]
-		if n := len(strings.Fields(e.Name)); n == 2 || !hasSense(d.Senses, Person) {
+		words := strings.Fields(e.Name)
+		if len(words) == 2 || !hasSense(d.Senses, Person) {
 			continue
 		}
-		if full, ok := l.Link(e.Name); ok && full != e.Name {
+		if tail := r.cutRoles(words); len(tail) < len(words) {
+			d.Link = strings.Join(tail, " ")
+		} else if full, ok := l.Link(e.Name); ok && full != e.Name {
 			d.Link = full
-			out[e.Name] = d
+		} else if len(words) == 1 && d.Senses[0].Type == Person && !l.isSurname(e.Name) && r.place(e.Name) {
+			// A listed place that is no surname of a person of the
+			// archive: the place ("Cardiff" typed a person).
+			d.Senses = []Sense{{Type: Place, Weight: sum(e.Votes)}}
 		}
+		out[e.Name] = d
 	}
 	return out
+}
+
+// cutRoles drops the roles that open a name of three words or more
+// ("Chancellor Gerhard Schroeder", "Prime Minister Tony Blair"), keeping
+// two words at least; a listed first name is no role.
+func (r *Resolver) cutRoles(words []string) []string {
+	for len(words) >= 3 && r.role != nil {
+		w := strings.ToLower(words[0])
+		if r.lists[w]&listFirstName != 0 || !r.role(w) {
+			break
+		}
+		words = words[1:]
+	}
+	return words
+}
+
+// place reports whether a one-word name is a listed country, city or
+// region and no first name.
+func (r *Resolver) place(name string) bool {
+	bits := r.lists[listKey(name)]
+	return bits&(listCountry|listCity|listRegion) != 0 && bits&listFirstName == 0
 }
 
 // hasSense reports whether typ is one of the senses.

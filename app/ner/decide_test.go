@@ -11,7 +11,14 @@ import (
 // decisions whatever the order of the evidence.
 func TestDecide(t *testing.T) {
 	r := testResolver()
+	r.lists["cardiff"] = listCity
+	r.role = func(w string) bool { return w == "chancellor" || w == "prime" || w == "minister" }
 	evs := []Evidence{
+		{Name: "Chancellor Gerhard Schroeder", Votes: map[string]float64{Person: 14}},
+		{Name: "Prime Minister Tony Blair", Votes: map[string]float64{Person: 3}},
+		{Name: "Cardiff", Votes: map[string]float64{Person: 20, Place: 8}},
+		{Name: "London", Votes: map[string]float64{Person: 20}},
+		{Name: "Jack London", Votes: map[string]float64{Person: 2}},
 		{Name: "Tony Blair", Votes: map[string]float64{Person: 40}},
 		{Name: "Cherie Blair", Votes: map[string]float64{Person: 3}},
 		{Name: "Blair", Votes: map[string]float64{Person: 30, Place: 2}},
@@ -32,6 +39,10 @@ func TestDecide(t *testing.T) {
 		{"Blair", Place, "Tony Blair", Person},  // a type that is no sense: the strongest sense
 		{"Brown", Person, "Brown", Person},      // Gordon 20 and Nick 9: no 75% share
 		{"Chancellor Gordon Brown", Person, "Gordon Brown", Person},
+		{"Chancellor Gerhard Schroeder", Person, "Gerhard Schroeder", Person}, // a role, whatever the counts
+		{"Prime Minister Tony Blair", Person, "Tony Blair", Person},
+		{"Cardiff", Person, "Cardiff", Place},            // a listed place no person of the archive is named after
+		{"London", Person, "Jack London", Person},        // a person of the archive has it: no place
 		{"Gordon Brown", Person, "Gordon Brown", Person}, // a two-word name is never linked
 		{"Labour", Person, "Labour", Person},             // two strong senses: PLACE 73, PERSON 61
 		{"Labour", Org, "Labour", Place},

@@ -1,0 +1,119 @@
+package ner
+
+import "unicode"
+
+// Context evidence for the document vote (tag.go's vote): a name the model
+// typed PLACE or PERSON whose sentence shows it acting as an organisation.
+// The training sets have little sport and few companies, so the model types
+// a club named after its town ("Chelsea beat Newcastle 2-0") as the town and
+// a company named after a town ("Nokia", also a Finnish town) as the place.
+
+// sportsWords are words that put a sentence in a match report: results,
+// positions on the field, the club's staff and competitions.
+var sportsWords = map[string]bool{
+	"beat": true, "beats": true, "beaten": true, "beating": true, "v": true, "vs": true, "draw": true,
+	"drew": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "keeper": true,
+	"winger": true, "fly-half": true, "scrum-half": true, "full-back": true, "centre-back": true,
+	"flanker": true, "hooker": true, "prop": true, "lock": true, "boss": true, "premiership": true,
+	"fixture": true, "fixtures": true, "relegation": true, "relegated": true, "promoted": true,
+	"goal": true, "goals": true, "scored": true, "equaliser": true, "penalty": true, "tries": true,
+	"try": true, "loan": true, "transfer": true, "squad": true, "side": true, "match": true,
+	"kick-off": true, "half-time": true, "stoppage": true, "referee": true, "fans": true,
+	"league": true, "cup": true, "semi-final": true, "quarter-final": true, "final": true,
+	"season": true, "manager": true, "coach": true, "victory": true, "defeat": true,
+}
+
+// sportsDoc reports whether a document is about sport: it gives a score
+// ("2-1") or uses three different sports words. A town named in it is
+// mostly its club ("Chelsea have signed ...", "a loan move to Newcastle").
+func sportsDoc(sents [][]token) bool {
+	seen := map[string]bool{}
+	for _, toks := range sents {
+		for _, w := range toks {
+			if isScore(w.text) {
+				return true
+			}
+			if sportsWords[w.lower] && !seen[w.lower] {
+				if seen[w.lower] = true; len(seen) >= 3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isScore reports whether w is a result such as "2-1" or "24-17".
+func isScore(w string) bool {
+	dash, digits := -1, 0
+	for i, r := range w {
+		switch {
+		case r == '-' && dash < 0 && digits > 0:
+			dash, digits = i, 0
+		case unicode.IsDigit(r) && digits < 3:
+			digits++
+		default:
+			return false
+		}
+	}
+	return dash > 0 && digits > 0
+}
+
+// docContext is what a document says about the names in it.
+type docContext struct {
+	sports   bool            // a document about sport (sportsDoc)
+	business bool            // a sentence of it is about companies (businessContext)
+	surnames map[string]bool // last words of its people's full names
+}
+
+// newDocContext reads the context of a document's mentions.
+func newDocContext(sents [][]token, ms []mention) docContext {
+	c := docContext{sports: sportsDoc(sents), surnames: map[string]bool{}}
+	for _, toks := range sents {
+		if businessContext(toks) {
+			c.business = true
+			break
+		}
+	}
+	for _, m := range ms {
+		if m.typ == Person && m.b-m.a >= 2 {
+			c.surnames[sents[m.sent][m.b-1].text] = true
+		}
+	}
+	return c
+}
+
+// actsAsOrg reports whether a mention the model typed PLACE or PERSON is an
+// organisation by its document: a name of the company list in a document
+// about companies (businessContext), or a name ending in a listed town (and
+// not a country or region, whose teams stay the country: "England beat
+// Wales") in a document about sport (sportsDoc), unless a locative
+// preposition puts it on the map ("in Cardiff"), a first name opens it or
+// it is the surname of a person of the document ("Alex Ferguson" and
+// "Ferguson", a town of Missouri).
+func (t *Tagger) actsAsOrg(toks []token, m mention, c docContext) bool {
+	if m.fixed || m.typ == Org || m.b-m.a > 3 {
+		return false
+	}
+	key := listKey(words(toks, m.a, m.b))
+	bits := t.model.Lists[key]
+	if bits&listCompany != 0 && c.business {
+		return true
+	}
+	if !c.sports || m.b-m.a == 1 && c.surnames[toks[m.a].text] {
+		return false
+	}
+	if bits&(listCountry|listRegion|listDemonym) != 0 || t.model.Lists[toks[m.b-1].lower]&listCity == 0 {
+		return false
+	}
+	if m.b-m.a > 1 && t.model.Lists[toks[m.a].lower]&listFirstName != 0 {
+		return false
+	}
+	if m.a > 0 {
+		switch toks[m.a-1].lower {
+		case "in", "near", "of", "outside", "across":
+			return false
+		}
+	}
+	return true
+}
