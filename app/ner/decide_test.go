@@ -44,7 +44,7 @@ func TestDecide(t *testing.T) {
 		{"Cardiff", Person, "Cardiff", Place},            // a listed place no person of the archive is named after
 		{"London", Person, "Jack London", Person},        // a person of the archive has it: no place
 		{"Gordon Brown", Person, "Gordon Brown", Person}, // a two-word name is never linked
-		{"Labour", Person, "Labour", Person},             // two strong senses: PLACE 73, PERSON 61
+		{"Labour", Person, "Labour", Place},              // PERSON 61 is no second sense: no list gives it
 		{"Labour", Org, "Labour", Place},
 		{"UK", Org, "UK", Place},
 		{"British", Place, "British", Misc}, // a nationality: an other name

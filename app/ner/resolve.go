@@ -32,7 +32,8 @@ type Resolver struct {
 	PriorWeight float64
 	// SecondShare and SecondMin are the strong evidence a second sense
 	// needs (Washington the city and the person): at least this share of
-	// all the votes and at least this many votes.
+	// all the votes and at least this many votes, and a name list that
+	// gives the name that type (listed).
 	SecondShare float64
 	SecondMin   float64
 	// role reports whether a lower-cased word is a title or a capitalised
@@ -116,7 +117,7 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 		return out[i].Type < out[j].Type
 	})
 	if len(out) > 1 {
-		if v := score[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total {
+		if v := score[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total && r.listed(e.Name, out[1].Type) {
 			return out[:2]
 		}
 		return out[:1]
@@ -237,6 +238,29 @@ func (l *Linker) dominant(c map[string]int) (string, bool) {
 		return "", false
 	}
 	return best, true
+}
+
+// listed reports whether the name lists give a name the type at all: a
+// listed place for PLACE, a listed company or organisation word for ORG, a
+// listed first name among its words for PERSON. A second sense needs it
+// (Washington: a city and a first name), so that a common word the tagger
+// types two ways ("Cabinet" an ORG and a PLACE) stays one entity.
+func (r *Resolver) listed(name, typ string) bool {
+	key := listKey(name)
+	words := strings.Fields(key)
+	switch typ {
+	case Place:
+		return r.lists[key]&(listCountry|listCity|listRegion) != 0
+	case Org:
+		return r.lists[key]&listCompany != 0 || len(words) > 0 && r.lists[words[len(words)-1]]&listOrgWord != 0
+	case Person:
+		for _, w := range words {
+			if r.lists[w]&listFirstName != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sum adds up the votes.

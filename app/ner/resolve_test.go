@@ -6,7 +6,7 @@ import (
 )
 
 func testResolver() *Resolver {
-	lists := NameLists{"washington": listCity | listRegion, "london": listCity, "samsung": listCompany,
+	lists := NameLists{"washington": listCity | listRegion | listFirstName, "london": listCity, "samsung": listCompany,
 		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany,
 		"doris": listFirstName}
 	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
@@ -19,7 +19,7 @@ func TestResolve(t *testing.T) {
 		e    Evidence
 		want []string
 	}{
-		{"majority", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}}, []string{Place, Person}},
+		{"majority", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}}, []string{Place}}, // no list makes it a person
 		{"correction wins", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}, Correction: Org}, []string{Org}},
 		{"weak second sense dropped", Evidence{Name: "Blairite", Votes: map[string]float64{Person: 30, Org: 4}}, []string{Person}},
 		{"prior breaks a small vote", Evidence{Name: "Samsung", Votes: map[string]float64{Person: 2, Org: 1}}, []string{Org}},
