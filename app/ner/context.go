@@ -84,8 +84,9 @@ func newDocContext(sents [][]token, ms []mention) docContext {
 }
 
 // actsAsOrg reports whether a mention the model typed PLACE or PERSON is an
-// organisation by its document: a name of the company list in a document
-// about companies (businessContext), or a name ending in a listed town (and
+// organisation by its document: a name of the company list, or an unknown
+// one-word "person" (unknownCompany), in a document about companies
+// (businessContext), or a name ending in a listed town (and
 // not a country or region, whose teams stay the country: "England beat
 // Wales") in a document about sport (sportsDoc), unless a locative
 // preposition puts it on the map ("in Cardiff"), a first name opens it or
@@ -97,7 +98,7 @@ func (t *Tagger) actsAsOrg(toks []token, m mention, c docContext) bool {
 	}
 	key := listKey(words(toks, m.a, m.b))
 	bits := t.model.Lists[key]
-	if bits&listCompany != 0 && c.business {
+	if c.business && (bits&listCompany != 0 || t.unknownCompany(toks, m, c)) {
 		return true
 	}
 	if !c.sports || m.b-m.a == 1 && c.surnames[toks[m.a].text] {
@@ -116,4 +117,20 @@ func (t *Tagger) actsAsOrg(toks []token, m mention, c docContext) bool {
 		}
 	}
 	return true
+}
+
+// unknownCompany reports whether a one-word PERSON mention is a word the
+// training text never contains (unknownProperNoun), in no list of first
+// names or places, after no role word and the surname of no person of the
+// document: in a document about companies such a word is a company
+// ("Rosneft", "Gartner"), as news names a person in full before it uses the
+// surname alone.
+func (t *Tagger) unknownCompany(toks []token, m mention, c docContext) bool {
+	if m.typ != Person || m.b-m.a != 1 || !t.unknownProperNoun(toks[m.a]) || c.surnames[toks[m.a].text] {
+		return false
+	}
+	if t.model.Lists[toks[m.a].lower]&(listFirstName|listCountry|listCity|listRegion) != 0 {
+		return false
+	}
+	return m.a == 0 || !t.roleWord(toks[m.a-1])
 }
