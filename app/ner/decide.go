@@ -38,7 +38,9 @@ func (d Decision) To(typ string) (name, to string) {
 // Decide resolves every name of an archive at once, from the evidence
 // alone: the same evidence gives the same decisions whatever order it
 // comes in (the order in which articles were tagged, by how many workers,
-// does not matter). Each name gets its senses (Resolve); then a person
+// does not matter). Each name gets its senses (Resolve); a person name of
+// two words or more used in the plural too is a group, an ORG ("Lib
+// Dems"); then a person
 // name of three words or more that opens with roles joins the name without
 // them ("Chancellor Gerhard Schroeder" -> "Gerhard Schroeder"); a one-word
 // person name, or one of three words or more, joins the full name a Linker
@@ -51,6 +53,10 @@ func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
 	copy(sorted, evs)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	out := make(map[string]Decision, len(sorted))
+	articles := make(map[string]float64, len(sorted))
+	for _, e := range sorted {
+		articles[e.Name] = sum(e.Votes)
+	}
 	l := NewLinker()
 	for _, e := range sorted {
 		d := Decision{Name: e.Name, Senses: r.Resolve(e)}
@@ -62,6 +68,11 @@ func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
 	for _, e := range sorted {
 		d := out[e.Name]
 		words := strings.Fields(e.Name)
+		if len(words) >= 2 && len(d.Senses) > 0 && d.Senses[0].Type == Person && e.Correction == "" && group(e.Name, articles) {
+			d.Senses = []Sense{{Type: Org, Weight: sum(e.Votes)}}
+			out[e.Name] = d
+			continue
+		}
 		if len(words) == 2 || !hasSense(d.Senses, Person) {
 			continue
 		}
@@ -78,6 +89,23 @@ func (r *Resolver) Decide(evs []Evidence) map[string]Decision {
 	}
 	return out
 }
+
+// group reports whether a person name of two words or more is used in the
+// plural too, or is the plural of another name, both in 3 articles or more
+// ("Lib Dem" and "Lib Dems"): the name of a group, a party or a team, not
+// of a person (a stray "Wayne Rooneys" makes no group).
+func group(name string, articles map[string]float64) bool {
+	other := name + "s"
+	if strings.HasSuffix(name, "s") {
+		if _, ok := articles[other]; !ok {
+			other = strings.TrimSuffix(name, "s")
+		}
+	}
+	return articles[name] >= groupMin && articles[other] >= groupMin
+}
+
+// groupMin is the fewest articles each form of a group's name needs.
+const groupMin = 3
 
 // cutRoles drops the roles that open a name of three words or more
 // ("Chancellor Gerhard Schroeder", "Prime Minister Tony Blair"), keeping

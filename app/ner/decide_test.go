@@ -19,6 +19,10 @@ func TestDecide(t *testing.T) {
 		{Name: "Cardiff", Votes: map[string]float64{Person: 20, Place: 8}},
 		{Name: "London", Votes: map[string]float64{Person: 20}},
 		{Name: "Jack London", Votes: map[string]float64{Person: 2}},
+		{Name: "Lib Dem", Votes: map[string]float64{Person: 30}},
+		{Name: "Lib Dems", Votes: map[string]float64{Person: 15, Org: 2}},
+		{Name: "Wayne Rooney", Votes: map[string]float64{Person: 9}},
+		{Name: "Wayne Rooneys", Votes: map[string]float64{Person: 1}},
 		{Name: "Tony Blair", Votes: map[string]float64{Person: 40}},
 		{Name: "Cherie Blair", Votes: map[string]float64{Person: 3}},
 		{Name: "Blair", Votes: map[string]float64{Person: 30, Place: 2}},
@@ -41,6 +45,9 @@ func TestDecide(t *testing.T) {
 		{"Chancellor Gordon Brown", Person, "Gordon Brown", Person},
 		{"Chancellor Gerhard Schroeder", Person, "Gerhard Schroeder", Person}, // a role, whatever the counts
 		{"Prime Minister Tony Blair", Person, "Tony Blair", Person},
+		{"Lib Dem", Person, "Lib Dem", Org}, // used in the plural too: a group
+		{"Lib Dems", Person, "Lib Dems", Org},
+		{"Wayne Rooney", Person, "Wayne Rooney", Person}, // one stray plural makes no group
 		{"Cardiff", Person, "Cardiff", Place},            // a listed place no person of the archive is named after
 		{"London", Person, "Jack London", Person},        // a person of the archive has it: no place
 		{"Gordon Brown", Person, "Gordon Brown", Person}, // a two-word name is never linked
