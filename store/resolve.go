@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -87,24 +88,49 @@ func (s *Store) ResolveArchive(ctx context.Context, decide func([]NameEvidence) 
 	return changed, nil
 }
 
-// archiveEvidence reads, in one pass over the mentions in article order,
-// the votes of every tagged name (one per article: the type most of the
-// name's mentions there were tagged, ties to the type first in
-// alphabetical order), the confirmed type of each name, and the
-// unconfirmed entities the tagged mentions are on. A mention with no tagged
-// name (merged from an export) votes with its entity's name and type.
+// archiveEvidence reads, in one pass over the mentions, the votes of every
+// tagged name (one per article: the type most of the name's mentions there
+// were tagged, ties to the type first in alphabetical order), the confirmed
+// type of each name, and the unconfirmed entities the tagged mentions are
+// on. A mention with no tagged name (merged from an export) votes with its
+// entity's name and type. The mentions are read in table order, where an
+// article's mentions, saved together, lie together; should an article come
+// back after another, they are read again in article order.
 func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mentionPlace, error) {
 	ents, confirmed, err := entityKeys(ctx, tx)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, entity_id, tag_name, tag_type FROM mentions ORDER BY article_id`)
+	votes, places, err := scanEvidence(ctx, tx, ents, "")
+	if err == errOutOfOrder {
+		votes, places, err = scanEvidence(ctx, tx, ents, " ORDER BY article_id")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]NameEvidence, 0, len(votes))
+	for name, v := range votes {
+		out = append(out, NameEvidence{Name: name, Votes: v, Confirmed: confirmed[name]})
+	}
+	slices.SortFunc(out, func(a, b NameEvidence) int { return strings.Compare(a.Name, b.Name) })
+	return out, places, nil
+}
+
+// errOutOfOrder is scanEvidence's report of an article whose mentions are
+// not together.
+var errOutOfOrder = errors.New("mentions out of article order")
+
+// scanEvidence reads the mentions (in the order given) into votes per name
+// and the places of the tagged ones.
+func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, order string) (map[string]map[string]float64, []mentionPlace, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, entity_id, tag_name, tag_type FROM mentions`+order)
 	if err != nil {
 		return nil, nil, fmt.Errorf("evidence: %w", err)
 	}
 	defer rows.Close()
 	votes := map[string]map[string]float64{}
 	inArticle := map[string]map[string]int{} // name -> type -> mentions in the current article
+	done := map[int64]bool{}                 // articles read
 	seen := map[mentionPlace]bool{}
 	var places []mentionPlace
 	flush := func() {
@@ -131,7 +157,10 @@ func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mention
 		}
 		if id != article {
 			flush()
-			article = id
+			if done[id] {
+				return nil, nil, errOutOfOrder
+			}
+			done[id], article = true, id
 		}
 		e, ok := ents[entity]
 		if name == "" { // merged: the entity stands in, and is never moved
@@ -155,12 +184,7 @@ func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mention
 		return nil, nil, fmt.Errorf("evidence: %w", err)
 	}
 	flush()
-	out := make([]NameEvidence, 0, len(votes))
-	for name, v := range votes {
-		out = append(out, NameEvidence{Name: name, Votes: v, Confirmed: confirmed[name]})
-	}
-	slices.SortFunc(out, func(a, b NameEvidence) int { return strings.Compare(a.Name, b.Name) })
-	return out, places, nil
+	return votes, places, nil
 }
 
 // entityRow is an entity's key and whether a user confirmed it.

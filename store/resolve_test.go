@@ -167,3 +167,34 @@ func TestResolveArchiveLeavesConfirmedEntities(t *testing.T) {
 		t.Errorf("after resolution: %v, want %v", got, want)
 	}
 }
+
+// TestResolveArchiveOutOfOrder adds a mention to an article after another
+// article was saved (a user's added entity): the evidence still gives that
+// article one vote.
+func TestResolveArchiveOutOfOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := mustCreate(t, s, newArticle("One", "Xeno said so. Xeno said so."), newArticle("Two", "Xeno said so."))
+	jobs := mustClaim(t, s, "w", 2, time.Hour)
+	results := make([]Tagged, len(jobs))
+	for i, j := range jobs {
+		typ := TypeOrg
+		if j.ArticleID == ids[1] {
+			typ = TypePlace
+		}
+		results[i] = Tagged{ArticleID: j.ArticleID, Model: "test",
+			Mentions: []Mention{{Start: 0, End: 4, Text: "Xeno", Name: "Xeno", Type: typ}}}
+	}
+	if _, err := s.SaveClaimed(ctx, "w", results); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddEntity(ctx, "Xeno", TypePerson, ids[0]); err != nil { // the second "Xeno" of One
+		t.Fatal(err)
+	}
+	ev, _ := resolveWith(t, s)
+	// One: ORG and PERSON once each (a tie: ORG); Two: PLACE.
+	want := map[string]float64{TypeOrg: 1, TypePlace: 1}
+	if got := ev["Xeno"]; !reflect.DeepEqual(got.Votes, want) || got.Confirmed != TypePerson {
+		t.Errorf("evidence for Xeno = %+v, want votes %v and confirmed PERSON", got, want)
+	}
+}
