@@ -8,39 +8,44 @@ import "unicode"
 // a club named after its town ("Chelsea beat Newcastle 2-0") as the town and
 // a company named after a town ("Nokia", also a Finnish town) as the place.
 
-// sportsWords are words that put a sentence in a match report: results,
-// positions on the field, the club's staff and competitions.
+// sportsWords are words that put a document in sport: results, positions
+// on the field, the club's staff and competitions. Strong ones (true) are
+// rarely used outside sport; weak ones (false) are ("side", "final",
+// "victory").
 var sportsWords = map[string]bool{
-	"beat": true, "beats": true, "beaten": true, "beating": true, "v": true, "vs": true, "draw": true,
-	"drew": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "keeper": true,
-	"winger": true, "fly-half": true, "scrum-half": true, "full-back": true, "centre-back": true,
-	"flanker": true, "hooker": true, "prop": true, "lock": true, "boss": true, "premiership": true,
-	"fixture": true, "fixtures": true, "relegation": true, "relegated": true, "promoted": true,
-	"goal": true, "goals": true, "scored": true, "equaliser": true, "penalty": true, "tries": true,
-	"try": true, "loan": true, "transfer": true, "squad": true, "side": true, "match": true,
-	"kick-off": true, "half-time": true, "stoppage": true, "referee": true, "fans": true,
-	"league": true, "cup": true, "semi-final": true, "quarter-final": true, "final": true,
-	"season": true, "manager": true, "coach": true, "victory": true, "defeat": true,
+	"beat": true, "beaten": true, "v": true, "striker": true, "midfielder": true, "defender": true,
+	"goalkeeper": true, "winger": true, "fly-half": true, "scrum-half": true, "full-back": true,
+	"centre-back": true, "flanker": true, "premiership": true, "relegation": true, "relegated": true,
+	"equaliser": true, "kick-off": true, "half-time": true, "stoppage": true, "referee": true,
+	"semi-final": true, "quarter-final": true, "scored": true, "goals": true, "tries": true,
+	"beats": false, "beating": false, "vs": false, "draw": false, "drew": false, "keeper": false,
+	"hooker": false, "prop": false, "lock": false, "boss": false, "fixture": false, "fixtures": false,
+	"promoted": false, "goal": false, "penalty": false, "try": false, "loan": false, "transfer": false,
+	"squad": false, "side": false, "match": false, "fans": false, "league": false, "cup": false,
+	"final": false, "season": false, "manager": false, "coach": false, "victory": false, "defeat": false,
 }
 
-// sportsDoc reports whether a document is about sport: it gives a score
-// ("2-1") or uses three different sports words. A town named in it is
-// mostly its club ("Chelsea have signed ...", "a loan move to Newcastle").
+// sportsDoc reports whether a document is about sport: it uses two strong
+// sports words, or one and two weak ones, or gives a score ("2-1") beside
+// a sports word. A town named in it is mostly its club ("Chelsea have
+// signed ...", "a loan move to Newcastle").
 func sportsDoc(sents [][]token) bool {
-	seen := map[string]bool{}
+	strong, weak := map[string]bool{}, map[string]bool{}
+	score := false
 	for _, toks := range sents {
 		for _, w := range toks {
-			if isScore(w.text) {
-				return true
-			}
-			if sportsWords[w.lower] && !seen[w.lower] {
-				if seen[w.lower] = true; len(seen) >= 3 {
-					return true
+			score = score || isScore(w.text)
+			if s, ok := sportsWords[w.lower]; ok {
+				if s {
+					strong[w.lower] = true
+				} else {
+					weak[w.lower] = true
 				}
 			}
 		}
 	}
-	return false
+	n := len(strong) + len(weak)
+	return len(strong) >= 2 || len(strong) == 1 && len(weak) >= 2 || score && n >= 1
 }
 
 // isScore reports whether w is a result such as "2-1" or "24-17".
