@@ -98,7 +98,7 @@ func newDocContext(sents [][]token, ms []mention) docContext {
 // it is the surname of a person of the document ("Alex Ferguson" and
 // "Ferguson", a town of Missouri).
 func (t *Tagger) actsAsOrg(toks []token, m mention, c docContext) bool {
-	if m.fixed || m.typ == Org || m.b-m.a > 3 {
+	if m.fixed || m.typ == Org || m.b-m.a > 3 || !c.business && !c.sports {
 		return false
 	}
 	key := listKey(words(toks, m.a, m.b))
