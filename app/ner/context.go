@@ -92,8 +92,8 @@ func newDocContext(sents [][]token, ms []mention) docContext {
 // organisation by its document: a name of the company list, or an unknown
 // one-word "person" (unknownCompany), in a document about companies
 // (businessContext), or a name ending in a listed town (and
-// not a country or region, whose teams stay the country: "England beat
-// Wales") in a document about sport (sportsDoc), unless a locative
+// not a country, whose team stays the country, "England beat Wales", nor a
+// region that is no town) in a document about sport (sportsDoc), unless a locative
 // preposition puts it on the map ("in Cardiff"), a first name opens it or
 // it is the surname of a person of the document ("Alex Ferguson" and
 // "Ferguson", a town of Missouri).
@@ -109,7 +109,9 @@ func (t *Tagger) actsAsOrg(toks []token, m mention, c docContext) bool {
 	if !c.sports || m.b-m.a == 1 && c.surnames[toks[m.a].text] {
 		return false
 	}
-	if bits&(listCountry|listRegion|listDemonym) != 0 || t.model.Lists[toks[m.b-1].lower]&listCity == 0 {
+	// A country's team stays the country; a region that is no town has no club.
+	if bits&(listCountry|listDemonym) != 0 || bits&(listRegion|listCity) == listRegion ||
+		t.model.Lists[toks[m.b-1].lower]&listCity == 0 {
 		return false
 	}
 	if m.b-m.a > 1 && t.model.Lists[toks[m.a].lower]&listFirstName != 0 {
