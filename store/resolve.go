@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,91 +28,6 @@ type NameEvidence struct {
 	Confirmed string
 }
 
-// NameEvidence returns the evidence for each of names.
-func (s *Store) NameEvidence(ctx context.Context, names []string) (map[string]NameEvidence, error) {
-	out := make(map[string]NameEvidence, len(names))
-	for _, name := range names {
-		if _, ok := out[name]; ok {
-			continue
-		}
-		rows, err := s.r.QueryContext(ctx, `SELECT m.article_id, m.tag_type, count(*) FROM mentions m
-				WHERE m.tag_name = ? GROUP BY m.article_id, m.tag_type
-			UNION ALL SELECT m.article_id, e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id
-				WHERE m.tag_name = '' AND e.name = ? GROUP BY m.article_id, e.type
-			ORDER BY 1, 2`, name, name)
-		if err != nil {
-			return nil, fmt.Errorf("evidence for %q: %w", name, err)
-		}
-		ev := NameEvidence{Name: name, Votes: map[string]float64{}}
-		var article int64 = -1
-		bestType, bestN := "", 0
-		flush := func() {
-			if bestType != "" {
-				ev.Votes[bestType]++
-			}
-		}
-		for rows.Next() {
-			var id int64
-			var typ string
-			var n int
-			if err := rows.Scan(&id, &typ, &n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("evidence for %q: %w", name, err)
-			}
-			if id != article {
-				flush()
-				article, bestType, bestN = id, "", 0
-			}
-			if n > bestN { // rows come sorted by type: a tie keeps the first
-				bestType, bestN = typ, n
-			}
-		}
-		flush()
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("evidence for %q: %w", name, err)
-		}
-		err = s.r.QueryRowContext(ctx, `SELECT type FROM entities WHERE name = ? AND confirmed = 1
-			ORDER BY articles DESC, type LIMIT 1`, name).Scan(&ev.Confirmed)
-		if err != nil && err != sql.ErrNoRows {
-			return nil, fmt.Errorf("confirmed type of %q: %w", name, err)
-		}
-		out[name] = ev
-	}
-	return out, nil
-}
-
-// PersonNamesWith returns the person entities of two words or more whose
-// first or last word is word (exactly, case included), with the number of
-// articles mentioning each: the full names a short mention may join.
-func (s *Store) PersonNamesWith(ctx context.Context, word string) (map[string]int, error) {
-	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(word)
-	rows, err := s.r.QueryContext(ctx, `SELECT name, articles FROM entities
-		WHERE type = 'PERSON' AND articles > 0 AND (name LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')`,
-		"% "+esc, esc+" %")
-	if err != nil {
-		return nil, fmt.Errorf("full names with %q: %w", word, err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var name string
-		var n int
-		if err := rows.Scan(&name, &n); err != nil {
-			return nil, fmt.Errorf("full names with %q: %w", word, err)
-		}
-		words := strings.Fields(name)
-		if len(words) >= 2 && (words[0] == word || words[len(words)-1] == word) {
-			out[name] = n
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("full names with %q: %w", word, err)
-	}
-	return out, nil
-}
-
 // EntityKey names an entity: its name and type.
 type EntityKey struct{ Name, Type string }
 
@@ -122,20 +38,41 @@ type NameResolution struct {
 	To   map[string]EntityKey
 }
 
-// ResolveNames moves the mentions of each tagged name to the entity its
-// resolution gives for their tagged type, creating that entity if needed;
-// mentions of a confirmed entity (a user's correction) stay where they are.
-// Mention texts that differ from the new entity's name become its aliases.
-// Entities left with no mention are removed unless confirmed. It returns
-// the entities whose mentions changed.
-func (s *Store) ResolveNames(ctx context.Context, res []NameResolution) ([]int64, error) {
+// Whole-archive resolution in one transaction: the evidence of every tagged
+// name is read, decided and applied under the archive's write lock, so a
+// batch saved meanwhile is either wholly in the evidence or waits for the
+// decision to be applied; the entities that result are a function of the
+// mentions' evidence alone (not of the order in which articles were tagged,
+// nor of the previous resolution), as long as decide is.
+
+// ResolveArchive reads the evidence of every tagged name, asks decide
+// where each name's mentions go by their tagged type (NameResolution.To; a
+// name or type decide leaves out stays where it is), and moves every
+// mention not already there, creating the entity if needed; mentions of a
+// confirmed entity (a user's correction) stay where they are. Mention texts
+// that differ from the new entity's name become its aliases; entities left
+// with no mention are removed unless confirmed. decide must not use the
+// store. It returns the entities whose mentions changed.
+func (s *Store) ResolveArchive(ctx context.Context, decide func([]NameEvidence) []NameResolution) ([]int64, error) {
 	var changed []int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		changed = nil
+		evs, places, err := archiveEvidence(ctx, tx)
+		if err != nil {
+			return err
+		}
+		to := map[string]map[string]EntityKey{}
+		for _, r := range decide(evs) {
+			to[r.Name] = r.To
+		}
 		touched := map[int64]bool{}
 		ids := newEntityCache(tx)
-		for _, r := range res {
-			if err := resolveName(ctx, tx, ids, r, touched); err != nil {
+		for _, p := range places {
+			dest, ok := to[p.name][p.typ]
+			if !ok || dest == p.at {
+				continue
+			}
+			if err := moveTagged(ctx, tx, ids, p.name, p.typ, p.id, dest, touched); err != nil {
 				return err
 			}
 		}
@@ -145,81 +82,170 @@ func (s *Store) ResolveNames(ctx context.Context, res []NameResolution) ([]int64
 		return refreshCounts(ctx, tx, touched)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("resolve names: %w", err)
+		return nil, fmt.Errorf("resolve archive: %w", err)
 	}
 	slices.Sort(changed)
 	return changed, nil
 }
 
-// resolveName moves the mentions of one tagged name that are neither on
-// the entity of their resolution nor on a confirmed entity.
-func resolveName(ctx context.Context, tx *sql.Tx, ids *entityCache, r NameResolution, touched map[int64]bool) error {
-	type placed struct {
-		typ string
-		id  int64
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT m.tag_type, m.entity_id, e.name, e.type FROM mentions m
-		JOIN entities e ON e.id = m.entity_id WHERE m.tag_name = ? AND e.confirmed = 0`, r.Name)
+// archiveEvidence reads, in one pass over the mentions, the votes of every
+// tagged name (one per article: the type most of the name's mentions there
+// were tagged, ties to the type first in alphabetical order), the confirmed
+// type of each name, and the unconfirmed entities the tagged mentions are
+// on. A mention with no tagged name (merged from an export) votes with its
+// entity's name and type. The mentions are read in table order, where an
+// article's mentions, saved together, lie together; should an article come
+// back after another, they are read again in article order.
+func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mentionPlace, error) {
+	ents, confirmed, err := entityKeys(ctx, tx)
 	if err != nil {
-		return fmt.Errorf("mentions of %q: %w", r.Name, err)
+		return nil, nil, err
 	}
-	var move []placed
-	for rows.Next() {
-		var p placed
-		var at EntityKey
-		if err := rows.Scan(&p.typ, &p.id, &at.Name, &at.Type); err != nil {
-			rows.Close()
-			return fmt.Errorf("mentions of %q: %w", r.Name, err)
-		}
-		if to, ok := r.To[p.typ]; ok && to != at {
-			move = append(move, p)
-		}
+	votes, places, err := scanEvidence(ctx, tx, ents, "")
+	if err == errOutOfOrder {
+		votes, places, err = scanEvidence(ctx, tx, ents, " ORDER BY article_id")
 	}
-	err = rows.Err()
-	rows.Close()
 	if err != nil {
-		return fmt.Errorf("mentions of %q: %w", r.Name, err)
+		return nil, nil, err
 	}
-	for _, p := range move {
-		to := r.To[p.typ]
-		into, err := ids.get(ctx, to.Name, to.Type)
-		if err != nil {
-			return err
-		}
-		touched[into], touched[p.id] = true, true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias)
-				SELECT DISTINCT CAST(? AS BIGINT), text FROM mentions WHERE entity_id = ? AND tag_name = ? AND tag_type = ?
-					AND lower(text) <> lower(?)
-				ON CONFLICT DO NOTHING`, into, p.id, r.Name, p.typ, to.Name); err != nil {
-			return fmt.Errorf("aliases of %q: %w", to.Name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND tag_name = ? AND tag_type = ?`,
-			into, p.id, r.Name, p.typ); err != nil {
-			return fmt.Errorf("move mentions of %q to %q: %w", r.Name, to.Name, err)
-		}
+	out := make([]NameEvidence, 0, len(votes))
+	for name, v := range votes {
+		out = append(out, NameEvidence{Name: name, Votes: v, Confirmed: confirmed[name]})
 	}
-	return nil
+	slices.SortFunc(out, func(a, b NameEvidence) int { return strings.Compare(a.Name, b.Name) })
+	return out, places, nil
 }
 
-// TaggedNames returns every name the tagger gave a mention in the archive.
-func (s *Store) TaggedNames(ctx context.Context) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT tag_name FROM mentions WHERE tag_name <> ''
-		UNION SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.tag_name = ''
-		ORDER BY 1`)
+// errOutOfOrder is scanEvidence's report of an article whose mentions are
+// not together.
+var errOutOfOrder = errors.New("mentions out of article order")
+
+// scanEvidence reads the mentions (in the order given) into votes per name
+// and the places of the tagged ones.
+func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, order string) (map[string]map[string]float64, []mentionPlace, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, entity_id, tag_name, tag_type FROM mentions`+order)
 	if err != nil {
-		return nil, fmt.Errorf("tagged names: %w", err)
+		return nil, nil, fmt.Errorf("evidence: %w", err)
 	}
 	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("tagged names: %w", err)
+	votes := map[string]map[string]float64{}
+	inArticle := map[string]map[string]int{} // name -> type -> mentions in the current article
+	done := map[int64]bool{}                 // articles read
+	seen := map[mentionPlace]bool{}
+	var places []mentionPlace
+	flush := func() {
+		for name, types := range inArticle {
+			best, n := "", 0
+			for typ, k := range types {
+				if k > n || k == n && typ < best {
+					best, n = typ, k
+				}
+			}
+			if votes[name] == nil {
+				votes[name] = map[string]float64{}
+			}
+			votes[name][best]++
 		}
-		out = append(out, n)
+		clear(inArticle)
+	}
+	var article int64 = -1
+	for rows.Next() {
+		var id, entity int64
+		var name, typ string
+		if err := rows.Scan(&id, &entity, &name, &typ); err != nil {
+			return nil, nil, fmt.Errorf("evidence: %w", err)
+		}
+		if id != article {
+			flush()
+			if done[id] {
+				return nil, nil, errOutOfOrder
+			}
+			done[id], article = true, id
+		}
+		e, ok := ents[entity]
+		if name == "" { // merged: the entity stands in, and is never moved
+			if !ok {
+				continue
+			}
+			name, typ = e.key.Name, e.key.Type
+		} else if ok && !e.confirmed {
+			p := mentionPlace{name: name, typ: typ, id: entity, at: e.key}
+			if !seen[p] {
+				seen[p] = true
+				places = append(places, p)
+			}
+		}
+		if inArticle[name] == nil {
+			inArticle[name] = map[string]int{}
+		}
+		inArticle[name][typ]++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("tagged names: %w", err)
+		return nil, nil, fmt.Errorf("evidence: %w", err)
 	}
-	return out, nil
+	flush()
+	return votes, places, nil
+}
+
+// entityRow is an entity's key and whether a user confirmed it.
+type entityRow struct {
+	key       EntityKey
+	confirmed bool
+}
+
+// entityKeys reads every entity, and the confirmed type of each name (the
+// confirmed entity of that name in most articles).
+func entityKeys(ctx context.Context, tx *sql.Tx) (map[int64]entityRow, map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, type, confirmed FROM entities ORDER BY name, confirmed DESC, articles DESC, type`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	ents := map[int64]entityRow{}
+	confirmed := map[string]string{}
+	for rows.Next() {
+		var id int64
+		var e entityRow
+		if err := rows.Scan(&id, &e.key.Name, &e.key.Type, &e.confirmed); err != nil {
+			return nil, nil, fmt.Errorf("entities: %w", err)
+		}
+		ents[id] = e
+		if _, ok := confirmed[e.key.Name]; !ok && e.confirmed {
+			confirmed[e.key.Name] = e.key.Type
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("entities: %w", err)
+	}
+	return ents, confirmed, nil
+}
+
+// mentionPlace is where the mentions of one tagged name and type are: an
+// unconfirmed entity.
+type mentionPlace struct {
+	name, typ string
+	id        int64
+	at        EntityKey
+}
+
+// moveTagged moves the mentions of a tagged name and type on entity from to
+// the entity dest (created if needed); their texts that differ from dest's
+// name become its aliases.
+func moveTagged(ctx context.Context, tx *sql.Tx, ids *entityCache, name, typ string, from int64, dest EntityKey, touched map[int64]bool) error {
+	into, err := ids.get(ctx, dest.Name, dest.Type)
+	if err != nil {
+		return err
+	}
+	touched[into], touched[from] = true, true
+	if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (entity_id, alias)
+			SELECT DISTINCT CAST(? AS BIGINT), text FROM mentions WHERE entity_id = ? AND tag_name = ? AND tag_type = ?
+				AND lower(text) <> lower(?)
+			ON CONFLICT DO NOTHING`, into, from, name, typ, dest.Name); err != nil {
+		return fmt.Errorf("aliases of %q: %w", dest.Name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND tag_name = ? AND tag_type = ?`,
+		into, from, name, typ); err != nil {
+		return fmt.Errorf("move mentions of %q to %q: %w", name, dest.Name, err)
+	}
+	return nil
 }

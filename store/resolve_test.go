@@ -55,7 +55,24 @@ func listed(t *testing.T, s *Store) []string {
 	return out
 }
 
-func TestNameEvidenceAndResolveNames(t *testing.T) {
+// resolveWith runs ResolveArchive with a decision made from fixed
+// resolutions, and returns the evidence decide was given, by name.
+func resolveWith(t *testing.T, s *Store, res ...NameResolution) (map[string]NameEvidence, []int64) {
+	t.Helper()
+	got := map[string]NameEvidence{}
+	changed, err := s.ResolveArchive(context.Background(), func(evs []NameEvidence) []NameResolution {
+		for _, ev := range evs {
+			got[ev.Name] = ev
+		}
+		return res
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, changed
+}
+
+func TestResolveArchive(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	lab := func(typ string) EntityKey { return EntityKey{"Labour", typ} }
@@ -67,41 +84,28 @@ func TestNameEvidenceAndResolveNames(t *testing.T) {
 		{lab(TypeOrg), tony, blair},
 		{lab(TypePerson), lab(TypePlace)}, // tie: PERSON comes first
 	})
-	ev, err := s.NameEvidence(ctx, []string{"Labour", "Blair", "Nobody"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	org := lab(TypeOrg)
+	ev, changed := resolveWith(t, s,
+		NameResolution{Name: "Labour", To: map[string]EntityKey{TypeOrg: org, TypePerson: org, TypePlace: org}},
+		NameResolution{Name: "Blair", To: map[string]EntityKey{TypePerson: tony}})
 	tests := []struct {
 		name string
 		want map[string]float64
 	}{
 		{"Labour", map[string]float64{TypeOrg: 2, TypePlace: 1, TypePerson: 1}},
 		{"Blair", map[string]float64{TypePerson: 2}},
-		{"Nobody", map[string]float64{}},
+		{"Tony Blair", map[string]float64{TypePerson: 2}},
 	}
 	for _, tt := range tests {
 		if got := ev[tt.name].Votes; !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("votes for %s = %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	full, err := s.PersonNamesWith(ctx, "Blair")
-	if err != nil || !reflect.DeepEqual(full, map[string]int{"Tony Blair": 2}) {
-		t.Errorf("PersonNamesWith(Blair) = %v, %v", full, err)
-	}
-	if full, err := s.PersonNamesWith(ctx, "Bla%"); err != nil || len(full) != 0 {
-		t.Errorf("PersonNamesWith(Bla%%) = %v, %v: the pattern must be escaped", full, err)
-	}
-
-	org := lab(TypeOrg)
-	changed, err := s.ResolveNames(ctx, []NameResolution{
-		{Name: "Labour", To: map[string]EntityKey{TypeOrg: org, TypePerson: org, TypePlace: org}},
-		{Name: "Blair", To: map[string]EntityKey{TypePerson: tony}},
-	})
-	if err != nil {
-		t.Fatal(err)
+	if len(ev) != len(tests) {
+		t.Errorf("evidence for %d names, want %d: %v", len(ev), len(tests), ev)
 	}
 	if len(changed) == 0 {
-		t.Error("ResolveNames reported no changed entity")
+		t.Error("ResolveArchive reported no changed entity")
 	}
 	want := []string{"ORG Labour 4", "PERSON Tony Blair 3"}
 	if got := listed(t, s); !reflect.DeepEqual(got, want) {
@@ -111,20 +115,29 @@ func TestNameEvidenceAndResolveNames(t *testing.T) {
 	if err != nil || e.Name != "Tony Blair" {
 		t.Errorf("EntityByName(Blair) = %+v, %v: the short name should be an alias of the full one", e, err)
 	}
-	// The evidence survives the move: it is what the tagger said.
-	ev, err = s.NameEvidence(ctx, []string{"Labour"})
-	if err != nil || ev["Labour"].Votes[TypePlace] != 1 {
-		t.Errorf("evidence after the move: %v, %v", ev["Labour"], err)
+	// The evidence survives the move: it is what the tagger said; the
+	// same decision again changes nothing.
+	ev, changed = resolveWith(t, s,
+		NameResolution{Name: "Labour", To: map[string]EntityKey{TypeOrg: org, TypePerson: org, TypePlace: org}},
+		NameResolution{Name: "Blair", To: map[string]EntityKey{TypePerson: tony}})
+	if ev["Labour"].Votes[TypePlace] != 1 || ev["Blair"].Votes[TypePerson] != 2 {
+		t.Errorf("evidence after the move: %v", ev)
 	}
-	// A second run changes nothing.
-	if changed, err := s.ResolveNames(ctx, []NameResolution{
-		{Name: "Labour", To: map[string]EntityKey{TypeOrg: org, TypePerson: org, TypePlace: org}},
-	}); err != nil || len(changed) != 0 {
-		t.Errorf("second resolution changed %v, %v", changed, err)
+	if len(changed) != 0 {
+		t.Errorf("second resolution changed %v", changed)
+	}
+	// A decision that sends everything back puts every mention back where
+	// the tagger had it: where mentions are depends on the decision only.
+	back := []NameResolution{{Name: "Labour", To: map[string]EntityKey{TypeOrg: org, TypePerson: lab(TypePerson), TypePlace: lab(TypePlace)}},
+		{Name: "Blair", To: map[string]EntityKey{TypePerson: blair}}}
+	resolveWith(t, s, back...)
+	want = []string{"ORG Labour 2", "PERSON Blair 2", "PERSON Labour 2", "PERSON Tony Blair 2", "PLACE Labour 2"}
+	if got := listed(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("after resolving back: %v, want %v", got, want)
 	}
 }
 
-func TestResolveNamesLeavesConfirmedEntities(t *testing.T) {
+func TestResolveArchiveLeavesConfirmedEntities(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	tagArticles(t, s, [][]EntityKey{{{"Chelsea", TypePerson}}, {{"Chelsea", TypePlace}}, {{"Chelsea", TypePlace}}})
@@ -141,23 +154,47 @@ func TestResolveNamesLeavesConfirmedEntities(t *testing.T) {
 	if err := s.RetypeEntity(ctx, person, TypeOrg); err != nil {
 		t.Fatal(err)
 	}
-	ev, err := s.NameEvidence(ctx, []string{"Chelsea"})
-	if err != nil || ev["Chelsea"].Confirmed != TypeOrg {
-		t.Fatalf("confirmed type = %q, %v; want ORG", ev["Chelsea"].Confirmed, err)
-	}
 	// A resolution that would send every mention to the place moves only
 	// the unconfirmed ones.
 	place := EntityKey{"Chelsea", TypePlace}
-	if _, err := s.ResolveNames(ctx, []NameResolution{{Name: "Chelsea",
-		To: map[string]EntityKey{TypePerson: place, TypePlace: place, TypeOrg: place}}}); err != nil {
-		t.Fatal(err)
+	ev, _ := resolveWith(t, s, NameResolution{Name: "Chelsea",
+		To: map[string]EntityKey{TypePerson: place, TypePlace: place, TypeOrg: place}})
+	if ev["Chelsea"].Confirmed != TypeOrg {
+		t.Errorf("confirmed type = %q, want ORG", ev["Chelsea"].Confirmed)
 	}
 	want := []string{"ORG Chelsea 1", "PLACE Chelsea 2"}
 	if got := listed(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after resolution: %v, want %v", got, want)
 	}
-	names, err := s.TaggedNames(ctx)
-	if err != nil || !reflect.DeepEqual(names, []string{"Chelsea"}) {
-		t.Errorf("TaggedNames = %v, %v", names, err)
+}
+
+// TestResolveArchiveOutOfOrder adds a mention to an article after another
+// article was saved (a user's added entity): the evidence still gives that
+// article one vote.
+func TestResolveArchiveOutOfOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := mustCreate(t, s, newArticle("One", "Xeno said so. Xeno said so."), newArticle("Two", "Xeno said so."))
+	jobs := mustClaim(t, s, "w", 2, time.Hour)
+	results := make([]Tagged, len(jobs))
+	for i, j := range jobs {
+		typ := TypeOrg
+		if j.ArticleID == ids[1] {
+			typ = TypePlace
+		}
+		results[i] = Tagged{ArticleID: j.ArticleID, Model: "test",
+			Mentions: []Mention{{Start: 0, End: 4, Text: "Xeno", Name: "Xeno", Type: typ}}}
+	}
+	if _, err := s.SaveClaimed(ctx, "w", results); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddEntity(ctx, "Xeno", TypePerson, ids[0]); err != nil { // the second "Xeno" of One
+		t.Fatal(err)
+	}
+	ev, _ := resolveWith(t, s)
+	// One: ORG and PERSON once each (a tie: ORG); Two: PLACE.
+	want := map[string]float64{TypeOrg: 1, TypePlace: 1}
+	if got := ev["Xeno"]; !reflect.DeepEqual(got.Votes, want) || got.Confirmed != TypePerson {
+		t.Errorf("evidence for Xeno = %+v, want votes %v and confirmed PERSON", got, want)
 	}
 }

@@ -64,50 +64,50 @@ func ArchiveLists(t *Tagger, dir string, top int) (map[string][]ListRow, error) 
 	return ResolveLists(NewResolver(t), docs, top), nil
 }
 
-// ResolveLists builds the lists of an archive from its articles' entities.
+// ResolveLists builds the lists of an archive from its articles' entities
+// the way the archive does (app/tagging): each name's evidence is one vote
+// per article, the type most of its mentions there have; Resolver.Decide
+// gives each name its senses and links; each mention goes to the entity
+// Decision.To gives for its type, and a list counts the articles of each
+// entity.
 func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
-	l := NewLinker()
-	for _, d := range docs {
-		l.Add(d)
-	}
 	votes := map[string]map[string]float64{} // name -> type -> articles
-	articles := map[string]int{}
 	for _, d := range docs {
 		types := map[string]map[string]int{} // name -> type -> mentions in this article
 		for _, e := range d {
-			name := e.Canonical
-			if name == "" {
-				name = e.Text
-			}
-			if e.Type == Person && name == e.Text {
-				if full, ok := l.Link(name); ok {
-					name = full
-				}
-			}
+			name := mentionName(e)
 			if types[name] == nil {
 				types[name] = map[string]int{}
 			}
 			types[name][e.Type]++
 		}
 		for name, ts := range types {
-			best, n := "", 0
-			for typ, k := range ts {
-				if k > n || k == n && typ < best {
-					best, n = typ, k
-				}
-			}
 			if votes[name] == nil {
 				votes[name] = map[string]float64{}
 			}
-			votes[name][best]++
-			articles[name]++
+			votes[name][majority(ts)]++
+		}
+	}
+	evs := make([]Evidence, 0, len(votes))
+	for name, v := range votes {
+		evs = append(evs, Evidence{Name: name, Votes: v})
+	}
+	dec := r.Decide(evs)
+	articles := map[[2]string]int{} // entity (name, type) -> articles
+	for _, d := range docs {
+		seen := map[[2]string]bool{}
+		for _, e := range d {
+			name, typ := dec[mentionName(e)].To(e.Type)
+			k := [2]string{name, typ}
+			if !seen[k] {
+				seen[k] = true
+				articles[k]++
+			}
 		}
 	}
 	out := map[string][]ListRow{}
-	for name, v := range votes {
-		for _, s := range r.Resolve(Evidence{Name: name, Votes: v}) {
-			out[s.Type] = append(out[s.Type], ListRow{Name: name, Articles: articles[name]})
-		}
+	for k, n := range articles {
+		out[k[1]] = append(out[k[1]], ListRow{Name: k[0], Articles: n})
 	}
 	for typ, rows := range out {
 		sort.Slice(rows, func(i, j int) bool {
@@ -122,4 +122,25 @@ func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
 		out[typ] = rows
 	}
 	return out
+}
+
+// mentionName is the name a mention is stored under: the full name it
+// links to in its article, else its text.
+func mentionName(e Entity) string {
+	if e.Canonical != "" {
+		return e.Canonical
+	}
+	return e.Text
+}
+
+// majority returns the type with the most mentions (ties: the first in
+// alphabetical order, as the store counts).
+func majority(ts map[string]int) string {
+	best, n := "", 0
+	for typ, k := range ts {
+		if k > n || k == n && typ < best {
+			best, n = typ, k
+		}
+	}
+	return best
 }

@@ -10,12 +10,28 @@ const Misc = "MISC"
 
 // eventHeads are English head nouns of event and competition names: a name
 // of two words or more ending in one is an event ("World Cup", "Premier
-// League", "General Election", "Cannes Film Festival").
+// League", "General Election", "Cannes Film Festival", "Davis Cup": a
+// strong head makes an event even after a first name).
 var eventHeads = map[string]bool{
 	"cup": true, "league": true, "championship": true, "championships": true, "olympics": true,
-	"games": true, "awards": true, "award": true, "festival": true, "prize": true, "trophy": true,
-	"election": true, "elections": true, "tournament": true, "grand prix": true,
-	"series": true, "marathon": true, "summit": true, "expo": true, "day": true, "eve": true,
+	"awards": true, "festival": true, "trophy": true, "tournament": true, "grand prix": true,
+	"marathon": true, "grand slam": true, "open": true,
+}
+
+// weakEventHeads end event names too ("Commonwealth Games", "Nobel Prize",
+// "Boxing Day") but also people's names ("Doris Day"): not after a first
+// name.
+var weakEventHeads = map[string]bool{
+	"games": true, "award": true, "prize": true, "series": true, "summit": true, "expo": true,
+	"day": true, "eve": true, "election": true, "elections": true,
+}
+
+// ceremonies are awards and competitions named by a plural or a number
+// ("the Oscars", "the Six Nations"), which name no person, place or body.
+var ceremonies = map[string]bool{
+	"oscars": true, "grammys": true, "emmys": true, "baftas": true, "brits": true, "golden globes": true,
+	"six nations": true, "tri nations": true, "tri-nations": true, "four nations": true, "five nations": true,
+	"ashes": true,
 }
 
 // holidays are names of feasts and holidays, which are no entities.
@@ -27,18 +43,25 @@ var holidays = map[string]bool{
 }
 
 // isEvent reports whether a name is an event, competition or holiday by
-// its words (not a person: a name opening with a listed first name is not
-// an event, "Doris Day").
+// its words (a weak head after a listed first name is a person's name,
+// "Doris Day").
 func (r *Resolver) isEvent(name string) bool {
 	key := listKey(name)
-	if holidays[key] {
+	if holidays[key] || ceremonies[key] {
 		return true
 	}
 	words := strings.Fields(key)
-	if len(words) < 2 || r.lists[words[0]]&listFirstName != 0 {
+	if len(words) < 2 {
 		return false
 	}
-	if eventHeads[words[len(words)-1]] || eventHeads[strings.Join(words[len(words)-2:], " ")] {
+	last, last2 := words[len(words)-1], strings.Join(words[len(words)-2:], " ")
+	if eventHeads[last] || eventHeads[last2] {
+		return true
+	}
+	if r.lists[words[0]]&listFirstName != 0 {
+		return false
+	}
+	if weakEventHeads[last] {
 		return true
 	}
 	// "Athens Olympics", "Olympic Games": the Olympics by any name.

@@ -131,7 +131,8 @@ func (t *Tagger) notAName(toks []token, m mention) bool {
 		if !hasLetter(w.text) {
 			continue
 		}
-		if !t.model.NotNames[w.lower] && !t.demonym(w.lower) {
+		lower := strings.TrimSuffix(w.lower, ".") // "May." ending a sentence the segmenter missed
+		if !t.model.NotNames[lower] && !t.demonym(lower) {
 			all = false
 			break
 		}

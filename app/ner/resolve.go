@@ -32,15 +32,24 @@ type Resolver struct {
 	PriorWeight float64
 	// SecondShare and SecondMin are the strong evidence a second sense
 	// needs (Washington the city and the person): at least this share of
-	// all the votes and at least this many votes.
+	// all the votes and at least this many votes, and a name list that
+	// gives the name that type (listed).
 	SecondShare float64
 	SecondMin   float64
+	// role reports whether a lower-cased word is a title or a capitalised
+	// common word ("chancellor", "prime"): one that opens a name of three
+	// words or more is a role left in the name (Decide). nil: none.
+	role func(lower string) bool
 }
 
 // NewResolver returns a resolver with the gazetteer lists of t's model and
 // default weights.
 func NewResolver(t *Tagger) *Resolver {
-	return &Resolver{lists: t.model.Lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
+	return &Resolver{lists: t.model.Lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10,
+		role: func(w string) bool {
+			c := t.model.Lexicon[w]
+			return t.cut.IsTitle(w) || c == caseLower || c == caseMixed
+		}}
 }
 
 // Prior returns the gazetteer votes for a name's types. A name in the
@@ -68,8 +77,10 @@ func (r *Resolver) Prior(name string) map[string]float64 {
 }
 
 // Resolve returns the senses of a name, strongest first: the user's
-// correction alone when there is one; none for a name that is no name (a
-// demonym, "British"); Misc alone for an event or holiday (misc.go); else the type with the most votes plus gazetteer
+// correction alone when there is one; Misc alone for a demonym or
+// nationality ("British", as CoNLL's MISC) and for an event or holiday
+// (misc.go); Place alone for a street ("Downing Street"); none for a name
+// without votes; else the type with the most votes plus gazetteer
 // prior, and a second type only with strong evidence (see SecondShare).
 // ORG votes for a country or region count as PLACE: a country acting ("the
 // UK said") is the same entity as the place, not a second sense.
@@ -77,11 +88,11 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 	if e.Correction != "" {
 		return []Sense{{Type: e.Correction, Weight: e.Votes[e.Correction]}}
 	}
-	if r.lists[listKey(e.Name)]&listDemonym != 0 {
-		return nil
-	}
-	if r.isEvent(e.Name) {
+	if bits := r.lists[listKey(e.Name)]; bits&listDemonym != 0 && bits&(listCountry|listCity|listRegion) == 0 || r.isEvent(e.Name) {
 		return []Sense{{Type: Misc, Weight: sum(e.Votes)}}
+	}
+	if isStreet(e.Name) {
+		return []Sense{{Type: Place, Weight: sum(e.Votes)}}
 	}
 	score := r.Prior(e.Name)
 	total := 0.0
@@ -106,7 +117,7 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 		return out[i].Type < out[j].Type
 	})
 	if len(out) > 1 {
-		if v := score[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total {
+		if v := score[out[1].Type]; v >= r.SecondMin && v >= r.SecondShare*total && r.listed(e.Name, out[1].Type) {
 			return out[:2]
 		}
 		return out[:1]
@@ -211,6 +222,9 @@ func (l *Linker) Link(short string) (string, bool) {
 	return "", false
 }
 
+// isSurname reports whether a word is the last word of a full name.
+func (l *Linker) isSurname(word string) bool { return len(l.bySurname[word]) > 0 }
+
 // dominant returns the candidate with at least Share of the articles.
 func (l *Linker) dominant(c map[string]int) (string, bool) {
 	best, n, total := "", 0, 0
@@ -226,6 +240,29 @@ func (l *Linker) dominant(c map[string]int) (string, bool) {
 	return best, true
 }
 
+// listed reports whether the name lists give a name the type at all: a
+// listed place for PLACE, a listed company or organisation word for ORG, a
+// listed first name among its words for PERSON. A second sense needs it
+// (Washington: a city and a first name), so that a common word the tagger
+// types two ways ("Cabinet" an ORG and a PLACE) stays one entity.
+func (r *Resolver) listed(name, typ string) bool {
+	key := listKey(name)
+	words := strings.Fields(key)
+	switch typ {
+	case Place:
+		return r.lists[key]&(listCountry|listCity|listRegion) != 0
+	case Org:
+		return r.lists[key]&listCompany != 0 || len(words) > 0 && r.lists[words[len(words)-1]]&listOrgWord != 0
+	case Person:
+		for _, w := range words {
+			if r.lists[w]&listFirstName != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sum adds up the votes.
 func sum(v map[string]float64) float64 {
 	t := 0.0
@@ -233,4 +270,16 @@ func sum(v map[string]float64) float64 {
 		t += w
 	}
 	return t
+}
+
+// streetHeads end the names of streets and squares, which are places
+// whatever they stand for ("Downing Street" said, "Wall Street" fell).
+var streetHeads = map[string]bool{
+	"street": true, "road": true, "avenue": true, "square": true, "lane": true, "boulevard": true,
+}
+
+// isStreet reports whether a name of two words or more ends in a street head.
+func isStreet(name string) bool {
+	words := strings.Fields(listKey(name))
+	return len(words) >= 2 && streetHeads[words[len(words)-1]]
 }

@@ -6,7 +6,7 @@ import (
 )
 
 func testResolver() *Resolver {
-	lists := NameLists{"washington": listCity | listRegion, "london": listCity, "samsung": listCompany,
+	lists := NameLists{"washington": listCity | listRegion | listFirstName, "london": listCity, "samsung": listCompany,
 		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany,
 		"doris": listFirstName}
 	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
@@ -19,7 +19,7 @@ func TestResolve(t *testing.T) {
 		e    Evidence
 		want []string
 	}{
-		{"majority", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}}, []string{Place, Person}},
+		{"majority", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}}, []string{Place}}, // no list makes it a person
 		{"correction wins", Evidence{Name: "Labour", Votes: map[string]float64{Person: 61, Place: 73, Org: 36}, Correction: Org}, []string{Org}},
 		{"weak second sense dropped", Evidence{Name: "Blairite", Votes: map[string]float64{Person: 30, Org: 4}}, []string{Person}},
 		{"prior breaks a small vote", Evidence{Name: "Samsung", Votes: map[string]float64{Person: 2, Org: 1}}, []string{Org}},
@@ -30,7 +30,7 @@ func TestResolve(t *testing.T) {
 		{"second sense needs enough votes", Evidence{Name: "Washington", Votes: map[string]float64{Place: 8, Person: 6}}, []string{Place}},
 		{"a country acting is the place", Evidence{Name: "UK", Votes: map[string]float64{Org: 427, Place: 300}}, []string{Place}},
 		{"company over town", Evidence{Name: "Nokia", Votes: map[string]float64{Place: 2}}, []string{Org}},
-		{"demonym is no name", Evidence{Name: "British", Votes: map[string]float64{Place: 50}}, nil},
+		{"demonym is an other name", Evidence{Name: "British", Votes: map[string]float64{Place: 50}}, []string{Misc}},
 		{"no votes", Evidence{Name: "Nothing"}, nil},
 		{"competition", Evidence{Name: "Champions League", Votes: map[string]float64{Org: 40, Place: 3}}, []string{Misc}},
 		{"election", Evidence{Name: "General Election", Votes: map[string]float64{Org: 12}}, []string{Misc}},
@@ -113,6 +113,7 @@ func TestResolveLists(t *testing.T) {
 	want := map[string][]ListRow{
 		Person: {{Name: "Tony Blair", Articles: 3}},
 		Place:  {{Name: "London", Articles: 2}},
+		Misc:   {{Name: "British", Articles: 1}}, // a nationality leaves the three lists
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("lists %v, want %v", got, want)

@@ -147,10 +147,13 @@ func (t *Tagger) propagate(sents [][]token, ms []mention) []mention {
 
 // vote gives every mention of the same words the type most of them have;
 // a mention right after a role word ("Minister Ma Zhaoxu") counts three
-// times for PERSON. Gazetteer mentions keep their stored type.
+// times for PERSON, and one whose sentence shows an organisation (a club
+// in a match report, a listed company in a sentence about companies:
+// context.go) twice for ORG. Gazetteer mentions keep their stored type.
 func (t *Tagger) vote(sents [][]token, ms []mention) {
 	votes := map[string]*[3]int{}
 	keys := make([]string, len(ms))
+	doc := newDocContext(sents, ms)
 	for i, m := range ms {
 		toks := sents[m.sent]
 		keys[i] = words(toks, m.a, m.b)
@@ -160,11 +163,15 @@ func (t *Tagger) vote(sents [][]token, ms []mention) {
 			votes[keys[i]] = v
 		}
 		w := 1
-		if m.guess {
+		switch {
+		case m.guess:
 			w = 0 // a guess takes the type the document gives the name
-		} else if m.typ == Person && m.a > 0 && t.roleWord(toks[m.a-1]) {
+		case t.actsAsOrg(toks, m, doc): // a club in a match report, a company (context.go)
+			ms[i].typ, w = Org, 2
+		case m.typ == Person && m.a > 0 && t.roleWord(toks[m.a-1]):
 			w = 3
 		}
+		m = ms[i]
 		v[typeIndex(m.typ)] += w
 	}
 	for i := range ms {

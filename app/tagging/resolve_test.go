@@ -3,16 +3,22 @@ package tagging_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
 	"github.com/newsarchive/newsarchive/store"
 )
 
 // TestArchiveResolution tags articles one at a time (each a batch of its
-// own), re-decides the archive's names (newsarchive resolve) and checks
-// that a country the tagger calls an organisation is the place, and a
-// surname alone in an article joins the full name the archive knows.
+// own; the archive is re-decided when the queue empties, without
+// `newsarchive resolve`) and checks that a country the tagger calls an
+// organisation is the place, and a surname alone in an article joins the
+// full name the archive knows.
 func TestArchiveResolution(t *testing.T) {
 	ctx := context.Background()
 	a := apptest.Open(t)
@@ -25,9 +31,6 @@ func TestArchiveResolution(t *testing.T) {
 	var ids []int64
 	for i, s := range texts {
 		ids = append(ids, importText(t, a, fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Report %d\n\n%s\n", i, s))))
-	}
-	if err := a.Tagging.ResolveEntities(ctx); err != nil {
-		t.Fatal(err)
 	}
 	tests := []struct {
 		name, wantName, wantType string
@@ -64,10 +67,83 @@ func TestArchiveResolution(t *testing.T) {
 		t.Fatal(err)
 	}
 	importText(t, a, "a4.txt", []byte("Report 4\n\nThe UK said on Tuesday it would cut taxes for small firms.\n"))
-	if err := a.Tagging.ResolveEntities(ctx); err != nil {
-		t.Fatal(err)
-	}
 	if e := entityNamed(t, a, "UK"); e.Type != store.TypeOrg || e.Articles != 2 {
 		t.Errorf("UK after the correction: %s in %d articles, want ORG in 2", e.Type, e.Articles)
 	}
+}
+
+// TestResolutionOrderFree tags the same articles into three archives, one
+// at a time in two orders and all in one batch, and checks that every
+// article ends with the same entities: the archive's decision is a
+// function of the evidence, not of the order of the batches.
+func TestResolutionOrderFree(t *testing.T) {
+	texts := []string{
+		"Blair told reporters the election would be held soon. Labour said it agreed.",
+		"Prime Minister Tony Blair spoke in London on Monday. Blair said Labour was strong.",
+		"Tony Blair met business leaders in Manchester with Gordon Brown.",
+		"Brown said the UK economy was growing. Labour welcomed the figures.",
+		"Chelsea beat Newcastle 2-0. Chelsea manager Jose Mourinho praised Lampard.",
+		"Mourinho said Chelsea would win the league. Lampard scored in London.",
+	}
+	orders := map[string][]int{"forward": {0, 1, 2, 3, 4, 5}, "backward": {5, 4, 3, 2, 1, 0}}
+	var want map[string][]string
+	var wantFrom string
+	check := func(how string, got map[string][]string) {
+		t.Helper()
+		if want == nil {
+			want, wantFrom = got, how
+			return
+		}
+		for title, ents := range want {
+			if strings.Join(got[title], "; ") != strings.Join(ents, "; ") {
+				t.Errorf("%s: %s has %q; %s: %q", how, title, got[title], wantFrom, ents)
+			}
+		}
+	}
+	for _, how := range []string{"forward", "backward"} {
+		a := apptest.Open(t)
+		for _, i := range orders[how] {
+			importText(t, a, fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Report %d\n\n%s\n", i, texts[i])))
+		}
+		check(how, titledEntities(t, a))
+	}
+	a := apptest.Open(t)
+	dir := t.TempDir()
+	var paths []string
+	for i, s := range texts {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.txt", i))
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("Report %d\n\n%s\n", i, s)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	ctx := context.Background()
+	if _, err := a.Importer.Import(ctx, paths, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Tagging.TagPending(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("one batch", titledEntities(t, a))
+	if got := want["Report 0"]; !slices.Contains(got, "PERSON Tony Blair") {
+		t.Errorf("Report 0 entities %q: the surname alone should join Tony Blair", got)
+	}
+}
+
+// titledEntities returns each article's entities ("TYPE name", sorted) by
+// its title.
+func titledEntities(t *testing.T, a *apptest.Archive) map[string][]string {
+	t.Helper()
+	list, err := a.Store.Articles(context.Background(), store.SortID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, l := range list {
+		out[l.Title] = entitySet(t, a, l.ID)
+	}
+	if len(out) == 0 {
+		t.Fatal("no article")
+	}
+	return out
 }

@@ -191,6 +191,8 @@ type worker struct {
 	rules  *rules
 	loaded time.Time
 	p      Progress
+
+	unresolved bool // saved a batch since the archive was last re-decided
 }
 
 func (w *worker) run(ctx context.Context) error {
@@ -213,6 +215,16 @@ func (w *worker) run(ctx context.Context) error {
 			q, err := w.a.st.QueueStatus(ctx)
 			if err != nil {
 				return err
+			}
+			if q.Waiting() == 0 && w.unresolved {
+				// The queue is empty and this worker saved since it last
+				// re-decided the archive: re-decide it (resolve.go). Every
+				// worker that saved does, so the last save is always
+				// followed by a decision over the whole archive.
+				if err := w.a.ResolveEntities(ctx); err != nil {
+					return err
+				}
+				w.unresolved = false
 			}
 			w.report(EventIdle, func(p *Progress) { p.Queue = q })
 			if w.opt.ExitWhenDone && q.Waiting() == 0 {
@@ -258,6 +270,9 @@ func (w *worker) batch(ctx context.Context, jobs []store.TagJob) error {
 	saved, err := w.a.st.SaveClaimed(saveCtx, w.opt.Owner, results)
 	if err != nil {
 		return err
+	}
+	if len(saved) > 0 {
+		w.unresolved = true
 	}
 	var q store.QueueStatus
 	if w.progress != nil && ctx.Err() == nil {

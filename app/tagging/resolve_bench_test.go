@@ -1,0 +1,118 @@
+package tagging_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsarchive/newsarchive/app/internal/apptest"
+	"github.com/newsarchive/newsarchive/store"
+)
+
+// BenchmarkResolveEntities re-decides a tagged archive of 100,000 articles
+// (10,000 with -short) with 15 mentions each, names drawn with a Zipf law
+// from 40,000 (people as full names and surnames, organisations, places,
+// each tagged with its own type 80% of the time): the whole-archive
+// decision a worker makes when the queue empties. The first resolution
+// (ms/first) moves the mentions; the timed ones find them in place (what a
+// worker's resolution after a few new batches costs).
+//
+//	go test ./app/tagging -run '^$' -bench ResolveEntities -benchtime 3x
+func BenchmarkResolveEntities(b *testing.B) {
+	n := 100_000
+	if testing.Short() {
+		n = 10_000
+	}
+	ctx := context.Background()
+	a := apptest.Open(b)
+	if _, err := a.Tagging.Tagger(); err != nil {
+		b.Fatal(err)
+	}
+	fillTagged(b, a.Store, n, 15)
+	start := time.Now()
+	if err := a.Tagging.ResolveEntities(ctx); err != nil { // moves the mentions
+		b.Fatal(err)
+	}
+	first := time.Since(start)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := a.Tagging.ResolveEntities(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(first.Milliseconds()), "ms/first")
+}
+
+// fillTagged adds n articles with per mentions each, saved as a worker
+// saves them.
+func fillTagged(b *testing.B, s *store.Store, n, per int) {
+	b.Helper()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 4))
+	first := []string{"John", "Mary", "Tony", "Gordon", "Anna", "Peter", "Sarah", "David", "Li", "Ahmed"}
+	type name struct{ text, typ string }
+	var pool []name
+	for i := range 40_000 {
+		last := fmt.Sprintf("Surname%d", i/4)
+		switch i % 4 {
+		case 0:
+			pool = append(pool, name{first[i/4%len(first)] + " " + last, store.TypePerson})
+		case 1:
+			pool = append(pool, name{last, store.TypePerson})
+		case 2:
+			pool = append(pool, name{fmt.Sprintf("Company%d Holdings", i), store.TypeOrg})
+		default:
+			pool = append(pool, name{fmt.Sprintf("Town%d", i), store.TypePlace})
+		}
+	}
+	types := []string{store.TypePerson, store.TypeOrg, store.TypePlace}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(pool)-1))
+	const chunk = 2000
+	for done := 0; done < n; done += chunk {
+		arts := make([]store.Article, min(chunk, n-done))
+		origs := make([]store.Original, len(arts))
+		bodies := make([][]name, len(arts))
+		for i := range arts {
+			var body strings.Builder
+			for range per {
+				nm := pool[zipf.Uint64()]
+				if rng.IntN(5) == 0 {
+					nm.typ = types[rng.IntN(len(types))]
+				}
+				bodies[i] = append(bodies[i], nm)
+				body.WriteString(nm.text + " said so. ")
+			}
+			title := fmt.Sprintf("Article %d", done+i)
+			arts[i] = store.Article{Title: title, Body: body.String(), Language: "en", ContentHash: title}
+			origs[i] = store.Original{ContentType: "text/plain"}
+		}
+		ids, _, err := s.CreateArticles(ctx, arts, origs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		byID := map[int64][]name{}
+		for i, id := range ids {
+			byID[id] = bodies[i]
+		}
+		jobs, err := s.ClaimTagging(ctx, "bench", len(arts), time.Hour)
+		if err != nil {
+			b.Fatal(err)
+		}
+		results := make([]store.Tagged, len(jobs))
+		for i, j := range jobs {
+			r := store.Tagged{ArticleID: j.ArticleID, Model: "bench"}
+			at := 0
+			for _, nm := range byID[j.ArticleID] {
+				r.Mentions = append(r.Mentions, store.Mention{Start: at, End: at + len(nm.text), Text: nm.text, Name: nm.text, Type: nm.typ})
+				at += len(nm.text + " said so. ")
+			}
+			results[i] = r
+		}
+		if _, err := s.SaveClaimed(ctx, "bench", results); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
