@@ -132,7 +132,7 @@ func (v *CollectionsView) remove(id int64) {
 }
 
 func (v *CollectionsView) askRename() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetText(v.cur.Name)
 	old := v.cur.Name
 	dialog.ShowCustomConfirm("Rename the collection", "Rename", "Cancel", e, func(ok bool) {

@@ -27,7 +27,7 @@ var seriesKinds = []struct{ label, kind string }{
 // the archive's sources, tags or most mentioned entities offered.
 type seriesPicker struct {
 	kind  *widget.Select
-	value *widget.SelectEntry
+	value *widgets.SelectEntry
 }
 
 // CoverageView is the Coverage section: up to five series of articles per
@@ -40,8 +40,8 @@ type CoverageView struct {
 	specs   []search.SeriesSpec // of the chart shown
 	by      *widget.Select
 	share   *widget.Check
-	from    *widget.Entry
-	to      *widget.Entry
+	from    *widgets.Entry
+	to      *widgets.Entry
 	chart   *widgets.ChartView
 	hover   *widget.Label
 	note    *widget.Label
@@ -65,7 +65,7 @@ func newCoverageView(w *Window) *CoverageView {
 	v.by = widget.NewSelect([]string{"auto", "day", "week", "month"}, nil)
 	v.by.SetSelected("auto")
 	v.share = widget.NewCheck("Share of all articles", nil)
-	v.from, v.to = widget.NewEntry(), widget.NewEntry()
+	v.from, v.to = widgets.NewEntry(), widgets.NewEntry()
 	v.from.SetPlaceHolder("from YYYY-MM-DD")
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
 	draw := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), v.draw)
@@ -93,7 +93,7 @@ func newCoverageView(w *Window) *CoverageView {
 func (v *CoverageView) content() fyne.CanvasObject { return v.root }
 
 func (v *CoverageView) newPicker() *seriesPicker {
-	p := &seriesPicker{value: widget.NewSelectEntry(nil)}
+	p := &seriesPicker{value: widgets.NewSelectEntry(nil)}
 	labels := make([]string, len(seriesKinds))
 	for i, k := range seriesKinds {
 		labels[i] = k.label

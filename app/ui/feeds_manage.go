@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -105,7 +106,7 @@ func (w *Window) askFeedOptions(f store.Feed) {
 	}
 	every := widget.NewSelect(labels, nil)
 	every.SetSelected(intervalLabel(f.Interval))
-	keep := widget.NewEntry()
+	keep := widgets.NewEntry()
 	keep.SetText(strconv.Itoa(f.RetentionDays))
 	full := widget.NewCheck("Fetch the full article behind each item", nil)
 	full.SetChecked(f.FetchFull)

@@ -28,10 +28,10 @@ type HighlightPanel struct {
 	base int    // where it starts in the whole body
 
 	list   *fyne.Container // the article's highlights
-	text   *widget.Entry   // the body, to select a passage in (edits are undone)
+	text   *widgets.Entry  // the body, to select a passage in (edits are undone)
 	color  *widget.Select
-	note   *widget.Entry
-	tags   *widget.Entry
+	note   *widgets.Entry
+	tags   *widgets.Entry
 	mark   *widget.Button
 	state  *widget.Label
 	picker *fyne.Container // text, colour, note, tags and the button; shown on demand
@@ -41,7 +41,7 @@ type HighlightPanel struct {
 
 func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	p := &HighlightPanel{w: w, list: container.NewVBox(), state: widget.NewLabel("")}
-	p.text = widget.NewMultiLineEntry()
+	p.text = widgets.NewMultiLineEntry()
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.SetMinRowsVisible(8)
 	p.text.OnChanged = func(s string) {
@@ -55,10 +55,10 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	}
 	p.color = widget.NewSelect(labels, nil)
 	p.color.SetSelectedIndex(0)
-	p.note = widget.NewMultiLineEntry()
+	p.note = widgets.NewMultiLineEntry()
 	p.note.SetPlaceHolder("A note on the passage…")
 	p.note.SetMinRowsVisible(2)
-	p.tags = widget.NewEntry()
+	p.tags = widgets.NewEntry()
 	p.tags.SetPlaceHolder("Tags, separated by commas")
 	p.mark = widget.NewButtonWithIcon("Highlight the selection", theme.ColorPaletteIcon(), p.highlight)
 	p.mark.Importance = widget.HighImportance
@@ -258,7 +258,7 @@ func (w *Window) addToCollection(ids []int64) {
 			for _, c := range cs {
 				names = append(names, c.Name)
 			}
-			pick := widget.NewSelectEntry(names)
+			pick := widgets.NewSelectEntry(names)
 			pick.SetPlaceHolder("A collection, or a new name")
 			if len(names) > 0 {
 				pick.SetText(names[0])

@@ -18,8 +18,8 @@ import (
 type HighlightsView struct {
 	w                *Window
 	color            *widget.Select
-	tag, source      *widget.Entry
-	from, to, entity *widget.Entry
+	tag, source      *widgets.Entry
+	from, to, entity *widgets.Entry
 	count            *widget.Label
 	list             *widgets.KeyList
 	rows             []store.HighlightRow
@@ -37,8 +37,8 @@ func newHighlightsView(w *Window) *HighlightsView {
 	v.color = widget.NewSelect(opts, nil)
 	v.color.SetSelectedIndex(0)
 	v.color.OnChanged = func(string) { v.reload() }
-	entry := func(hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(hint string) *widgets.Entry {
+		e := widgets.NewEntry()
 		e.SetPlaceHolder(hint)
 		e.OnSubmitted = func(string) { v.reload() }
 		return e

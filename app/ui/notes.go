@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // NoteEditor edits the note on the article shown.
@@ -12,14 +13,14 @@ type NoteEditor struct {
 	w     archiveHost
 	id    int64
 	saved string
-	entry *widget.Entry
+	entry *widgets.Entry
 	state *widget.Label
 	save  *widget.Button
 }
 
 func newNoteEditor(w archiveHost) *NoteEditor {
 	n := &NoteEditor{w: w, state: widget.NewLabel("")}
-	n.entry = widget.NewMultiLineEntry()
+	n.entry = widgets.NewMultiLineEntry()
 	n.entry.SetPlaceHolder("Your note on this article…")
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(3)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 )
 
@@ -37,7 +38,7 @@ func (v *SearchView) askName(title, action string, then func(name string)) {
 		v.info.SetText("Search first: the results are what is kept or watched.")
 		return
 	}
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetText(v.text)
 	dialog.ShowCustomConfirm(title, action, "Cancel", e, func(ok bool) {
 		if ok {

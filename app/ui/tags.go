@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -23,7 +24,7 @@ type TagEditor struct {
 	id          int64
 	tags        []string
 	chips       *fyne.Container
-	entry       *widget.Entry
+	entry       *widgets.Entry
 	suggestions *fyne.Container
 	seq         int
 	root        fyne.CanvasObject
@@ -31,8 +32,8 @@ type TagEditor struct {
 
 func newTagEditor(w archiveHost) *TagEditor {
 	e := &TagEditor{w: w, chips: container.NewHBox(), suggestions: container.NewHBox()}
-	e.entry = &widget.Entry{PlaceHolder: "Add a tag…", OnSubmitted: e.add, OnChanged: e.suggest}
-	e.entry.ExtendBaseWidget(e.entry)
+	e.entry = submitEntry("Add a tag…", e.add)
+	e.entry.OnChanged = e.suggest
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
 	label := widget.NewLabel("Tags:") // one "+" on the row: the button that adds
 	label.Importance = widget.LowImportance

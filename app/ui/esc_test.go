@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
+)
+
+// TestEscFromFields: Esc in a text field leaves the field and nothing
+// more; the next Esc does what Esc does in the window. Checked in the
+// search page's field (the second Esc goes back to Articles), the tag entry of an open article, and a form dialog on
+// a person's page (first Esc leaves the field, second closes the dialog,
+// third goes back to People).
+func TestEscFromFields(t *testing.T) {
+	w, a := openWindow(t)
+	test.Tap(button(t, w, "Import sample article"))
+	if err := a.Tagging.TagPending(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+
+	w.showSection(sectionArticles)
+	w.header.entry.SetText("china")
+	w.header.submit()
+	query, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+	if !ok {
+		t.Fatal("no search field")
+	}
+	w.Canvas().Focus(query)
+	test.Type(query, "trade ")
+	press(w, fyne.KeyEscape)
+	if w.Canvas().Focused() != nil || w.section != "" || query.Text != "trade china" {
+		t.Errorf("Esc in the search field: focus %T, section %q, text %q", w.Canvas().Focused(), w.section, query.Text)
+	}
+	press(w, fyne.KeyEscape)
+	if w.section != sectionArticles {
+		t.Errorf("the second Esc from the search page shows %q, want Articles", w.section)
+	}
+
+	shortcut(t, w, ctrl(fyne.Key1))
+	press(w, fyne.KeyDown)
+	press(w, fyne.KeyReturn)
+	tag := w.articles.reader.tags.entry
+	w.Canvas().Focus(tag)
+	test.Type(tag, "trade")
+	press(w, fyne.KeyEscape)
+	if w.Canvas().Focused() != nil || w.articles.reader.id == 0 || tag.Text != "trade" {
+		t.Errorf("Esc in the tag entry: focus %T, article %d, text %q", w.Canvas().Focused(), w.articles.reader.id, tag.Text)
+	}
+
+	shortcut(t, w, ctrl(fyne.Key2))
+	focusList(t, w)
+	press(w, fyne.KeyReturn)
+	if w.entity == nil {
+		t.Fatal("Enter on the People list opened no page")
+	}
+	w.entity.askRename()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no rename dialog")
+	}
+	name, ok := find(top, func(e *widgets.Entry) bool { return true })
+	if !ok {
+		t.Fatal("no field in the rename dialog")
+	}
+	w.Canvas().Focus(name)
+	steps := []struct {
+		what   string
+		dialog bool
+		people bool
+	}{
+		{"first Esc leaves the field", true, false},
+		{"second Esc closes the dialog", false, false},
+		{"third Esc goes back to People", false, true},
+	}
+	for _, s := range steps {
+		press(w, fyne.KeyEscape)
+		shown := w.Canvas().Overlays().Top() != nil
+		if w.Canvas().Focused() != nil || shown != s.dialog || (w.section == sectionPeople) != s.people {
+			t.Errorf("%s: focus %T, dialog shown %v, section %q", s.what, w.Canvas().Focused(), shown, w.section)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Entry is a widget.Entry that lets go of Esc. Fyne hands keys to the
+// window only while nothing has the focus, so a plain entry swallows Esc;
+// this one leaves the field on Esc (the focus goes nowhere), and the next
+// Esc reaches the window, which closes a dialog or goes back. Tab, Enter
+// and every other key behave as in widget.Entry.
+type Entry struct {
+	widget.Entry
+}
+
+// NewEntry makes a single-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry makes an Entry of several lines, wrapping words.
+func NewMultiLineEntry() *Entry {
+	e := NewEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// NewPasswordEntry makes an Entry that hides what is typed.
+func NewPasswordEntry() *Entry {
+	e := NewEntry()
+	e.Password = true
+	return e
+}
+
+// TypedKey leaves the field on Esc and types every other key.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		unfocus(e)
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// SelectEntry is a widget.SelectEntry that lets go of Esc as Entry does.
+type SelectEntry struct {
+	widget.SelectEntry
+}
+
+// NewSelectEntry makes a SelectEntry offering options.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey leaves the field on Esc and types every other key.
+func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		unfocus(e)
+		return
+	}
+	e.SelectEntry.TypedKey(ev)
+}
+
+// unfocus takes the focus from o's canvas, if o is shown on one.
+func unfocus(o fyne.CanvasObject) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		c.Unfocus()
+	}
+}
