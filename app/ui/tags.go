@@ -163,20 +163,20 @@ func (e *TagEditor) complete(tag string) {
 type TagsView struct {
 	w    viewHost
 	tags []store.Tag
-	list *widget.List
+	list *widgets.KeyList
 	info *widget.Label
 }
 
 func newTagsView(w viewHost) *TagsView {
 	v := &TagsView{w: w, info: widget.NewLabel("")}
-	v.list = &widget.List{
+	v.list = &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(v.tags) },
 		CreateItem: func() fyne.CanvasObject { return countRow() },
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			setCountRow(o, v.tags[id].Name, v.tags[id].Articles)
 		},
 		OnSelected: func(id widget.ListItemID) { v.open(v.tags[id].Name, v.tags[id].Articles) },
-	}
+	}}
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.archiveContext()
 	w.run(func() {
