@@ -31,6 +31,9 @@ func TypeColor(typ string) color.NRGBA {
 	return otherColor
 }
 
+// HoverAlpha is the opacity of the type colour under a hovered mention.
+const HoverAlpha = 0x38
+
 // WithAlpha returns c with the given opacity.
 func WithAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = a
