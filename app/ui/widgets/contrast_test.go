@@ -16,7 +16,7 @@ func TestContrast(t *testing.T) {
 	}{
 		{color.Black, color.White, 21},
 		{color.White, color.White, 1},
-		{color.NRGBA{R: 0x77, G: 0x77, B: 0x77, A: 0xff}, color.White, 4.48},  // the grey just short of AA
+		{color.NRGBA{R: 0x77, G: 0x77, B: 0x77, A: 0xff}, color.White, 4.48}, // the grey just short of AA
 		{color.NRGBA{R: 0x3b, G: 0x82, B: 0xf6, A: 0xff}, color.White, 3.68}, // Tailwind blue-500
 	}
 	for _, tt := range tests {
