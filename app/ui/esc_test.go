@@ -84,3 +84,41 @@ func TestEscFromFields(t *testing.T) {
 		}
 	}
 }
+
+// TestF1WhereverTheFocus opens the shortcuts sheet with F1 while the
+// Articles list, the header's field or a search field has the focus
+// (Fyne gives keys to the focused widget, not the window).
+func TestF1WhereverTheFocus(t *testing.T) {
+	w, _ := openWindow(t)
+	test.Tap(button(t, w, "Import sample article"))
+	w.showSection(sectionArticles)
+	focus := []struct {
+		name string
+		do   func() fyne.Focusable
+	}{
+		{"the Articles list", func() fyne.Focusable { return focusList(t, w) }},
+		{"the header's field", func() fyne.Focusable { w.Canvas().Focus(w.header.entry); return w.header.entry }},
+		{"a search field", func() fyne.Focusable {
+			w.header.entry.SetText("china")
+			w.header.submit()
+			q, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "from YYYY-MM-DD" })
+			if !ok {
+				t.Fatal("no search view")
+			}
+			w.Canvas().Focus(q)
+			return q
+		}},
+	}
+	for _, f := range focus {
+		if got := f.do(); w.Canvas().Focused() != got {
+			t.Fatalf("%s: could not focus it", f.name)
+		}
+		press(w, fyne.KeyF1)
+		if !overlayTexts(w)["Keyboard shortcuts"] {
+			t.Errorf("F1 in %s opened no shortcuts sheet", f.name)
+		}
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			top.Hide()
+		}
+	}
+}

@@ -36,13 +36,17 @@ func NewPasswordEntry() *Entry {
 	return e
 }
 
-// TypedKey leaves the field on Esc and types every other key.
+// TypedKey leaves the field on Esc, passes the function keys (F1: the
+// shortcuts sheet) to the window, and types every other key.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch {
+	case ev.Name == fyne.KeyEscape:
 		unfocus(e)
-		return
+	case functionKey(ev.Name):
+		toWindow(e, ev)
+	default:
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
 }
 
 // SelectEntry is a widget.SelectEntry that lets go of Esc as Entry does.
@@ -59,13 +63,17 @@ func NewSelectEntry(options []string) *SelectEntry {
 	return e
 }
 
-// TypedKey leaves the field on Esc and types every other key.
+// TypedKey leaves the field on Esc, passes the function keys to the
+// window, and types every other key.
 func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch {
+	case ev.Name == fyne.KeyEscape:
 		unfocus(e)
-		return
+	case functionKey(ev.Name):
+		toWindow(e, ev)
+	default:
+		e.SelectEntry.TypedKey(ev)
 	}
-	e.SelectEntry.TypedKey(ev)
 }
 
 // unfocus takes the focus from o's canvas, if o is shown on one.
@@ -73,4 +81,37 @@ func unfocus(o fyne.CanvasObject) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
 		c.Unfocus()
 	}
+}
+
+// functionKey tells F1 … F12 apart: no field or list uses them, so the
+// window's handler gets them wherever the focus is.
+func functionKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyF1, fyne.KeyF2, fyne.KeyF3, fyne.KeyF4, fyne.KeyF5, fyne.KeyF6,
+		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12:
+		return true
+	}
+	return false
+}
+
+// toWindow gives a key to the handler of o's canvas, as if nothing had
+// the focus.
+func toWindow(o fyne.CanvasObject, ev *fyne.KeyEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	if f := c.OnTypedKey(); f != nil {
+		f(ev)
+	}
+}
+
+// PassFunctionKey gives ev to the window's handler if it is a function
+// key, for fields and lists of other types, and tells whether it did.
+func PassFunctionKey(o fyne.CanvasObject, ev *fyne.KeyEvent) bool {
+	if !functionKey(ev.Name) {
+		return false
+	}
+	toWindow(o, ev)
+	return true
 }

@@ -54,6 +54,11 @@ func TestEntryEsc(t *testing.T) {
 			if len(windowKeys) != 1 || windowKeys[0] != fyne.KeyEscape {
 				t.Errorf("the second Esc gave the window %v, want [Escape]", windowKeys)
 			}
+			c.Focus(tt.entry)
+			pressOn(c, fyne.KeyF1)
+			if len(windowKeys) != 2 || windowKeys[1] != fyne.KeyF1 || c.Focused() != tt.entry {
+				t.Errorf("F1 in the field gave the window %v (focus %T), want F1 passed on", windowKeys, c.Focused())
+			}
 			if got := text(tt.entry); got != "bbc" {
 				t.Errorf("Esc changed the text to %q", got)
 			}
