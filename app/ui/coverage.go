@@ -45,7 +45,7 @@ type CoverageView struct {
 	chart   *widgets.ChartView
 	hover   *widget.Label
 	note    *widget.Label
-	exports []*widget.Button
+	exports []*widgets.Button
 	root    fyne.CanvasObject
 	gen     int // counts started; a late answer of an older one is dropped
 	choices choices
@@ -68,10 +68,10 @@ func newCoverageView(w *Window) *CoverageView {
 	v.from, v.to = widgets.NewEntry(), widgets.NewEntry()
 	v.from.SetPlaceHolder("from YYYY-MM-DD")
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
-	draw := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), v.draw)
+	draw := widgets.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), v.draw)
 	draw.Importance = widget.HighImportance
 	for _, f := range []string{"png", "svg", "csv"} {
-		b := widget.NewButtonWithIcon(strings.ToUpper(f), theme.DocumentSaveIcon(), func() { v.export(f) })
+		b := widgets.NewButtonWithIcon(strings.ToUpper(f), theme.DocumentSaveIcon(), func() { v.export(f) })
 		b.Disable()
 		v.exports = append(v.exports, b)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -120,5 +121,48 @@ func TestF1WhereverTheFocus(t *testing.T) {
 		if top := w.Canvas().Overlays().Top(); top != nil {
 			top.Hide()
 		}
+	}
+}
+
+// TestEscFromButton: on a person's page, Tab to a button; Enter presses
+// it (the rename dialog opens), Esc closes the dialog, and Esc on the
+// focused button goes back to People.
+func TestEscFromButton(t *testing.T) {
+	w, a := openWindow(t)
+	test.Tap(button(t, w, "Import sample article"))
+	if err := a.Tagging.TagPending(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	shortcut(t, w, ctrl(fyne.Key2))
+	focusList(t, w)
+	press(w, fyne.KeyReturn)
+	if w.entity == nil {
+		t.Fatal("Enter on the People list opened no page")
+	}
+	var b *widgets.Button
+	for range 30 {
+		test.FocusNext(w.Canvas())
+		if f, ok := w.Canvas().Focused().(*widgets.Button); ok && strings.HasPrefix(f.Text, "Rename") {
+			b = f
+			break
+		}
+	}
+	if b == nil {
+		t.Fatal("Tab never reached the Rename button")
+	}
+	press(w, fyne.KeyReturn)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Enter on Rename… opened no dialog")
+	}
+	press(w, fyne.KeyEscape)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc left the dialog open")
+	}
+	if w.Canvas().Focused() != b {
+		w.Canvas().Focus(b) // where the focus goes back to after a dialog is Fyne's
+	}
+	press(w, fyne.KeyEscape)
+	if w.section != sectionPeople {
+		t.Errorf("Esc on a focused button shows %q, want People", w.section)
 	}
 }

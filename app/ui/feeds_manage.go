@@ -89,7 +89,7 @@ func (w *Window) feedsDialog(feeds []store.Feed) {
 			e.Wrapping = fyne.TextWrapWord
 			row.Add(e)
 		}
-		opts := widget.NewButton("Options…", func() { w.askFeedOptions(f) })
+		opts := widgets.NewButton("Options…", func() { w.askFeedOptions(f) })
 		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(opts), row))
 		box.Add(widget.NewSeparator())
 	}

@@ -32,10 +32,10 @@ type HighlightPanel struct {
 	color  *widget.Select
 	note   *widgets.Entry
 	tags   *widgets.Entry
-	mark   *widget.Button
+	mark   *widgets.Button
 	state  *widget.Label
 	picker *fyne.Container // text, colour, note, tags and the button; shown on demand
-	toggle *widget.Button
+	toggle *widgets.Button
 	shown  []store.HighlightRow
 }
 
@@ -60,7 +60,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	p.note.SetMinRowsVisible(2)
 	p.tags = widgets.NewEntry()
 	p.tags.SetPlaceHolder("Tags, separated by commas")
-	p.mark = widget.NewButtonWithIcon("Highlight the selection", theme.ColorPaletteIcon(), p.highlight)
+	p.mark = widgets.NewButtonWithIcon("Highlight the selection", theme.ColorPaletteIcon(), p.highlight)
 	p.mark.Importance = widget.HighImportance
 	p.state.Importance = widget.LowImportance
 	p.picker = container.NewVBox(
@@ -68,7 +68,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 		p.text, container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, p.color),
 		p.note, p.tags, container.NewHBox(p.mark, p.state))
 	p.picker.Hide()
-	p.toggle = widget.NewButtonWithIcon("Highlight…", theme.ColorPaletteIcon(), func() {
+	p.toggle = widgets.NewButtonWithIcon("Highlight…", theme.ColorPaletteIcon(), func() {
 		if p.picker.Visible() {
 			p.picker.Hide()
 		} else {
@@ -81,7 +81,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 func colorLabel(c workbench.Color) string { return c.Name + " — " + c.Label }
 
 func (p *HighlightPanel) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("Add to collection…", theme.FolderNewIcon(), func() {
+	add := widgets.NewButtonWithIcon("Add to collection…", theme.FolderNewIcon(), func() {
 		if p.id != 0 {
 			p.w.addToCollection([]int64{p.id})
 		}

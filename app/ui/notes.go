@@ -15,7 +15,7 @@ type NoteEditor struct {
 	saved string
 	entry *widgets.Entry
 	state *widget.Label
-	save  *widget.Button
+	save  *widgets.Button
 }
 
 func newNoteEditor(w archiveHost) *NoteEditor {
@@ -25,7 +25,7 @@ func newNoteEditor(w archiveHost) *NoteEditor {
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(3)
 	n.entry.OnChanged = n.onChanged
-	n.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), n.store)
+	n.save = widgets.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), n.store)
 	n.save.Disable()
 	n.state.Importance = widget.LowImportance
 	return n

@@ -83,7 +83,7 @@ func newSearchView(w viewHost) *SearchView {
 	v.list.onError = func(err error) { v.info.SetText(errorText(err)) }
 	v.loadSources()
 
-	go_ := widget.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
+	go_ := widgets.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
 	go_.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(3, v.from, v.to, v.source, v.entity, v.typ, v.byDate)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, go_, v.query), filters, v.info, v.workbenchButtons())

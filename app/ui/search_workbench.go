@@ -18,10 +18,10 @@ import (
 // collection (the search recorded with it), or watch the search.
 
 func (v *SearchView) workbenchButtons() fyne.CanvasObject {
-	save := widget.NewButtonWithIcon("Save as collection…", theme.FolderNewIcon(), func() {
+	save := widgets.NewButtonWithIcon("Save as collection…", theme.FolderNewIcon(), func() {
 		v.askName("Save the results as a collection", "Save", v.saveCollection)
 	})
-	watch := widget.NewButtonWithIcon("Watch this search…", theme.VisibilityIcon(), func() {
+	watch := widgets.NewButtonWithIcon("Watch this search…", theme.VisibilityIcon(), func() {
 		v.askName("Watch this search for new articles", "Watch", v.addWatch)
 	})
 	save.Importance, watch.Importance = widget.LowImportance, widget.LowImportance

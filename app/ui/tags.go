@@ -34,7 +34,7 @@ func newTagEditor(w archiveHost) *TagEditor {
 	e := &TagEditor{w: w, chips: container.NewHBox(), suggestions: container.NewHBox()}
 	e.entry = submitEntry("Add a tag…", e.add)
 	e.entry.OnChanged = e.suggest
-	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
+	add := widgets.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
 	label := widget.NewLabel("Tags:") // one "+" on the row: the button that adds
 	label.Importance = widget.LowImportance
 	row := container.NewBorder(nil, nil, label, nil, container.NewHScroll(e.chips))
@@ -61,7 +61,7 @@ func (e *TagEditor) showChips() {
 		e.chips.Add(l)
 	}
 	for _, t := range e.tags {
-		b := widget.NewButtonWithIcon(t, theme.CancelIcon(), func() { e.remove(t) })
+		b := widgets.NewButtonWithIcon(t, theme.CancelIcon(), func() { e.remove(t) })
 		b.Importance = widget.LowImportance
 		b.IconPlacement = widget.ButtonIconTrailingText
 		e.chips.Add(b)
@@ -141,7 +141,7 @@ func (e *TagEditor) showSuggestions(tags []store.Tag) {
 			continue
 		}
 		n++
-		b := widget.NewButton(t.Name, func() { e.complete(t.Name) })
+		b := widgets.NewButton(t.Name, func() { e.complete(t.Name) })
 		b.Importance = widget.LowImportance
 		e.suggestions.Add(b)
 	}
