@@ -26,7 +26,7 @@ var seriesKinds = []struct{ label, kind string }{
 // seriesPicker is one row of the Coverage view: a kind and a value, with
 // the archive's sources, tags or most mentioned entities offered.
 type seriesPicker struct {
-	kind  *widget.Select
+	kind  *widgets.Select
 	value *widgets.SelectEntry
 }
 
@@ -38,8 +38,8 @@ type CoverageView struct {
 	w       *Window
 	pickers []*seriesPicker
 	specs   []search.SeriesSpec // of the chart shown
-	by      *widget.Select
-	share   *widget.Check
+	by      *widgets.Select
+	share   *widgets.Check
 	from    *widgets.Entry
 	to      *widgets.Entry
 	chart   *widgets.ChartView
@@ -62,9 +62,9 @@ func newCoverageView(w *Window) *CoverageView {
 		v.pickers = append(v.pickers, p)
 		rows.Add(container.NewBorder(nil, nil, p.kind, nil, p.value))
 	}
-	v.by = widget.NewSelect([]string{"auto", "day", "week", "month"}, nil)
+	v.by = widgets.NewSelect([]string{"auto", "day", "week", "month"}, nil)
 	v.by.SetSelected("auto")
-	v.share = widget.NewCheck("Share of all articles", nil)
+	v.share = widgets.NewCheck("Share of all articles", nil)
 	v.from, v.to = widgets.NewEntry(), widgets.NewEntry()
 	v.from.SetPlaceHolder("from YYYY-MM-DD")
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
@@ -98,7 +98,7 @@ func (v *CoverageView) newPicker() *seriesPicker {
 	for i, k := range seriesKinds {
 		labels[i] = k.label
 	}
-	p.kind = widget.NewSelect(labels, func(string) { v.offer(p) })
+	p.kind = widgets.NewSelect(labels, func(string) { v.offer(p) })
 	p.kind.SetSelectedIndex(0)
 	p.value.OnSubmitted = func(string) { v.draw() }
 	return p

@@ -101,7 +101,7 @@ func (p *EntityPage) askAddAlias() {
 }
 
 func (p *EntityPage) askSplit() {
-	s := widget.NewSelect(p.ent.Aliases, nil)
+	s := widgets.NewSelect(p.ent.Aliases, nil)
 	dialog.ShowForm("Split an alias off "+p.ent.Name, "Split", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Alias", s)}, func(ok bool) {
 			if !ok || s.Selected == "" {

@@ -104,11 +104,11 @@ func (w *Window) askFeedOptions(f store.Feed) {
 	for i, iv := range feedIntervals {
 		labels[i] = iv.label
 	}
-	every := widget.NewSelect(labels, nil)
+	every := widgets.NewSelect(labels, nil)
 	every.SetSelected(intervalLabel(f.Interval))
 	keep := widgets.NewEntry()
 	keep.SetText(strconv.Itoa(f.RetentionDays))
-	full := widget.NewCheck("Fetch the full article behind each item", nil)
+	full := widgets.NewCheck("Fetch the full article behind each item", nil)
 	full.SetChecked(f.FetchFull)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Refresh", every),

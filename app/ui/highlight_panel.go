@@ -29,7 +29,7 @@ type HighlightPanel struct {
 
 	list   *fyne.Container // the article's highlights
 	text   *widgets.Entry  // the body, to select a passage in (edits are undone)
-	color  *widget.Select
+	color  *widgets.Select
 	note   *widgets.Entry
 	tags   *widgets.Entry
 	mark   *widgets.Button
@@ -53,7 +53,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	for _, c := range workbench.Colors {
 		labels = append(labels, colorLabel(c))
 	}
-	p.color = widget.NewSelect(labels, nil)
+	p.color = widgets.NewSelect(labels, nil)
 	p.color.SetSelectedIndex(0)
 	p.note = widgets.NewMultiLineEntry()
 	p.note.SetPlaceHolder("A note on the passage…")

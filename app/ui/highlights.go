@@ -17,7 +17,7 @@ import (
 // colour, tag, source, date and entity; a highlight opens its article.
 type HighlightsView struct {
 	w                *Window
-	color            *widget.Select
+	color            *widgets.Select
 	tag, source      *widgets.Entry
 	from, to, entity *widgets.Entry
 	count            *widget.Label
@@ -34,7 +34,7 @@ func newHighlightsView(w *Window) *HighlightsView {
 	for _, c := range workbench.Colors {
 		opts = append(opts, colorLabel(c))
 	}
-	v.color = widget.NewSelect(opts, nil)
+	v.color = widgets.NewSelect(opts, nil)
 	v.color.SetSelectedIndex(0)
 	v.color.OnChanged = func(string) { v.reload() }
 	entry := func(hint string) *widgets.Entry {

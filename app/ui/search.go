@@ -26,8 +26,8 @@ type SearchView struct {
 	from, to *widgets.Entry
 	source   *widgets.SelectEntry
 	entity   *widgets.Entry
-	typ      *widget.Select
-	byDate   *widget.Check
+	typ      *widgets.Select
+	byDate   *widgets.Check
 	info     *widget.Label
 	list     *pagedList[hitRow]
 	reader   *Reader
@@ -66,12 +66,12 @@ func newSearchView(w viewHost) *SearchView {
 	pick := widgets.NewIconButton(theme.AccountIcon(), "Pick a person, organisation or place", v.pickEntity)
 	pick.Importance = widget.LowImportance
 	v.entity.ActionItem = pick
-	v.typ = widget.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })
+	v.typ = widgets.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })
 	v.typ.Selected = anyType
 	v.source = widgets.NewSelectEntry(nil)
 	v.source.PlaceHolder = "any source"
 	v.source.OnSubmitted = func(string) { v.run() }
-	v.byDate = widget.NewCheck("newest first", func(bool) { v.run() })
+	v.byDate = widgets.NewCheck("newest first", func(bool) { v.run() })
 	v.info.Wrapping = fyne.TextWrapWord
 	v.list = newPagedList[hitRow](w, createHitRow)
 	v.list.fetch = v.fetch

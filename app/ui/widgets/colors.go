@@ -1,10 +1,10 @@
 // Package widgets holds the GUI's custom Fyne widgets: FlowText (word-wrapped
 // paragraphs with tappable entity mentions), FitText (rich text cut to one
 // line), ChartView (coverage bars), KeyList (a list Enter opens and Esc
-// leaves), IconButton (an icon button with a tooltip), Entry, SelectEntry
-// and Button (which let go of Esc and F1, so the window gets them), and the
-// entity type colours they draw with, made readable on a theme's
-// background (contrast.go).
+// leaves), IconButton (an icon button with a tooltip), Entry, SelectEntry,
+// Button, Select and Check (which let go of Esc and F1, so the window gets
+// them), and the entity type colours they draw with, made readable on a
+// theme's background (contrast.go).
 package widgets
 
 import (
