@@ -33,7 +33,7 @@ func TestEntryEsc(t *testing.T) {
 			c := w.Canvas()
 
 			c.Focus(tt.entry)
-			test.Type(tt.entry.(fyne.Focusable), "bbc")
+			test.Type(tt.entry, "bbc")
 			if got := text(tt.entry); got != "bbc" {
 				t.Fatalf("typed %q, the field holds %q", "bbc", got)
 			}
