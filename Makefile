@@ -91,3 +91,8 @@ package: deps
 
 clean:
 	rm -rf bin bench.out screenshots cover.out
+
+# docs-screenshots remakes docs/screenshot.png, screenshot-dark.png and shortcuts-sheet.png from the real window under Xvfb.
+.PHONY: docs-screenshots
+docs-screenshots:
+	.ci/docs-screenshots $(SHARED)/corpus/bbc/business

@@ -24,8 +24,8 @@ type CollectionsView struct {
 	cur     workbench.CollectionView
 	header  *widget.Label
 	members *widgets.KeyList
-	rename  *widget.Button
-	del     *widget.Button
+	rename  *widgets.Button
+	del     *widgets.Button
 	root    fyne.CanvasObject
 }
 
@@ -56,8 +56,8 @@ func newCollectionsView(w *Window) *CollectionsView {
 		v.members.UnselectAll()
 		v.w.openArticle(v.cur.Articles[id].ID)
 	}
-	v.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), v.askRename)
-	v.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.askDelete)
+	v.rename = widgets.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), v.askRename)
+	v.del = widgets.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.askDelete)
 	v.rename.Disable()
 	v.del.Disable()
 	right := container.NewBorder(container.NewVBox(v.header, container.NewHBox(v.rename, v.del)), nil, nil, nil, v.members)
@@ -132,7 +132,7 @@ func (v *CollectionsView) remove(id int64) {
 }
 
 func (v *CollectionsView) askRename() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetText(v.cur.Name)
 	old := v.cur.Name
 	dialog.ShowCustomConfirm("Rename the collection", "Rename", "Cancel", e, func(ok bool) {

@@ -26,8 +26,8 @@ var seriesKinds = []struct{ label, kind string }{
 // seriesPicker is one row of the Coverage view: a kind and a value, with
 // the archive's sources, tags or most mentioned entities offered.
 type seriesPicker struct {
-	kind  *widget.Select
-	value *widget.SelectEntry
+	kind  *widgets.Select
+	value *widgets.SelectEntry
 }
 
 // CoverageView is the Coverage section: up to five series of articles per
@@ -38,14 +38,14 @@ type CoverageView struct {
 	w       *Window
 	pickers []*seriesPicker
 	specs   []search.SeriesSpec // of the chart shown
-	by      *widget.Select
-	share   *widget.Check
-	from    *widget.Entry
-	to      *widget.Entry
+	by      *widgets.Select
+	share   *widgets.Check
+	from    *widgets.Entry
+	to      *widgets.Entry
 	chart   *widgets.ChartView
 	hover   *widget.Label
 	note    *widget.Label
-	exports []*widget.Button
+	exports []*widgets.Button
 	root    fyne.CanvasObject
 	gen     int // counts started; a late answer of an older one is dropped
 	choices choices
@@ -62,16 +62,16 @@ func newCoverageView(w *Window) *CoverageView {
 		v.pickers = append(v.pickers, p)
 		rows.Add(container.NewBorder(nil, nil, p.kind, nil, p.value))
 	}
-	v.by = widget.NewSelect([]string{"auto", "day", "week", "month"}, nil)
+	v.by = widgets.NewSelect([]string{"auto", "day", "week", "month"}, nil)
 	v.by.SetSelected("auto")
-	v.share = widget.NewCheck("Share of all articles", nil)
-	v.from, v.to = widget.NewEntry(), widget.NewEntry()
+	v.share = widgets.NewCheck("Share of all articles", nil)
+	v.from, v.to = widgets.NewEntry(), widgets.NewEntry()
 	v.from.SetPlaceHolder("from YYYY-MM-DD")
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
-	draw := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), v.draw)
+	draw := widgets.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), v.draw)
 	draw.Importance = widget.HighImportance
 	for _, f := range []string{"png", "svg", "csv"} {
-		b := widget.NewButtonWithIcon(strings.ToUpper(f), theme.DocumentSaveIcon(), func() { v.export(f) })
+		b := widgets.NewButtonWithIcon(strings.ToUpper(f), theme.DocumentSaveIcon(), func() { v.export(f) })
 		b.Disable()
 		v.exports = append(v.exports, b)
 	}
@@ -93,12 +93,12 @@ func newCoverageView(w *Window) *CoverageView {
 func (v *CoverageView) content() fyne.CanvasObject { return v.root }
 
 func (v *CoverageView) newPicker() *seriesPicker {
-	p := &seriesPicker{value: widget.NewSelectEntry(nil)}
+	p := &seriesPicker{value: widgets.NewSelectEntry(nil)}
 	labels := make([]string, len(seriesKinds))
 	for i, k := range seriesKinds {
 		labels[i] = k.label
 	}
-	p.kind = widget.NewSelect(labels, func(string) { v.offer(p) })
+	p.kind = widgets.NewSelect(labels, func(string) { v.offer(p) })
 	p.kind.SetSelectedIndex(0)
 	p.value.OnSubmitted = func(string) { v.draw() }
 	return p

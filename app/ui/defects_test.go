@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // visibleTexts returns the texts drawn under o, hidden objects skipped.
@@ -69,6 +70,11 @@ func TestTagsRowHasOnePlus(t *testing.T) {
 			}
 			return
 		case *widget.Button:
+			if c.Icon != nil && c.Icon.Name() == theme.ContentAddIcon().Name() {
+				n++
+			}
+			return
+		case *widgets.Button:
 			if c.Icon != nil && c.Icon.Name() == theme.ContentAddIcon().Name() {
 				n++
 			}

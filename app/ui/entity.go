@@ -113,17 +113,17 @@ func (p *EntityPage) header() fyne.CanvasObject {
 
 // toolbar holds the entity's corrections.
 func (p *EntityPage) toolbar() fyne.CanvasObject {
-	split := widget.NewButton("Split alias…", p.askSplit)
+	split := widgets.NewButton("Split alias…", p.askSplit)
 	if len(p.ent.Aliases) == 0 {
 		split.Disable()
 	}
-	notEntity := widget.NewButtonWithIcon("Not an entity", theme.DeleteIcon(), p.askReject)
+	notEntity := widgets.NewButtonWithIcon("Not an entity", theme.DeleteIcon(), p.askReject)
 	notEntity.Importance = widget.DangerImportance
 	return container.NewHBox(
-		widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), p.askRename),
-		widget.NewButton("Change type…", p.askRetype),
-		widget.NewButton("Merge into…", p.askMerge),
-		widget.NewButton("Add alias…", p.askAddAlias),
+		widgets.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), p.askRename),
+		widgets.NewButton("Change type…", p.askRetype),
+		widgets.NewButton("Merge into…", p.askMerge),
+		widgets.NewButton("Add alias…", p.askAddAlias),
 		split, notEntity, p.collectButton())
 }
 

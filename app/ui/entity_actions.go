@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // correct runs a correction off the UI goroutine, then calls done (on the UI
@@ -30,7 +31,7 @@ func (p *EntityPage) correct(f func(ctx context.Context) error, done func()) {
 }
 
 func (p *EntityPage) askRename() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetText(p.ent.Name)
 	dialog.ShowForm("Rename "+p.ent.Name, "Rename", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
@@ -81,7 +82,7 @@ func (p *EntityPage) mergeInto(into int64) {
 // askAddAlias records another way of writing the entity: the name is added
 // as an entity of the same type and merged into this one.
 func (p *EntityPage) askAddAlias() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetPlaceHolder("e.g. a short form of the name")
 	dialog.ShowForm("Add an alias of "+p.ent.Name, "Add", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Alias", e)}, func(ok bool) {
@@ -100,7 +101,7 @@ func (p *EntityPage) askAddAlias() {
 }
 
 func (p *EntityPage) askSplit() {
-	s := widget.NewSelect(p.ent.Aliases, nil)
+	s := widgets.NewSelect(p.ent.Aliases, nil)
 	dialog.ShowForm("Split an alias off "+p.ent.Name, "Split", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Alias", s)}, func(ok bool) {
 			if !ok || s.Selected == "" {

@@ -3,7 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // maxCollect bounds how many of an entity's articles one click adds to a
@@ -12,7 +12,7 @@ const maxCollect = 10_000
 
 // collectButton adds the articles mentioning the entity to a collection.
 func (p *EntityPage) collectButton() fyne.CanvasObject {
-	return widget.NewButtonWithIcon("Add its articles to a collection…", theme.FolderNewIcon(), func() {
+	return widgets.NewButtonWithIcon("Add its articles to a collection…", theme.FolderNewIcon(), func() {
 		ctx, a, id := p.w.archiveContext(), p.w.archive(), p.id
 		p.w.run(func() {
 			var ids []int64

@@ -7,12 +7,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // askAddFeed subscribes to an RSS or Atom feed, given by address or file, and
 // pulls its items as an import job.
 func (w *Window) askAddFeed() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetPlaceHolder("https://…/feed.xml or a feed file")
 	dialog.ShowForm("Add feed", "Subscribe", "Cancel", []*widget.FormItem{widget.NewFormItem("Feed", e)},
 		func(ok bool) {

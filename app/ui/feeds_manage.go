@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -88,7 +89,7 @@ func (w *Window) feedsDialog(feeds []store.Feed) {
 			e.Wrapping = fyne.TextWrapWord
 			row.Add(e)
 		}
-		opts := widget.NewButton("Options…", func() { w.askFeedOptions(f) })
+		opts := widgets.NewButton("Options…", func() { w.askFeedOptions(f) })
 		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(opts), row))
 		box.Add(widget.NewSeparator())
 	}
@@ -103,11 +104,11 @@ func (w *Window) askFeedOptions(f store.Feed) {
 	for i, iv := range feedIntervals {
 		labels[i] = iv.label
 	}
-	every := widget.NewSelect(labels, nil)
+	every := widgets.NewSelect(labels, nil)
 	every.SetSelected(intervalLabel(f.Interval))
-	keep := widget.NewEntry()
+	keep := widgets.NewEntry()
 	keep.SetText(strconv.Itoa(f.RetentionDays))
-	full := widget.NewCheck("Fetch the full article behind each item", nil)
+	full := widgets.NewCheck("Fetch the full article behind each item", nil)
 	full.SetChecked(f.FetchFull)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Refresh", every),

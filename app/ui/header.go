@@ -237,7 +237,9 @@ func (e *headerEntry) TypedKey(ev *fyne.KeyEvent) {
 		}
 		e.h.w.win.Canvas().Unfocus()
 	default:
-		e.Entry.TypedKey(ev)
+		if !widgets.PassFunctionKey(e, ev) {
+			e.Entry.TypedKey(ev)
+		}
 	}
 }
 

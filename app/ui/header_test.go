@@ -6,9 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/lookup"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // TestHeaderSearch types in the header's field: the matches open under it,
@@ -55,7 +55,7 @@ func TestHeaderSearch(t *testing.T) {
 	if h.matchesShown() || w.section != "" {
 		t.Fatalf("Enter left the matches open (%v) or section %q shown", h.matchesShown(), w.section)
 	}
-	v, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+	v, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
 	if !ok || v.Text != "smith" {
 		t.Fatalf("Enter opened no search view for %q (query field %+v)", "smith", v)
 	}
@@ -90,7 +90,7 @@ func TestHeaderSearch(t *testing.T) {
 		t.Errorf("Ctrl+F focused %v, want the header's field", w.win.Canvas().Focused())
 	}
 	menuShortcut(t, w, shortcutSearch) // again: the search view, with its filters
-	if _, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "mentioning…" }); !ok {
+	if _, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "mentioning…" }); !ok {
 		t.Error("Ctrl+F twice opened no search view")
 	}
 }

@@ -28,20 +28,20 @@ type HighlightPanel struct {
 	base int    // where it starts in the whole body
 
 	list   *fyne.Container // the article's highlights
-	text   *widget.Entry   // the body, to select a passage in (edits are undone)
-	color  *widget.Select
-	note   *widget.Entry
-	tags   *widget.Entry
-	mark   *widget.Button
+	text   *widgets.Entry  // the body, to select a passage in (edits are undone)
+	color  *widgets.Select
+	note   *widgets.Entry
+	tags   *widgets.Entry
+	mark   *widgets.Button
 	state  *widget.Label
 	picker *fyne.Container // text, colour, note, tags and the button; shown on demand
-	toggle *widget.Button
+	toggle *widgets.Button
 	shown  []store.HighlightRow
 }
 
 func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	p := &HighlightPanel{w: w, list: container.NewVBox(), state: widget.NewLabel("")}
-	p.text = widget.NewMultiLineEntry()
+	p.text = widgets.NewMultiLineEntry()
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.SetMinRowsVisible(8)
 	p.text.OnChanged = func(s string) {
@@ -53,14 +53,14 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 	for _, c := range workbench.Colors {
 		labels = append(labels, colorLabel(c))
 	}
-	p.color = widget.NewSelect(labels, nil)
+	p.color = widgets.NewSelect(labels, nil)
 	p.color.SetSelectedIndex(0)
-	p.note = widget.NewMultiLineEntry()
+	p.note = widgets.NewMultiLineEntry()
 	p.note.SetPlaceHolder("A note on the passage…")
 	p.note.SetMinRowsVisible(2)
-	p.tags = widget.NewEntry()
+	p.tags = widgets.NewEntry()
 	p.tags.SetPlaceHolder("Tags, separated by commas")
-	p.mark = widget.NewButtonWithIcon("Highlight the selection", theme.ColorPaletteIcon(), p.highlight)
+	p.mark = widgets.NewButtonWithIcon("Highlight the selection", theme.ColorPaletteIcon(), p.highlight)
 	p.mark.Importance = widget.HighImportance
 	p.state.Importance = widget.LowImportance
 	p.picker = container.NewVBox(
@@ -68,7 +68,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 		p.text, container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, p.color),
 		p.note, p.tags, container.NewHBox(p.mark, p.state))
 	p.picker.Hide()
-	p.toggle = widget.NewButtonWithIcon("Highlight…", theme.ColorPaletteIcon(), func() {
+	p.toggle = widgets.NewButtonWithIcon("Highlight…", theme.ColorPaletteIcon(), func() {
 		if p.picker.Visible() {
 			p.picker.Hide()
 		} else {
@@ -81,7 +81,7 @@ func newHighlightPanel(w workbenchHost) *HighlightPanel {
 func colorLabel(c workbench.Color) string { return c.Name + " — " + c.Label }
 
 func (p *HighlightPanel) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("Add to collection…", theme.FolderNewIcon(), func() {
+	add := widgets.NewButtonWithIcon("Add to collection…", theme.FolderNewIcon(), func() {
 		if p.id != 0 {
 			p.w.addToCollection([]int64{p.id})
 		}
@@ -258,7 +258,7 @@ func (w *Window) addToCollection(ids []int64) {
 			for _, c := range cs {
 				names = append(names, c.Name)
 			}
-			pick := widget.NewSelectEntry(names)
+			pick := widgets.NewSelectEntry(names)
 			pick.SetPlaceHolder("A collection, or a new name")
 			if len(names) > 0 {
 				pick.SetText(names[0])

@@ -17,9 +17,9 @@ import (
 // colour, tag, source, date and entity; a highlight opens its article.
 type HighlightsView struct {
 	w                *Window
-	color            *widget.Select
-	tag, source      *widget.Entry
-	from, to, entity *widget.Entry
+	color            *widgets.Select
+	tag, source      *widgets.Entry
+	from, to, entity *widgets.Entry
 	count            *widget.Label
 	list             *widgets.KeyList
 	rows             []store.HighlightRow
@@ -34,11 +34,11 @@ func newHighlightsView(w *Window) *HighlightsView {
 	for _, c := range workbench.Colors {
 		opts = append(opts, colorLabel(c))
 	}
-	v.color = widget.NewSelect(opts, nil)
+	v.color = widgets.NewSelect(opts, nil)
 	v.color.SetSelectedIndex(0)
 	v.color.OnChanged = func(string) { v.reload() }
-	entry := func(hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(hint string) *widgets.Entry {
+		e := widgets.NewEntry()
 		e.SetPlaceHolder(hint)
 		e.OnSubmitted = func(string) { v.reload() }
 		return e

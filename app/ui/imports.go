@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/assets"
 )
 
@@ -90,7 +91,7 @@ func (w *Window) chooseImportFolder() {
 
 // askImportURL imports a web page or feed from its address.
 func (w *Window) askImportURL() {
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetPlaceHolder("https://…")
 	dialog.ShowForm("Import from URL", "Import", "Cancel", []*widget.FormItem{widget.NewFormItem("Address", e)},
 		func(ok bool) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -74,7 +75,7 @@ type job struct {
 	title  *widget.Label
 	bar    *widget.ProgressBar
 	detail *widget.Label
-	cancel *widget.Button
+	cancel *widgets.Button
 	report *fyne.Container
 	card   *widget.Card
 	last   time.Time
@@ -84,7 +85,7 @@ type job struct {
 func (j *Jobs) newJob(title string, stop context.CancelFunc) *job {
 	jb := &job{j: j, title: widget.NewLabel(""), bar: widget.NewProgressBar(), detail: widget.NewLabel("starting…"),
 		report: container.NewVBox()}
-	jb.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+	jb.cancel = widgets.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		stop()
 		jb.cancel.Disable()
 		jb.detail.SetText("cancelling…")

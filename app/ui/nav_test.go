@@ -13,6 +13,7 @@ import (
 	"github.com/newsarchive/newsarchive/app"
 	"github.com/newsarchive/newsarchive/app/importer"
 	"github.com/newsarchive/newsarchive/app/internal/apptest"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -160,7 +161,7 @@ func TestSearchHistory(t *testing.T) {
 	navArchive(t, w, a)
 	w.header.entry.SetText("home series")
 	w.header.submit()
-	query, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+	query, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
 	if !ok {
 		t.Fatal("no search view")
 	}
@@ -184,7 +185,7 @@ func TestSearchHistory(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.do()
-		q, ok := find(w.body.Objects[0], func(e *widget.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
+		q, ok := find(w.body.Objects[0], func(e *widgets.Entry) bool { return e.PlaceHolder == "Search the text of every article…" })
 		if !ok || q.Text != s.query || (w.body.Objects[0] == view) != s.same {
 			t.Fatalf("%s: query %q (found %v), first view %v; want %q, %v", s.name, q.Text, ok, w.body.Objects[0] == view, s.query, s.same)
 		}

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // NoteEditor edits the note on the article shown.
@@ -12,19 +13,19 @@ type NoteEditor struct {
 	w     archiveHost
 	id    int64
 	saved string
-	entry *widget.Entry
+	entry *widgets.Entry
 	state *widget.Label
-	save  *widget.Button
+	save  *widgets.Button
 }
 
 func newNoteEditor(w archiveHost) *NoteEditor {
 	n := &NoteEditor{w: w, state: widget.NewLabel("")}
-	n.entry = widget.NewMultiLineEntry()
+	n.entry = widgets.NewMultiLineEntry()
 	n.entry.SetPlaceHolder("Your note on this article…")
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(3)
 	n.entry.OnChanged = n.onChanged
-	n.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), n.store)
+	n.save = widgets.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), n.store)
 	n.save.Disable()
 	n.state.Importance = widget.LowImportance
 	return n

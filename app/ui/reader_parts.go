@@ -73,15 +73,15 @@ type bodyParts struct {
 	hi     int             // where the part shown ends
 	bar    *fyne.Container // shown only when the body has more than one part
 	label  *widget.Label
-	prev   *widget.Button
-	next   *widget.Button
+	prev   *widgets.Button
+	next   *widgets.Button
 }
 
 func newBodyParts(r *Reader) *bodyParts {
 	p := &bodyParts{r: r, label: widget.NewLabel("")}
 	p.label.Importance = widget.LowImportance
-	p.prev = widget.NewButtonWithIcon("Previous part", theme.NavigateBackIcon(), p.back)
-	p.next = widget.NewButtonWithIcon("Next part", theme.NavigateNextIcon(), p.forward)
+	p.prev = widgets.NewButtonWithIcon("Previous part", theme.NavigateBackIcon(), p.back)
+	p.next = widgets.NewButtonWithIcon("Next part", theme.NavigateNextIcon(), p.forward)
 	p.next.IconPlacement = widget.ButtonIconTrailingText
 	p.bar = container.NewHBox(p.prev, p.next, p.label)
 	p.bar.Hide()
@@ -132,7 +132,7 @@ func (p *bodyParts) show() {
 	p.bar.Show()
 }
 
-func setEnabled(b *widget.Button, on bool) {
+func setEnabled(b fyne.Disableable, on bool) {
 	if on {
 		b.Enable()
 	} else {

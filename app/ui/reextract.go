@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // Re-extraction in the GUI: File → Re-extract all articles, the reader's
@@ -121,8 +122,8 @@ type originalView struct {
 	r        *Reader
 	id       int64
 	showing  bool
-	toggle   *widget.Button
-	again    *widget.Button
+	toggle   *widgets.Button
+	again    *widgets.Button
 	text     *widget.Label
 	bar      *fyne.Container
 	original *fyne.Container
@@ -132,8 +133,8 @@ func newOriginalView(r *Reader) *originalView {
 	v := &originalView{r: r, text: widget.NewLabel("")}
 	v.text.Wrapping = fyne.TextWrapBreak
 	v.text.TextStyle = fyne.TextStyle{Monospace: true}
-	v.toggle = widget.NewButtonWithIcon("Show original", theme.FileTextIcon(), v.flip)
-	v.again = widget.NewButtonWithIcon("Re-extract", theme.ViewRefreshIcon(), func() {
+	v.toggle = widgets.NewButtonWithIcon("Show original", theme.FileTextIcon(), v.flip)
+	v.again = widgets.NewButtonWithIcon("Re-extract", theme.ViewRefreshIcon(), func() {
 		if v.id != 0 {
 			r.w.startReextract([]int64{v.id}, r.reloadIfShown)
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/newsarchive/newsarchive/app/importer"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // maxReportRows is how tall an import report's list grows before it scrolls.
@@ -26,7 +27,7 @@ func newReportList(w articleOpener, results []importer.FileResult) fyne.CanvasOb
 			}
 		}
 	}
-	l := &widget.List{
+	l := &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(rows) },
 		CreateItem: createReportRow,
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { fillReportRow(rows[id], o) },
@@ -35,7 +36,7 @@ func newReportList(w articleOpener, results []importer.FileResult) fyne.CanvasOb
 				w.openArticle(art)
 			}
 		},
-	}
+	}}
 	l.ExtendBaseWidget(l)
 	h := createReportRow().MinSize().Height + theme.Padding()
 	return container.NewGridWrap(fyne.NewSize(900, h*float32(min(len(rows), maxReportRows))), l)

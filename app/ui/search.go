@@ -22,12 +22,12 @@ import (
 // beside a reader.
 type SearchView struct {
 	w        viewHost
-	query    *widget.Entry
-	from, to *widget.Entry
-	source   *widget.SelectEntry
-	entity   *widget.Entry
-	typ      *widget.Select
-	byDate   *widget.Check
+	query    *widgets.Entry
+	from, to *widgets.Entry
+	source   *widgets.SelectEntry
+	entity   *widgets.Entry
+	typ      *widgets.Select
+	byDate   *widgets.Check
 	info     *widget.Label
 	list     *pagedList[hitRow]
 	reader   *Reader
@@ -55,23 +55,23 @@ func (w *Window) showSearch() {
 
 func newSearchView(w viewHost) *SearchView {
 	v := &SearchView{w: w, info: widget.NewLabel("Type words to find; \"quotes\" for a phrase, -word to exclude."), reader: newReader(w)}
-	v.query = &widget.Entry{PlaceHolder: "Search the text of every article…", OnSubmitted: func(string) { v.run() }}
+	v.query = submitEntry("Search the text of every article…", func(string) { v.run() })
 	v.query.ExtendBaseWidget(v.query)
-	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD", OnSubmitted: func(string) { v.run() }}
+	v.from = submitEntry("from YYYY-MM-DD", func(string) { v.run() })
 	v.from.ExtendBaseWidget(v.from)
-	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD", OnSubmitted: func(string) { v.run() }}
+	v.to = submitEntry("to YYYY-MM-DD", func(string) { v.run() })
 	v.to.ExtendBaseWidget(v.to)
-	v.entity = &widget.Entry{PlaceHolder: "mentioning…", OnSubmitted: func(string) { v.run() }}
+	v.entity = submitEntry("mentioning…", func(string) { v.run() })
 	v.entity.ExtendBaseWidget(v.entity)
 	pick := widgets.NewIconButton(theme.AccountIcon(), "Pick a person, organisation or place", v.pickEntity)
 	pick.Importance = widget.LowImportance
 	v.entity.ActionItem = pick
-	v.typ = widget.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })
+	v.typ = widgets.NewSelect(append([]string{anyType}, append(typeLabels(), "Other")...), func(string) { v.run() })
 	v.typ.Selected = anyType
-	v.source = widget.NewSelectEntry(nil)
+	v.source = widgets.NewSelectEntry(nil)
 	v.source.PlaceHolder = "any source"
 	v.source.OnSubmitted = func(string) { v.run() }
-	v.byDate = widget.NewCheck("newest first", func(bool) { v.run() })
+	v.byDate = widgets.NewCheck("newest first", func(bool) { v.run() })
 	v.info.Wrapping = fyne.TextWrapWord
 	v.list = newPagedList[hitRow](w, createHitRow)
 	v.list.fetch = v.fetch
@@ -83,7 +83,7 @@ func newSearchView(w viewHost) *SearchView {
 	v.list.onError = func(err error) { v.info.SetText(errorText(err)) }
 	v.loadSources()
 
-	go_ := widget.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
+	go_ := widgets.NewButtonWithIcon("Search", theme.SearchIcon(), v.run)
 	go_.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(3, v.from, v.to, v.source, v.entity, v.typ, v.byDate)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, go_, v.query), filters, v.info, v.workbenchButtons())
@@ -220,4 +220,11 @@ func snippetSegments(s string) []*widget.TextSegment {
 		s = s[min(j+len(store.MarkEnd), len(s)):]
 	}
 	return segs
+}
+
+// submitEntry makes an entry showing hint that calls submit on Enter.
+func submitEntry(hint string, submit func(string)) *widgets.Entry {
+	e := widgets.NewEntry()
+	e.PlaceHolder, e.OnSubmitted = hint, submit
+	return e
 }

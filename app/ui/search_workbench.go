@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/app/workbench"
 )
 
@@ -17,10 +18,10 @@ import (
 // collection (the search recorded with it), or watch the search.
 
 func (v *SearchView) workbenchButtons() fyne.CanvasObject {
-	save := widget.NewButtonWithIcon("Save as collection…", theme.FolderNewIcon(), func() {
+	save := widgets.NewButtonWithIcon("Save as collection…", theme.FolderNewIcon(), func() {
 		v.askName("Save the results as a collection", "Save", v.saveCollection)
 	})
-	watch := widget.NewButtonWithIcon("Watch this search…", theme.VisibilityIcon(), func() {
+	watch := widgets.NewButtonWithIcon("Watch this search…", theme.VisibilityIcon(), func() {
 		v.askName("Watch this search for new articles", "Watch", v.addWatch)
 	})
 	save.Importance, watch.Importance = widget.LowImportance, widget.LowImportance
@@ -37,7 +38,7 @@ func (v *SearchView) askName(title, action string, then func(name string)) {
 		v.info.SetText("Search first: the results are what is kept or watched.")
 		return
 	}
-	e := widget.NewEntry()
+	e := widgets.NewEntry()
 	e.SetText(v.text)
 	dialog.ShowCustomConfirm(title, action, "Cancel", e, func(ok bool) {
 		if ok {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -23,7 +24,7 @@ type TagEditor struct {
 	id          int64
 	tags        []string
 	chips       *fyne.Container
-	entry       *widget.Entry
+	entry       *widgets.Entry
 	suggestions *fyne.Container
 	seq         int
 	root        fyne.CanvasObject
@@ -31,9 +32,9 @@ type TagEditor struct {
 
 func newTagEditor(w archiveHost) *TagEditor {
 	e := &TagEditor{w: w, chips: container.NewHBox(), suggestions: container.NewHBox()}
-	e.entry = &widget.Entry{PlaceHolder: "Add a tag…", OnSubmitted: e.add, OnChanged: e.suggest}
-	e.entry.ExtendBaseWidget(e.entry)
-	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
+	e.entry = submitEntry("Add a tag…", e.add)
+	e.entry.OnChanged = e.suggest
+	add := widgets.NewButtonWithIcon("", theme.ContentAddIcon(), func() { e.add(e.entry.Text) })
 	label := widget.NewLabel("Tags:") // one "+" on the row: the button that adds
 	label.Importance = widget.LowImportance
 	row := container.NewBorder(nil, nil, label, nil, container.NewHScroll(e.chips))
@@ -60,7 +61,7 @@ func (e *TagEditor) showChips() {
 		e.chips.Add(l)
 	}
 	for _, t := range e.tags {
-		b := widget.NewButtonWithIcon(t, theme.CancelIcon(), func() { e.remove(t) })
+		b := widgets.NewButtonWithIcon(t, theme.CancelIcon(), func() { e.remove(t) })
 		b.Importance = widget.LowImportance
 		b.IconPlacement = widget.ButtonIconTrailingText
 		e.chips.Add(b)
@@ -140,7 +141,7 @@ func (e *TagEditor) showSuggestions(tags []store.Tag) {
 			continue
 		}
 		n++
-		b := widget.NewButton(t.Name, func() { e.complete(t.Name) })
+		b := widgets.NewButton(t.Name, func() { e.complete(t.Name) })
 		b.Importance = widget.LowImportance
 		e.suggestions.Add(b)
 	}
@@ -162,20 +163,20 @@ func (e *TagEditor) complete(tag string) {
 type TagsView struct {
 	w    viewHost
 	tags []store.Tag
-	list *widget.List
+	list *widgets.KeyList
 	info *widget.Label
 }
 
 func newTagsView(w viewHost) *TagsView {
 	v := &TagsView{w: w, info: widget.NewLabel("")}
-	v.list = &widget.List{
+	v.list = &widgets.KeyList{List: widget.List{
 		Length:     func() int { return len(v.tags) },
 		CreateItem: func() fyne.CanvasObject { return countRow() },
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			setCountRow(o, v.tags[id].Name, v.tags[id].Articles)
 		},
 		OnSelected: func(id widget.ListItemID) { v.open(v.tags[id].Name, v.tags[id].Articles) },
-	}
+	}}
 	v.list.ExtendBaseWidget(v.list)
 	ctx := w.archiveContext()
 	w.run(func() {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 	"github.com/newsarchive/newsarchive/store"
 )
 
@@ -16,9 +17,9 @@ import (
 // and, when ~/.pgpass or $PGPASSWORD does not hold it, a password that is
 // used for this connection only and never remembered.
 func (w *Window) askTeamArchive() {
-	addr := widget.NewEntry()
+	addr := widgets.NewEntry()
 	addr.SetPlaceHolder("postgres://user@host:5432/news?sslmode=verify-full")
-	pass := widget.NewPasswordEntry()
+	pass := widgets.NewPasswordEntry()
 	pass.SetPlaceHolder("from ~/.pgpass when empty")
 	items := []*widget.FormItem{
 		widget.NewFormItem("Address", addr),

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -43,7 +44,7 @@ func (t archiveTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		v = theme.VariantDark
 	}
 	if typ, ok := strings.CutPrefix(string(n), widgets.EntityColorPrefix); ok {
-		return mentionColor(typ, v)
+		return mentionColor(typ, t.Theme.Color(theme.ColorNameBackground, v))
 	}
 	return t.Theme.Color(n, v)
 }
@@ -62,14 +63,29 @@ func (t archiveTheme) Size(n fyne.ThemeSizeName) float32 {
 	return s
 }
 
-// mentionColor is the text colour of an entity type for a theme variant.
-func mentionColor(typ string, v fyne.ThemeVariant) color.NRGBA {
-	c := widgets.TypeColor(typ)
-	if v == theme.VariantLight {
-		c.R, c.G, c.B = c.R*2/3, c.G*2/3, c.B*2/3
+// mentionColor is the text colour of an entity type's mentions on the
+// background bg: the type's colour, darkened (light themes) or lightened
+// (dark ones) only as far as needed for a contrast of
+// widgets.MinTextContrast with bg and with bg under the tint a hovered
+// mention gets. Computed once per type and background.
+func mentionColor(typ string, bg color.Color) color.NRGBA {
+	key := mentionKey{typ, color.NRGBAModel.Convert(bg).(color.NRGBA)}
+	if c, ok := mentionColors.Load(key); ok {
+		return c.(color.NRGBA)
 	}
+	base := widgets.TypeColor(typ)
+	c := widgets.Readable(base, widgets.MinTextContrast, bg, widgets.Over(widgets.WithAlpha(base, widgets.HoverAlpha), bg))
+	mentionColors.Store(key, c)
 	return c
 }
+
+type mentionKey struct {
+	typ string
+	bg  color.NRGBA
+}
+
+// mentionColors caches mentionColor: Color is asked on every redraw.
+var mentionColors sync.Map
 
 // useArchiveTheme wraps the app's theme so entity colours are known, in
 // the theme mode and text size of the preferences.

@@ -69,9 +69,13 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool
 func button(t *testing.T, w *Window, text string) *widget.Button {
 	t.Helper()
 	match := func(b *widget.Button) bool { return b.Text == text }
+	keyed := func(b *widgets.Button) bool { return b.Text == text }
 	for _, o := range append([]fyne.CanvasObject{w.Content()}, w.Canvas().Overlays().List()...) {
 		if b, ok := find(o, match); ok {
 			return b
+		}
+		if b, ok := find(o, keyed); ok {
+			return &b.Button
 		}
 	}
 	t.Fatalf("no button %q on screen", text)

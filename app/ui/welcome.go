@@ -5,21 +5,22 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/newsarchive/newsarchive/app/ui/widgets"
 )
 
 // Welcome is shown on an empty archive: it offers the sample article and a
 // folder import.
 type Welcome struct {
 	w      welcomeHost
-	sample *widget.Button
-	folder *widget.Button
+	sample *widgets.Button
+	folder *widgets.Button
 }
 
 func newWelcome(w welcomeHost) *Welcome {
 	v := &Welcome{w: w}
-	v.sample = widget.NewButtonWithIcon("Import sample article", theme.DocumentIcon(), w.importSample)
+	v.sample = widgets.NewButtonWithIcon("Import sample article", theme.DocumentIcon(), w.importSample)
 	v.sample.Importance = widget.HighImportance
-	v.folder = widget.NewButtonWithIcon("Import a folder…", theme.FolderOpenIcon(), w.chooseImportFolder)
+	v.folder = widgets.NewButtonWithIcon("Import a folder…", theme.FolderOpenIcon(), w.chooseImportFolder)
 	return v
 }
 

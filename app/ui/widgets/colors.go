@@ -1,8 +1,10 @@
 // Package widgets holds the GUI's custom Fyne widgets: FlowText (word-wrapped
 // paragraphs with tappable entity mentions), FitText (rich text cut to one
 // line), ChartView (coverage bars), KeyList (a list Enter opens and Esc
-// leaves), IconButton (an icon button with a tooltip), and the entity type
-// colours they draw with.
+// leaves), IconButton (an icon button with a tooltip), Entry, SelectEntry,
+// Button, Select and Check (which let go of Esc and F1, so the window gets
+// them), and the entity type colours they draw with, made readable on a
+// theme's background (contrast.go).
 package widgets
 
 import (
@@ -30,6 +32,9 @@ func TypeColor(typ string) color.NRGBA {
 	}
 	return otherColor
 }
+
+// HoverAlpha is the opacity of the type colour under a hovered mention.
+const HoverAlpha = 0x38
 
 // WithAlpha returns c with the given opacity.
 func WithAlpha(c color.NRGBA, a uint8) color.NRGBA {

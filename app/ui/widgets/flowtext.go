@@ -465,7 +465,7 @@ func (r *flowRenderer) Refresh() {
 				}
 				bg := r.hovers[nh]
 				nh++
-				bg.FillColor = WithAlpha(TypeColor(typ), 0x38)
+				bg.FillColor = WithAlpha(TypeColor(typ), HoverAlpha)
 				bg.Move(fyne.NewPos(s.x-2, s.y))
 				bg.Resize(fyne.NewSize(s.w+4, f.lineH))
 				r.objects = append(r.objects, bg)

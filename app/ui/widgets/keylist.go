@@ -8,7 +8,7 @@ import (
 // KeyList is a widget.List driven from the keyboard as the window's other
 // lists are: Tab focuses it, the arrows move, Enter (as Space does) opens
 // the focused row, and Esc leaves it, passing the key to the window (which
-// goes back to the page shown before).
+// goes back to the page shown before); F1 … F12 go to the window too.
 type KeyList struct {
 	widget.List
 }
@@ -21,22 +21,21 @@ func NewKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	return l
 }
 
-// TypedKey opens the focused row on Enter, leaves the list on Esc, and
-// moves as a list does on other keys.
+// TypedKey opens the focused row on Enter, leaves the list on Esc, passes
+// the function keys (F1) to the window, and moves as a list does on other
+// keys.
 func (l *KeyList) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	case fyne.KeyEscape:
-		c := fyne.CurrentApp().Driver().CanvasForObject(l)
-		if c == nil {
+		unfocus(l)
+		toWindow(l, ev)
+	default:
+		if functionKey(ev.Name) {
+			toWindow(l, ev)
 			return
 		}
-		c.Unfocus()
-		if f := c.OnTypedKey(); f != nil {
-			f(ev)
-		}
-	default:
 		l.List.TypedKey(ev)
 	}
 }

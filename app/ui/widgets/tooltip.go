@@ -91,3 +91,9 @@ func (b *IconButton) HideTip() {
 
 // TipShown tells whether the tooltip is on screen.
 func (b *IconButton) TipShown() bool { return b.popup != nil }
+
+// TypedKey presses the button on Space and Enter and passes Esc and the
+// function keys to the window, as Button does.
+func (b *IconButton) TypedKey(ev *fyne.KeyEvent) {
+	buttonKey(b, &b.Button, ev)
+}
