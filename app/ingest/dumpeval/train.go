@@ -54,7 +54,7 @@ func parallel(n int, f func(i int)) {
 // Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
 var (
 	lineBoost  = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
-	titleBoost = ingest.BoostOptions{Trees: 60, Depth: 3, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
+	titleBoost = ingest.BoostOptions{Trees: 100, Depth: 2, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
 )
 
 // rowWeight keeps long dumps from outweighing the many short ones.
