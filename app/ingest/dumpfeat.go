@@ -95,7 +95,15 @@ var FeatureNames = []string{
 
 // dumpFeatures computes the feature vector of every line of a cleaned dump.
 func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
-	stop := stopList(lang)
+	// A language without a list gets one learned from the page; an
+	// unidentified one the union of the lists.
+	stop, ok := stopWords[lang]
+	switch {
+	case !ok && lang != "":
+		stop = pageStops(lines)
+	case !ok:
+		stop = anyStop
+	}
 	n := len(lines)
 	st := make([]lineStats, n)
 	seen := map[string]int{}

@@ -66,6 +66,13 @@ func (a *DumpAnalysis) Score(m *DumpModel) {
 	for i, x := range a.F1 {
 		a.P1[i] = m.Stage1.Prob(x)
 	}
+	a.ScoreStage2(m)
+}
+
+// ScoreStage2 runs the model's smoothing pass over the first-pass
+// probabilities already in P1 (training sets P1 from models that did not see
+// the page, so the second pass learns how far to trust unseen first passes).
+func (a *DumpAnalysis) ScoreStage2(m *DumpModel) {
 	a.F2 = stage2Features(a.Lines, a.F1, a.P1)
 	a.P2 = a.P1
 	if m.Stage2 != nil {

@@ -48,8 +48,10 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 		}
 		// A headline kept with the text is the title, not body; a sentence
 		// that serves as title stays in the body.
-		if c.Site == "" && keep[c.Line] && !a.F1Bool(c.Line, 8) {
-			keep[c.Line] = false
+		for l := c.Line; l < c.Line+c.Lines && l < len(keep); l++ {
+			if c.Site == "" && keep[l] && !a.F1Bool(l, 8) {
+				keep[l] = false
+			}
 		}
 		for i := range keep {
 			if i != c.Line && keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == NormTitle(c.Text) {

@@ -13,7 +13,8 @@ import (
 type TitleCandidate struct {
 	Text  string
 	Site  string // the part cut off after a separator, "" if none
-	Line  int
+	Line  int    // first line
+	Lines int    // lines it spans (a wrapped headline)
 	Feats []float64
 }
 
@@ -23,9 +24,15 @@ var TitleFeatureNames = []string{
 	"content p", "heading", "log repeats", "fit to body start", "fit to body", "site cut", "ends with period",
 	"furniture share", "stop density", "caps share", "date or byline follows", "bullet", "links", "first line",
 	"repeat of longer line", "ends with comma", "starts lower-case", "3-25 units", "prose lines to body",
+	"lines joined", "is a date", "log times a separated line's part", "runs on into next line", "continues previous line",
+	"fit to body start - page best", "log candidate lines to body", "content p of last line", "uncut separator",
+	"log times a separated line's site part", "byline", "indent", "indent differs from body's",
 }
 
-var titleSepRe = regexp.MustCompile(`\s+(?:\||-|–|—|::|·|•|»)\s+`)
+// titleBylineRe is a byline in the languages of the stop lists.
+var titleBylineRe = regexp.MustCompile(`(?i)^(?:by|par|por|von|di|door|av|af|autor|auteur|written by|posted by)\s+\p{Lu}`)
+
+var titleSepRe = regexp.MustCompile(`\s+(?:\||-|–|—|::|·|•|»|>)\s+|\s*\|\s*`)
 
 // NormTitle reduces a title to its lower-case units, for comparing titles.
 func NormTitle(s string) string {
@@ -44,16 +51,24 @@ func TitleMatches(got, want string) bool {
 	if g == "" {
 		return false
 	}
-	if g == NormTitle(want) {
-		return true
-	}
-	parts := wantSepRe.Split(want, -1)
-	for k := 1; k < len(parts); k++ {
-		if g == NormTitle(strings.Join(parts[:k], " ")) || g == NormTitle(strings.Join(parts[k:], " ")) {
+	for _, f := range TitleForms(want) {
+		if g == f {
 			return true
 		}
 	}
 	return false
+}
+
+// TitleForms lists the normalised forms (NormTitle) of an expected title that
+// TitleMatches accepts: the whole title, and every run of its
+// separator-divided parts from its start or to its end.
+func TitleForms(want string) []string {
+	out := []string{NormTitle(want)}
+	parts := wantSepRe.Split(want, -1)
+	for k := 1; k < len(parts); k++ {
+		out = append(out, NormTitle(strings.Join(parts[:k], " ")), NormTitle(strings.Join(parts[k:], " ")))
+	}
+	return out
 }
 
 // TitleCandidates lists the title candidates of a scored dump, each with its
@@ -78,12 +93,32 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 	}
 	startSet, allSet := unitSet(bodyStart), unitSet(bodyAll)
-	seen := map[string]int{}
+	// How often each text occurs as a line, or as the headline or site part
+	// of a "Headline | Site" line (share links and related lists repeat the
+	// headline this way).
+	seen, heads, sites := map[string]int{}, map[string]int{}, map[string]int{}
 	norms := make([]string, len(a.Lines))
 	for i, d := range a.Lines {
 		norms[i] = NormTitle(d.Text)
 		seen[norms[i]]++
+		if loc := titleSepRe.FindAllStringIndex(d.Text, -1); len(loc) > 0 && len(d.Text) <= 4*maxTitle {
+			// The longer side of a separator is the headline, the
+			// shorter the site or section.
+			l, f := loc[len(loc)-1], loc[0]
+			split := func(x, y string) {
+				if len(x) < len(y) {
+					x, y = y, x
+				}
+				heads[NormTitle(x)]++
+				sites[NormTitle(y)]++
+			}
+			split(d.Text[:l[0]], d.Text[l[1]:])
+			if len(loc) > 1 {
+				split(d.Text[:f[0]], d.Text[f[1]:])
+			}
+		}
 	}
+	width := wrapWidth(a.Lines)
 	limit := min(len(a.Lines), first+8)
 	// Bounded work on any input: candidates come from at most
 	// maxTitleLines lines before the body.
@@ -98,17 +133,24 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 		return false
 	}
+	// full reports a line that reaches the wrap width, so that its text
+	// runs on into the next line of its block.
+	full := func(i int) bool {
+		return i+1 < len(a.Lines) && a.Lines[i+1].Block == a.Lines[i].Block &&
+			dispWidth(a.Lines[i].Text)+a.Lines[i].Indent >= width*3/4
+	}
 	for i := max(0, limit-maxTitleLines); i < limit; i++ {
 		d := a.Lines[i]
 		n := utf8.RuneCountInString(d.Text)
 		if n < 3 || n > maxTitle {
 			continue
 		}
-		add := func(text, site string) {
+		add := func(text, site string, joined int) {
 			us := units(strings.ToLower(text))
 			if len(us) == 0 {
 				return
 			}
+			last := i + joined
 			dist := first - i
 			longer := 0.0
 			norm := NormTitle(text)
@@ -117,33 +159,65 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 					longer = 1
 				}
 			}
+			_, isDate := ParseDate(text)
 			x := []float64{
 				1, math.Log1p(float64(len(us))), math.Log1p(math.Abs(float64(dist))), b2f(dist > 0), b2f(dist > 0 && dist <= 4), 0,
 				a.P2[i], b2f(d.Head), math.Log1p(float64(max(seen[norm]-1, 0))), shareIn(us, startSet), shareIn(us, allSet),
-				b2f(site != ""), b2f(strings.HasSuffix(text, ".")), a.F1[i][21], a.F1[i][3], a.F1[i][22], b2f(meta(i)),
+				b2f(site != ""), b2f(strings.HasSuffix(text, ".")), a.F1[i][21], a.F1[i][3], a.F1[i][22], b2f(meta(last)),
 				b2f(d.Bullet), b2f(d.Links > 0), b2f(i == 0), longer, b2f(strings.HasSuffix(text, ",")),
-				b2f(startsLower(text)), b2f(len(us) >= 3 && len(us) <= 25), math.Log1p(float64(proseBetween(a, i, first))),
+				b2f(startsLower(text)), b2f(len(us) >= 3 && len(us) <= 25), math.Log1p(float64(proseBetween(a, last, first))),
+				float64(joined), b2f(isDate), math.Log1p(float64(heads[norm])), b2f(full(last)), b2f(i > 0 && full(i-1)),
+				0, 0, a.P2[last], b2f(site == "" && titleSepRe.MatchString(text)),
+				math.Log1p(float64(sites[norm])), b2f(titleBylineRe.MatchString(text)), math.Min(float64(d.Indent), 12) / 6,
+				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent),
 			}
-			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Feats: x})
+			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x})
 		}
-		add(d.Text, "")
-		// A headline wrapped onto a second line.
-		if i+1 < len(a.Lines) && a.Lines[i+1].Block == d.Block && dispWidth(d.Text)+d.Indent >= 55 {
-			if nx := a.Lines[i+1].Text; utf8.RuneCountInString(nx)+n <= maxTitle {
-				add(d.Text+" "+nx, "")
+		add(d.Text, "", 0)
+		// A headline wrapped onto the following lines of its block.
+		text := d.Text
+		for j := i + 1; j < len(a.Lines) && j <= i+2 && full(j-1); j++ {
+			nx := a.Lines[j].Text
+			if utf8.RuneCountInString(nx)+utf8.RuneCountInString(text) > maxTitle {
+				break
 			}
+			text += " " + nx
+			add(text, "", j-i)
 		}
 		if loc := titleSepRe.FindAllStringIndex(d.Text, -1); len(loc) > 0 {
-			l := loc[len(loc)-1]
-			add(strings.TrimSpace(d.Text[:l[0]]), strings.TrimSpace(d.Text[l[1]:]))
-			if len(loc) > 0 {
-				f := loc[0]
-				add(strings.TrimSpace(d.Text[f[1]:]), strings.TrimSpace(d.Text[:f[0]]))
+			// Headline first ("Headline | Site"), or last ("Site | Headline",
+			// a breadcrumb "Section > Headline").
+			l, f := loc[len(loc)-1], loc[0]
+			add(strings.TrimSpace(d.Text[:l[0]]), strings.TrimSpace(d.Text[l[1]:]), 0)
+			add(strings.TrimSpace(d.Text[f[1]:]), strings.TrimSpace(d.Text[:f[0]]), 0)
+			if len(loc) > 1 {
+				add(strings.TrimSpace(d.Text[:f[0]]), strings.TrimSpace(d.Text[f[1]:]), 0)
+				add(strings.TrimSpace(d.Text[l[1]:]), strings.TrimSpace(d.Text[:l[0]]), 0)
 			}
 		}
 	}
+	// Page-relative features: the fit to the body's start against the
+	// best-fitting candidate, and how many candidate lines lie between a
+	// candidate and the body.
+	bestFit := 0.0
+	for _, c := range out {
+		bestFit = math.Max(bestFit, c.Feats[9])
+	}
+	lineCands := make([]int, len(a.Lines)+1)
+	for _, c := range out {
+		lineCands[c.Line] = 1
+	}
+	after := make([]int, len(a.Lines)+1)
+	for i := len(a.Lines) - 1; i >= 0; i-- {
+		after[i] = after[i+1] + lineCands[i]
+	}
 	for k := range out {
-		out[k].Feats[5] = float64(k) / float64(len(out))
+		c := &out[k]
+		c.Feats[5] = float64(k) / float64(len(out))
+		c.Feats[30] = c.Feats[9] - bestFit
+		if c.Line < first {
+			c.Feats[31] = math.Log1p(float64(after[c.Line+1] - after[min(first, len(a.Lines))]))
+		}
 	}
 	return out
 }

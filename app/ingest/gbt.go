@@ -56,18 +56,6 @@ func FitBoosted(X [][]float64, y []bool, rowW []float64, o BoostOptions) (*Boost
 	if n == 0 || n != len(y) {
 		return nil, errors.New("fit boosted: no rows, or labels and rows differ in number")
 	}
-	d := len(X[0])
-	cuts := make([][]float64, d)
-	for j := range d {
-		cuts[j] = quantileCuts(X, j, o.Bins)
-	}
-	bin := make([][]uint8, n)
-	for i, x := range X {
-		bin[i] = make([]uint8, d)
-		for j := range d {
-			bin[i][j] = uint8(sort.SearchFloat64s(cuts[j], x[j]))
-		}
-	}
 	w := func(i int) float64 {
 		if rowW == nil {
 			return 1
@@ -82,7 +70,106 @@ func FitBoosted(X [][]float64, y []bool, rowW []float64, o BoostOptions) (*Boost
 		tot += w(i)
 	}
 	p0 := math.Min(math.Max(pos/tot, 1e-3), 1-1e-3)
-	m := &Boosted{Base: math.Log(p0 / (1 - p0))}
+	return fitBoosted(X, math.Log(p0/(1-p0)), func(f, g, h []float64) {
+		for i := range f {
+			p := 1 / (1 + math.Exp(-f[i]))
+			yi := 0.0
+			if y[i] {
+				yi = 1
+			}
+			g[i], h[i] = w(i)*(p-yi), w(i)*math.Max(p*(1-p), 1e-6)
+		}
+	}, o)
+}
+
+// FitRanker learns a Boosted scorer that ranks the rows of each group (rows
+// with the same group number) so that the positive row comes first: the
+// loss is the softmax cross-entropy over the group (a listwise ranking
+// loss). Groups without a positive row are left out. Only the order of the
+// scores within a group is meaningful.
+func FitRanker(X [][]float64, y []bool, group []int, o BoostOptions) (*Boosted, error) {
+	if len(X) == 0 || len(X) != len(y) || len(X) != len(group) {
+		return nil, errors.New("fit ranker: no rows, or labels, groups and rows differ in number")
+	}
+	members := map[int][]int{}
+	var order []int
+	for i, gr := range group {
+		if _, ok := members[gr]; !ok {
+			order = append(order, gr)
+		}
+		members[gr] = append(members[gr], i)
+	}
+	var keep []int
+	for _, gr := range order {
+		npos := 0
+		for _, i := range members[gr] {
+			if y[i] {
+				npos++
+			}
+		}
+		if npos > 0 && npos < len(members[gr]) {
+			keep = append(keep, gr)
+		}
+	}
+	if len(keep) == 0 {
+		return nil, errors.New("fit ranker: no group has both a positive and a negative row")
+	}
+	var rows [][]float64
+	var spans [][2]int
+	var target []float64
+	for _, gr := range keep {
+		lo := len(rows)
+		npos := 0
+		for _, i := range members[gr] {
+			if y[i] {
+				npos++
+			}
+		}
+		for _, i := range members[gr] {
+			rows = append(rows, X[i])
+			t := 0.0
+			if y[i] {
+				t = 1 / float64(npos)
+			}
+			target = append(target, t)
+		}
+		spans = append(spans, [2]int{lo, len(rows)})
+	}
+	return fitBoosted(rows, 0, func(f, g, h []float64) {
+		for _, sp := range spans {
+			mx := math.Inf(-1)
+			for i := sp[0]; i < sp[1]; i++ {
+				mx = math.Max(mx, f[i])
+			}
+			z := 0.0
+			for i := sp[0]; i < sp[1]; i++ {
+				z += math.Exp(f[i] - mx)
+			}
+			for i := sp[0]; i < sp[1]; i++ {
+				p := math.Exp(f[i]-mx) / z
+				g[i], h[i] = p-target[i], math.Max(p*(1-p), 1e-6)
+			}
+		}
+	}, o)
+}
+
+// fitBoosted grows o.Trees trees from the starting score base; grad fills
+// the gradient and hessian of the loss at the current scores.
+func fitBoosted(X [][]float64, base float64, grad func(f, g, h []float64), o BoostOptions) (*Boosted, error) {
+	n := len(X)
+	d := len(X[0])
+	cuts := make([][]float64, d)
+	for j := range d {
+		cuts[j] = quantileCuts(X, j, o.Bins)
+	}
+	bin := make([][]uint8, n)
+	for i, x := range X {
+		bin[i] = make([]uint8, d)
+		for j := range d {
+			bin[i][j] = uint8(sort.SearchFloat64s(cuts[j], x[j]))
+		}
+	}
+	m := &Boosted{Base: base}
 	f := make([]float64, n)
 	for i := range f {
 		f[i] = m.Base
@@ -91,13 +178,8 @@ func FitBoosted(X [][]float64, y []bool, rowW []float64, o BoostOptions) (*Boost
 	node := make([]int, n)
 	nb := o.Bins + 1
 	for t := 0; t < o.Trees; t++ {
+		grad(f, g, h)
 		for i := range n {
-			p := 1 / (1 + math.Exp(-f[i]))
-			yi := 0.0
-			if y[i] {
-				yi = 1
-			}
-			g[i], h[i] = w(i)*(p-yi), w(i)*math.Max(p*(1-p), 1e-6)
 			node[i] = 0
 		}
 		tr := Tree{Feat: []int{-1}, Thresh: []float64{0}, Left: []int{-1}, Right: []int{-1}, Value: []float64{0}}

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // stopWords holds the commonest function words of the languages whatlanggo
 // names, by ISO 639-1 code. Their density in a line is the jusText evidence
@@ -53,10 +56,47 @@ func charSet(s string) map[string]bool {
 	return m
 }
 
-// stopList returns the stop words of a language code, or the union.
-func stopList(lang string) map[string]bool {
-	if s, ok := stopWords[strings.ToLower(lang)]; ok {
-		return s
+// pageStops learns a stop list from the page itself when its language has
+// none above: the commonest units of its longer lines, which in running
+// text of any spaced language are its function words. For a page too small
+// to learn from it returns the union of the lists.
+func pageStops(lines []DumpLine) map[string]bool {
+	counts := map[string]int{}
+	total := 0
+	for _, d := range lines {
+		us := units(d.Text)
+		if len(us) < 8 {
+			continue
+		}
+		for _, u := range us {
+			counts[strings.ToLower(u)]++
+			total++
+		}
+		if total > 200000 {
+			break
+		}
 	}
-	return anyStop
+	if total < 200 {
+		return anyStop
+	}
+	type wc struct {
+		w string
+		n int
+	}
+	var ws []wc
+	for w, n := range counts {
+		if n >= 3 {
+			ws = append(ws, wc{w, n})
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].n > ws[j].n || ws[i].n == ws[j].n && ws[i].w < ws[j].w })
+	m := map[string]bool{}
+	for _, x := range ws[:min(len(ws), pageStopCount)] {
+		m[x.w] = true
+	}
+	return m
 }
+
+// pageStopCount is the size of a learned stop list: about the number of
+// function words that cover 40% of running text in the listed languages.
+const pageStopCount = 40

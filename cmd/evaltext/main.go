@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
 )
@@ -53,6 +54,8 @@ func run(dir string, cv bool, k int, html, verbose bool) error {
 	if verbose {
 		dumpeval.PrintPages(os.Stdout, scores)
 	}
+	fmt.Printf("\ntitle ceiling: dumps whose expected title occurs in the dump at all (whole, or less the site's name)\n")
+	dumpeval.PrintCeilings(os.Stdout, dumpeval.TitleCeilings(pages, samples, ingest.DefaultDumpModel()))
 	if cv {
 		rows, _, err := dumpeval.CrossValidate(pages, samples, k)
 		if err != nil {

@@ -32,3 +32,17 @@ func PrintPages(w io.Writer, scores []PageScore) {
 		fmt.Fprintf(w, "%-32s %-10s F1 %.3f P %.3f R %.3f %s %s\n", p.Page, p.Renderer, p.F1, p.P, p.R, p.Note, mark)
 	}
 }
+
+// PrintCeilings writes, per renderer, how many dumps have an expected title,
+// how many contain it at all and how many have it among the candidates.
+func PrintCeilings(w io.Writer, cs map[string]*Ceiling) {
+	fmt.Fprintf(w, "| renderer | with title | title in dump | among candidates |\n| --- | --- | --- | --- |\n")
+	for _, r := range Renderers {
+		c := cs[r]
+		if c == nil {
+			continue
+		}
+		pct := func(n int) string { return fmt.Sprintf("%d (%.1f%%)", n, 100*float64(n)/float64(max(c.Pages, 1))) }
+		fmt.Fprintf(w, "| %s | %d | %s | %s |\n", r, c.WithTitle, pct(c.InDump), pct(c.Candidate))
+	}
+}

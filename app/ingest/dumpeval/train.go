@@ -54,7 +54,7 @@ func parallel(n int, f func(i int)) {
 // Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
 var (
 	lineBoost  = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
-	titleBoost = ingest.BoostOptions{Trees: 60, Depth: 3, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
+	titleBoost = ingest.BoostOptions{Trees: 100, Depth: 2, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
 )
 
 // rowWeight keeps long dumps from outweighing the many short ones.
@@ -91,7 +91,8 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 	// Title candidates, labelled by whether they are the expected title.
 	var TX [][]float64
 	var ty []bool
-	for _, s := range use {
+	var tg []int
+	for si, s := range use {
 		want := pages[s.Page].Title
 		if want == "" {
 			continue
@@ -99,13 +100,28 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 		s.A.Score(m)
 		keep := s.A.Kept(m)
 		for _, c := range s.A.TitleCandidates(keep) {
-			TX, ty = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want))
+			TX, ty, tg = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want)), append(tg, si)
 		}
 	}
-	if m.Title, err = ingest.FitBoosted(TX, ty, nil, titleBoost); err != nil {
+	if m.Title, err = ingest.FitRanker(TX, ty, tg, titleBoost); err != nil {
 		return nil, fmt.Errorf("title: %w", err)
 	}
 	return m, nil
+}
+
+// pageFolds assigns each page to one of k folds; pages with the same
+// expected body (two saves of one article) share a fold.
+func pageFolds(pages []Page, k int) []int {
+	group, fold := map[string]int{}, make([]int, len(pages))
+	for i, p := range pages {
+		g, ok := group[p.Gold]
+		if !ok {
+			g = len(group)
+			group[p.Gold] = g
+		}
+		fold[i] = g % k
+	}
+	return fold
 }
 
 // Row is one renderer's line of the table.
@@ -196,15 +212,7 @@ func evaluate(pages []Page, samples []*Sample, extract func(s *Sample) ingest.Ar
 func CrossValidate(pages []Page, samples []*Sample, k int) (map[string]*Row, []PageScore, error) {
 	// Pages with the same expected body (two saves of one article) share
 	// a fold too.
-	group, fold := map[string]int{}, make([]int, len(pages))
-	for i, p := range pages {
-		g, ok := group[p.Gold]
-		if !ok {
-			g = len(group)
-			group[p.Gold] = g
-		}
-		fold[i] = g % k
-	}
+	fold := pageFolds(pages, k)
 	models := make([]*ingest.DumpModel, k)
 	for f := 0; f < k; f++ {
 		m, err := Train(pages, samples, func(p int) bool { return fold[p] != f })

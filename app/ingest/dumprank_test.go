@@ -1,0 +1,158 @@
+package ingest
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestFitRanker learns to put first, in each group, the row whose x0 is
+// nearest 0.5 (a rule a pointwise threshold on x0 cannot express), with a
+// noise feature; on fresh groups it must rank the positive first nearly
+// always. Groups without a positive are ignored, not an error.
+func TestFitRanker(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	group := func(g int) ([][]float64, []bool, []int) {
+		n := 3 + rng.Intn(6)
+		best, bestD := 0, 2.0
+		var X [][]float64
+		for k := range n {
+			x := []float64{rng.Float64(), rng.Float64()}
+			if d := abs(x[0] - 0.5); d < bestD {
+				best, bestD = k, d
+			}
+			X = append(X, x)
+		}
+		y := make([]bool, n)
+		y[best] = true
+		gs := make([]int, n)
+		for k := range gs {
+			gs[k] = g
+		}
+		return X, y, gs
+	}
+	var X [][]float64
+	var y []bool
+	var gs []int
+	for g := range 600 {
+		x, yy, gg := group(g)
+		X, y, gs = append(X, x...), append(y, yy...), append(gs, gg...)
+	}
+	X, y, gs = append(X, []float64{0.1, 0.1}), append(y, false), append(gs, -1) // a group with no positive
+	m, err := FitRanker(X, y, gs, BoostOptions{Trees: 60, Depth: 3, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := 0
+	for g := range 300 {
+		x, yy, _ := group(g)
+		top, topP := -1, -1.0
+		for k := range x {
+			if p := m.Prob(x[k]); p > topP {
+				top, topP = k, p
+			}
+		}
+		if yy[top] {
+			right++
+		}
+	}
+	if right < 250 {
+		t.Errorf("positive ranked first in %d of 300 groups", right)
+	}
+	if _, err := FitRanker([][]float64{{1}}, []bool{false}, []int{0}, BoostOptions{Trees: 1}); err == nil {
+		t.Error("no error when no group has a positive")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestTitleCandidateForms checks that the candidates include a headline cut
+// from its site or section by the usual separators, with or without spaces,
+// the last part of a breadcrumb, and a headline wrapped onto a second line.
+func TestTitleCandidateForms(t *testing.T) {
+	prose := strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6)
+	tests := []struct {
+		name, head, want, site string
+	}{
+		{"bar without spaces", "Economy|As Debt Rises, the Government Will Spend More", "As Debt Rises, the Government Will Spend More", "Economy"},
+		{"site after dash", "How to Build a Terrarium - eHow", "How to Build a Terrarium", "eHow"},
+		{"breadcrumb", "Mac & i > News > 2015 > 1Password für Mac generiert Einmal-Passwörter", "1Password für Mac generiert Einmal-Passwörter", "Mac & i > News > 2015"},
+		{"wrapped headline", "The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and\nlibertarians",
+			"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := NewDumpAnalysis("Menu\n\n" + tt.head + "\n\n" + wrap(prose, 78))
+			a.Score(DefaultDumpModel())
+			cands := a.TitleCandidates(a.Kept(DefaultDumpModel()))
+			found := false
+			for _, c := range cands {
+				if len(c.Feats) != len(TitleFeatureNames) {
+					t.Fatalf("%d features, %d names", len(c.Feats), len(TitleFeatureNames))
+				}
+				if c.Text == tt.want && c.Site == tt.site {
+					found = true
+				}
+			}
+			if !found {
+				var got []string
+				for _, c := range cands {
+					got = append(got, c.Text+" / "+c.Site)
+				}
+				t.Errorf("no candidate %q (site %q) among %q", tt.want, tt.site, got)
+			}
+		})
+	}
+}
+
+// wrap breaks text into lines of at most width bytes at spaces.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String() + "\n"
+}
+
+// TestPageStops learns function words from a page whose language has no
+// list (Swedish here): its commonest units, not the rare ones; a page too
+// small to learn from gets the union of the lists.
+func TestPageStops(t *testing.T) {
+	text := strings.Repeat("Det var en gång en katt som bodde i ett hus och den hade en röd boll som den lekte med varje dag.\n", 5) +
+		strings.Repeat("Och när det regnade satt katten i fönstret och såg på de som gick förbi med paraplyer i handen.\n", 5)
+	stops := pageStops(CleanDump(text))
+	for _, w := range []string{"en", "och", "som", "i"} {
+		if !stops[w] {
+			t.Errorf("%q not learned as a stop word", w)
+		}
+	}
+	if len(stops) > pageStopCount {
+		t.Errorf("%d stop words learned, at most %d", len(stops), pageStopCount)
+	}
+	if small := pageStops(CleanDump("Kort rad.\n")); !small["the"] {
+		t.Error("a tiny page should fall back to the union of the lists")
+	}
+}
+
+func TestTitleForms(t *testing.T) {
+	got := TitleForms("Friday Facts #282 - 0.17 in sight | Factorio")
+	want := []string{"friday facts 282 0 17 in sight factorio", "friday facts 282", "0 17 in sight factorio",
+		"friday facts 282 0 17 in sight", "factorio"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("TitleForms = %q, want %q", got, want)
+	}
+}
