@@ -22,8 +22,8 @@ import (
 // one by one would cost more than listing every match, every match is
 // listed as before, and the total is exact.
 const (
-	probeMaxNeed  = 2_000  // deeper pages list every match: their totals are exact
-	probeCost     = 100    // looking up one article costs about as much as listing this many matches
+	probeMaxNeed  = 2_000 // deeper pages list every match: their totals are exact
+	probeCost     = 100   // looking up one article costs about as much as listing this many matches
 	probeBatchMin = 64
 	probeBatchMax = 4096
 )
