@@ -171,7 +171,11 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 		switch n := len(ids); {
 		case sr.Sort == ByDate:
 		case large != nil:
-			notes = append(notes, fmt.Sprintf("about %s matches: showing the newest; add words or filters to rank by relevance", thousands(large.total)))
+			about := "about "
+			if large.exact {
+				about = ""
+			}
+			notes = append(notes, fmt.Sprintf("%s%s matches: showing the newest; add words or filters to rank by relevance", about, thousands(large.total)))
 		case n <= RankLimit:
 			if ids, err = s.d.rankedIDs(ctx, s, match); err != nil {
 				return SearchResult{}, err
