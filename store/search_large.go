@@ -30,7 +30,7 @@ const (
 
 // scanCap is how many matches are listed before a search counts as large
 // (a variable for the tests).
-var scanCap = 20_000
+var scanCap = 10_000
 
 // largePage is the outcome of a large search.
 type largePage struct {

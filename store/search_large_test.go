@@ -85,7 +85,7 @@ func TestLargeSearchAgreesWithListing(t *testing.T) {
 			want, err := s.SearchArticles(ctx, sr)
 			scanCap = 100
 			got, err2 := s.SearchArticles(ctx, sr)
-			scanCap = 20_000
+			scanCap = 10_000
 			if err != nil || err2 != nil {
 				t.Fatal(err, err2)
 			}
