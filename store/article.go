@@ -64,42 +64,57 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	return a, nil
 }
 
-// CreateArticles stores new articles with their originals in one transaction
-// and returns their ids in order. An article whose content hash is already
-// archived (or repeats one earlier in the batch) is not stored: its slot in
-// the returned errors holds a *DuplicateError; the others are nil.
-func (s *Store) CreateArticles(ctx context.Context, arts []Article, originals []Original) ([]int64, []error, error) {
-	if len(originals) != len(arts) {
-		return nil, nil, fmt.Errorf("create articles: %d originals for %d articles", len(originals), len(arts))
-	}
-	ids := make([]int64, len(arts))
-	errs := make([]error, len(arts))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for i := range arts {
-			id, err := createArticle(ctx, tx, &arts[i], originals[i])
-			var dup *DuplicateError
-			switch {
-			case errors.As(err, &dup):
-				errs[i] = dup
-			case err != nil:
-				return err
-			}
-			ids[i] = id
+// createStmts are the statements that store an article, prepared once per
+// transaction rather than once per article.
+type createStmts struct {
+	dup, article, original *sql.Stmt
+}
+
+func prepareCreate(ctx context.Context, tx *sql.Tx) (*createStmts, error) {
+	st := &createStmts{}
+	for _, p := range []struct {
+		to *(*sql.Stmt)
+		q  string
+	}{
+		{&st.dup, `SELECT id, title FROM articles WHERE content_hash = ?`},
+		{&st.article, `INSERT INTO articles (title, headline, published, published_text, byline, source,
+			url, language, body, summary_only, content_hash, origin, imported_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&st.original, `INSERT INTO originals (article_id, content_type, data) VALUES (?, ?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.q)
+		if err != nil {
+			st.close()
+			return nil, fmt.Errorf("prepare: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("create articles: %w", err)
+		*p.to = stmt
 	}
-	return ids, errs, nil
+	return st, nil
+}
+
+func (st *createStmts) close() {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.original} {
+		if s != nil {
+			s.Close()
+		}
+	}
 }
 
 func createArticle(ctx context.Context, tx *sql.Tx, a *Article, o Original) (int64, error) {
+	st, err := prepareCreate(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer st.close()
+	return st.create(ctx, a, o)
+}
+
+func (st *createStmts) create(ctx context.Context, a *Article, o Original) (int64, error) {
 	if strings.TrimSpace(a.Body) == "" || a.ContentHash == "" {
 		return 0, fmt.Errorf("article %q: empty body or hash", a.Title)
 	}
 	var dup DuplicateError
-	err := tx.QueryRowContext(ctx, `SELECT id, title FROM articles WHERE content_hash = ?`, a.ContentHash).Scan(&dup.ID, &dup.Title)
+	err := st.dup.QueryRowContext(ctx, a.ContentHash).Scan(&dup.ID, &dup.Title)
 	switch {
 	case err == nil:
 		return 0, &dup
@@ -110,19 +125,16 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *Article, o Original) (int
 		a.ImportedAt = time.Now().UTC()
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (title, headline, published, published_text, byline, source,
-		url, language, body, summary_only, content_hash, origin, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		a.Title, a.Headline, a.Published, a.PublishedText, a.Byline, a.Source, a.URL, a.Language, a.Body,
-		boolInt(a.SummaryOnly), a.ContentHash, a.Origin, a.ImportedAt.UTC().Format(time.RFC3339Nano)).Scan(&id)
+	err = st.article.QueryRowContext(ctx, a.Title, a.Headline, a.Published, a.PublishedText, a.Byline, a.Source,
+		a.URL, a.Language, a.Body, boolInt(a.SummaryOnly), a.ContentHash, a.Origin,
+		a.ImportedAt.UTC().Format(time.RFC3339Nano)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert article %q: %w", a.Title, err)
 	}
 	if o.Data == nil {
 		o.Data = []byte{}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO originals (article_id, content_type, data) VALUES (?, ?, ?)`,
-		id, o.ContentType, o.Data); err != nil {
+	if _, err := st.original.ExecContext(ctx, id, o.ContentType, o.Data); err != nil {
 		return 0, fmt.Errorf("insert original of %q: %w", a.Title, err)
 	}
 	a.ID = id

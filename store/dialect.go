@@ -43,6 +43,16 @@ type dialect interface {
 	// expression, ascending; rankedIDs returns them best first.
 	matchIDs(ctx context.Context, s *Store, match string) ([]int64, error)
 	rankedIDs(ctx context.Context, s *Store, match string) ([]int64, error)
+	// matchFirstIDs returns the ids of the first n articles matching, in
+	// rowid order, and whether more match; a backend that cannot stop
+	// early returns them all (more is then false).
+	matchFirstIDs(ctx context.Context, s *Store, match string, n int) (ids []int64, more bool, err error)
+	// matchAmong returns which of ids (made by jsonIDs) match the
+	// expression, looking each up rather than listing every match.
+	matchAmong(ctx context.Context, s *Store, match string, ids []int64) (idSet, error)
+	// prefixWords lists up to n+1 words of the full-text index starting
+	// with prefix; ok is false when the backend does not list them.
+	prefixWords(ctx context.Context, s *Store, prefix string, n int) (words []string, ok bool, err error)
 
 	// idsIn returns " IN (...)" over the ids given as one parameter made by
 	// jsonIDs.

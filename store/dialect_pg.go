@@ -149,6 +149,31 @@ func pgIDList(ctx context.Context, s *Store, q string, args ...any) (string, err
 	return list, err
 }
 
+// matchFirstIDs: the GIN index yields its matches as a bitmap, not in id
+// order, so PostgreSQL lists them all (more is always false).
+func (d pgDialect) matchFirstIDs(ctx context.Context, s *Store, match string, _ int) ([]int64, bool, error) {
+	ids, err := d.matchIDs(ctx, s, match)
+	return ids, false, err
+}
+
+// matchAmong checks the given ids against the tsquery.
+func (d pgDialect) matchAmong(ctx context.Context, s *Store, match string, ids []int64) (idSet, error) {
+	list, err := pgIDList(ctx, s, `SELECT `+d.idList("id", false)+` FROM articles
+		WHERE id`+d.idsIn()+` AND fts @@ to_tsquery('newsarchive', ?)`, jsonIDs(ids), match)
+	if err != nil {
+		return nil, fmt.Errorf("search: match among: %w", err)
+	}
+	found, err := parseIDs(list)
+	if err != nil {
+		return nil, err
+	}
+	set := make(idSet, len(found))
+	for _, id := range found {
+		set[id] = struct{}{}
+	}
+	return set, nil
+}
+
 func (pgDialect) idsIn() string {
 	return ` IN (SELECT value::bigint FROM json_array_elements_text(?::json) AS value)`
 }

@@ -54,6 +54,11 @@ type Search struct {
 	Sort   string // ByRelevance (default) or ByDate
 	Limit  int    // default 20, at most 500
 	Offset int
+	// Exact lists every match, however many, so that the total is exact:
+	// a search matching more than scanCap articles otherwise estimates it
+	// (SearchResult.Approx). It costs a quarter of a second for a common
+	// word at a million articles.
+	Exact bool
 }
 
 // SearchHit is one article found.
@@ -69,9 +74,12 @@ type SearchHit struct {
 type SearchResult struct {
 	Hits []SearchHit
 	// Total is the number of articles matching, or when TotalExact is false
-	// a lower bound of it ("at least Total").
+	// a lower bound of it ("at least Total"), or when Approx is set too an
+	// estimate ("about Total": a search matching too many articles to list,
+	// see search_large.go).
 	Total      int
 	TotalExact bool
+	Approx     bool
 	Note       string // how the results were ordered when not as asked
 }
 
@@ -105,7 +113,11 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 		return SearchResult{}, errors.New("search: type a word to search for")
 	}
 	q, shortened := longPrefixes(sr.Query)
-	pos, neg := ftsExpr(s.d, q)
+	expanded, slow, err := s.expandPrefixes(ctx, q)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	pos, neg := ftsExpr(s.d, expanded)
 	match := ftsAndNot(s.d, pos, neg)
 	limit := sr.Limit
 	if limit <= 0 {
@@ -117,18 +129,53 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 	if shortened {
 		notes = append(notes, "one-letter prefixes are searched as words")
 	}
-	var ids []int64
+	sets, err := s.filterSets(ctx, sr)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	need := offset + limit
+	if sr.EntityType != "" {
+		need = -1 // every candidate, in order: the type check walks them
+	}
+	// list lists the matches of expr, or finds the page of a search matching
+	// too many articles to list (large; negate: the articles NOT matching).
+	list := func(expr string, negate bool) ([]int64, *largePage, error) {
+		if need < 0 || need > probeMaxNeed || slow || sr.Exact {
+			ids, err := s.d.matchIDs(ctx, s, expr)
+			return ids, nil, err
+		}
+		ids, more, err := s.d.matchFirstIDs(ctx, s, expr, scanCap)
+		if err != nil || !more {
+			return ids, nil, err
+		}
+		lp, ok, err := s.largeSearch(ctx, sr, expr, ids, negate, sets, need)
+		if err != nil || ok {
+			return nil, &lp, err
+		}
+		ids, err = s.d.matchIDs(ctx, s, expr)
+		return ids, nil, err
+	}
+	var ids, excluded []int64
+	var large *largePage
 	ranked := false
 	switch {
 	case pos == "":
 		notes = append(notes, "only exclusions given: articles without those words, newest first")
+		if excluded, large, err = list(neg, true); err != nil {
+			return SearchResult{}, err
+		}
 	default:
-		var err error
-		if ids, err = s.d.matchIDs(ctx, s, match); err != nil {
+		if ids, large, err = list(match, false); err != nil {
 			return SearchResult{}, err
 		}
 		switch n := len(ids); {
 		case sr.Sort == ByDate:
+		case large != nil:
+			about := "about "
+			if large.exact {
+				about = ""
+			}
+			notes = append(notes, fmt.Sprintf("%s%s matches: showing the newest; add words or filters to rank by relevance", about, thousands(large.total)))
 		case n <= RankLimit:
 			if ids, err = s.d.rankedIDs(ctx, s, match); err != nil {
 				return SearchResult{}, err
@@ -138,20 +185,9 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 			notes = append(notes, fmt.Sprintf("%s matches: showing the newest; add words or filters to rank by relevance", thousands(n)))
 		}
 	}
-	var excluded []int64
-	if pos == "" {
-		var err error
-		if excluded, err = s.d.matchIDs(ctx, s, neg); err != nil {
-			return SearchResult{}, err
-		}
-	}
-	sets, err := s.filterSets(ctx, sr)
-	if err != nil {
-		return SearchResult{}, err
-	}
-	need := offset + limit
-	if sr.EntityType != "" {
-		need = -1 // every candidate, in order: the type check walks them
+	if large != nil {
+		return s.finish(ctx, q, SearchResult{Total: large.total, TotalExact: large.exact, Approx: !large.exact},
+			large.ids, offset, limit, notes)
 	}
 	cands, err := s.candidates(ctx, sr, ids, pos == "", excluded, sets, ranked, need)
 	if err != nil {
@@ -167,11 +203,18 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 			notes = append(notes, fmt.Sprintf("at least %s matches", thousands(res.Total)))
 		}
 	}
+	return s.finish(ctx, q, res, page, offset, limit, notes)
+}
+
+// finish reads the page shown of the ordered candidates into res.
+func (s *Store) finish(ctx context.Context, q query.Query, res SearchResult, page []int64, offset, limit int,
+	notes []string) (SearchResult, error) {
 	if offset < len(page) {
 		page = page[offset:min(len(page), offset+limit)]
 	} else {
 		page = nil
 	}
+	var err error
 	if res.Hits, err = s.searchPage(ctx, q.Highlights(), page); err != nil {
 		return SearchResult{}, err
 	}

@@ -32,6 +32,10 @@ type searchMeta struct {
 	sources   []string // lower-cased source names; sources[0] is ""
 	sourceID  map[string]uint32
 	stale     map[int64]bool // ids changed in place, to reread
+	// order lists every article id newest first (as newestFirst orders
+	// them), for searches matching too many articles to list (see
+	// search_large.go); nil when an id does not fit an int32.
+	order []int32
 }
 
 // metaRecount is how often a search counts the articles to notice
@@ -145,6 +149,7 @@ func (s *Store) reloadMeta(m *searchMeta) {
 	if fresh.maxID >= m.maxID {
 		m.builtAt, m.maxID, m.count = fresh.builtAt, fresh.maxID, fresh.count
 		m.date, m.source, m.sources, m.sourceID = fresh.date, fresh.source, fresh.sources, fresh.sourceID
+		m.order = fresh.order
 	}
 }
 
@@ -153,6 +158,7 @@ func (s *Store) updateMeta(ctx context.Context, m *searchMeta, maxID int64, coun
 	if !m.built {
 		return s.loadMeta(ctx, m)
 	}
+	oldMax, stale := m.maxID, len(m.stale) > 0
 	if len(m.stale) > 0 {
 		ids := make([]int64, 0, len(m.stale))
 		for id := range m.stale {
@@ -179,6 +185,11 @@ func (s *Store) updateMeta(ctx context.Context, m *searchMeta, maxID int64, coun
 	if m.count != count || m.maxID != maxID {
 		return s.loadMeta(ctx, m) // articles were deleted
 	}
+	if stale {
+		m.sortOrder()
+	} else if oldMax < m.maxID {
+		m.addOrder(oldMax)
+	}
 	return nil
 }
 
@@ -201,6 +212,7 @@ func (s *Store) loadMeta(ctx context.Context, m *searchMeta) error {
 	if err != nil {
 		return err
 	}
+	m.sortOrder()
 	m.built, m.builtAt = true, time.Now()
 	return nil
 }

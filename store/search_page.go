@@ -27,38 +27,9 @@ func (s *Store) candidates(ctx context.Context, sr Search, ids []int64, all bool
 		return candidateList{}, err
 	}
 	defer m.mu.RUnlock()
-	fromKey, toKey := int64(undated+1), int64(1<<62)
-	if sr.From != "" {
-		fromKey = dateKey(sr.From, '0')
-	}
-	if sr.To != "" {
-		toKey = dateKey(sr.To, '9')
-	}
-	dated := sr.From != "" || sr.To != ""
-	wantSource, hasSource := uint32(0), sr.Source != ""
-	if hasSource {
-		sid, ok := m.sourceID[strings.ToLower(sr.Source)]
-		if !ok || sid == 0 {
-			return candidateList{}, nil
-		}
-		wantSource = sid
-	}
-	keep := func(id int64) bool {
-		if id <= 0 || id >= int64(len(m.date)) || m.date[id] == 0 {
-			return false
-		}
-		if dated && (m.date[id] < fromKey || m.date[id] > toKey) {
-			return false
-		}
-		if hasSource && m.source[id] != wantSource {
-			return false
-		}
-		for _, set := range sets {
-			if _, ok := set[id]; !ok {
-				return false
-			}
-		}
-		return true
+	keep, ok := m.filter(sr, sets)
+	if !ok {
+		return candidateList{}, nil
 	}
 	var out []int64
 	if all {
@@ -84,6 +55,45 @@ func (s *Store) candidates(ctx context.Context, sr Search, ids []int64, all bool
 		res.ids = newestFirst(m.date, out, need)
 	}
 	return res, nil
+}
+
+// filter returns the test an article id must pass to be shown: it exists
+// and its date and source are those asked for, and it is in every set;
+// ok is false when no article can pass (an unknown source). m is locked.
+func (m *searchMeta) filter(sr Search, sets []idSet) (keep func(id int64) bool, ok bool) {
+	fromKey, toKey := int64(undated+1), int64(1<<62)
+	if sr.From != "" {
+		fromKey = dateKey(sr.From, '0')
+	}
+	if sr.To != "" {
+		toKey = dateKey(sr.To, '9')
+	}
+	dated := sr.From != "" || sr.To != ""
+	wantSource, hasSource := uint32(0), sr.Source != ""
+	if hasSource {
+		sid, ok := m.sourceID[strings.ToLower(sr.Source)]
+		if !ok || sid == 0 {
+			return nil, false
+		}
+		wantSource = sid
+	}
+	return func(id int64) bool {
+		if id <= 0 || id >= int64(len(m.date)) || m.date[id] == 0 {
+			return false
+		}
+		if dated && (m.date[id] < fromKey || m.date[id] > toKey) {
+			return false
+		}
+		if hasSource && m.source[id] != wantSource {
+			return false
+		}
+		for _, set := range sets {
+			if _, ok := set[id]; !ok {
+				return false
+			}
+		}
+		return true
+	}, true
 }
 
 // newestFirst orders ids by date, newest first (then by id, latest first;

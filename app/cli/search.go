@@ -62,7 +62,10 @@ func runSearch(ctx context.Context, c *session, args []string) int {
 		}
 	}
 	atLeast := ""
-	if !res.TotalExact {
+	switch {
+	case res.Approx:
+		atLeast = "about " // too many to count: estimated
+	case !res.TotalExact:
 		atLeast = "at least "
 	}
 	fmt.Fprintf(c.Stdout, "%d of %s%d matching articles", len(res.Hits), atLeast, res.Total)

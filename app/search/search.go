@@ -27,6 +27,9 @@ type Options struct {
 	Sort   string // "relevance" (default) or "date"
 	Limit  int    // default 20, at most 500
 	Offset int
+	// Exact counts every match of a search matching many articles rather
+	// than estimating their number (store.Search.Exact): slower.
+	Exact bool
 }
 
 // ErrBadQuery wraps errors in what the user typed.
@@ -82,7 +85,7 @@ func (a *Service) Search(ctx context.Context, text string, opt Options) (store.S
 	}
 	sr := store.Search{
 		Query: q, From: from, To: to, Source: strings.TrimSpace(opt.Source), EntityType: typ,
-		Sort: opt.Sort, Limit: opt.Limit, Offset: opt.Offset,
+		Sort: opt.Sort, Limit: opt.Limit, Offset: opt.Offset, Exact: opt.Exact,
 	}
 	var note string
 	if strings.TrimSpace(opt.Entity) != "" {

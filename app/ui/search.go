@@ -156,7 +156,13 @@ func (v *SearchView) fetch(ctx context.Context, limit, offset int) ([]hitRow, er
 	}
 	if offset == 0 {
 		msg := fmt.Sprintf("%d matching articles", res.Total)
-		if res.Total == 1 {
+		switch {
+		case res.Approx:
+			msg = fmt.Sprintf("about %d matching articles", res.Total) // too many to count: estimated
+		case !res.TotalExact:
+			msg = fmt.Sprintf("at least %d matching articles", res.Total)
+		}
+		if res.Total == 1 && res.TotalExact {
 			msg = "1 matching article"
 		}
 		if res.Note != "" {

@@ -1,12 +1,17 @@
 // Command benchtable reads `go test -bench` output on stdin and prints the
 // results as a readable table, one row per benchmark with its metrics, in the
-// order they ran. Lines that are not results pass through to stderr.
+// order they ran. Lines that are not results pass through to stderr. A
+// benchmark reporting a metric twice, as "U" and as "naive-U" (the same
+// figure measured the naive way in the same run), gets its ratio to the
+// naive figure in the ratio column: how many times better (faster, or more
+// per second for a unit ending in "/s").
 package main
 
 import (
 	"bufio"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -18,9 +23,9 @@ func main() {
 		os.Exit(1)
 	}
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "benchmark\tpackage\tmetrics")
+	fmt.Fprintln(tw, "benchmark\tpackage\tmetrics\tratio")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.name, r.pkg, strings.Join(r.metrics, "  "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.name, r.pkg, strings.Join(r.metrics, "  "), ratios(r.metrics))
 	}
 	tw.Flush()
 }
@@ -66,4 +71,33 @@ func parse(sc *bufio.Scanner) ([]row, error) {
 		rows = append(rows, row{name: name, pkg: pkg, metrics: ms})
 	}
 	return rows, sc.Err()
+}
+
+// ratios returns "U: N.Nx" for each metric "V U" of ms with a "W naive-U"
+// beside it: W/V, or V/W for a rate (a unit ending in "/s").
+func ratios(ms []string) string {
+	vals := map[string]float64{}
+	var units []string
+	for _, m := range ms {
+		v, unit, ok := strings.Cut(m, " ")
+		f, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil {
+			continue
+		}
+		vals[unit] = f
+		units = append(units, unit)
+	}
+	var out []string
+	for _, u := range units {
+		naive, ok := vals["naive-"+u]
+		if !ok || strings.HasPrefix(u, "naive-") || vals[u] == 0 || naive == 0 {
+			continue
+		}
+		r := naive / vals[u]
+		if strings.HasSuffix(u, "/s") {
+			r = vals[u] / naive
+		}
+		out = append(out, fmt.Sprintf("%s: %.1fx", u, r))
+	}
+	return strings.Join(out, "  ")
 }

@@ -55,7 +55,7 @@ func run(n int, shared, out string, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := synth.Fill(ctx, s, synth.NewGenerator(pools, seed), n, progress); err != nil {
+	if err := synth.FillBulk(ctx, s, synth.NewGenerator(pools, seed), n, progress); err != nil {
 		s.Close()
 		return err
 	}

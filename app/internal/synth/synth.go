@@ -262,6 +262,21 @@ func Fill(ctx context.Context, s *store.Store, g *Generator, n int, progress fun
 	return nil
 }
 
+// FillBulk is Fill on a new archive, as a bulk load (store.BeginBulk): the
+// file is not durable until it returns, and its full-text index is then
+// merged into one segment, as after any bulk import.
+func FillBulk(ctx context.Context, s *store.Store, g *Generator, n int, progress func(done int)) error {
+	end, err := s.BeginBulk(ctx)
+	if err != nil {
+		return fmt.Errorf("fill synthetic archive: %w", err)
+	}
+	err = Fill(ctx, s, g, n, progress)
+	if eerr := end(ctx, err == nil); err == nil && eerr != nil {
+		err = fmt.Errorf("fill synthetic archive: %w", eerr)
+	}
+	return err
+}
+
 // CachePath is where an archive of n synthetic articles is kept between
 // runs: os.TempDir()/newsarchive-bench/, outside the repository.
 func CachePath(n int) string {
@@ -284,7 +299,7 @@ func Ensure(ctx context.Context, bbcDir, gmbCSV string, n int, progress func(don
 	if err != nil {
 		return "", err
 	}
-	err = Fill(ctx, s, NewGenerator(pools, 1), n, progress)
+	err = FillBulk(ctx, s, NewGenerator(pools, 1), n, progress)
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
