@@ -168,9 +168,11 @@ func openBenchWindow(b *testing.B, fa fyne.App, path string) (*Window, time.Dura
 // archive, paint-ms for building the main view and painting it with the
 // software driver), the palette's results after a keystroke (the time to
 // look up and show them, after the palette's 60 ms wait for more typing),
-// and the process's resident memory once all is loaded (rss-MB).
+// and the process's resident memory once all is loaded (rss-MB); then
+// scrolling the article list and opening an article (bench_window_test.go).
+// $NEWSARCHIVE_BENCH_WINDOW runs it over another archive (the 1M one).
 func BenchmarkMainWindow(b *testing.B) {
-	path := benchArchive(b)
+	path := benchWindowArchive(b)
 	fa := test.NewTempApp(b)
 
 	b.Run("first-paint", func(b *testing.B) {
@@ -211,6 +213,21 @@ func BenchmarkMainWindow(b *testing.B) {
 		runtime.GC()
 		b.ReportMetric(rssMB(), "rss-MB")
 	})
+
+	for _, sub := range []struct {
+		name string
+		run  func(*testing.B, *Window)
+	}{
+		{"scroll-jump", func(b *testing.B, w *Window) { benchScroll(b, w, true) }},
+		{"scroll-step", func(b *testing.B, w *Window) { benchScroll(b, w, false) }},
+		{"open-article", benchOpenArticle},
+	} {
+		b.Run(sub.name, func(b *testing.B) {
+			w, _, _ := openBenchWindow(b, fa, path)
+			defer w.shutdown()
+			sub.run(b, w)
+		})
+	}
 }
 
 // rssMB returns the process's resident set size in MB (0 where
