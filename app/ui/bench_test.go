@@ -223,7 +223,7 @@ func BenchmarkMainWindow(b *testing.B) {
 		{"open-article", benchOpenArticle},
 	} {
 		b.Run(sub.name, func(b *testing.B) {
-			w, _, _ := openBenchWindow(b, fa, path)
+			w := openSyncWindow(b, fa, path)
 			defer w.shutdown()
 			sub.run(b, w)
 		})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/newsarchive/newsarchive/app"
 )
 
 // benchWindowEnv names an archive the window benchmarks open instead of the
@@ -33,6 +36,24 @@ func benchWindowArchive(b *testing.B) string {
 		return p
 	}
 	return benchArchive(b)
+}
+
+// openSyncWindow opens the archive at path in a window of fa that does
+// all its work in order on the calling goroutine (Options.Sync), its
+// lookup index built and its first rows shown. The test driver runs
+// fyne.Do on the goroutine calling it: background loads would draw the
+// list while the benchmark does.
+func openSyncWindow(b *testing.B, fa fyne.App, path string) *Window {
+	b.Helper()
+	a, err := app.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := newWindow(fa, a, path, Options{Sync: true, NoTagging: true, FeedCheck: -1})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.showSection(sectionArticles)
+	w.Canvas().Capture()
+	return w
 }
 
 // waitUI polls cond on the UI goroutine until it holds, failing after a
@@ -65,14 +86,11 @@ const visibleRows = 20
 func benchScroll(b *testing.B, w *Window, jump bool) {
 	p := w.articles.list
 	var total int
-	waitUI(b, "article count", func() bool { total = p.total; return total > 0 && len(p.loading) == 0 })
-	// The test driver runs fyne.Do on the calling goroutine: loads finishing
-	// in the background would draw the list while this goroutine does.
-	// From here all work is done in order, on this goroutine.
-	w.opt.Sync = true
+	waitUI(b, "article count", func() bool { total = p.total; return total > 0 })
 	rng := rand.New(rand.NewPCG(7, 11))
 	row, deepest := 0, 0
 	var took []time.Duration
+	cpu0, _ := processCPU()
 	for b.Loop() {
 		if jump {
 			row = rng.IntN(max(1, total-visibleRows))
@@ -93,7 +111,7 @@ func benchScroll(b *testing.B, w *Window, jump bool) {
 		})
 		took = append(took, time.Since(start))
 	}
-	reportQuantiles(b, took)
+	reportQuantiles(b, took, cpu0)
 	b.ReportMetric(float64(deepest), "max-row")
 }
 
@@ -103,13 +121,10 @@ func benchScroll(b *testing.B, w *Window, jump bool) {
 func benchOpenArticle(b *testing.B, w *Window) {
 	p := w.articles.list
 	var total int
-	waitUI(b, "article count", func() bool { total = p.total; return total > 0 && len(p.loading) == 0 })
-	// The test driver runs fyne.Do on the calling goroutine: loads finishing
-	// in the background would draw the list while this goroutine does.
-	// From here all work is done in order, on this goroutine.
-	w.opt.Sync = true
+	waitUI(b, "article count", func() bool { total = p.total; return total > 0 })
 	rng := rand.New(rand.NewPCG(3, 5))
 	var took []time.Duration
+	var cpu time.Duration // CPU time of the timed parts
 	for b.Loop() {
 		b.StopTimer()
 		row := rng.IntN(total)
@@ -122,17 +137,27 @@ func benchOpenArticle(b *testing.B, w *Window) {
 		})
 		b.StartTimer()
 		start := time.Now()
+		c0, _ := processCPU()
 		fyne.DoAndWait(func() { w.articles.reader.show(r.ID) })
 		waitUI(b, "article shown", func() bool { return w.articles.reader.id == r.ID })
 		took = append(took, time.Since(start))
+		c1, _ := processCPU()
+		cpu += c1 - c0
 	}
-	reportQuantiles(b, took)
+	reportQuantiles(b, took, 0)
+	if len(took) > 0 && cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(took)), "cpu-ms/op")
+	}
 }
 
-// reportQuantiles reports the p50 and p95 of took in ms.
-func reportQuantiles(b *testing.B, took []time.Duration) {
+// reportQuantiles reports the p50 and p95 of took in ms and, when cpu0
+// is the process's CPU time before the ops, their mean CPU time.
+func reportQuantiles(b *testing.B, took []time.Duration, cpu0 time.Duration) {
 	if len(took) == 0 {
 		return
+	}
+	if cpu1, ok := processCPU(); ok && cpu0 > 0 {
+		b.ReportMetric(float64((cpu1-cpu0).Microseconds())/1000/float64(len(took)), "cpu-ms/op")
 	}
 	slices.Sort(took)
 	q := func(f float64) float64 {
