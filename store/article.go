@@ -262,7 +262,15 @@ func (s *Store) ArticleCount(ctx context.Context) (int, error) {
 // ArticlesAfter returns the id, title, source and date of every article
 // whose id is above afterID, in id order.
 func (s *Store) ArticlesAfter(ctx context.Context, afterID int64) ([]ArticleListing, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles WHERE id > ? ORDER BY id`, afterID)
+	return s.ArticlesAfterLimit(ctx, afterID, -1)
+}
+
+// ArticlesAfterLimit is ArticlesAfter for the first limit articles only
+// (all when limit < 0): a caller reading a large archive in chunks holds
+// one chunk at a time.
+func (s *Store) ArticlesAfterLimit(ctx context.Context, afterID int64, limit int) ([]ArticleListing, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, published FROM articles WHERE id > ? ORDER BY id LIMIT ?`,
+		afterID, sqlLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("articles after %d: %w", afterID, err)
 	}

@@ -17,7 +17,8 @@ func forceRebuild(ix *Index) {
 
 // TestBaseMatchesMutable checks that the compact base finds and ranks exactly
 // what the all-mutable layout does, whether texts arrive in one bulk Add,
-// one by one (with automatic rebuilds), or half and half.
+// one by one (with automatic rebuilds), half and half, or staged in chunks
+// and committed once.
 func TestBaseMatchesMutable(t *testing.T) {
 	g := loadGMB(t)
 	items := generateNames(g, 40000, 3)
@@ -36,6 +37,15 @@ func TestBaseMatchesMutable(t *testing.T) {
 	for _, it := range items[len(items)/2:] {
 		mixed.Add(it)
 	}
+	staged := New() // in chunks, merged once
+	for i := 0; i < len(items); i += 7000 {
+		staged.Stage(items[i:min(i+7000, len(items))]...)
+	}
+	staged.Stage(items[:100]...) // again: replaces, adds nothing
+	if staged.Len() != 0 {
+		t.Errorf("staged: Len = %d before Commit, want 0", staged.Len())
+	}
+	staged.Commit()
 	if bulk.base.n() != ref.Len() || single.base.n() == 0 || len(mixed.entries) == 0 {
 		t.Fatalf("layouts not exercised: bulk base %d, single base %d, mixed delta %d",
 			bulk.base.n(), single.base.n(), len(mixed.entries))
@@ -54,7 +64,7 @@ func TestBaseMatchesMutable(t *testing.T) {
 	for _, ix := range []struct {
 		name string
 		ix   *Index
-	}{{"bulk", bulk}, {"single", single}, {"mixed", mixed}} {
+	}{{"bulk", bulk}, {"single", single}, {"mixed", mixed}, {"staged", staged}} {
 		if ix.ix.Len() != ref.Len() {
 			t.Errorf("%s: Len = %d, want %d", ix.name, ix.ix.Len(), ref.Len())
 		}

@@ -167,6 +167,31 @@ func (ix *Index) Add(items ...Item) {
 	}
 }
 
+// Stage adds items as a large Add does, in their compact form, but leaves
+// them out of searches until Commit merges them: an index built from many
+// chunks (a million titles read a chunk at a time) is merged once instead
+// of once per chunk. Staged items replace indexed ones as Add's do.
+func (ix *Index) Stage(items ...Item) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, it := range items {
+		if ix.mutableOnly {
+			ix.add(it)
+		} else {
+			ix.stage(it)
+		}
+	}
+}
+
+// Commit makes the staged items searchable.
+func (ix *Index) Commit() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if len(ix.stagedOff) > 0 {
+		ix.rebuild()
+	}
+}
+
 // kindOf returns the code of kind, adding it when new; ok is false when there
 // are already 255 kinds.
 func (ix *Index) kindOf(kind Kind) (uint8, bool) {

@@ -90,7 +90,16 @@ var sharedProse = sync.OnceValues(func() (m *prose.Model, err error) {
 			err = fmt.Errorf("load prose model: %v", r)
 		}
 	}()
-	return prose.ModelFromData("newsarchive-pos"), nil
+	// A document made with extraction off carries a model with prose's POS
+	// tagger only: prose.ModelFromData would load its entity extracter too
+	// (15 MB of heap), which the tagger never uses (see pipeline.sentence).
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithTokenization(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return nil, err
+	}
+	doc.Model.Name = "newsarchive-pos"
+	return doc.Model, nil
 })
 
 // newPipeline returns the prose pipeline, loading prose's model once.

@@ -30,3 +30,16 @@ func (a *Service) Sources(ctx context.Context) ([]store.SourceCount, error) {
 func (a *Service) SourceArticles(ctx context.Context, source string, limit, offset int) ([]store.ArticleListing, error) {
 	return a.st.SourceArticles(ctx, source, limit, offset)
 }
+
+// ArticleKeys returns the keys of every every-th article of the
+// newest-first list (see store.ArticleKeys), to page it from with
+// ArticlesFrom.
+func (a *Service) ArticleKeys(ctx context.Context, every int) ([]store.ArticleKey, error) {
+	return a.st.ArticleKeys(ctx, every)
+}
+
+// ArticlesFrom lists a page of the newest-first list, offset articles
+// from the one at key.
+func (a *Service) ArticlesFrom(ctx context.Context, key store.ArticleKey, limit, offset int) ([]store.ArticleListing, error) {
+	return a.st.ArticlesFrom(ctx, key, limit, offset)
+}

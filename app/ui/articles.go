@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -108,6 +109,7 @@ type ArticlesView struct {
 	sort   *widget.Select
 	reader *Reader
 	root   fyne.CanvasObject
+	keys   *listAnchors // pages of the newest-first order read by key
 }
 
 // sortChoices map the sort menu's labels to list orders.
@@ -117,9 +119,9 @@ var sortChoices = []struct {
 }{{"Newest first", store.SortDate}, {"Title", store.SortTitle}, {"Source", store.SortSource}}
 
 func newArticlesView(w viewHost) *ArticlesView {
-	v := &ArticlesView{w: w, sortBy: store.SortDate, reader: newReader(w)}
+	v := &ArticlesView{w: w, sortBy: store.SortDate, reader: newReader(w), keys: newListAnchors()}
 	v.list = newArticleList(w, v.fetch, w.openArticle) // a place of the history (nav.go)
-	v.list.count = func(ctx context.Context) (int, error) { return w.archive().Search.ArticleCount(ctx) }
+	v.list.count = v.count
 	var labels []string
 	for _, c := range sortChoices {
 		labels = append(labels, c.label)
@@ -134,7 +136,27 @@ func newArticlesView(w viewHost) *ArticlesView {
 }
 
 func (v *ArticlesView) fetch(ctx context.Context, limit, offset int) ([]store.ArticleListing, error) {
+	if v.sortBy == store.SortDate {
+		return v.keys.fetch(ctx, v.w.archive(), limit, offset)
+	}
 	return v.w.archive().Search.Articles(ctx, v.sortBy, limit, offset)
+}
+
+// count counts the articles and, for a long list, has the keys its pages
+// are read from read in the background (pages read meanwhile skip with
+// OFFSET).
+func (v *ArticlesView) count(ctx context.Context) (int, error) {
+	a := v.w.archive()
+	n, err := a.Search.ArticleCount(ctx)
+	if err != nil {
+		return 0, err
+	}
+	v.w.run(func() {
+		if err := v.keys.prepare(ctx, a, n); err != nil && ctx.Err() == nil {
+			log.Print(err)
+		}
+	})
+	return n, nil
 }
 
 func (v *ArticlesView) onSort(label string) {
@@ -147,7 +169,10 @@ func (v *ArticlesView) onSort(label string) {
 }
 
 // reload reads the list again from the first page.
-func (v *ArticlesView) reload() { v.list.reset() }
+func (v *ArticlesView) reload() {
+	v.keys.forget()
+	v.list.reset()
+}
 
 func (v *ArticlesView) content() fyne.CanvasObject { return v.root }
 

@@ -169,9 +169,11 @@ func openBenchWindow(b *testing.B, fa fyne.App, path string) (*Window, time.Dura
 // software driver), the palette's results after a keystroke (the time to
 // look up and show them, after the palette's 60 ms wait for more typing),
 // the same in the header's field (header-keystroke), and the process's
-// resident memory once all is loaded (rss-MB).
+// resident memory once all is loaded (rss-MB); then scrolling the article
+// list and opening an article (bench_window_test.go).
+// $NEWSARCHIVE_BENCH_WINDOW runs it over another archive (the 1M one).
 func BenchmarkMainWindow(b *testing.B) {
-	path := benchArchive(b)
+	path := benchWindowArchive(b)
 	fa := test.NewTempApp(b)
 
 	b.Run("first-paint", func(b *testing.B) {
@@ -238,6 +240,21 @@ func BenchmarkMainWindow(b *testing.B) {
 			b.Fatalf("typing %q found nothing", string(query))
 		}
 	})
+
+	for _, sub := range []struct {
+		name string
+		run  func(*testing.B, *Window)
+	}{
+		{"scroll-jump", func(b *testing.B, w *Window) { benchScroll(b, w, true) }},
+		{"scroll-step", func(b *testing.B, w *Window) { benchScroll(b, w, false) }},
+		{"open-article", benchOpenArticle},
+	} {
+		b.Run(sub.name, func(b *testing.B) {
+			w := openSyncWindow(b, fa, path)
+			defer w.shutdown()
+			sub.run(b, w)
+		})
+	}
 }
 
 // rssMB returns the process's resident set size in MB (0 where

@@ -31,8 +31,9 @@ type Jobs struct {
 	parent  *fyne.Container // lays out the summary
 	cancels []context.CancelFunc
 	polling bool
-	idle    atomic.Bool // the queue was empty at the last look: poll less often
-	failed  int         // failed taggings last reported in the status bar
+	idle    atomic.Bool  // the queue was empty at the last look: poll less often
+	cost    atomic.Int64 // how long the last count of the queue took (ns)
+	failed  int          // failed taggings last reported in the status bar
 }
 
 func newJobs(w jobsHost) *Jobs {
@@ -153,6 +154,12 @@ func (jb *job) summarise(sum string) {
 // machine has queued, without counting the queue every second.
 const idlePolls = 5
 
+// pollShare bounds the time the tagging poll spends counting the queue: it
+// waits at least 1/pollShare times as long as the last count took before
+// the next (a million-article queue takes some 0.2 s to count: a count
+// every 4 s rather than every second).
+const pollShare = 0.05
+
 // pollTagging shows the tagging progress while the window is open. It
 // keeps polling while articles wait, whoever tags them: this process, or
 // workers elsewhere sharing the archive (`newsarchive worker`).
@@ -165,14 +172,24 @@ func (j *Jobs) pollTagging() {
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
-		n := 0
+		n, last := 0, time.Now()
 		for range t.C {
 			if n++; j.idle.Load() && n%idlePolls != 0 {
 				continue
 			}
+			if !pollDue(time.Since(last), time.Duration(j.cost.Load())) {
+				continue
+			}
+			last = time.Now()
 			fyne.Do(j.updateTagging)
 		}
 	}()
+}
+
+// pollDue tells whether the queue may be counted again, since after the
+// last count, which took cost.
+func pollDue(since, cost time.Duration) bool {
+	return since >= time.Duration(float64(cost)/pollShare)
 }
 
 // updateTagging reads the tagging queue (off the UI goroutine) and shows
@@ -184,7 +201,9 @@ func (j *Jobs) updateTagging() {
 		return
 	}
 	j.w.run(func() {
+		start := time.Now()
 		q, err := a.Tagging.QueueStatus(ctx)
+		j.cost.Store(int64(time.Since(start)))
 		local := a.Tagging.TaggingRunning()
 		j.w.do(func() {
 			if err != nil || a != j.w.archive() {

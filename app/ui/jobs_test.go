@@ -76,3 +76,21 @@ func TestTaggingSummaryFollowsOtherWorkers(t *testing.T) {
 		t.Errorf("the tagging summary %q is still shown once the queue is empty", w.jobs.tagText.Text)
 	}
 }
+
+// TestPollDue checks that the tagging poll spaces its counts of the queue
+// by what they cost.
+func TestPollDue(t *testing.T) {
+	for _, tt := range []struct {
+		since, cost time.Duration
+		want        bool
+	}{
+		{time.Second, 0, true},
+		{time.Second, 10 * time.Millisecond, true},
+		{time.Second, 200 * time.Millisecond, false},
+		{4 * time.Second, 200 * time.Millisecond, true},
+	} {
+		if got := pollDue(tt.since, tt.cost); got != tt.want {
+			t.Errorf("pollDue(%v, %v) = %v, want %v", tt.since, tt.cost, got, tt.want)
+		}
+	}
+}
