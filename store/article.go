@@ -216,14 +216,18 @@ type ArticleListing struct {
 	Published string
 }
 
+// articleOrders are the ORDER BY of each sort of the article list; each
+// has an index (migrations 0011, PostgreSQL 0006).
+var articleOrders = map[ArticleSort]string{
+	SortDate:   `published DESC, id DESC`, // '' sorts last
+	SortTitle:  `title COLLATE NOCASE, id`,
+	SortSource: `source = '', source COLLATE NOCASE, published DESC, id`,
+	SortID:     `id`,
+}
+
 // Articles returns a page of articles, without their bodies.
 func (s *Store) Articles(ctx context.Context, sortBy ArticleSort, limit, offset int) ([]ArticleListing, error) {
-	order := map[ArticleSort]string{
-		SortDate:   `published DESC, id DESC`, // '' sorts last
-		SortTitle:  `title COLLATE NOCASE, id`,
-		SortSource: `source = '', source COLLATE NOCASE, published DESC, id`,
-		SortID:     `id`,
-	}[sortBy]
+	order := articleOrders[sortBy]
 	if order == "" {
 		return nil, fmt.Errorf("list articles: unknown sort %q", sortBy)
 	}
