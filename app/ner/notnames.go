@@ -212,3 +212,54 @@ func (t *Tagger) demonym(w string) bool {
 	b := t.model.Lists[w]
 	return b&listDemonym != 0 && b&(listCountry|listCity|listRegion) == 0
 }
+
+// dropCommonWords removes the lone one-word mentions that are common nouns
+// in this document: the training text writes the word in lower case
+// (lexicon: caseLower, four times more often lower case than capitalised
+// in mid-sentence), and the document itself writes it in lower case too
+// ("the city ... City", "radio ... Radio"). Such a word, capitalised alone,
+// is a generic noun or a nickname, no name ("City", "Radio"); a name in a
+// longer name ("Manchester City", linked to it) and a gazetteer name stay.
+func (t *Tagger) dropCommonWords(sents [][]token, ms []mention) []mention {
+	var cand map[string]bool
+	for _, m := range ms {
+		if t.commonCandidate(sents, m) {
+			if cand == nil {
+				cand = map[string]bool{}
+			}
+			cand[sents[m.sent][m.a].lower] = false
+		}
+	}
+	if cand == nil {
+		return ms
+	}
+	for _, toks := range sents {
+		for i := 1; i < len(toks); i++ {
+			if seen, ok := cand[toks[i].text]; ok && !seen {
+				cand[toks[i].text] = true
+			}
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !t.commonCandidate(sents, m) || !cand[sents[m.sent][m.a].lower] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// commonCandidate reports whether m is one capitalised word, not linked to
+// a longer name nor from the gazetteer, that the lexicon calls a common
+// lower-case word and no name list holds as a place or company.
+func (t *Tagger) commonCandidate(sents [][]token, m mention) bool {
+	if m.fixed || m.b-m.a != 1 {
+		return false
+	}
+	w := sents[m.sent][m.a]
+	if m.canonical != "" && m.canonical != w.text || !isCapitalised(w.text) {
+		return false
+	}
+	return t.model.Lexicon[w.lower] == caseLower &&
+		t.model.Lists[w.lower]&(listCountry|listCity|listRegion|listCompany) == 0
+}
