@@ -38,13 +38,14 @@ var orgAfter = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "executives": true, "profits": true, "stock": true,
 	"staff": true, "employees": true, "manager": true, "striker": true, "midfielder": true,
 	"defender": true, "goalkeeper": true, "frontman": true, "guitarist": true, "drummer": true,
+	"coach": true, "captain": true, "skipper": true, "fans": true, "supporters": true, "squad": true,
 }
 
 // cueType returns the type a cue around mention m gives it, or "": a work
 // noun right before ("the comedy Sideways"), or before "like" / "such as"
 // ("films like Harry Potter"), or after the name with an article before it
-// ("the Harry Potter films", "the Xbox console"; not after "a": "a Martin
-// Scorsese film") makes a work; an
+// ("the Harry Potter films", "the third Harry Potter film", "the Xbox
+// console"; see workOpeners, not "a": "a Martin Scorsese film") makes a work; an
 // organisation noun before it or an officer, player or share word after it
 // an organisation.
 func cueType(toks []token, m mention) string {
@@ -62,12 +63,30 @@ func cueType(toks []token, m mention) string {
 	case workNoun(before(1)),
 		before(1) == "like" && workNoun(before(2)),
 		before(1) == "as" && before(2) == "such" && workNoun(before(3)),
-		before(1) == "the" && workNoun(after):
+		workOpeners[before(1)] && workAfter[strings.TrimSuffix(after, "s")]:
 		return Misc
 	case orgNouns[before(1)], orgAfter[after]:
 		return Org
 	}
 	return ""
+}
+
+// workOpeners are the words before "NAME film" that make NAME the title
+// rather than the maker ("the Harry Potter films", "his Harry Potter film
+// co-star", "the third Harry Potter film"; "a Martin Scorsese film" is the
+// maker's).
+var workOpeners = map[string]bool{
+	"the": true, "his": true, "her": true, "their": true, "its": true, "first": true, "second": true,
+	"third": true, "fourth": true, "fifth": true, "latest": true, "new": true, "next": true, "last": true,
+	"final": true, "original": true,
+}
+
+// workAfter are the work nouns that follow a title used as a modifier
+// ("the Harry Potter films"); not "game" or "series", which follow teams
+// ("the Chelsea game", "the India series").
+var workAfter = map[string]bool{
+	"film": true, "movie": true, "book": true, "novel": true, "album": true, "console": true,
+	"franchise": true, "sequel": true, "soundtrack": true,
 }
 
 // workNoun reports whether w is a work noun or its plural ("films").
@@ -86,8 +105,8 @@ func applyCues(sents [][]token, ms []mention) {
 		if m.fixed || m.canonical != "" && m.canonical != words(sents[m.sent], m.a, m.b) {
 			continue // a short mention linked to a full name ("after the game Mourinho said")
 		}
-		if c := cueType(sents[m.sent], m); c != "" && want[words(sents[m.sent], m.a, m.b)] != Misc {
-			want[words(sents[m.sent], m.a, m.b)] = c
+		if c := cueType(sents[m.sent], m); c != "" && want[cueKey(sents, m)] != Misc {
+			want[cueKey(sents, m)] = c
 		}
 	}
 	if len(want) == 0 {
@@ -98,12 +117,18 @@ func applyCues(sents [][]token, ms []mention) {
 		if m.fixed {
 			continue
 		}
-		key := words(sents[m.sent], m.a, m.b)
-		if m.canonical != "" && m.canonical != key {
-			key = m.canonical // a short mention goes with its full name ("Ferdinand")
+		key := cueKey(sents, *m)
+		if m.canonical != "" && m.canonical != words(sents[m.sent], m.a, m.b) {
+			key = strings.TrimSuffix(m.canonical, ".") // a short mention goes with its full name ("Ferdinand")
 		}
 		if typ, ok := want[key]; ok {
 			m.typ = typ
 		}
 	}
+}
+
+// cueKey is a mention's words without a full stop the segmenter left on the
+// last one ("West Ham." ending a text).
+func cueKey(sents [][]token, m mention) string {
+	return strings.TrimSuffix(words(sents[m.sent], m.a, m.b), ".")
 }
