@@ -212,3 +212,72 @@ func (t *Tagger) demonym(w string) bool {
 	b := t.model.Lists[w]
 	return b&listDemonym != 0 && b&(listCountry|listCity|listRegion) == 0
 }
+
+// dropCommonWords removes the lone one-word mentions that are common nouns
+// in this document: the training text writes the word in lower case
+// (lexicon: caseLower, four times more often lower case than capitalised
+// in mid-sentence) and the document itself writes it in lower case too
+// ("the city ... City", "radio ... Radio"); or the training text writes it
+// either way (caseMixed: "Committee", "Windows") and the document writes
+// it in lower case at least as often as it has it alone as a name. Such a
+// word, capitalised alone, is a generic noun or a nickname, no name; a
+// name in a longer name ("Manchester City", linked to it) and a gazetteer
+// name stay. A lower-case word typed PLACE alone is dropped wherever it is:
+// commonCandidate has made sure no place list holds it, so nothing but the
+// model's guess says it is a place ("City", a club's nickname).
+func (t *Tagger) dropCommonWords(sents [][]token, ms []mention) []mention {
+	var cand map[string]*[2]int // word -> lower-case uses, lone mentions
+	for _, m := range ms {
+		if t.commonCandidate(sents, m) {
+			if cand == nil {
+				cand = map[string]*[2]int{}
+			}
+			w := sents[m.sent][m.a].lower
+			if cand[w] == nil {
+				cand[w] = &[2]int{}
+			}
+			cand[w][1]++
+		}
+	}
+	if cand == nil {
+		return ms
+	}
+	for _, toks := range sents {
+		for i := 1; i < len(toks); i++ {
+			if c := cand[toks[i].text]; c != nil {
+				c[0]++
+			}
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !t.commonCandidate(sents, m) {
+			out = append(out, m)
+			continue
+		}
+		w := sents[m.sent][m.a].lower
+		c := cand[w]
+		lex := t.model.Lexicon[w]
+		if lex == caseLower && c[0] == 0 && m.typ != Place || lex == caseMixed && c[0] < c[1] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// commonCandidate reports whether m is one capitalised word, not linked to
+// a longer name nor from the gazetteer, that the lexicon calls a common
+// lower-case or mixed-case word and no name list holds as a place or
+// company.
+func (t *Tagger) commonCandidate(sents [][]token, m mention) bool {
+	if m.fixed || m.b-m.a != 1 {
+		return false
+	}
+	w := sents[m.sent][m.a]
+	if m.canonical != "" && m.canonical != w.text || !isCapitalised(w.text) {
+		return false
+	}
+	c := t.model.Lexicon[w.lower]
+	return (c == caseLower || c == caseMixed) &&
+		t.model.Lists[w.lower]&(listCountry|listCity|listRegion|listCompany) == 0
+}

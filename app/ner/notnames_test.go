@@ -53,3 +53,42 @@ func TestPluralAbbrev(t *testing.T) {
 		}
 	}
 }
+
+// TestDropCommonWords checks the document rule for lone common words on
+// given mentions (the model's own choices aside).
+func TestDropCommonWords(t *testing.T) {
+	tg := loadTagger(t)
+	tests := []struct {
+		name string
+		text string
+		word string // the lone mention, its first occurrence
+		typ  string
+		keep bool
+	}{
+		{"lower-case word written lower case too", "The radio station was sold. Radio said profits rose.", "Radio", Org, false},
+		{"lower-case word not in lower case here", "Profits rose last year. Radio said the sale was done.", "Radio", Org, true},
+		{"lower-case word alone as a place", "Profits rose last year. City won the game.", "City", Place, false},
+		{"lower-case word alone, no place", "Profits rose last year. City won the game.", "City", Org, true},
+		{"a name of the training text", "The city council met. Blair said the city was calm.", "Blair", Person, true},
+		{"a listed city", "He had a bath in the hotel. Bath won the game.", "Bath", Org, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := tg.pipe.sentences(tc.text, 0)
+			var ms []mention
+			for si, toks := range sents {
+				for i, tk := range toks {
+					if tk.text == tc.word && len(ms) == 0 {
+						ms = append(ms, mention{sent: si, a: i, b: i + 1, typ: tc.typ})
+					}
+				}
+			}
+			if len(ms) != 1 {
+				t.Fatalf("%q not found in %q", tc.word, tc.text)
+			}
+			if got := len(tg.dropCommonWords(sents, ms)) == 1; got != tc.keep {
+				t.Errorf("%q kept = %v, want %v", tc.word, got, tc.keep)
+			}
+		})
+	}
+}

@@ -72,12 +72,17 @@ func (p *pipeline) sentence(text string) (toks []token) {
 		}
 	}()
 	safe := proseSafe(text)
-	doc, err := prose.NewDocument(safe, prose.UsingModel(p.model),
+	masked, changed := maskApostrophes(safe)
+	doc, err := prose.NewDocument(masked, prose.UsingModel(p.model),
 		prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
-	return alignTokens(safe, doc.Tokens())
+	toks = alignTokens(masked, doc.Tokens())
+	if changed {
+		restoreApostrophes(safe, masked, toks)
+	}
+	return toks
 }
 
 // proseSafe masks the runes of s whose lower-case form has another length.

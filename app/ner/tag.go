@@ -53,6 +53,8 @@ func (t *Tagger) tagSentences(ctx context.Context, text string, sents [][]token,
 	}
 	ms = t.propagate(sents, ms)
 	link(sents, ms)
+	applyCues(sents, ms)
+	ms = t.dropCommonWords(sents, ms)
 	out := make([]Entity, 0, len(ms))
 	for _, m := range ms {
 		toks := sents[m.sent]
