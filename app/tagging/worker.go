@@ -220,11 +220,18 @@ func (w *worker) run(ctx context.Context) error {
 				// The queue is empty and this worker saved since it last
 				// re-decided the archive: re-decide it (resolve.go). Every
 				// worker that saved does, so the last save is always
-				// followed by a decision over the whole archive.
-				if err := w.a.ResolveEntities(ctx); err != nil {
+				// followed by a decision over the whole archive. A
+				// resolution outpaced by other writers is tried again when
+				// the queue is next empty; one over unchanged evidence is
+				// skipped.
+				_, err := w.a.resolve(ctx, true)
+				switch {
+				case errors.Is(err, store.ErrResolveOutpaced):
+				case err != nil:
 					return err
+				default:
+					w.unresolved = false
 				}
-				w.unresolved = false
 			}
 			w.report(EventIdle, func(p *Progress) { p.Queue = q })
 			if w.opt.ExitWhenDone && q.Waiting() == 0 {
