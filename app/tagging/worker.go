@@ -222,8 +222,8 @@ func (w *worker) run(ctx context.Context) error {
 				// worker that saved does, so the last save is always
 				// followed by a decision over the whole archive. A
 				// resolution outpaced by other writers is tried again when
-				// the queue is next empty; one over unchanged evidence is
-				// skipped.
+				// the queue is next empty (a worker that would exit waits
+				// for it); one over unchanged evidence is skipped.
 				_, err := w.a.resolve(ctx, true)
 				switch {
 				case errors.Is(err, store.ErrResolveOutpaced):
@@ -234,7 +234,7 @@ func (w *worker) run(ctx context.Context) error {
 				}
 			}
 			w.report(EventIdle, func(p *Progress) { p.Queue = q })
-			if w.opt.ExitWhenDone && q.Waiting() == 0 {
+			if w.opt.ExitWhenDone && q.Waiting() == 0 && !w.unresolved {
 				return nil
 			}
 			select {
