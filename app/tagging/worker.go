@@ -161,7 +161,11 @@ func (a *Service) Work(ctx context.Context, opt Options, progress func(Progress)
 	if err := a.releaseDeadLocal(ctx); err != nil {
 		return err
 	}
-	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now()}
+	// A run that ends when the queue is empty re-decides the archive even
+	// if it saved nothing: a run killed between its last save and its
+	// resolution left the archive unresolved (a resolution over evidence
+	// this process already resolved is skipped).
+	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now(), unresolved: opt.ExitWhenDone}
 	w.p.Owner = opt.Owner
 	err = w.run(ctx)
 	if err != nil && ctx.Err() != nil {
