@@ -38,12 +38,14 @@ type NameResolution struct {
 	To   map[string]EntityKey
 }
 
-// Whole-archive resolution in one transaction: the evidence of every tagged
-// name is read, decided and applied under the archive's write lock, so a
-// batch saved meanwhile is either wholly in the evidence or waits for the
-// decision to be applied; the entities that result are a function of the
-// mentions' evidence alone (not of the order in which articles were tagged,
-// nor of the previous resolution), as long as decide is.
+// Whole-archive resolution: the evidence of every tagged name is read in a
+// read snapshot and decided outside the archive's write lock; the moves are
+// then applied in a short write transaction that first checks the archive's
+// evidence watermark (resolve_apply.go) is what the snapshot saw, so a batch
+// saved meanwhile is either wholly in the evidence or makes the resolution
+// start over; the entities that result are a function of the mentions'
+// evidence alone (not of the order in which articles were tagged, nor of
+// the previous resolution), as long as decide is.
 
 // ResolveArchive reads the evidence of every tagged name, asks decide
 // where each name's mentions go by their tagged type (NameResolution.To; a
@@ -54,38 +56,8 @@ type NameResolution struct {
 // with no mention are removed unless confirmed. decide must not use the
 // store. It returns the entities whose mentions changed.
 func (s *Store) ResolveArchive(ctx context.Context, decide func([]NameEvidence) []NameResolution) ([]int64, error) {
-	var changed []int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		changed = nil
-		evs, places, err := archiveEvidence(ctx, tx)
-		if err != nil {
-			return err
-		}
-		to := map[string]map[string]EntityKey{}
-		for _, r := range decide(evs) {
-			to[r.Name] = r.To
-		}
-		touched := map[int64]bool{}
-		ids := newEntityCache(tx)
-		for _, p := range places {
-			dest, ok := to[p.name][p.typ]
-			if !ok || dest == p.at {
-				continue
-			}
-			if err := moveTagged(ctx, tx, ids, p.name, p.typ, p.id, dest, touched); err != nil {
-				return err
-			}
-		}
-		for id := range touched {
-			changed = append(changed, id)
-		}
-		return refreshCounts(ctx, tx, touched)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("resolve archive: %w", err)
-	}
-	slices.Sort(changed)
-	return changed, nil
+	st, err := s.ResolveArchiveStats(ctx, decide, false)
+	return st.Changed, err
 }
 
 // archiveEvidence reads, in one pass over the mentions, the votes of every

@@ -14,13 +14,19 @@ import (
 // the article ids.
 func tagArticles(t *testing.T, s *Store, docs [][]EntityKey) []int64 {
 	t.Helper()
+	return tagTitled(t, s, "Doc", docs)
+}
+
+// tagTitled is tagArticles with the articles titled prefix and a number.
+func tagTitled(t *testing.T, s *Store, prefix string, docs [][]EntityKey) []int64 {
+	t.Helper()
 	arts := make([]Article, len(docs))
 	for i, d := range docs {
 		body := ""
 		for _, k := range d {
 			body += k.Name + " said so. "
 		}
-		arts[i] = newArticle(fmt.Sprintf("Doc %d", i), body)
+		arts[i] = newArticle(fmt.Sprintf("%s %d", prefix, i), body)
 	}
 	ids := mustCreate(t, s, arts...)
 	jobs := mustClaim(t, s, "w", len(docs), time.Hour)

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 )
@@ -48,6 +49,9 @@ type Store struct {
 	w    *sql.DB // SQLite: one connection, transactions take the write lock at BEGIN
 	r    *sql.DB // SQLite: read-only pool; PostgreSQL: w
 	meta searchMeta
+
+	resolvedMu sync.Mutex
+	resolved   *watermark // the evidence watermark the last resolution applied at (resolve_apply.go)
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.

@@ -15,8 +15,9 @@ import (
 // the archive (ner.Linker over the archive's person names). Every mention
 // keeps what the tagger said (store: tag_name, tag_type), so the decision
 // is re-made over the whole archive from that evidence alone
-// (ner.Resolver.Decide, store.ResolveArchive, in one transaction under the
-// write lock): the same archive content gives the same entities whatever
+// (ner.Resolver.Decide, store.ResolveArchiveStats: read and decided from a
+// snapshot, applied in a short write transaction that checks the evidence
+// did not change meanwhile): the same archive content gives the same entities whatever
 // the order of the batches or the number of workers. A worker re-decides
 // the archive when the queue is empty after it saved a batch (worker.go),
 // so the entity lists, entity pages, search filters and exports, which all
@@ -24,24 +25,33 @@ import (
 // running `newsarchive resolve`.
 
 // ResolveEntities re-decides every tagged name of the archive from the
-// evidence alone (`newsarchive resolve`; workers call it when the queue
-// empties).
+// evidence alone (`newsarchive resolve`).
 func (a *Service) ResolveEntities(ctx context.Context) error {
+	_, err := a.resolve(ctx, false)
+	return err
+}
+
+// resolve re-decides the archive (store.ResolveArchiveStats: the evidence
+// is read and decided outside the write lock, and only the moves are
+// applied under it); with ifChanged, not when the evidence is what this
+// archive's last resolution applied its decision at (what a worker does
+// when the queue empties).
+func (a *Service) resolve(ctx context.Context, ifChanged bool) (store.ResolveStats, error) {
 	t, err := a.Tagger()
 	if err != nil {
-		return err
+		return store.ResolveStats{}, err
 	}
 	r := ner.NewResolver(t)
-	changed, err := a.st.ResolveArchive(ctx, func(evs []store.NameEvidence) []store.NameResolution {
+	st, err := a.st.ResolveArchiveStats(ctx, func(evs []store.NameEvidence) []store.NameResolution {
 		return decide(r, evs)
-	})
+	}, ifChanged)
 	if err != nil {
-		return err
+		return st, err
 	}
-	if len(changed) > 0 {
-		a.entitiesChanged(changed...)
+	if len(st.Changed) > 0 {
+		a.entitiesChanged(st.Changed...)
 	}
-	return nil
+	return st, nil
 }
 
 // decide maps each tagged type of each name to the entity its mentions go

@@ -31,7 +31,7 @@ func BenchmarkResolveEntities(b *testing.B) {
 	if _, err := a.Tagging.Tagger(); err != nil {
 		b.Fatal(err)
 	}
-	fillTagged(b, a.Store, n, 15)
+	fillTagged(b, a.Store, 0, n, 15)
 	start := time.Now()
 	if err := a.Tagging.ResolveEntities(ctx); err != nil { // moves the mentions
 		b.Fatal(err)
@@ -46,12 +46,69 @@ func BenchmarkResolveEntities(b *testing.B) {
 	b.ReportMetric(float64(first.Milliseconds()), "ms/first")
 }
 
+// BenchmarkResolveAfterImport is what importing and tagging 1 or 100
+// articles into a tagged and resolved archive of 100,000 articles (10,000
+// with -short; see BenchmarkResolveEntities) costs the resolution a worker
+// then makes: ms/op in all, lock-ms/op of it holding the archive's write
+// lock (the watermark check and the moves; reading, read-ms/op, and
+// deciding, decide-ms/op, hold none: before, all three held it). A second
+// resolution over the same evidence (skip-ms) is skipped.
+//
+//	go test ./app/tagging -run '^$' -bench ResolveAfterImport -benchtime 3x
+func BenchmarkResolveAfterImport(b *testing.B) {
+	n := 100_000
+	if testing.Short() {
+		n = 10_000
+	}
+	ctx := context.Background()
+	a := apptest.Open(b)
+	if _, err := a.Tagging.Tagger(); err != nil {
+		b.Fatal(err)
+	}
+	fillTagged(b, a.Store, 0, n, 15)
+	if err := a.Tagging.ResolveEntities(ctx); err != nil {
+		b.Fatal(err)
+	}
+	next := n
+	for _, k := range []int{1, 100} {
+		b.Run(fmt.Sprintf("articles=%d", k), func(b *testing.B) {
+			var locked, read, decided, skip time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				fillTagged(b, a.Store, next, k, 15)
+				next += k
+				b.StartTimer()
+				st, err := a.Tagging.ResolveStats(ctx, true)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if st.Skipped {
+					b.Fatal("a resolution after new articles was skipped")
+				}
+				locked, read, decided = locked+st.Locked, read+st.Read, decided+st.Decide
+				b.StopTimer()
+				start := time.Now()
+				if st, err := a.Tagging.ResolveStats(ctx, true); err != nil || !st.Skipped {
+					b.Fatalf("a resolution over unchanged evidence: skipped %v, %v", st.Skipped, err)
+				}
+				skip += time.Since(start)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(locked.Microseconds())/1000/float64(b.N), "lock-ms/op")
+			b.ReportMetric(float64(read.Microseconds())/1000/float64(b.N), "read-ms/op")
+			b.ReportMetric(float64(decided.Microseconds())/1000/float64(b.N), "decide-ms/op")
+			b.ReportMetric(float64(skip.Microseconds())/1000/float64(b.N), "skip-ms/op")
+		})
+	}
+}
+
 // fillTagged adds n articles with per mentions each, saved as a worker
-// saves them.
-func fillTagged(b *testing.B, s *store.Store, n, per int) {
+// saves them; from numbers the first (articles from earlier calls are
+// numbered below it).
+func fillTagged(b *testing.B, s *store.Store, from, n, per int) {
 	b.Helper()
 	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(3, 4))
+	rng := rand.New(rand.NewPCG(3, uint64(4+from)))
 	first := []string{"John", "Mary", "Tony", "Gordon", "Anna", "Peter", "Sarah", "David", "Li", "Ahmed"}
 	type name struct{ text, typ string }
 	var pool []name
@@ -85,7 +142,7 @@ func fillTagged(b *testing.B, s *store.Store, n, per int) {
 				bodies[i] = append(bodies[i], nm)
 				body.WriteString(nm.text + " said so. ")
 			}
-			title := fmt.Sprintf("Article %d", done+i)
+			title := fmt.Sprintf("Article %d", from+done+i)
 			arts[i] = store.Article{Title: title, Body: body.String(), Language: "en", ContentHash: title}
 			origs[i] = store.Original{ContentType: "text/plain"}
 		}

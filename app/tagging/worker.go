@@ -161,7 +161,11 @@ func (a *Service) Work(ctx context.Context, opt Options, progress func(Progress)
 	if err := a.releaseDeadLocal(ctx); err != nil {
 		return err
 	}
-	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now()}
+	// A run that ends when the queue is empty re-decides the archive even
+	// if it saved nothing: a run killed between its last save and its
+	// resolution left the archive unresolved (a resolution over evidence
+	// this process already resolved is skipped).
+	w := &worker{a: a, opt: opt, tagger: t, progress: progress, start: time.Now(), unresolved: opt.ExitWhenDone}
 	w.p.Owner = opt.Owner
 	err = w.run(ctx)
 	if err != nil && ctx.Err() != nil {
@@ -220,14 +224,21 @@ func (w *worker) run(ctx context.Context) error {
 				// The queue is empty and this worker saved since it last
 				// re-decided the archive: re-decide it (resolve.go). Every
 				// worker that saved does, so the last save is always
-				// followed by a decision over the whole archive.
-				if err := w.a.ResolveEntities(ctx); err != nil {
+				// followed by a decision over the whole archive. A
+				// resolution outpaced by other writers is tried again when
+				// the queue is next empty (a worker that would exit waits
+				// for it); one over unchanged evidence is skipped.
+				_, err := w.a.resolve(ctx, true)
+				switch {
+				case errors.Is(err, store.ErrResolveOutpaced):
+				case err != nil:
 					return err
+				default:
+					w.unresolved = false
 				}
-				w.unresolved = false
 			}
 			w.report(EventIdle, func(p *Progress) { p.Queue = q })
-			if w.opt.ExitWhenDone && q.Waiting() == 0 {
+			if w.opt.ExitWhenDone && q.Waiting() == 0 && !w.unresolved {
 				return nil
 			}
 			select {
