@@ -126,6 +126,8 @@ var copyTables = []copyTable{
 		cols(colInt, "collection_id", "article_id"), cols(colText, "added_at"))},
 	{name: "watches", keyCols: 1, article: -1, what: "watch", identity: true, cols: join(cols(colInt, "id"),
 		cols(colText, "name", "query", "filters", "created_at", "opened_at"), cols(colInt, "seen_max_id"))},
+	{name: "resolution", keyCols: 1, article: -1, what: "resolution state", cols: join(cols(colInt, "id"),
+		cols(colText, "watermark"))},
 	{name: "provenance", keyCols: 1, article: 1, what: "provenance", identity: true, cols: join(cols(colInt, "id", "article_id"),
 		cols(colText, "kind", "source", "url", "record_id", "payload_digest", "captured_at", "added_at"))},
 }

@@ -133,6 +133,11 @@ func fullArchive(t testing.TB, s *Store) {
 		}
 	}
 	fillWorkbench(t, s, ids, t0)
+	// A resolution that leaves every mention where it is records the
+	// evidence it saw (the resolution table).
+	if _, err := s.ResolveArchive(ctx, func([]NameEvidence) []NameResolution { return nil }); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // dumpArchive reads every table of s in key order, every column (but

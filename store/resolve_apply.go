@@ -25,6 +25,25 @@ type watermark struct {
 	maxCorrection, confirmed       int64
 }
 
+// String is how the resolution table keeps a watermark.
+func (w watermark) String() string {
+	return fmt.Sprintf("%d/%d/%d/%s/%d/%d", w.maxMention, w.mentions, w.articles, w.taggedAt, w.maxCorrection, w.confirmed)
+}
+
+// resolvedAt reads the watermark the archive's last resolution applied
+// its decision at ("" for none; the resolution table, migration 0012).
+func resolvedAt(ctx context.Context, tx *sql.Tx) (string, error) {
+	var at string
+	err := tx.QueryRowContext(ctx, `SELECT watermark FROM resolution WHERE id = 1`).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("last resolution: %w", err)
+	}
+	return at, nil
+}
+
 // readWatermark reads the archive's watermark in tx.
 func readWatermark(ctx context.Context, tx *sql.Tx) (watermark, error) {
 	var w watermark
@@ -55,7 +74,7 @@ const resolveTries = 4
 // lock.
 type ResolveStats struct {
 	Changed  []int64       // entities whose mentions changed
-	Skipped  bool          // the evidence had not changed since this Store's last resolution
+	Skipped  bool          // the evidence had not changed since the archive's last resolution
 	Tries    int           // read-decide-apply rounds (the evidence changed under all but the last)
 	Read     time.Duration // reading the evidence (read snapshot)
 	Decide   time.Duration // deciding (no lock)
@@ -67,7 +86,7 @@ type ResolveStats struct {
 
 // ResolveArchiveStats is ResolveArchive, reporting what it did. With
 // ifChanged it does nothing when the archive's evidence watermark is the
-// one this Store's last resolution applied its decision at (the same
+// one its last resolution (by any process) applied its decision at (the same
 // evidence gives the same entities, so there is nothing to re-decide).
 func (s *Store) ResolveArchiveStats(ctx context.Context, decide func([]NameEvidence) []NameResolution, ifChanged bool) (ResolveStats, error) {
 	var st ResolveStats
@@ -101,10 +120,11 @@ func (s *Store) resolveOnce(ctx context.Context, decide func([]NameEvidence) []N
 			return err
 		}
 		if ifChanged {
-			s.resolvedMu.Lock()
-			skip = s.resolved != nil && *s.resolved == mark
-			s.resolvedMu.Unlock()
-			if skip {
+			at, err := resolvedAt(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if skip = at == mark.String(); skip {
 				return nil
 			}
 		}
@@ -158,13 +178,19 @@ func (s *Store) resolveOnce(ctx context.Context, decide func([]NameEvidence) []N
 		for id := range touched {
 			st.Changed = append(st.Changed, id)
 		}
-		return refreshCounts(ctx, tx, touched)
+		if err := refreshCounts(ctx, tx, touched); err != nil {
+			return err
+		}
+		// Kept in the archive, so that another process (the next CLI
+		// command, the GUI) knows this evidence is resolved.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO resolution (id, watermark) VALUES (1, ?)
+			ON CONFLICT (id) DO UPDATE SET watermark = excluded.watermark`, mark.String()); err != nil {
+			return fmt.Errorf("record the resolution: %w", err)
+		}
+		return nil
 	})
 	if err != nil || stale {
 		return false, err
 	}
-	s.resolvedMu.Lock()
-	s.resolved = &mark
-	s.resolvedMu.Unlock()
 	return true, nil
 }

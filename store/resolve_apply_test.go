@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/newsarchive/newsarchive/store/storetest"
 )
 
 // labourToOrg decides every Labour mention is the organisation.
@@ -136,5 +139,33 @@ func TestResolveArchiveIfChanged(t *testing.T) {
 		if got, want := listed(t, s), []string{step.want}; !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %v, want %v", step.name, got, want)
 		}
+	}
+}
+
+// TestResolveArchiveIfChangedAcrossProcesses: the archive keeps what its
+// last resolution saw, so the next process (a CLI command after another)
+// skips re-deciding the same evidence.
+func TestResolveArchiveIfChangedAcrossProcesses(t *testing.T) {
+	ctx := context.Background()
+	addr := filepath.Join(t.TempDir(), "archive.db")
+	if onPostgres() {
+		addr = storetest.Postgres(t)
+	}
+	for i, wantSkip := range []bool{false, true, true} {
+		s, err := Open(ctx, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			tagArticles(t, s, [][]EntityKey{{{"Labour", TypePerson}}, {{"Labour", TypeOrg}}})
+		}
+		st, err := s.ResolveArchiveStats(ctx, labourToOrg, true)
+		if err != nil || st.Skipped != wantSkip {
+			t.Errorf("process %d: skipped %v (%v), want %v", i+1, st.Skipped, err, wantSkip)
+		}
+		if got, want := listed(t, s), []string{"ORG Labour 2"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("process %d: %v, want %v", i+1, got, want)
+		}
+		s.Close()
 	}
 }

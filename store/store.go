@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 )
@@ -49,9 +48,6 @@ type Store struct {
 	w    *sql.DB // SQLite: one connection, transactions take the write lock at BEGIN
 	r    *sql.DB // SQLite: read-only pool; PostgreSQL: w
 	meta searchMeta
-
-	resolvedMu sync.Mutex
-	resolved   *watermark // the evidence watermark the last resolution applied at (resolve_apply.go)
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
