@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/RadhiFadlillah/whatlanggo"
-
 	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
@@ -335,17 +333,4 @@ func firstSentence(l string) string {
 		s = s[:j]
 	}
 	return s + "…"
-}
-
-// detectLanguage returns the ISO 639-1 code of the text's language when the
-// detector is confident, else "".
-func detectLanguage(body string) string {
-	if len(body) > 1500 {
-		body = strings.ToValidUTF8(body[:1500], "")
-	}
-	info := whatlanggo.Detect(body)
-	if !info.IsReliable() {
-		return ""
-	}
-	return info.Lang.Iso6391()
 }
