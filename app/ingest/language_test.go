@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,4 +86,22 @@ func BenchmarkDetectLanguage(b *testing.B) {
 			detectTrigrams(body)
 		}
 	})
+}
+
+// TestLineShapes checks endsSentence and fieldsAtMost against the regular
+// expression and the split they replace, on lines of every shape.
+func TestLineShapes(t *testing.T) {
+	terminal := regexp.MustCompile(`[.!?…:;"”’')\]]$`)
+	lines := []string{"", " ", "Hello.", "Hello", "He said “no”", "a (b)", "list:", "x]", "end…", "mid. dle",
+		"trailing space. ", "\xff", "ok?\n", "tabs\tand  spaces  here", " a b c ", "©"}
+	for _, l := range lines {
+		if got, want := endsSentence(l), terminal.MatchString(l); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", l, got, want)
+		}
+		for n := range 5 {
+			if got, want := fieldsAtMost(l, n), len(strings.Fields(l)) <= n; got != want {
+				t.Errorf("fieldsAtMost(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
+	}
 }

@@ -78,7 +78,7 @@ func joinWrapped(block []string) []string {
 		return append([]string(nil), block...)
 	}
 	for _, l := range block[:len(block)-1] {
-		if utf8.RuneCountInString(l) < 40 || terminalRe.MatchString(l) && !strings.HasSuffix(l, ",") {
+		if utf8.RuneCountInString(l) < 40 || endsSentence(l) && !strings.HasSuffix(l, ",") {
 			return append([]string(nil), block...)
 		}
 	}
