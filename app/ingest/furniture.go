@@ -120,6 +120,46 @@ func endsSentence(s string) bool {
 	return r != utf8.RuneError && strings.ContainsRune(`.!?…:;"”’')]`, r)
 }
 
+// collapseSpaces replaces each run of tabs, spaces and no-break spaces in
+// s with one space; s itself when it has none to replace (most lines).
+func collapseSpaces(s string) string {
+	i, prev := 0, false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		sp := hSpace(r)
+		if sp && (r != ' ' || prev) {
+			break
+		}
+		prev = sp
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if hSpace(r) {
+			if !prev {
+				b.WriteByte(' ')
+			}
+			prev = true
+		} else {
+			b.WriteString(s[i : i+size])
+			prev = false
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// hSpace reports whether r is a tab, a space or a no-break space.
+func hSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u2007' || r == '\u202f'
+}
+
 // fieldsAtMost reports whether s has at most n space-separated fields, as
 // len(strings.Fields(s)) <= n, without splitting a long line.
 func fieldsAtMost(s string, n int) bool {

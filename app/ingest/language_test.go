@@ -88,15 +88,20 @@ func BenchmarkDetectLanguage(b *testing.B) {
 	})
 }
 
-// TestLineShapes checks endsSentence and fieldsAtMost against the regular
-// expression and the split they replace, on lines of every shape.
+// TestLineShapes checks endsSentence, fieldsAtMost and collapseSpaces
+// against the regular expressions and the split they replace, on lines of
+// every shape.
 func TestLineShapes(t *testing.T) {
 	terminal := regexp.MustCompile(`[.!?…:;"”’')\]]$`)
+	space := regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
 	lines := []string{"", " ", "Hello.", "Hello", "He said “no”", "a (b)", "list:", "x]", "end…", "mid. dle",
 		"trailing space. ", "\xff", "ok?\n", "tabs\tand  spaces  here", " a b c ", "©"}
 	for _, l := range lines {
 		if got, want := endsSentence(l), terminal.MatchString(l); got != want {
 			t.Errorf("endsSentence(%q) = %v, want %v", l, got, want)
+		}
+		if got, want := collapseSpaces(l), space.ReplaceAllString(l, " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", l, got, want)
 		}
 		for n := range 5 {
 			if got, want := fieldsAtMost(l, n), len(strings.Fields(l)) <= n; got != want {
@@ -104,4 +109,25 @@ func TestLineShapes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzLineShapes checks collapseSpaces, endsSentence and fieldsAtMost
+// against the forms they replace on any input.
+func FuzzLineShapes(f *testing.F) {
+	terminal := regexp.MustCompile(`[.!?…:;"”’')\]]$`)
+	space := regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
+	for _, s := range []string{"", "a  b", "x\u00a0\ty.", "\xff\t\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := collapseSpaces(l), space.ReplaceAllString(l, " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", l, got, want)
+		}
+		if got, want := endsSentence(l), terminal.MatchString(l); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", l, got, want)
+		}
+		if got, want := fieldsAtMost(l, 3), len(strings.Fields(l)) <= 3; got != want {
+			t.Errorf("fieldsAtMost(%q, 3) = %v, want %v", l, got, want)
+		}
+	})
 }

@@ -38,7 +38,6 @@ var (
 	bylineCutRe     = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
 	sourceRe        = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,;©]{2,60})`)
 	copyrightLineRe = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b)`)
-	spaceRe         = regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
 )
 
 // splitLines normalises line ends and spaces and joins hard-wrapped
@@ -55,7 +54,7 @@ func splitLines(text string) []string {
 		block = block[:0]
 	}
 	for _, l := range raw {
-		l = strings.TrimSpace(spaceRe.ReplaceAllString(l, " "))
+		l = strings.TrimSpace(collapseSpaces(l))
 		l = strings.Map(func(r rune) rune {
 			if r < 0x20 || r == 0x7F || r == '\uFEFF' || r == '\u200B' {
 				return -1
