@@ -21,10 +21,11 @@ func TestPlainEnglishAgrees(t *testing.T) {
 	if len(stopLangs) != len(stopWords) {
 		t.Fatalf("stopLangs names %d languages, stopWords %d", len(stopLangs), len(stopWords))
 	}
-	testPlainEnglishAgrees(t)
-}
-
-func testPlainEnglishAgrees(t *testing.T) {
+	for _, lang := range stopLangs {
+		if stopWords[lang] == nil {
+			t.Fatalf("stopLangs names %q, which stopWords has no list for", lang)
+		}
+	}
 	for _, tt := range []struct {
 		dir      string
 		minShare float64 // of texts the shortcut decides
