@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sort"
 )
 
 // Searches whose words match a large share of the archive. Listing every
@@ -58,7 +59,9 @@ func (s *Store) largeSearch(ctx context.Context, sr Search, match string, sample
 	if !any {
 		return largePage{exact: true}, true, nil
 	}
-	est := estimateLarge(m, keep, sample, negate)
+	lo, hi := m.dateSpan(sr)
+	unfiltered := sr.From == "" && sr.To == "" && sr.Source == "" && len(sets) == 0
+	est := estimateLarge(m, keep, sample, negate, lo, hi, unfiltered)
 	if est.allowed == 0 {
 		return largePage{exact: true}, true, nil
 	}
@@ -71,9 +74,9 @@ func (s *Store) largeSearch(ctx context.Context, sr Search, match string, sample
 	}
 	budget := int(4*probes) + 2*probeBatchMax // a rate far off: give up and list
 	var found []int64
-	probed, at := 0, 0
+	probed, at := 0, lo
 	batch := make([]int64, 0, probeBatchMax)
-	for len(found) < need && at < len(m.order) {
+	for len(found) < need && at < hi {
 		if probed > budget {
 			return largePage{}, false, nil
 		}
@@ -83,7 +86,7 @@ func (s *Store) largeSearch(ctx context.Context, sr Search, match string, sample
 		}
 		size = min(max(size, probeBatchMin), probeBatchMax)
 		batch = batch[:0]
-		for ; at < len(m.order) && len(batch) < size; at++ {
+		for ; at < hi && len(batch) < size; at++ {
 			if id := int64(m.order[at]); keep(id) {
 				batch = append(batch, id)
 			}
@@ -102,7 +105,7 @@ func (s *Store) largeSearch(ctx context.Context, sr Search, match string, sample
 		}
 		probed += len(batch)
 	}
-	res = largePage{ids: found, total: len(found), exact: at >= len(m.order)}
+	res = largePage{ids: found, total: len(found), exact: at >= hi}
 	if !res.exact {
 		res.total = max(len(found), roundEstimate(est.total))
 	}
@@ -120,25 +123,30 @@ type largeEstimate struct {
 	listing float64 // estimated matches of the expression: the cost of listing them
 }
 
-// estimateLarge counts, in one pass over the article ids, the articles the
-// filters allow up to the sample's last id and beyond it, and extrapolates
-// the share found among the first to the second.
-func estimateLarge(m *searchMeta, keep func(int64) bool, sample []int64, negate bool) largeEstimate {
+// estimateLarge counts the articles the filters allow up to the sample's
+// last id and beyond it, and extrapolates the share found among the first
+// to the second. The allowed articles are among m.order[lo:hi], the span
+// of the search's dates; unfiltered says every live article is allowed,
+// and none need be tested.
+func estimateLarge(m *searchMeta, keep func(int64) bool, sample []int64, negate bool, lo, hi int,
+	unfiltered bool) largeEstimate {
 	last := sample[len(sample)-1]
-	allowedUpTo, allowedAfter, liveUpTo, live := 0, 0, 0, 0
-	for id := int64(1); id < int64(len(m.date)); id++ {
-		if m.date[id] == 0 {
-			continue
-		}
-		live++
-		if id <= last {
+	live, liveUpTo := len(m.order), 0
+	for id := int64(1); id <= last && id < int64(len(m.date)); id++ {
+		if m.date[id] != 0 {
 			liveUpTo++
 		}
-		if keep(id) {
-			if id <= last {
-				allowedUpTo++
-			} else {
-				allowedAfter++
+	}
+	allowedUpTo, allowedAfter := liveUpTo, live-liveUpTo
+	if !unfiltered {
+		allowedUpTo, allowedAfter = 0, 0
+		for _, id := range m.order[lo:hi] {
+			if id := int64(id); keep(id) {
+				if id <= last {
+					allowedUpTo++
+				} else {
+					allowedAfter++
+				}
 			}
 		}
 	}
@@ -164,6 +172,19 @@ func estimateLarge(m *searchMeta, keep func(int64) bool, sample []int64, negate 
 	}
 	e.total = float64(found) + e.rate*float64(allowedAfter)
 	return e
+}
+
+// dateSpan returns the span m.order[lo:hi] of the articles dated as the
+// search asks: m.order is newest first, so they are contiguous (undated
+// ones last, outside any date range).
+func (m *searchMeta) dateSpan(sr Search) (lo, hi int) {
+	fromKey, toKey, dated := dateBounds(sr)
+	if !dated {
+		return 0, len(m.order)
+	}
+	lo = sort.Search(len(m.order), func(i int) bool { return m.date[m.order[i]] <= toKey })
+	hi = sort.Search(len(m.order), func(i int) bool { return m.date[m.order[i]] < fromKey })
+	return lo, max(lo, hi)
 }
 
 // roundEstimate rounds an estimated count to two significant digits (at

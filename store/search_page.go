@@ -61,14 +61,7 @@ func (s *Store) candidates(ctx context.Context, sr Search, ids []int64, all bool
 // and its date and source are those asked for, and it is in every set;
 // ok is false when no article can pass (an unknown source). m is locked.
 func (m *searchMeta) filter(sr Search, sets []idSet) (keep func(id int64) bool, ok bool) {
-	fromKey, toKey := int64(undated+1), int64(1<<62)
-	if sr.From != "" {
-		fromKey = dateKey(sr.From, '0')
-	}
-	if sr.To != "" {
-		toKey = dateKey(sr.To, '9')
-	}
-	dated := sr.From != "" || sr.To != ""
+	fromKey, toKey, dated := dateBounds(sr)
 	wantSource, hasSource := uint32(0), sr.Source != ""
 	if hasSource {
 		sid, ok := m.sourceID[strings.ToLower(sr.Source)]
@@ -94,6 +87,19 @@ func (m *searchMeta) filter(sr Search, sets []idSet) (keep func(id int64) bool, 
 		}
 		return true
 	}, true
+}
+
+// dateBounds returns the date keys a search's From and To allow, inclusive,
+// and whether it has either.
+func dateBounds(sr Search) (fromKey, toKey int64, dated bool) {
+	fromKey, toKey = int64(undated+1), int64(1<<62)
+	if sr.From != "" {
+		fromKey = dateKey(sr.From, '0')
+	}
+	if sr.To != "" {
+		toKey = dateKey(sr.To, '9')
+	}
+	return fromKey, toKey, sr.From != "" || sr.To != ""
 }
 
 // newestFirst orders ids by date, newest first (then by id, latest first;

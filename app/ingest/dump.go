@@ -146,7 +146,7 @@ func CleanDump(text string) []DumpLine {
 			d.Bullet = true
 			t = t[len(m):]
 		}
-		t = strings.TrimSpace(spaceRe.ReplaceAllString(t, " "))
+		t = strings.TrimSpace(collapseSpaces(t))
 		if t == "" || rendererJunk.MatchString(t) {
 			if strings.TrimSpace(raw[i]) == "" {
 				blank = true

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Page furniture is recognised by general rules: the shape of a line (length,
@@ -44,7 +45,6 @@ var (
 	urlLineRe   = regexp.MustCompile(`(?i)^(https?://|www\.)\S+$|^\S+@\S+\.\w+$`)
 	navSepRe    = regexp.MustCompile(`\s*(\||•|·|»|›|≡|/|>|\t| {3,})\s*`)
 	copyrightRe = regexp.MustCompile(`(?i)(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved)`)
-	terminalRe  = regexp.MustCompile(`[.!?…:;"”’')\]]$`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -69,7 +69,7 @@ func isProse(line string) bool {
 	if n >= 15 {
 		return true
 	}
-	return n >= 6 && terminalRe.MatchString(line) && !strings.HasSuffix(line, "...") && !strings.HasSuffix(line, "…")
+	return n >= 6 && endsSentence(line) && !strings.HasSuffix(line, "...") && !strings.HasSuffix(line, "…")
 }
 
 // furniture classifies a line that is not running text. It reports whether
@@ -77,7 +77,7 @@ func isProse(line string) bool {
 // article (comments, related stories, footer), after which the body ends.
 func furniture(line string) (isFurniture, endsBody bool) {
 	t := strings.TrimSpace(line)
-	if copyrightRe.MatchString(t) && len(strings.Fields(t)) <= 25 {
+	if fieldsAtMost(t, 25) && copyrightRe.MatchString(t) {
 		return true, true
 	}
 	ws := firstWords(t, 11) // the rules below look at lines of ten words or fewer
@@ -111,6 +111,72 @@ func furniture(line string) (isFurniture, endsBody bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// endsSentence reports whether s ends in a sentence's or a clause's final
+// punctuation, a closing quote or bracket.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r != utf8.RuneError && strings.ContainsRune(`.!?…:;"”’')]`, r)
+}
+
+// collapseSpaces replaces each run of tabs, spaces and no-break spaces in
+// s with one space; s itself when it has none to replace (most lines).
+func collapseSpaces(s string) string {
+	i, prev := 0, false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		sp := hSpace(r)
+		if sp && (r != ' ' || prev) {
+			break
+		}
+		prev = sp
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if hSpace(r) {
+			if !prev {
+				b.WriteByte(' ')
+			}
+			prev = true
+		} else {
+			b.WriteString(s[i : i+size])
+			prev = false
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// hSpace reports whether r is a tab, a space or a no-break space.
+func hSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u2007' || r == '\u202f'
+}
+
+// fieldsAtMost reports whether s has at most n space-separated fields, as
+// len(strings.Fields(s)) <= n, without splitting a long line.
+func fieldsAtMost(s string, n int) bool {
+	fields, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if fields++; fields > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isNavigation recognises menus and breadcrumbs: three or more short items

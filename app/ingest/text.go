@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/RadhiFadlillah/whatlanggo"
-
 	"github.com/newsarchive/newsarchive/app/safetext"
 )
 
@@ -40,7 +38,6 @@ var (
 	bylineCutRe     = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
 	sourceRe        = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,;©]{2,60})`)
 	copyrightLineRe = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b)`)
-	spaceRe         = regexp.MustCompile(`[\t \x{a0}\x{2007}\x{202f}]+`)
 )
 
 // splitLines normalises line ends and spaces and joins hard-wrapped
@@ -57,7 +54,7 @@ func splitLines(text string) []string {
 		block = block[:0]
 	}
 	for _, l := range raw {
-		l = strings.TrimSpace(spaceRe.ReplaceAllString(l, " "))
+		l = strings.TrimSpace(collapseSpaces(l))
 		l = strings.Map(func(r rune) rune {
 			if r < 0x20 || r == 0x7F || r == '\uFEFF' || r == '\u200B' {
 				return -1
@@ -80,7 +77,7 @@ func joinWrapped(block []string) []string {
 		return append([]string(nil), block...)
 	}
 	for _, l := range block[:len(block)-1] {
-		if utf8.RuneCountInString(l) < 40 || terminalRe.MatchString(l) && !strings.HasSuffix(l, ",") {
+		if utf8.RuneCountInString(l) < 40 || endsSentence(l) && !strings.HasSuffix(l, ",") {
 			return append([]string(nil), block...)
 		}
 	}
@@ -335,17 +332,4 @@ func firstSentence(l string) string {
 		s = s[:j]
 	}
 	return s + "…"
-}
-
-// detectLanguage returns the ISO 639-1 code of the text's language when the
-// detector is confident, else "".
-func detectLanguage(body string) string {
-	if len(body) > 1500 {
-		body = strings.ToValidUTF8(body[:1500], "")
-	}
-	info := whatlanggo.Detect(body)
-	if !info.IsReliable() {
-		return ""
-	}
-	return info.Lang.Iso6391()
 }

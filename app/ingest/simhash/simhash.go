@@ -13,6 +13,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ShingleSize is the number of consecutive words in a shingle.
@@ -27,30 +28,51 @@ const ShingleSize = 3
 const NearThreshold = 12
 
 // Fingerprint returns the SimHash of body. Bodies with no words give 0.
+// The words are those of Words, read in place rather than listed.
 func Fingerprint(body string) uint64 {
-	words := Words(body)
-	if len(words) == 0 {
-		return 0
+	text := strings.ToLower(body)
+	// ones[b] counts the shingles whose hash has bit b set; the bit votes
+	// for 1 when they are more than half. Counting without a branch: the
+	// bits are random, and a branch on each was mispredicted half the time.
+	var ones [64]int
+	var win [ShingleSize]string // the last words read, oldest first
+	nw, n := 0, 0               // words read, shingles hashed
+	vote := func(ws []string) {
+		h := hashShingle(ws)
+		for b := range ones {
+			ones[b] += int(h >> b & 1)
+		}
+		n++
 	}
-	var votes [64]int
-	n := len(words) - ShingleSize + 1
-	if n < 1 {
-		n = 1
-	}
-	for i := 0; i < n; i++ {
-		end := min(i+ShingleSize, len(words))
-		h := hashShingle(words[i:end])
-		for b := 0; b < 64; b++ {
-			if h&(1<<b) != 0 {
-				votes[b]++
-			} else {
-				votes[b]--
+	start := -1
+	for i := 0; i <= len(text); {
+		r, size := rune(0), 1
+		if i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if i < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			copy(win[:], win[1:])
+			win[ShingleSize-1] = text[start:i]
+			start = -1
+			if nw++; nw >= ShingleSize {
+				vote(win[:])
 			}
 		}
+		i += size
+	}
+	switch {
+	case nw == 0:
+		return 0
+	case n == 0: // fewer words than a shingle: one shingle of them all
+		vote(win[ShingleSize-nw:])
 	}
 	var fp uint64
-	for b, v := range votes {
-		if v > 0 {
+	for b, c := range ones {
+		if 2*c > n {
 			fp |= 1 << b
 		}
 	}
