@@ -177,7 +177,11 @@ func (s *Store) SearchArticles(ctx context.Context, sr Search) (SearchResult, er
 			}
 			notes = append(notes, fmt.Sprintf("%s%s matches: showing the newest; add words or filters to rank by relevance", about, thousands(large.total)))
 		case n <= RankLimit:
-			if ids, err = s.d.rankedIDs(ctx, s, match); err != nil {
+			// Ranked with the prefixes as typed: bm25 over the words a
+			// prefix was expanded into would weigh each word's rarity apart
+			// and put the articles with a rare one ("econometrics") first.
+			rpos, rneg := ftsExpr(s.d, q)
+			if ids, err = s.d.rankedIDs(ctx, s, ftsAndNot(s.d, rpos, rneg)); err != nil {
 				return SearchResult{}, err
 			}
 			ranked = true
