@@ -63,6 +63,11 @@ type HighlightFilter struct {
 const highlightColumns = `h.id, h.article_id, h.quote, h.prefix, h.suffix, h.start, h."end", h.anchored_hash, h.orphaned,
 	h.color, h.note, h.author, h.created_at, h.updated_at`
 
+// highlightRowSelect selects a HighlightRow: the highlight and its article's
+// title, source, date and content hash (scanned by scanHighlight's more).
+const highlightRowSelect = `SELECT ` + highlightColumns + `, a.title, a.source, a.published, a.content_hash
+	FROM highlights h JOIN articles a ON a.id = h.article_id`
+
 func scanHighlight(row interface{ Scan(...any) error }, more ...any) (Highlight, error) {
 	var h Highlight
 	var orphaned int
@@ -231,8 +236,7 @@ func (s *Store) Highlights(ctx context.Context, f HighlightFilter) ([]HighlightR
 	if len(f.Entities) > 0 {
 		add(`h.article_id IN (SELECT article_id FROM mentions WHERE entity_id`+s.d.idsIn()+`)`, jsonIDs(f.Entities))
 	}
-	q := `SELECT ` + highlightColumns + `, a.title, a.source, a.published, a.content_hash
-		FROM highlights h JOIN articles a ON a.id = h.article_id`
+	q := highlightRowSelect
 	if len(conds) > 0 {
 		q += ` WHERE ` + strings.Join(conds, " AND ")
 	}
@@ -240,6 +244,12 @@ func (s *Store) Highlights(ctx context.Context, f HighlightFilter) ([]HighlightR
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d OFFSET %d`, f.Limit, max(f.Offset, 0))
 	}
+	return s.highlightRows(ctx, q, args...)
+}
+
+// highlightRows runs q, a highlightRowSelect, and reads its rows with their
+// tags.
+func (s *Store) highlightRows(ctx context.Context, q string, args ...any) ([]HighlightRow, error) {
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("highlights: %w", err)
@@ -278,8 +288,7 @@ func (s *Store) Highlights(ctx context.Context, f HighlightFilter) ([]HighlightR
 // is none.
 func (s *Store) Highlight(ctx context.Context, id int64) (HighlightRow, error) {
 	var r HighlightRow
-	row := s.r.QueryRowContext(ctx, `SELECT `+highlightColumns+`, a.title, a.source, a.published, a.content_hash
-		FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id = ?`, id)
+	row := s.r.QueryRowContext(ctx, highlightRowSelect+` WHERE h.id = ?`, id)
 	h, err := scanHighlight(row, &r.Title, &r.Source, &r.Published, &r.ArticleHash)
 	if err != nil {
 		return HighlightRow{}, getError(fmt.Sprintf("highlight %d", id), err)
@@ -348,30 +357,8 @@ func (s *Store) ExportHighlights(ctx context.Context, sc ExportScope, f func(Hig
 // highlightsByID reads highlights by id, in the order Highlights lists
 // them.
 func (s *Store) highlightsByID(ctx context.Context, ids []int64) ([]HighlightRow, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+highlightColumns+`, a.title, a.source, a.published, a.content_hash
-		FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id`+s.d.idsIn()+`
+	return s.highlightRows(ctx, highlightRowSelect+` WHERE h.id`+s.d.idsIn()+`
 		ORDER BY h.article_id, h.start, h.id`, jsonIDs(ids))
-	if err != nil {
-		return nil, fmt.Errorf("highlights: %w", err)
-	}
-	defer rows.Close()
-	var out []HighlightRow
-	byID := map[int64]int{}
-	for rows.Next() {
-		var r HighlightRow
-		h, err := scanHighlight(rows, &r.Title, &r.Source, &r.Published, &r.ArticleHash)
-		if err != nil {
-			return nil, fmt.Errorf("highlights: %w", err)
-		}
-		r.Highlight = h
-		byID[h.ID] = len(out)
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("highlights: %w", err)
-	}
-	err = s.highlightTags(ctx, ids, func(id int64, tag string) { out[byID[id]].Tags = append(out[byID[id]].Tags, tag) })
-	return out, err
 }
 
 // HighlightCount returns how many highlights there are.
