@@ -247,7 +247,7 @@ func (m *merger) mergeWorkbench(ctx context.Context, rec *jsonlRecord) error {
 		}
 		_, err = st.CreateHighlight(ctx, store.Highlight{ArticleID: art.ID, Quote: h.Quote, Prefix: h.Prefix,
 			Suffix: h.Suffix, Start: h.Start, End: h.End, AnchoredHash: safetext.Line(h.AnchoredHash), Orphaned: h.Orphaned,
-			Color: safetext.Line(h.Color), Note: safetext.Body(h.Note), Tags: cleanLines(h.Tags),
+			Color: safetext.Line(h.Color), Note: safetext.Body(h.Note), Tags: cleanTags(h.Tags),
 			Author: safetext.Line(h.Author), CreatedAt: h.CreatedAt, UpdatedAt: h.UpdatedAt})
 		if err != nil {
 			return err
@@ -285,17 +285,6 @@ func (m *merger) mergeWorkbench(ctx context.Context, rec *jsonlRecord) error {
 		m.rep.Collections++
 	}
 	return nil
-}
-
-// cleanLines is safetext.Line of each of ss, the empty ones dropped.
-func cleanLines(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if s = safetext.Line(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // keepLocal reports whether the merge must leave alone what this archive

@@ -93,11 +93,7 @@ func (m *merger) article(rec *jsonlRecord) (store.ArticleRecord, error) {
 		PublishedText: ia.PublishedText, Byline: ia.Byline, Source: ia.Source, URL: ia.URL, Language: ia.Language,
 		Body: ia.Body, SummaryOnly: rec.SummaryOnly, ContentHash: ingest.ContentHash(ia.Title, ia.Body),
 		Origin: safetext.Line(rec.Origin)}}
-	for _, t := range rec.Tags {
-		if n, err := annotate.NormalizeTag(safetext.Line(t)); err == nil {
-			r.Tags = append(r.Tags, n)
-		}
-	}
+	r.Tags = cleanTags(rec.Tags)
 	if rec.ImportedAt != nil {
 		r.ImportedAt = *rec.ImportedAt
 	}
@@ -324,4 +320,17 @@ func quoteAll(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// cleanTags are an export's tags (of an article or a highlight) as the
+// archive takes tags a person types (annotate.NormalizeTag), control and
+// bidi characters removed first; the ones it would refuse are dropped.
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if n, err := annotate.NormalizeTag(safetext.Line(t)); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
 }
