@@ -191,22 +191,19 @@ func watchRecord(rec *jsonlRecord) (store.Watch, error) {
 
 // mergeWatch adds a watch this archive lacks (by name); the articles it
 // holds when the merge ends are not new to it. A watch of the same name
-// here is left as it is.
+// here (in any case: the store's name check) is left as it is.
 func (m *merger) mergeWatch(ctx context.Context, rec *jsonlRecord) error {
 	w, err := watchRecord(rec)
 	if err != nil {
 		return err
 	}
-	if _, err := m.a.st.WatchByName(ctx, w.Name); err == nil {
-		m.rep.WorkbenchSkipped++
-		return nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return err
-	}
 	if w.SeenMaxID, err = m.a.st.MaxArticleID(ctx); err != nil {
 		return err
 	}
-	if _, err := m.a.st.CreateWatch(ctx, w); err != nil {
+	if _, err := m.a.st.CreateWatch(ctx, w); errors.Is(err, store.ErrNameTaken) {
+		m.rep.WorkbenchSkipped++
+		return nil
+	} else if err != nil {
 		return err
 	}
 	m.rep.Watches++
