@@ -84,7 +84,11 @@ func TestTwoUsersHighlightOnPostgres(t *testing.T) {
 		by := map[string]int{}
 		for _, h := range hs {
 			by[h.Author]++
-			if want := "by user " + fmt.Sprint(map[bool]int{true: 0, false: 1}[h.Color == workbench.Colors[0].Name]); h.Note != want {
+			user := 1 // each user highlights in a colour of their own
+			if h.Color == workbench.Colors[0].Name {
+				user = 0
+			}
+			if want := "by user " + fmt.Sprint(user); h.Note != want {
 				t.Errorf("highlight %q by %s has the note %q, want %q", h.Quote, h.Author, h.Note, want)
 			}
 		}
