@@ -19,7 +19,10 @@ import (
 	"strconv"
 	"strings"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+	"time"
+
+	"modernc.org/sqlite" // the pure-Go SQLite driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ErrNotFound is returned when a requested row does not exist.
@@ -85,6 +88,39 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
+	// Processes opening a new archive at once all switch it to WAL and
+	// create its tables; SQLite answers some of them "busy" at once, without
+	// waiting (two readers of a rollback-journal file both wanting the
+	// exclusive lock), so opening tries again, for as long as a busy
+	// connection would have waited.
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		s, err := openSQLite(ctx, path)
+		if err == nil || !busy(err) || time.Now().Add(wait).After(deadline) {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("open archive %s: %w", path, errors.Join(err, ctx.Err()))
+		case <-time.After(wait):
+		}
+	}
+}
+
+// busy reports whether err is SQLite's "database is locked" or "table is
+// locked".
+func busy(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	code := e.Code() & 0xff
+	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
+}
+
+// openSQLite opens the SQLite archive at path once: the writer, the
+// migrations, the readers.
+func openSQLite(ctx context.Context, path string) (*Store, error) {
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", path, err)

@@ -67,6 +67,43 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 	}
 }
 
+// TestManyOpenANewArchiveAtOnce opens one new archive from several
+// connections at the same moment, as processes started together do: each
+// open succeeds (SQLite answers some "busy" without waiting while the file
+// turns to WAL), the migrations run once, and every store can write.
+func TestManyOpenANewArchiveAtOnce(t *testing.T) {
+	sqliteOnly(t)
+	ctx := context.Background()
+	const rounds, openers = 30, 12
+	for r := range rounds {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("a%d.db", r))
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		stores := make([]*Store, openers)
+		errs := make([]error, openers)
+		for i := range openers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				stores[i], errs[i] = Open(ctx, path)
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d, opener %d: %v", r, i, err)
+			}
+			defer stores[i].Close()
+			mustCreate(t, stores[i], newArticle(fmt.Sprintf("Title %d", i), "Body."))
+		}
+		if n, err := stores[0].ArticleCount(ctx); err != nil || n != openers {
+			t.Fatalf("round %d: %d articles (%v), want %d", r, n, err, openers)
+		}
+	}
+}
+
 func TestNewerSchemaRefused(t *testing.T) {
 	sqliteOnly(t)
 	ctx := context.Background()
