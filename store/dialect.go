@@ -50,6 +50,12 @@ type dialect interface {
 	// matchAmong returns which of ids (made by jsonIDs) match the
 	// expression, looking each up rather than listing every match.
 	matchAmong(ctx context.Context, s *Store, match string, ids []int64) (idSet, error)
+	// titleMatching returns a query listing the ids of the articles whose
+	// titles alone match a full-text expression made by titleExpr (its
+	// first parameter), highest id first, up to a LIMIT (the second).
+	titleMatching() string
+	// titleExpr makes an expression of ftsExpr match titles only.
+	titleExpr(expr string) string
 	// prefixWords lists up to n+1 words of the full-text index starting
 	// with prefix; ok is false when the backend does not list them.
 	prefixWords(ctx context.Context, s *Store, prefix string, n int) (words []string, ok bool, err error)

@@ -83,6 +83,18 @@ func (pgDialect) matching() string {
 	return `SELECT id FROM articles WHERE fts @@ to_tsquery('newsarchive', ?)`
 }
 
+// titleMatching reads the GIN index of the titles' words (migration 0008,
+// whose expression this must repeat for the planner to use it).
+func (pgDialect) titleMatching() string {
+	return `SELECT id FROM articles WHERE ` + pgTitleWords + ` @@ to_tsquery('newsarchive', ?) ORDER BY id DESC LIMIT ?`
+}
+
+// pgTitleWords is the indexed expression of migration 0008: a title's
+// words as the fts column reads them (migration 0002).
+const pgTitleWords = `to_tsvector('newsarchive'::regconfig, translate(title, '!"#$%&''()*+,-./:;<=>?@[\]^_` + "`" + `{|}~', '                                '))`
+
+func (pgDialect) titleExpr(expr string) string { return expr }
+
 func (pgDialect) ftsOps() (and, or string) { return " & ", " | " }
 
 func (pgDialect) ftsTerm(words []string, prefix bool) string {

@@ -63,6 +63,15 @@ func (sqliteDialect) matching() string {
 	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`
 }
 
+// titleMatching: FTS5 streams matches in rowid order, descending as asked,
+// and stops at the LIMIT.
+func (sqliteDialect) titleMatching() string {
+	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+}
+
+// titleExpr: a column filter.
+func (sqliteDialect) titleExpr(expr string) string { return "{title} : (" + expr + ")" }
+
 func (sqliteDialect) ftsOps() (and, or string) { return " AND ", " OR " }
 
 func (sqliteDialect) ftsTerm(words []string, prefix bool) string {

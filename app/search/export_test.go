@@ -7,3 +7,11 @@ func SetLookupChunk(n int) (restore func()) {
 	lookupChunk = n
 	return func() { lookupChunk = old }
 }
+
+// SetTitlesInStoreAt makes lookups leave titles to the store from n
+// articles on and returns a function putting the size back.
+func SetTitlesInStoreAt(n int64) (restore func()) {
+	old := titlesInStoreAt
+	titlesInStoreAt = n
+	return func() { titlesInStoreAt = old }
+}

@@ -19,8 +19,10 @@ import (
 // cannot be seen from ids: the entity corrections call NoteEntityChanged.
 //
 // Memory: about 49 bytes per indexed text, the text included (see package
-// lookup): about 50 MB for a million articles. The articles are read and
-// staged a chunk at a time and merged into the index once.
+// lookup), some 70 per title as measured. The articles are read and staged
+// a chunk at a time and merged into the index once. From titlesInStoreAt
+// articles on, the index holds no titles: they are found through the store
+// (titles.go).
 
 // lookupChunk is how many articles the index reads from the archive at a
 // time.
@@ -28,15 +30,18 @@ var lookupChunk = 32768
 
 // names is the lookup service's index and what it has seen.
 type names struct {
-	mu         sync.Mutex // held while refreshing
-	ix         *lookup.Index
-	built      bool
-	articles   int64             // highest article id indexed
-	entities   store.EntityMarks // entity and mention marks indexed
-	sources    map[string]*source
-	sourceText map[int64]string // source id -> name
-	dirtyArts  map[int64]bool   // articles noted changed
-	dirtyEnts  map[int64]bool   // entities noted changed
+	mu    sync.Mutex // held while refreshing
+	ix    *lookup.Index
+	built bool
+	// titlesInStore: titles are found through the store, not the index
+	// (decided when the index is built; titles.go).
+	titlesInStore bool
+	articles      int64             // highest article id indexed
+	entities      store.EntityMarks // entity and mention marks indexed
+	sources       map[string]*source
+	sourceText    map[int64]string // source id -> name
+	dirtyArts     map[int64]bool   // articles noted changed
+	dirtyEnts     map[int64]bool   // entities noted changed
 }
 
 // source is a distinct source name; its id is a handle valid within one
@@ -65,11 +70,27 @@ func (a *Service) Lookup(ctx context.Context, query string, kind lookup.Kind, li
 	if err := n.refresh(ctx, a.st); err != nil {
 		return nil, fmt.Errorf("look up %q: %w", query, err)
 	}
+	res, err := n.search(ctx, a.st, query, kind, limit)
+	if err != nil {
+		return nil, fmt.Errorf("look up %q: %w", query, err)
+	}
+	if !n.titlesStored() || (kind != "" && kind != lookup.KindTitle) {
+		return res, nil
+	}
+	titles, err := a.storeTitles(ctx, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("look up %q: %w", query, err)
+	}
+	return mergeResults(res, titles, limit), nil
+}
+
+// search searches the index, dropping what has vanished from the archive.
+func (n *names) search(ctx context.Context, st *store.Store, query string, kind lookup.Kind, limit int) ([]lookup.Result, error) {
 	for {
 		res := n.ix.Search(query, kind, limit)
-		gone, err := n.vanished(ctx, a.st, res)
+		gone, err := n.vanished(ctx, st, res)
 		if err != nil {
-			return nil, fmt.Errorf("look up %q: %w", query, err)
+			return nil, err
 		}
 		if len(gone) == 0 {
 			return res, nil
@@ -153,6 +174,9 @@ func (n *names) refreshArticles(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
+	if !n.built {
+		n.titlesInStore = last >= titlesInStoreAt
+	}
 	// In chunks: at a million articles the listings read at once would
 	// take some 160 MB for a moment (the index keeps about 50). The
 	// chunks are staged in the index's compact form and merged once.
@@ -179,22 +203,26 @@ func (n *names) refreshArticles(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		n.ix.Remove(lookup.KindTitle, id)
+	if !n.titlesInStore {
+		for _, id := range ids {
+			n.ix.Remove(lookup.KindTitle, id)
+		}
 	}
 	n.addArticles(arts, changed, n.ix.Add)
 	n.dirtyArts = nil
 	return nil
 }
 
-// addArticles indexes titles through add (the index's Add or Stage) and
-// counts sources, noting in changed the sources counted (addSources indexes
+// addArticles indexes titles through add (the index's Add or Stage), unless
+// the store finds them, and counts sources, noting in changed the sources counted (addSources indexes
 // them). A source's count only grows here; deleted articles are noticed
 // when a lookup finds the source.
 func (n *names) addArticles(arts []store.ArticleListing, changed map[*source]string, add func(...lookup.Item)) {
 	items := make([]lookup.Item, 0, len(arts))
 	for _, a := range arts {
-		items = append(items, lookup.Item{Kind: lookup.KindTitle, ID: a.ID, Text: a.Title})
+		if !n.titlesInStore {
+			items = append(items, lookup.Item{Kind: lookup.KindTitle, ID: a.ID, Text: a.Title})
+		}
 		if a.Source == "" {
 			continue
 		}

@@ -13,12 +13,19 @@ import (
 
 // TestLookupReadsInChunks builds the lookup index from an archive read a
 // few articles at a time: every title is found, and each source once,
-// whatever the chunk size.
+// whatever the chunk size, with the titles in the index or left to the
+// store.
 func TestLookupReadsInChunks(t *testing.T) {
 	ctx := context.Background()
-	for _, chunk := range []int{1, 3, 4, 100} {
-		t.Run(fmt.Sprint(chunk), func(t *testing.T) {
-			defer search.SetLookupChunk(chunk)()
+	for _, tc := range []struct {
+		chunk   int
+		inStore bool
+	}{{1, false}, {3, false}, {4, false}, {100, false}, {3, true}, {100, true}} {
+		t.Run(fmt.Sprint(tc.chunk, tc.inStore), func(t *testing.T) {
+			defer search.SetLookupChunk(tc.chunk)()
+			if tc.inStore {
+				defer search.SetTitlesInStoreAt(1)()
+			}
 			a := apptest.Open(t)
 			var arts []store.Article
 			for i := range 10 {
