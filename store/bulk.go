@@ -66,7 +66,8 @@ func (s *Store) BeginBulk(ctx context.Context) (end func(ctx context.Context, op
 // the query planner's statistics: after a bulk load, searches look
 // articles up several times faster. On PostgreSQL it analyzes the tables.
 func (s *Store) OptimizeIndex(ctx context.Context) error {
-	qs := []string{`INSERT INTO articles_fts (articles_fts) VALUES ('optimize')`, `PRAGMA optimize`,
+	qs := []string{`INSERT INTO articles_fts (articles_fts) VALUES ('optimize')`,
+		`INSERT INTO titles_fts (titles_fts) VALUES ('optimize')`, `PRAGMA optimize`,
 		`PRAGMA wal_checkpoint(TRUNCATE)`}
 	if s.Postgres() {
 		qs = []string{`ANALYZE`}

@@ -63,14 +63,14 @@ func (sqliteDialect) matching() string {
 	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`
 }
 
-// titleMatching: FTS5 streams matches in rowid order, descending as asked,
-// and stops at the LIMIT.
+// titleMatching reads the index of the titles alone (migration 0013):
+// FTS5 streams matches in rowid order, descending as asked, and stops at
+// the LIMIT.
 func (sqliteDialect) titleMatching() string {
-	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+	return `SELECT rowid FROM titles_fts WHERE titles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
 }
 
-// titleExpr: a column filter.
-func (sqliteDialect) titleExpr(expr string) string { return "{title} : (" + expr + ")" }
+func (sqliteDialect) titleExpr(expr string) string { return expr }
 
 func (sqliteDialect) ftsOps() (and, or string) { return " AND ", " OR " }
 
@@ -163,8 +163,10 @@ func (sqliteDialect) engineCheck(ctx context.Context, s *Store) ([]string, strin
 	}
 	// The FTS5 check is written as an INSERT: it needs the writer. It
 	// fails when the index and its content table disagree.
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
-		return problems, err.Error(), nil
+	for _, fts := range []string{"articles_fts", "titles_fts"} {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO `+fts+` (`+fts+`, rank) VALUES ('integrity-check', 1)`); err != nil {
+			return problems, err.Error(), nil
+		}
 	}
 	return problems, "", nil
 }

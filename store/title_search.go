@@ -13,9 +13,11 @@ import (
 
 // Titles found by the words typed so far, for the palette of a large archive
 // whose lookup index does not hold every title (app/search): a title-only
-// full-text query (an FTS5 column filter on SQLite, an expression index of
-// the title's words on PostgreSQL, migration 0008), bounded by a LIMIT and
-// stopped by its context, so that a stale keystroke costs nothing more.
+// full-text query (SQLite: a full-text index of the titles alone, migration
+// 0013; PostgreSQL: a GIN index of the title's words, migration 0008),
+// bounded by a LIMIT and stopped by its context, so that a stale keystroke
+// costs nothing more. Long prefixes are left to the index, unlike the
+// article search's (search_prefix.go): the titles' postings are short.
 
 // Bounds of FindTitles.
 const (
@@ -59,9 +61,6 @@ func (s *Store) FindTitles(ctx context.Context, text string, limit int) ([]Artic
 	}
 	var more []int64
 	if anyPrefix && len(exact) < limit {
-		if prefixed, _, err = s.expandPrefixes(ctx, prefixed); err != nil {
-			return nil, fmt.Errorf("find titles %q: %w", text, err)
-		}
 		if more, err = s.titleMatches(ctx, prefixed, limit); err != nil {
 			return nil, err
 		}

@@ -175,7 +175,7 @@ func (n *names) refreshArticles(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	if !n.built {
-		n.titlesInStore = last >= titlesInStoreAt
+		n.titlesInStore = last >= titlesInStoreFrom()
 	}
 	// In chunks: at a million articles the listings read at once would
 	// take some 160 MB for a moment (the index keeps about 50). The

@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"fmt"
+	"os"
+	"strconv"
 
 	"github.com/newsarchive/newsarchive/app/lookup"
 )
@@ -23,7 +25,21 @@ import (
 // titlesInStoreAt is the archive size (its highest article id, a cheap
 // upper bound of its count) from which titles are left to the store. The
 // decision is taken when the index is built, for the Service's life.
+// $NEWSARCHIVE_TITLES_IN_STORE_AT sets another size (benchmarks compare the
+// two ways over one archive: 0 for always, a huge number for never).
 var titlesInStoreAt int64 = 250_000
+
+// titlesInStoreEnv names the variable overriding titlesInStoreAt.
+const titlesInStoreEnv = "NEWSARCHIVE_TITLES_IN_STORE_AT"
+
+// titlesInStoreFrom returns titlesInStoreAt or the size the environment
+// sets.
+func titlesInStoreFrom() int64 {
+	if v, err := strconv.ParseInt(os.Getenv(titlesInStoreEnv), 10, 64); err == nil && v >= 0 {
+		return v
+	}
+	return titlesInStoreAt
+}
 
 // titleCandidates is how many titles the store is asked for per result
 // wanted (at least minTitleCandidates): the whole-word and newest matches

@@ -213,6 +213,7 @@ func BenchmarkMainWindow(b *testing.B) {
 		}
 		runtime.GC()
 		b.ReportMetric(rssMB(), "rss-MB")
+		b.ReportMetric(heapMB(), "heap-MB")
 	})
 
 	// header-keystroke: a keystroke in the header's field, its matches
@@ -255,6 +256,15 @@ func BenchmarkMainWindow(b *testing.B) {
 			sub.run(b, w)
 		})
 	}
+}
+
+// heapMB is the live Go heap after a collection, in MB (the window's
+// models, fonts and lookup index).
+func heapMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
 }
 
 // rssMB returns the process's resident set size in MB (0 where
