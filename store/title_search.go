@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -89,7 +90,7 @@ func (s *Store) FindTitles(ctx context.Context, text string, limit int) ([]Artic
 		case a.Published != b.Published:
 			return strings.Compare(b.Published, a.Published)
 		}
-		return int(b.ID - a.ID)
+		return cmp.Compare(b.ID, a.ID)
 	})
 	return found[:min(limit, len(found))], nil
 }

@@ -214,9 +214,9 @@ func (n *names) refreshArticles(ctx context.Context, st *store.Store) error {
 }
 
 // addArticles indexes titles through add (the index's Add or Stage), unless
-// the store finds them, and counts sources, noting in changed the sources counted (addSources indexes
-// them). A source's count only grows here; deleted articles are noticed
-// when a lookup finds the source.
+// the store finds them, and counts sources, noting in changed the sources
+// counted (addSources indexes them). A source's count only grows here;
+// deleted articles are noticed when a lookup finds the source.
 func (n *names) addArticles(arts []store.ArticleListing, changed map[*source]string, add func(...lookup.Item)) {
 	items := make([]lookup.Item, 0, len(arts))
 	for _, a := range arts {
