@@ -140,6 +140,7 @@ func workNoun(w string) bool {
 func (t *Tagger) applyCues(sents [][]token, ms []mention) map[string]string {
 	want := map[string]string{}
 	named := map[string]bool{} // names used as a name (not a common noun) somewhere in the document
+	plurals := abbreviationPlurals(sents)
 	for _, m := range ms {
 		if m.fixed || m.canonical != "" && m.canonical != words(sents[m.sent], m.a, m.b) {
 			continue // a short mention linked to a full name ("after the game Mourinho said")
@@ -149,7 +150,7 @@ func (t *Tagger) applyCues(sents [][]token, ms []mention) map[string]string {
 		if c == "" {
 			c = t.evidenceCue(sents[m.sent], m)
 		}
-		if c == "" && m.b-m.a == 1 && commonUse(sents[m.sent], m) {
+		if c == "" && m.b-m.a == 1 && (commonUse(sents[m.sent], m) || plurals[sents[m.sent][m.a].text]) {
 			c = Common
 		} else {
 			named[key] = true
@@ -187,7 +188,9 @@ func (t *Tagger) applyCues(sents [][]token, ms []mention) map[string]string {
 var cueRank = map[string]int{Common: 1, Place: 2, Person: 3, Org: 4, Misc: 5}
 
 // Common is the cue of a one-word name that a document uses only as a
-// common noun, after an indefinite determiner ("a PC"), never as a name.
+// common noun, after an indefinite determiner ("a PC"), never as a name,
+// or an abbreviation the document also writes in the plural ("PC" beside
+// "PCs", "DVD" beside "DVDs": a countable noun, not a body's name).
 const Common = "COMMON"
 
 // commonUse reports whether a one-word mention is used as a common noun:
@@ -202,6 +205,23 @@ func commonUse(toks []token, m mention) bool {
 	}
 	n := toks[m.b]
 	return !(n.text == n.lower && strings.HasPrefix(n.pos, "NN"))
+}
+
+// abbreviationPlurals returns the abbreviations a document writes in the
+// plural ("PCs", "MPs": capitals and a final "s"), without the "s".
+func abbreviationPlurals(sents [][]token) map[string]bool {
+	var out map[string]bool
+	for _, toks := range sents {
+		for _, t := range toks {
+			if n := len(t.text); n >= 3 && t.text[n-1] == 's' && isAcronym(t.text[:n-1]) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[t.text[:n-1]] = true
+			}
+		}
+	}
+	return out
 }
 
 // indefinite are the determiners that make the noun after them a common

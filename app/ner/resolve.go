@@ -43,10 +43,6 @@ type Resolver struct {
 	// CueShare is the share of a name's articles whose context must cue a
 	// type for the cues to overrule the votes (see cued).
 	CueShare float64
-	// CommonShare is the share of a name's articles that must use it only
-	// as a common noun ("ID cards", "a PC": Common cues) for it to be no
-	// name of the three lists (Misc).
-	CommonShare float64
 	// role reports whether a lower-cased word is a title or a capitalised
 	// common word ("chancellor", "prime"): one that opens a name of three
 	// words or more is a role left in the name (Decide). nil: none.
@@ -56,7 +52,7 @@ type Resolver struct {
 // NewResolver returns a resolver with the gazetteer lists of t's model and
 // default weights.
 func NewResolver(t *Tagger) *Resolver {
-	return &Resolver{lists: t.model.Lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10, CueShare: 0.15, CommonShare: 0.5,
+	return &Resolver{lists: t.model.Lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10, CueShare: 0.15,
 		role: func(w string) bool {
 			c := t.model.Lexicon[w]
 			return t.cut.IsTitle(w) || c == caseLower || c == caseMixed
@@ -146,8 +142,8 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 // "Franz Ferdinand" typed a person in 16 articles and "rock band Franz
 // Ferdinand" in 3) and the cues are in CueShare of the name's articles at
 // least (one "Anfield boss" in 16 articles leaves the stadium a place).
-// A name that most of its articles use only as a common noun (Common: "ID
-// cards", "a PC") is Misc. Only a work or organisation cue overrules; person
+// A common-noun cue (Common: "a PC", "PC" beside "PCs") overrules the same
+// way, to Misc: the name leaves the three lists. Only a work or organisation cue overrules; person
 // and place cues ("striker Wayne Rooney", "in Cardiff") are defence (a
 // body is "in Parliament" and a product "in PC sales"). ORG cues for a
 // country count as PLACE, as its ORG votes do ("England coach" is the
@@ -176,14 +172,11 @@ func (r *Resolver) cued(e Evidence, score map[string]float64) (string, bool) {
 			voted = typ
 		}
 	}
-	if top == Common {
-		if cues[top] < r.CommonShare*sum(e.Votes) {
-			return "", false
-		}
-		return Misc, true
-	}
-	if top != Misc && top != Org || top == voted || cues[top] < 2*cues[voted] || cues[top] < r.CueShare*sum(e.Votes) {
+	if top != Misc && top != Org && top != Common || top == voted || cues[top] < 2*cues[voted] || cues[top] < r.CueShare*sum(e.Votes) {
 		return "", false
+	}
+	if top == Common {
+		return Misc, true // no name of the three lists
 	}
 	return top, true
 }

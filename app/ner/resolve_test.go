@@ -10,7 +10,7 @@ func testResolver() *Resolver {
 		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany,
 		"doris": listFirstName, "southampton": listCity | listRegion, "england": listCountry, "franz": listFirstName,
 		"harry": listFirstName}
-	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10, CueShare: 0.15, CommonShare: 0.5}
+	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10, CueShare: 0.15}
 }
 
 func TestResolve(t *testing.T) {
@@ -49,8 +49,8 @@ func TestResolve(t *testing.T) {
 		{"person and place cues only defend", Evidence{Name: "Parliament", Votes: map[string]float64{Org: 20}, Cues: map[string]float64{Place: 15}}, []string{Org}},
 		{"a country's team is the country", Evidence{Name: "England", Votes: map[string]float64{Place: 30, Org: 10}, Cues: map[string]float64{Org: 12}}, []string{Place}},
 		{"a correction over cues", Evidence{Name: "Harry Potter", Votes: map[string]float64{Person: 10}, Cues: map[string]float64{Misc: 9}, Correction: Person}, []string{Person}},
-		{"mostly a common noun", Evidence{Name: "PC", Votes: map[string]float64{Org: 10}, Cues: map[string]float64{Common: 6}}, []string{Misc}},
-		{"sometimes a common noun", Evidence{Name: "BBC", Votes: map[string]float64{Org: 10}, Cues: map[string]float64{Common: 2}}, []string{Org}},
+		{"a common noun", Evidence{Name: "PC", Votes: map[string]float64{Org: 52}, Cues: map[string]float64{Common: 24, Place: 2}}, []string{Misc}},
+		{"rarely a common noun", Evidence{Name: "BBC", Votes: map[string]float64{Org: 20}, Cues: map[string]float64{Common: 2}}, []string{Org}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
