@@ -96,7 +96,7 @@ var copyTables = []copyTable{
 	{name: "entity_aliases", keyCols: 2, article: -1, what: "alias", cols: join(cols(colInt, "entity_id"),
 		cols(colText, "alias"))},
 	{name: "mentions", keyCols: 1, article: 1, what: "mention", identity: true, cols: join(
-		cols(colInt, "id", "article_id", "entity_id", "start", `"end"`), cols(colText, "text", "tag_name", "tag_type"))},
+		cols(colInt, "id", "article_id", "entity_id", "start", `"end"`), cols(colText, "text", "tag_name", "tag_type", "tag_cue"))},
 	{name: "tagging", keyCols: 1, article: 0, what: "tagging state", upsert: true, cols: join(cols(colInt, "article_id"),
 		cols(colText, "state", "model", "tagged_at", "error"))},
 	{name: "corrections", keyCols: 1, article: 6, what: "correction", identity: true, cols: join(cols(colInt, "id"),

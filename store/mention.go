@@ -20,6 +20,11 @@ type Mention struct {
 	Text      string
 	Name      string // the entity's name and type
 	Type      string
+	// Cue is, when saving tagged mentions (SaveTagged), the type the
+	// article's context gives the name (ner.Entity.Cue), "" for none:
+	// evidence for the archive's resolution (NameEvidence.Cues). Reads
+	// leave it empty.
+	Cue string
 }
 
 // ArticleMentions returns an article's mentions in text order.

@@ -244,7 +244,7 @@ type TagJob struct {
 type Tagged struct {
 	ArticleID int64
 	Model     string
-	Mentions  []Mention // Name, Type, Text, Start, End are used
+	Mentions  []Mention // Name, Type, Text, Start, End, Cue are used
 	Err       error
 }
 
@@ -349,8 +349,8 @@ func writeTagged(ctx context.Context, tx *sql.Tx, results []Tagged, now string) 
 				return err
 			}
 			touched[eid] = true
-			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text, tag_name, tag_type)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text, m.Name, m.Type); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, start, "end", text, tag_name, tag_type, tag_cue)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ArticleID, eid, m.Start, m.End, m.Text, m.Name, m.Type, m.Cue); err != nil {
 				return fmt.Errorf("mention %q in article %d: %w", m.Text, r.ArticleID, err)
 			}
 			if !strings.EqualFold(m.Text, m.Name) {

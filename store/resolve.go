@@ -23,6 +23,10 @@ type NameEvidence struct {
 	// Votes counts articles by the type most of the name's mentions in
 	// the article were tagged (ties: the type first in alphabetical order).
 	Votes map[string]float64
+	// Cues counts articles by the cue their context gives the name
+	// (mentions.tag_cue, migration 0013: a type, or COMMON), each cue once
+	// per article; nil when no article has one.
+	Cues map[string]float64
 	// Confirmed is the type of the entity of this name a user confirmed
 	// (renamed, retyped, merged into, split or added), if any.
 	Confirmed string
@@ -73,16 +77,16 @@ func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mention
 	if err != nil {
 		return nil, nil, err
 	}
-	votes, places, err := scanEvidence(ctx, tx, ents, "")
+	votes, cues, places, err := scanEvidence(ctx, tx, ents, "")
 	if err == errOutOfOrder {
-		votes, places, err = scanEvidence(ctx, tx, ents, " ORDER BY article_id")
+		votes, cues, places, err = scanEvidence(ctx, tx, ents, " ORDER BY article_id")
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	out := make([]NameEvidence, 0, len(votes))
 	for name, v := range votes {
-		out = append(out, NameEvidence{Name: name, Votes: v, Confirmed: confirmed[name]})
+		out = append(out, NameEvidence{Name: name, Votes: v, Cues: cues[name], Confirmed: confirmed[name]})
 	}
 	slices.SortFunc(out, func(a, b NameEvidence) int { return strings.Compare(a.Name, b.Name) })
 	return out, places, nil
@@ -92,19 +96,19 @@ func archiveEvidence(ctx context.Context, tx *sql.Tx) ([]NameEvidence, []mention
 // not together.
 var errOutOfOrder = errors.New("mentions out of article order")
 
-// scanEvidence reads the mentions (in the order given) into votes per name
-// and the places of the tagged ones.
-func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, order string) (map[string]map[string]float64, []mentionPlace, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, entity_id, tag_name, tag_type FROM mentions`+order)
+// scanEvidence reads the mentions (in the order given) into votes and cues
+// per name and the places of the tagged ones.
+func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, order string) (votes, cues map[string]map[string]float64, places []mentionPlace, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, entity_id, tag_name, tag_type, tag_cue FROM mentions`+order)
 	if err != nil {
-		return nil, nil, fmt.Errorf("evidence: %w", err)
+		return nil, nil, nil, fmt.Errorf("evidence: %w", err)
 	}
 	defer rows.Close()
-	votes := map[string]map[string]float64{}
+	votes, cues = map[string]map[string]float64{}, map[string]map[string]float64{}
 	inArticle := map[string]map[string]int{} // name -> type -> mentions in the current article
+	cuedIn := map[string]map[string]bool{}   // name -> cues in the current article
 	done := map[int64]bool{}                 // articles read
 	seen := map[mentionPlace]bool{}
-	var places []mentionPlace
 	flush := func() {
 		for name, types := range inArticle {
 			best, n := "", 0
@@ -119,18 +123,27 @@ func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, ord
 			votes[name][best]++
 		}
 		clear(inArticle)
+		for name, cs := range cuedIn {
+			if cues[name] == nil {
+				cues[name] = map[string]float64{}
+			}
+			for c := range cs {
+				cues[name][c]++
+			}
+		}
+		clear(cuedIn)
 	}
 	var article int64 = -1
 	for rows.Next() {
 		var id, entity int64
-		var name, typ string
-		if err := rows.Scan(&id, &entity, &name, &typ); err != nil {
-			return nil, nil, fmt.Errorf("evidence: %w", err)
+		var name, typ, cue string
+		if err := rows.Scan(&id, &entity, &name, &typ, &cue); err != nil {
+			return nil, nil, nil, fmt.Errorf("evidence: %w", err)
 		}
 		if id != article {
 			flush()
 			if done[id] {
-				return nil, nil, errOutOfOrder
+				return nil, nil, nil, errOutOfOrder
 			}
 			done[id], article = true, id
 		}
@@ -151,12 +164,18 @@ func scanEvidence(ctx context.Context, tx *sql.Tx, ents map[int64]entityRow, ord
 			inArticle[name] = map[string]int{}
 		}
 		inArticle[name][typ]++
+		if cue != "" {
+			if cuedIn[name] == nil {
+				cuedIn[name] = map[string]bool{}
+			}
+			cuedIn[name][cue] = true
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("evidence: %w", err)
+		return nil, nil, nil, fmt.Errorf("evidence: %w", err)
 	}
 	flush()
-	return votes, places, nil
+	return votes, cues, places, nil
 }
 
 // entityRow is an entity's key and whether a user confirmed it.

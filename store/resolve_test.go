@@ -204,3 +204,53 @@ func TestResolveArchiveOutOfOrder(t *testing.T) {
 		t.Errorf("evidence for Xeno = %+v, want votes %v and confirmed PERSON", got, want)
 	}
 }
+
+// TestResolveArchiveCues checks that the cue the tagger gave a mention
+// (Mention.Cue, mentions.tag_cue) reaches the evidence: each cue counted
+// once per article, whatever the number of mentions carrying it.
+func TestResolveArchiveCues(t *testing.T) {
+	s := openTest(t)
+	type m struct{ name, typ, cue string }
+	docs := [][]m{
+		{{"Franz Ferdinand", TypeOrg, TypeOrg}, {"Franz Ferdinand", TypeOrg, TypeOrg}},
+		{{"Franz Ferdinand", TypePerson, ""}, {"Glasgow", TypePlace, TypePlace}},
+		{{"Franz Ferdinand", TypePerson, TypePerson}, {"Franz Ferdinand", TypePerson, TypeOrg}},
+		{{"Glasgow", TypePlace, ""}},
+	}
+	arts := make([]Article, len(docs))
+	for i, d := range docs {
+		body := ""
+		for _, k := range d {
+			body += k.name + " said so. "
+		}
+		arts[i] = newArticle(fmt.Sprintf("Cue %d", i), body)
+	}
+	mustCreate(t, s, arts...)
+	jobs := mustClaim(t, s, "w", len(docs), time.Hour)
+	results := make([]Tagged, len(jobs))
+	for i, j := range jobs {
+		results[i] = Tagged{ArticleID: j.ArticleID, Model: "test"}
+		at := 0
+		for _, d := range docs[i] {
+			results[i].Mentions = append(results[i].Mentions, Mention{Start: at, End: at + len(d.name), Text: d.name,
+				Name: d.name, Type: d.typ, Cue: d.cue})
+			at += len(d.name + " said so. ")
+		}
+	}
+	if _, err := s.SaveClaimed(context.Background(), "w", results); err != nil {
+		t.Fatal(err)
+	}
+	ev, _ := resolveWith(t, s)
+	tests := []struct {
+		name string
+		want map[string]float64
+	}{
+		{"Franz Ferdinand", map[string]float64{TypeOrg: 2, TypePerson: 1}},
+		{"Glasgow", map[string]float64{TypePlace: 1}},
+	}
+	for _, tt := range tests {
+		if got := ev[tt.name].Cues; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("cues for %s = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

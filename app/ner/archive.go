@@ -72,14 +72,25 @@ func ArchiveLists(t *Tagger, dir string, top int) (map[string][]ListRow, error) 
 // entity.
 func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
 	votes := map[string]map[string]float64{} // name -> type -> articles
+	cues := map[string]map[string]float64{}  // name -> cued type -> articles
 	for _, d := range docs {
 		types := map[string]map[string]int{} // name -> type -> mentions in this article
+		cued := map[string]string{}          // name -> the article's cue
 		for _, e := range d {
 			name := mentionName(e)
 			if types[name] == nil {
 				types[name] = map[string]int{}
 			}
 			types[name][e.Type]++
+			if cueRank[e.Cue] > cueRank[cued[name]] {
+				cued[name] = e.Cue
+			}
+		}
+		for name, c := range cued {
+			if cues[name] == nil {
+				cues[name] = map[string]float64{}
+			}
+			cues[name][c]++
 		}
 		for name, ts := range types {
 			if votes[name] == nil {
@@ -90,7 +101,7 @@ func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
 	}
 	evs := make([]Evidence, 0, len(votes))
 	for name, v := range votes {
-		evs = append(evs, Evidence{Name: name, Votes: v})
+		evs = append(evs, Evidence{Name: name, Votes: v, Cues: cues[name]})
 	}
 	dec := r.Decide(evs)
 	articles := map[[2]string]int{} // entity (name, type) -> articles

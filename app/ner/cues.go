@@ -44,8 +44,11 @@ var orgAfter = map[string]bool{
 // cueType returns the type a cue around mention m gives it, or "": a work
 // noun right before ("the comedy Sideways"), or before "like" / "such as"
 // ("films like Harry Potter"), or after the name with an article before it
-// ("the Harry Potter films", "the third Harry Potter film", "the Xbox
-// console"; see workOpeners, not "a": "a Martin Scorsese film") makes a work; an
+// ("the Harry Potter films", "the third Harry Potter film", "Microsoft's
+// Xbox console", "the Windows operating system"; see workOpeners, not "a":
+// "a Martin Scorsese film"), a version number after it with such an opener
+// ("its Xbox 2") or "copies of" before it (not "version of Sega's game")
+// makes a work; an
 // organisation noun before it or an officer, player or share word after it
 // an organisation.
 func cueType(toks []token, m mention) string {
@@ -63,7 +66,9 @@ func cueType(toks []token, m mention) string {
 	case workNoun(before(1)),
 		before(1) == "like" && workNoun(before(2)),
 		before(1) == "as" && before(2) == "such" && workNoun(before(3)),
-		workOpeners[before(1)] && workAfter[strings.TrimSuffix(after, "s")]:
+		workOpeners[before(1)] && workAfter[strings.TrimSuffix(after, "s")],
+		workOpeners[before(1)] && isVersion(toks, m.b),
+		before(1) == "of" && copyNouns[before(2)] && !strings.HasPrefix(after, "'"):
 		return Misc
 	case orgNouns[before(1)], orgAfter[after]:
 		return Org
@@ -78,7 +83,34 @@ func cueType(toks []token, m mention) string {
 var workOpeners = map[string]bool{
 	"the": true, "his": true, "her": true, "their": true, "its": true, "first": true, "second": true,
 	"third": true, "fourth": true, "fifth": true, "latest": true, "new": true, "next": true, "last": true,
-	"final": true, "original": true,
+	"final": true, "original": true, "'s": true,
+}
+
+// copyNouns name a copy or version of a work or product: the name after
+// "versions of", "copies of" is its title ("pirated copies of Windows").
+var copyNouns = map[string]bool{
+	"version": true, "versions": true, "copy": true, "copies": true, "edition": true, "editions": true,
+	"sequel": true, "remake": true,
+}
+
+// isVersion reports whether the token at k is a version number after a
+// product's name ("its Xbox 2", "the PlayStation 2"): one to three digits
+// ending the phrase (not a score, "2-1", a quantity, "2 million", nor a
+// name's number, "the RBS 6 Nations").
+func isVersion(toks []token, k int) bool {
+	if k >= len(toks) || len(toks[k].text) > 3 {
+		return false
+	}
+	for _, c := range toks[k].text {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if k+1 == len(toks) {
+		return true
+	}
+	n := toks[k+1]
+	return n.text == n.lower && !strings.HasPrefix(n.pos, "NN") && !strings.HasPrefix(n.pos, "CD")
 }
 
 // workAfter are the work nouns that follow a title used as a modifier
@@ -86,7 +118,7 @@ var workOpeners = map[string]bool{
 // ("the Chelsea game", "the India series").
 var workAfter = map[string]bool{
 	"film": true, "movie": true, "book": true, "novel": true, "album": true, "console": true,
-	"franchise": true, "sequel": true, "soundtrack": true,
+	"franchise": true, "sequel": true, "soundtrack": true, "version": true, "operating": true,
 }
 
 // workNoun reports whether w is a work noun or its plural ("films").
@@ -98,19 +130,42 @@ func workNoun(w string) bool {
 }
 
 // applyCues retypes the mentions of every name that a cue types somewhere
-// in the document.
-func applyCues(sents [][]token, ms []mention) {
+// in the document, and returns, for each name (its cueKey), the type the
+// document's cues give it: the evidence the archive weighs above the
+// model's votes (Entity.Cue, Resolver.Resolve). A work or organisation cue
+// retypes the mentions; a person cue (a role or honorific right before the
+// name, "striker Wayne Rooney", "Mr Blair") or a place cue ("in Cardiff")
+// is evidence only. A work cue wins over an organisation cue, and either
+// over a person cue, and that over a place cue.
+func (t *Tagger) applyCues(sents [][]token, ms []mention) map[string]string {
 	want := map[string]string{}
+	named := map[string]bool{} // names used as a name (not a common noun) somewhere in the document
+	plurals := abbreviationPlurals(sents)
 	for _, m := range ms {
 		if m.fixed || m.canonical != "" && m.canonical != words(sents[m.sent], m.a, m.b) {
 			continue // a short mention linked to a full name ("after the game Mourinho said")
 		}
-		if c := cueType(sents[m.sent], m); c != "" && want[cueKey(sents, m)] != Misc {
-			want[cueKey(sents, m)] = c
+		key := cueKey(sents, m)
+		c := cueType(sents[m.sent], m)
+		if c == "" {
+			c = t.evidenceCue(sents[m.sent], m)
+		}
+		if c == "" && m.b-m.a == 1 && (commonUse(sents[m.sent], m) || plurals[sents[m.sent][m.a].text]) {
+			c = Common
+		} else {
+			named[key] = true
+		}
+		if cueRank[c] > cueRank[want[key]] {
+			want[key] = c
+		}
+	}
+	for key, c := range want {
+		if c == Common && named[key] {
+			delete(want, key)
 		}
 	}
 	if len(want) == 0 {
-		return
+		return nil
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -121,11 +176,103 @@ func applyCues(sents [][]token, ms []mention) {
 		if m.canonical != "" && m.canonical != words(sents[m.sent], m.a, m.b) {
 			key = strings.TrimSuffix(m.canonical, ".") // a short mention goes with its full name ("Ferdinand")
 		}
-		if typ, ok := want[key]; ok {
+		if typ := want[key]; typ == Misc || typ == Org {
 			m.typ = typ
 		}
 	}
+	return want
 }
+
+// cueRank orders the cue types of one name in one document: the strongest
+// wins.
+var cueRank = map[string]int{Common: 1, Place: 2, Person: 3, Org: 4, Misc: 5}
+
+// Common is the cue of a one-word name that a document uses only as a
+// common noun, after an indefinite determiner ("a PC"), never as a name,
+// or an abbreviation the document also writes in the plural ("PC" beside
+// "PCs", "DVD" beside "DVDs": a countable noun, not a body's name).
+const Common = "COMMON"
+
+// commonUse reports whether a one-word mention is used as a common noun:
+// the head of a noun phrase opened by an indefinite determiner ("a PC",
+// "another Xbox"; not the modifier in "a Chelsea fan", "a UN report").
+func commonUse(toks []token, m mention) bool {
+	if m.a == 0 || !indefinite[toks[m.a-1].lower] {
+		return false
+	}
+	if m.b >= len(toks) {
+		return true
+	}
+	n := toks[m.b]
+	return !(n.text == n.lower && strings.HasPrefix(n.pos, "NN"))
+}
+
+// abbreviationPlurals returns the abbreviations a document writes in the
+// plural ("PCs", "MPs": capitals and a final "s"), without the "s".
+func abbreviationPlurals(sents [][]token) map[string]bool {
+	var out map[string]bool
+	for _, toks := range sents {
+		for _, t := range toks {
+			if n := len(t.text); n >= 3 && t.text[n-1] == 's' && isAcronym(t.text[:n-1]) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[t.text[:n-1]] = true
+			}
+		}
+	}
+	return out
+}
+
+// indefinite are the determiners that make the noun after them a common
+// noun ("a PC", "every iPod").
+var indefinite = map[string]bool{"a": true, "an": true, "another": true, "every": true, "each": true}
+
+// evidenceCue returns Person for a mention right after a role noun
+// ("striker Wayne Rooney", "singer Joss Stone") or a title or honorific
+// ("Mr Blair", "Lord Falconer"), or followed by an age (", 34,"); Place for
+// one right after a preposition of place ("in Cardiff", not a possessive,
+// "in Chelsea's win"); else "". These cues do not retype the mention: they
+// are evidence for the archive.
+func (t *Tagger) evidenceCue(toks []token, m mention) string {
+	if m.a > 0 {
+		p := toks[m.a-1]
+		if p.text == p.lower && personNouns[p.lower] || isCapitalised(p.text) && t.cut.IsTitle(p.lower) {
+			return Person
+		}
+	}
+	if m.b+2 < len(toks) && toks[m.b].text == "," && isAge(toks[m.b+1].text) && toks[m.b+2].text == "," {
+		return Person
+	}
+	if m.a > 0 && placePreps[toks[m.a-1].text] && (m.b >= len(toks) || !strings.HasPrefix(toks[m.b].text, "'")) {
+		return Place
+	}
+	return ""
+}
+
+// isAge reports whether w is a person's age in an apposition (", 34,"):
+// a number from 10 to 99.
+func isAge(w string) bool {
+	return len(w) == 2 && w[0] >= '1' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9'
+}
+
+// personNouns are the lower-case role nouns written right before a
+// person's name ("striker Wayne Rooney", "actress Imelda Staunton").
+var personNouns = map[string]bool{
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "winger": true,
+	"forward": true, "captain": true, "skipper": true, "coach": true, "manager": true, "boss": true,
+	"chairman": true, "spokesman": true, "spokeswoman": true, "singer": true, "actor": true,
+	"actress": true, "director": true, "rapper": true, "guitarist": true, "drummer": true,
+	"frontman": true, "author": true, "writer": true, "novelist": true, "comedian": true,
+	"presenter": true, "producer": true, "star": true, "player": true, "champion": true,
+	"secretary": true, "minister": true, "leader": true, "president": true, "premier": true,
+	"chancellor": true, "mp": true, "senator": true, "analyst": true, "economist": true,
+	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true,
+}
+
+// placePreps are the prepositions that put a place after them ("in
+// Cardiff", "near Basra").
+var placePreps = map[string]bool{"in": true, "near": true, "outside": true, "throughout": true}
 
 // cueKey is a mention's words without a full stop the segmenter left on the
 // last one ("West Ham." ending a text).

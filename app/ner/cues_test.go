@@ -102,3 +102,42 @@ func BenchmarkMaskApostrophes(b *testing.B) {
 		maskApostrophes(s)
 	}
 }
+
+// TestEvidenceCues checks the cue each document gives a name
+// (Entity.Cue), the evidence the archive weighs above the model's types.
+func TestEvidenceCues(t *testing.T) {
+	tg := loadTagger(t)
+	tests := []struct {
+		name, text, entity, want string
+	}{
+		{"role noun", "The match was settled when striker Wayne Rooney scored late in the game.", "Wayne Rooney", Person},
+		{"age", "Wayne Rooney, 19, scored twice for his club on Saturday.", "Wayne Rooney", Person},
+		{"place", "The protest took place in Cardiff on Saturday afternoon.", "Cardiff", Place},
+		{"org noun", "Shares in the oil firm Rosneft rose in Moscow on Monday.", "Rosneft", Org},
+		{"version number", "Microsoft said Bungie made its Halo 2 for the console.", "Halo", Misc},
+		{"version number at the end", "Analysts said Nintendo will launch its Zelda 2 in Japan.", "Zelda", Misc},
+		{"copies of", "Police seized pirated copies of Windows in a raid in Beijing.", "Windows", Misc},
+		{"a name's number is no version", "Wales play in the RBS 6 Nations on Saturday.", "RBS", ""},
+		{"common noun", "He said that buying a PC was cheaper than ever this year.", "PC", Common},
+		{"abbreviation in the plural", "Sales of PCs rose, and the PC market grew in Europe, IBM said.", "PC", Common},
+		{"a modifier is no common noun", "He said that a BBC report was wrong about the figures.", "BBC", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var all []string
+			found := false
+			for _, e := range tg.Tag(tc.text, nil) {
+				all = append(all, e.Type+" "+e.Text+" cue "+e.Cue)
+				if e.Text == tc.entity {
+					found = true
+					if e.Cue != tc.want {
+						t.Errorf("%q cue %q, want %q (all: %q)", e.Text, e.Cue, tc.want, all)
+					}
+				}
+			}
+			if !found && tc.want != "" {
+				t.Errorf("%q not found (all: %q)", tc.entity, all)
+			}
+		})
+	}
+}

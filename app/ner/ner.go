@@ -24,6 +24,11 @@ type Entity struct {
 	Start     int    // byte offset of Text in the input
 	End       int    // byte offset after Text
 	Canonical string // the full name the mention links to in the document, else Text
+	// Cue is the type the document's context gives the name (cues.go: "the
+	// comedy Sideways" MISC, "oil firm Rosneft" ORG, "striker Wayne
+	// Rooney" PERSON, "in Cardiff" PLACE), "" for none: evidence the
+	// archive weighs above the model's types (Evidence.Cues).
+	Cue string
 }
 
 // Entity types.

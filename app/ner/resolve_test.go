@@ -8,8 +8,9 @@ import (
 func testResolver() *Resolver {
 	lists := NameLists{"washington": listCity | listRegion | listFirstName, "london": listCity, "samsung": listCompany,
 		"tony": listFirstName, "british": listDemonym, "bank": listOrgWord, "george": listFirstName, "uk": listCountry, "nokia": listCity | listCompany,
-		"doris": listFirstName}
-	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10}
+		"doris": listFirstName, "southampton": listCity | listRegion, "england": listCountry, "franz": listFirstName,
+		"harry": listFirstName}
+	return &Resolver{lists: lists, PriorWeight: 3, SecondShare: 0.3, SecondMin: 10, CueShare: 0.15}
 }
 
 func TestResolve(t *testing.T) {
@@ -39,6 +40,17 @@ func TestResolve(t *testing.T) {
 		{"a person named Day", Evidence{Name: "Doris Day", Votes: map[string]float64{Person: 3}}, []string{Person}},
 		{"one word is no event", Evidence{Name: "Cup", Votes: map[string]float64{Org: 3}}, []string{Org}},
 		{"correction over event", Evidence{Name: "World Cup", Votes: map[string]float64{Org: 3}, Correction: Org}, []string{Org}},
+		// Cues (Evidence.Cues): strong evidence, per article, over the model's votes.
+		{"a band cued in 3 of 19 articles", Evidence{Name: "Franz Ferdinand", Votes: map[string]float64{Person: 16, Org: 3}, Cues: map[string]float64{Org: 3}}, []string{Org}},
+		{"a work cued in 5 of 15", Evidence{Name: "Harry Potter", Votes: map[string]float64{Person: 10, Misc: 5}, Cues: map[string]float64{Misc: 5}}, []string{Misc}},
+		{"a club of a listed region", Evidence{Name: "Southampton", Votes: map[string]float64{Org: 11, Place: 1}, Cues: map[string]float64{Org: 4}}, []string{Org}},
+		{"too few cued articles", Evidence{Name: "Anfield", Votes: map[string]float64{Place: 15, Org: 1}, Cues: map[string]float64{Org: 1}}, []string{Place}},
+		{"cues on both sides", Evidence{Name: "Blues", Votes: map[string]float64{Person: 10, Org: 2}, Cues: map[string]float64{Org: 2, Person: 3}}, []string{Person}},
+		{"person and place cues only defend", Evidence{Name: "Parliament", Votes: map[string]float64{Org: 20}, Cues: map[string]float64{Place: 15}}, []string{Org}},
+		{"a country's team is the country", Evidence{Name: "England", Votes: map[string]float64{Place: 30, Org: 10}, Cues: map[string]float64{Org: 12}}, []string{Place}},
+		{"a correction over cues", Evidence{Name: "Harry Potter", Votes: map[string]float64{Person: 10}, Cues: map[string]float64{Misc: 9}, Correction: Person}, []string{Person}},
+		{"a common noun", Evidence{Name: "PC", Votes: map[string]float64{Org: 52}, Cues: map[string]float64{Common: 24, Place: 2}}, []string{Misc}},
+		{"rarely a common noun", Evidence{Name: "BBC", Votes: map[string]float64{Org: 20}, Cues: map[string]float64{Common: 2}}, []string{Org}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -117,5 +129,27 @@ func TestResolveLists(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("lists %v, want %v", got, want)
+	}
+}
+
+// TestResolveListsCues checks that the cues of the articles reach the
+// archive's decision: one article's "rock band Franz Ferdinand" moves the
+// name's other articles, where the model saw a person, to the ORG list.
+func TestResolveListsCues(t *testing.T) {
+	r := testResolver()
+	ff := func(typ, cue string) []Entity {
+		return []Entity{{Text: "Franz Ferdinand", Type: typ, Canonical: "Franz Ferdinand", Cue: cue}}
+	}
+	docs := [][]Entity{ff(Org, Org), ff(Person, ""), ff(Person, ""), ff(Person, ""), ff(Person, Place)}
+	got := ResolveLists(r, docs, 10)
+	want := map[string][]ListRow{Org: {{Name: "Franz Ferdinand", Articles: 5}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lists %v, want %v", got, want)
+	}
+	docs[0] = ff(Person, "") // without the cue the model's votes decide
+	got = ResolveLists(r, docs, 10)
+	want = map[string][]ListRow{Person: {{Name: "Franz Ferdinand", Articles: 5}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lists without the cue %v, want %v", got, want)
 	}
 }

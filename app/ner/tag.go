@@ -53,7 +53,7 @@ func (t *Tagger) tagSentences(ctx context.Context, text string, sents [][]token,
 	}
 	ms = t.propagate(sents, ms)
 	link(sents, ms)
-	applyCues(sents, ms)
+	cues := t.applyCues(sents, ms)
 	ms = t.dropCommonWords(sents, ms)
 	out := make([]Entity, 0, len(ms))
 	for _, m := range ms {
@@ -62,6 +62,9 @@ func (t *Tagger) tagSentences(ctx context.Context, text string, sents [][]token,
 		e.Text = text[e.Start:e.End]
 		if e.Canonical == "" {
 			e.Canonical = e.Text
+		}
+		if len(cues) > 0 && !m.fixed {
+			e.Cue = cues[strings.TrimSuffix(e.Canonical, ".")]
 		}
 		if g.isRejected(e.Text, e.Canonical) || !m.fixed && t.bareFirstName(e) {
 			continue

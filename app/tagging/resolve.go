@@ -59,7 +59,7 @@ func (a *Service) resolve(ctx context.Context, ifChanged bool) (store.ResolveSta
 func decide(r *ner.Resolver, evs []store.NameEvidence) []store.NameResolution {
 	in := make([]ner.Evidence, len(evs))
 	for i, ev := range evs {
-		in[i] = ner.Evidence{Name: ev.Name, Votes: ev.Votes, Correction: ev.Confirmed}
+		in[i] = ner.Evidence{Name: ev.Name, Votes: ev.Votes, Cues: ev.Cues, Correction: ev.Confirmed}
 	}
 	dec := r.Decide(in)
 	out := make([]store.NameResolution, 0, len(evs))

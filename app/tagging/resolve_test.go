@@ -72,6 +72,25 @@ func TestArchiveResolution(t *testing.T) {
 	}
 }
 
+// TestArchiveCues checks that a cue in one article ("rock band Franz
+// Ferdinand", saved as the mention's tag_cue) decides the name's type in
+// the articles where the tagger saw a person.
+func TestArchiveCues(t *testing.T) {
+	a := apptest.Open(t)
+	texts := []string{
+		"Franz Ferdinand won the award on Tuesday night in London.",
+		"Franz Ferdinand will tour America next year, reporters were told.",
+		"Critics in Glasgow praised Franz Ferdinand on Monday.",
+		"The rock band Franz Ferdinand played in Glasgow on Friday.",
+	}
+	for i, s := range texts {
+		importText(t, a, fmt.Sprintf("c%d.txt", i), []byte(fmt.Sprintf("Report %d\n\n%s\n", i, s)))
+	}
+	if e := entityNamed(t, a, "Franz Ferdinand"); e.Type != store.TypeOrg || e.Articles != len(texts) {
+		t.Errorf("Franz Ferdinand: %s in %d articles, want ORG in %d", e.Type, e.Articles, len(texts))
+	}
+}
+
 // TestResolutionOrderFree tags the same articles into three archives, one
 // at a time in two orders and all in one batch, and checks that every
 // article ends with the same entities: the archive's decision is a

@@ -172,7 +172,11 @@ func tagOne(ctx context.Context, t *ner.Tagger, rules *rules, job store.TagJob, 
 	for _, e := range ents {
 		name, typ, ok := rules.resolve(job.ArticleID, e)
 		if ok {
-			res.Mentions = append(res.Mentions, store.Mention{Start: e.Start, End: e.End, Text: e.Text, Name: name, Type: typ})
+			m := store.Mention{Start: e.Start, End: e.End, Text: e.Text, Name: name, Type: typ}
+			if typ == e.Type && name == e.Canonical {
+				m.Cue = e.Cue // a user's rule that renames or retypes the name leaves no cue
+			}
+			res.Mentions = append(res.Mentions, m)
 		}
 	}
 	res.Mentions = append(res.Mentions, rules.added(job, res.Mentions)...)
