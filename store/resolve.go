@@ -24,7 +24,7 @@ type NameEvidence struct {
 	// the article were tagged (ties: the type first in alphabetical order).
 	Votes map[string]float64
 	// Cues counts articles by the cue their context gives the name
-	// (mentions.tag_cue, migration 0013: a type, or COMMON), each cue once
+	// (mentions.tag_cue, migration 0014 (PostgreSQL 0009): a type, or COMMON), each cue once
 	// per article; nil when no article has one.
 	Cues map[string]float64
 	// Confirmed is the type of the entity of this name a user confirmed

@@ -1,4 +1,4 @@
--- 0013: the cue the tagger found for each mention's name in its article
+-- 0014: the cue the tagger found for each mention's name in its article
 -- (ner.Entity.Cue: the type the article's context gives the name, "the
 -- comedy Sideways" MISC, "oil firm Rosneft" ORG, "striker Wayne Rooney"
 -- PERSON, "in Cardiff" PLACE, "a PC" COMMON), evidence the archive-level
