@@ -52,6 +52,7 @@ var loadShared = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load embedded ner model: %w", err)
 	}
+	releasePages(embeddedModel) // read once: its pages need not stay resident
 	pipe, err := newPipeline()
 	if err != nil {
 		return nil, err
