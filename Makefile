@@ -7,6 +7,13 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCHTIME ?= 1x
 
+# Every go command of this Makefile (build, run, vet, staticcheck, test, bench, package) builds with
+# these tags; .ci/window-rss and .ci/docs-screenshots use the same. no_emoji leaves out Fyne's bundled
+# emoji font, which Fyne parsed once per text style (16 MB of live heap, issue #20): emoji are drawn
+# from the system's fonts (fonts-noto-color-emoji and the like), or as a box where it has none.
+BUILDTAGS := no_emoji
+export GOFLAGS := $(strip $(GOFLAGS) -tags=$(BUILDTAGS))
+
 .PHONY: all deps build run test bench eval model crashtest fuzz screenshots package clean
 
 all: build

@@ -36,18 +36,39 @@ func allowed(prev, cur int) bool {
 // Model is the trained entity model: an averaged perceptron over the
 // features of features.go, decoded with BIO-constrained Viterbi.
 type Model struct {
-	Labels  []string         // token labels, as in labels
-	Index   map[string]int32 // feature key -> row of Weights
-	Weights []float32        // len(Index) rows of len(Labels) weights
-	Lexicon map[string]byte  // lower-cased word -> case class
-	Titles  []string         // lower-cased title and role words mined from the training data
-	Dict    map[string]byte  // names of the training data -> type index (see BuildDictionary)
-	Lists   NameLists        // gazetteer name lists used as features (see lists.go); may be empty
+	Labels []string // token labels, as in labels
+	// Index maps a feature key to its row of Weights, rows 0..len-1. A
+	// model read by ReadModel holds it as a featureIndex (feats) instead,
+	// which takes a third of the memory, and Index is nil.
+	Index   map[string]int32
+	Weights []float32       // len(Index) rows of len(Labels) weights
+	Lexicon map[string]byte // lower-cased word -> case class
+	Titles  []string        // lower-cased title and role words mined from the training data
+	Dict    map[string]byte // names of the training data -> type index (see BuildDictionary)
+	Lists   NameLists       // gazetteer name lists used as features (see lists.go); may be empty
 	// NotNames are capitalised words that are no names: months, holidays,
 	// events, nationalities (MineNotNames).
 	NotNames map[string]bool
 	// Inner are the lower-case words seen inside names (MineInnerWords).
 	Inner map[string]bool
+
+	feats *featureIndex // Index, compact (featindex.go); nil until withIndex
+}
+
+// withIndex returns m with its feature index built from Index: m itself
+// when it has one, else a copy (m is not changed, so that models may be
+// shared).
+func (m *Model) withIndex() (*Model, error) {
+	if m.feats != nil {
+		return m, nil
+	}
+	x, err := newFeatureIndex(m.Index)
+	if err != nil {
+		return nil, err
+	}
+	c := *m
+	c.feats = x
+	return &c, nil
 }
 
 // WriteModel gzips and gob-encodes m to w.
@@ -55,6 +76,11 @@ func WriteModel(w io.Writer, m *Model) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("write model: %w", err)
+	}
+	if m.Index == nil && m.feats != nil {
+		c := *m
+		c.Index = m.feats.toMap()
+		m = &c
 	}
 	if err := gob.NewEncoder(zw).Encode(m); err != nil {
 		return fmt.Errorf("write model: encode: %w", err)
@@ -81,7 +107,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(m.Weights) != len(m.Index)*numLabels {
 		return nil, fmt.Errorf("read model: %d weights for %d features", len(m.Weights), len(m.Index))
 	}
-	return &m, nil
+	c, err := m.withIndex()
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	c.Index = nil // held by c.feats
+	return c, nil
 }
 
 // titleSet returns the model's titles as a set.
@@ -100,7 +131,7 @@ type scorer struct {
 }
 
 func (s *scorer) add(key []byte) {
-	row, ok := s.m.Index[string(key)]
+	row, ok := s.m.feats.row(key)
 	if !ok {
 		return
 	}

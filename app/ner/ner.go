@@ -57,6 +57,7 @@ var loadShared = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load embedded ner model: %w", err)
 	}
+	releasePages(embeddedModel) // read once: its pages need not stay resident
 	pipe, err := newPipeline()
 	if err != nil {
 		return nil, err
@@ -70,6 +71,10 @@ func New() (*Tagger, error) { return loadShared() }
 
 // NewWithModel returns a tagger using m instead of the embedded model.
 func NewWithModel(m *Model) (*Tagger, error) {
+	m, err := m.withIndex()
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
 	pipe, err := newPipeline()
 	if err != nil {
 		return nil, err
@@ -77,6 +82,7 @@ func NewWithModel(m *Model) (*Tagger, error) {
 	return newTagger(pipe, m), nil
 }
 
+// newTagger returns a tagger over m, whose feature index is built.
 func newTagger(pipe *pipeline, m *Model) *Tagger {
 	cut := NewNameCut(append(append([]string(nil), m.Titles...), honorifics...), m.Lexicon)
 	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: cut, nameUse: personWordUse(m.Dict)}
