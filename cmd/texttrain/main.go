@@ -10,6 +10,12 @@
 // -cv=false skips the cross-validation and only trains and scores the model
 // on all pages (a fifth of the time).
 //
+// -sweep configs.json instead compares boosting options by their held-out
+// score: the file holds a JSON list of {"Name", "Line", "Stage2", "Title"}
+// (each an ingest.BoostOptions; an absent one keeps the default), and each
+// configuration's cross-validated body F1 and titles right are printed, per
+// renderer and on average. No model is written.
+//
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/text-dumps, or to
 // ../shared/corpus/text-dumps from the repository's top directory.
 package main
@@ -30,7 +36,15 @@ func main() {
 	out := flag.String("o", filepath.Join("app", "ingest", "dumpmodel.json"), "where to write the model trained on all pages")
 	verbose := flag.Bool("v", false, "list the held-out result of every dump")
 	cv := flag.Bool("cv", true, "report the held-out (cross-validated) figures too")
+	sweepFile := flag.String("sweep", "", "JSON list of boosting configurations to compare by held-out score")
 	flag.Parse()
+	if *sweepFile != "" {
+		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0))); err != nil {
+			fmt.Fprintln(os.Stderr, "texttrain:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*cv, *k, *out, *verbose, corpusDir(flag.Arg(0))); err != nil {
 		fmt.Fprintln(os.Stderr, "texttrain:", err)
 		os.Exit(1)
