@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"sort"
 )
 
@@ -47,6 +48,13 @@ type BoostOptions struct {
 	Trees, Depth, Bins int
 	Rate, Lambda       float64
 	MinHess            float64
+	// Features, when not nil, lists the only features the trees may
+	// split on (fewer features for a model that must generalise).
+	Features []int
+	// ColSample, when in (0, 1), is the share of the allowed features
+	// each tree may split on, drawn per tree from a fixed-seed generator
+	// (deterministic training).
+	ColSample float64
 }
 
 // FitBoosted learns a Boosted model by second-order gradient boosting with
@@ -177,8 +185,23 @@ func fitBoosted(X [][]float64, base float64, grad func(f, g, h []float64), o Boo
 	g, h := make([]float64, n), make([]float64, n)
 	node := make([]int, n)
 	nb := o.Bins + 1
+	allowed := o.Features
+	if allowed == nil {
+		allowed = make([]int, d)
+		for j := range allowed {
+			allowed[j] = j
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	cols := append([]int(nil), allowed...)
 	for t := 0; t < o.Trees; t++ {
 		grad(f, g, h)
+		cols = cols[:len(allowed)]
+		copy(cols, allowed)
+		if o.ColSample > 0 && o.ColSample < 1 {
+			rng.Shuffle(len(cols), func(a, b int) { cols[a], cols[b] = cols[b], cols[a] })
+			cols = cols[:max(1, int(math.Round(o.ColSample*float64(len(cols)))))]
+		}
 		for i := range n {
 			node[i] = 0
 		}
@@ -211,7 +234,7 @@ func fitBoosted(X [][]float64, base float64, grad func(f, g, h []float64), o Boo
 					H += hh[base+b]
 				}
 				best, bf, bb := 0.0, -1, 0
-				for j := range d {
+				for _, j := range cols {
 					gl, hl := 0.0, 0.0
 					for b := 0; b < nb-1; b++ {
 						gl += hg[base+j*nb+b]

@@ -53,8 +53,9 @@ func parallel(n int, f func(i int)) {
 
 // Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
 var (
-	lineBoost  = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
-	titleBoost = ingest.BoostOptions{Trees: 100, Depth: 2, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
+	LineBoost   = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
+	Stage2Boost = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
+	TitleBoost  = ingest.BoostOptions{Trees: 100, Depth: 2, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
 )
 
 // rowWeight keeps long dumps from outweighing the many short ones.
@@ -77,7 +78,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 	}
 	m := &ingest.DumpModel{Threshold: 0.5}
 	var err error
-	if m.Stage1, err = ingest.FitBoosted(X, y, w, lineBoost); err != nil {
+	if m.Stage1, err = ingest.FitBoosted(X, y, w, LineBoost); err != nil {
 		return nil, fmt.Errorf("stage 1: %w", err)
 	}
 	X = X[:0]
@@ -85,7 +86,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 		s.A.Score(m)
 		X = append(X, s.A.F2...)
 	}
-	if m.Stage2, err = ingest.FitBoosted(X, y, w, lineBoost); err != nil {
+	if m.Stage2, err = ingest.FitBoosted(X, y, w, Stage2Boost); err != nil {
 		return nil, fmt.Errorf("stage 2: %w", err)
 	}
 	// Title candidates, labelled by whether they are the expected title.
@@ -103,7 +104,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 			TX, ty, tg = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want)), append(tg, si)
 		}
 	}
-	if m.Title, err = ingest.FitRanker(TX, ty, tg, titleBoost); err != nil {
+	if m.Title, err = ingest.FitRanker(TX, ty, tg, TitleBoost); err != nil {
 		return nil, fmt.Errorf("title: %w", err)
 	}
 	return m, nil
