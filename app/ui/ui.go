@@ -19,7 +19,6 @@ const AppID = "org.newsarchive.NewsArchive"
 // Run opens the archive at path and shows the main window until it is
 // closed. It returns the process exit code.
 func Run(path string) int {
-	limitMemory()
 	fa := fyneapp.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := NewWindow(fa, path, Options{})

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 
 	"github.com/newsarchive/newsarchive/app/cli"
+	"github.com/newsarchive/newsarchive/app/memlimit"
 	"github.com/newsarchive/newsarchive/app/ui"
 )
 
@@ -23,6 +24,7 @@ func main() {
 		os.Exit(cli.ExitUsage)
 	}
 	if inv.Command == "" {
+		memlimit.Follow(0) // the window's memory stays near its live heap
 		path, err := inv.DBPath()
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "newsarchive:", err)
@@ -30,6 +32,7 @@ func main() {
 		}
 		os.Exit(ui.Run(path))
 	}
+	memlimit.Follow(memlimit.CommandFloor)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Run(ctx, inv, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
 	stop()

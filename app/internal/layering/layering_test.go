@@ -63,7 +63,7 @@ var rules = []struct {
 	from, to *regexp.Regexp
 }{
 	{"leaf libraries import no app package",
-		regexp.MustCompile(`^app/(ingest|ner|lookup|fetch)(/|$)`),
+		regexp.MustCompile(`^app/(ingest|ner|lookup|fetch|safetext|chart|memlimit)(/|$)`),
 		regexp.MustCompile(`^app(/(importer|export|tagging|search|annotate|workbench|ui|cli|internal/apptest)(/|$)|$)`)},
 	{"store imports no app package", regexp.MustCompile(`^store(/|$)`), regexp.MustCompile(`^app(/|$)`)},
 	{"nothing outside cmd imports cmd", regexp.MustCompile(`^(app|store|assets)(/|$)`), regexp.MustCompile(`^cmd(/|$)`)},

@@ -1,4 +1,4 @@
-package ui
+package memlimit
 
 import (
 	"math"
@@ -47,9 +47,28 @@ func TestLimitFor(t *testing.T) {
 	}
 }
 
+// TestLimitForFloor: a command's limit never falls below its floor, and
+// follows the live heap above it.
+func TestLimitForFloor(t *testing.T) {
+	defer func(f int64) { floor = f }(floor)
+	floor = CommandFloor
+	for _, tt := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, CommandFloor},
+		{90 << 20, CommandFloor},
+		{150 << 20, 200 << 20},
+	} {
+		if got := limitFor(tt.live); got != tt.want {
+			t.Errorf("floor %d MiB: limitFor(%d MiB) = %d MiB, want %d MiB", CommandFloor>>20, tt.live>>20, got>>20, tt.want>>20)
+		}
+	}
+}
+
 // TestRetuneMemoryLimit keeps 96 MiB live, collects, and checks that the
 // retune sets the limit a third above what the collection found live (the
-// 96 MiB and whatever the package's other tests left).
+// 96 MiB and whatever else is live).
 func TestRetuneMemoryLimit(t *testing.T) {
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
