@@ -21,14 +21,18 @@ const maxSnippetScan = 64 << 10
 // snippetWindow returns the start of body that snippets scan: at most
 // maxSnippetScan bytes, cut at a rune boundary.
 func snippetWindow(body string) string {
-	if len(body) <= maxSnippetScan {
-		return body
+	return truncateUTF8(body, maxSnippetScan)
+}
+
+// truncateUTF8 cuts s to at most n bytes at a rune boundary.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	cut := maxSnippetScan
-	for cut > 0 && !utf8.RuneStart(body[cut]) {
-		cut--
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
-	return body[:cut]
+	return s[:n]
 }
 
 // word is one word of a text: its byte span and folded form.

@@ -113,14 +113,3 @@ func (s *Store) titleMatches(ctx context.Context, q query.Query, limit int) ([]i
 	}
 	return ids, nil
 }
-
-// truncateUTF8 cuts s to at most n bytes at a rune boundary.
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
