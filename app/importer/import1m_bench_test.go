@@ -3,7 +3,6 @@ package importer_test
 import (
 	"context"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
@@ -38,7 +37,7 @@ func BenchmarkImport1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		cpu := cpuTime()
+		cpu := apptest.CPUTime()
 		rep, err := a.Importer.Import(ctx, []string{bbc}, importer.Options{})
 		if err != nil {
 			b.Fatal(err)
@@ -47,7 +46,7 @@ func BenchmarkImport1M(b *testing.B) {
 		b.ReportMetric(files/rep.Elapsed.Seconds(), "articles/s")
 		// On a shared machine the wall-clock rate is the share of the
 		// cores the import got; this one is not.
-		b.ReportMetric(files/(cpuTime()-cpu).Seconds(), "articles/cpu-s")
+		b.ReportMetric(files/(apptest.CPUTime()-cpu).Seconds(), "articles/cpu-s")
 		g := synth.NewGenerator(pools, uint64(time.Now().UnixNano()))
 		b.ReportMetric(storeRate(b, a.Store, g, 2000, importer.BatchSize), "store-articles/s")
 		b.ReportMetric(storeRate(b, a.Store, g, 300, 1), "naive-store-articles/s")
@@ -67,15 +66,6 @@ func BenchmarkImport1M(b *testing.B) {
 		b.ReportMetric(float64(n), "articles")
 		b.StartTimer()
 	}
-}
-
-// cpuTime returns the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // storeRate stores n generated articles in calls of batch and returns how

@@ -4,7 +4,6 @@ import (
 	"context"
 	"runtime"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
@@ -35,12 +34,7 @@ var searchClasses = []struct {
 
 // reportLatency reports the p50 and p95 of lat in milliseconds.
 func reportLatency(b *testing.B, lat []time.Duration) {
-	slices.Sort(lat)
-	pct := func(p float64) float64 {
-		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.95), "p95-ms")
+	reportPercentiles(b, lat, "")
 	b.ReportMetric(0, "ns/op")
 }
 
@@ -48,21 +42,18 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 // each query, in milliseconds: on a shared machine the wall-clock latency
 // is the share of the cores a query got, its CPU time is not.
 func reportCPU(b *testing.B, cpu []time.Duration) {
-	slices.Sort(cpu)
-	pct := func(p float64) float64 {
-		return float64(cpu[min(len(cpu)-1, int(p*float64(len(cpu))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(pct(0.50), "cpu-p50-ms")
-	b.ReportMetric(pct(0.95), "cpu-p95-ms")
+	reportPercentiles(b, cpu, "cpu-")
 }
 
-// cpuTime returns the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+// reportPercentiles reports the p50 and p95 of d in milliseconds, as
+// PREFIXp50-ms and PREFIXp95-ms.
+func reportPercentiles(b *testing.B, d []time.Duration, prefix string) {
+	slices.Sort(d)
+	pct := func(p float64) float64 {
+		return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(pct(0.50), prefix+"p50-ms")
+	b.ReportMetric(pct(0.95), prefix+"p95-ms")
 }
 
 // BenchmarkSearch reports the p50 and p95 latency of each query class on a
@@ -94,10 +85,10 @@ func benchSearchClasses(b *testing.B, a *apptest.Archive) {
 			for b.Loop() {
 				for _, q := range c.queries {
 					for range 10 {
-						start, startCPU := time.Now(), cpuTime()
+						start, startCPU := time.Now(), apptest.CPUTime()
 						res, err := a.Search.Search(ctx, q, c.opt)
 						lat = append(lat, time.Since(start))
-						cpu = append(cpu, cpuTime()-startCPU)
+						cpu = append(cpu, apptest.CPUTime()-startCPU)
 						if err != nil {
 							b.Fatalf("%s: %v", q, err)
 						}

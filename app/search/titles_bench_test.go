@@ -88,12 +88,12 @@ func benchTitles(b *testing.B, a *apptest.Archive, targets []store.ArticleListin
 			text = text[:min(16, len(text))]
 			var res []search.Found
 			for i := 1; i <= len(text); i++ {
-				start, startCPU := time.Now(), cpuTime()
+				start, startCPU := time.Now(), apptest.CPUTime()
 				var err error
 				if res, err = sr.LookupDescribed(ctx, string(text[:i]), lookup.Kind(""), 20); err != nil {
 					b.Fatal(err)
 				}
-				lat, cpu = append(lat, time.Since(start)), append(cpu, cpuTime()-startCPU)
+				lat, cpu = append(lat, time.Since(start)), append(cpu, apptest.CPUTime()-startCPU)
 			}
 			typed++
 			titles := 0

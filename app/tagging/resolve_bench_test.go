@@ -12,6 +12,22 @@ import (
 	"github.com/newsarchive/newsarchive/store"
 )
 
+// taggedBenchArchive returns a new archive of n tagged, unresolved
+// articles (100,000; 10,000 with -short) with 15 mentions each, drawn as
+// BenchmarkResolveEntities says, the model loaded.
+func taggedBenchArchive(b *testing.B) (*apptest.Archive, int) {
+	n := 100_000
+	if testing.Short() {
+		n = 10_000
+	}
+	a := apptest.Open(b)
+	if _, err := a.Tagging.Tagger(); err != nil {
+		b.Fatal(err)
+	}
+	fillTagged(b, a.Store, 0, n, 15)
+	return a, n
+}
+
 // BenchmarkResolveEntities re-decides a tagged archive of 100,000 articles
 // (10,000 with -short) with 15 mentions each, names drawn with a Zipf law
 // from 40,000 (people as full names and surnames, organisations, places,
@@ -22,16 +38,8 @@ import (
 //
 //	go test ./app/tagging -run '^$' -bench ResolveEntities -benchtime 3x
 func BenchmarkResolveEntities(b *testing.B) {
-	n := 100_000
-	if testing.Short() {
-		n = 10_000
-	}
 	ctx := context.Background()
-	a := apptest.Open(b)
-	if _, err := a.Tagging.Tagger(); err != nil {
-		b.Fatal(err)
-	}
-	fillTagged(b, a.Store, 0, n, 15)
+	a, _ := taggedBenchArchive(b)
 	start := time.Now()
 	if err := a.Tagging.ResolveEntities(ctx); err != nil { // moves the mentions
 		b.Fatal(err)
@@ -56,16 +64,8 @@ func BenchmarkResolveEntities(b *testing.B) {
 //
 //	go test ./app/tagging -run '^$' -bench ResolveAfterImport -benchtime 3x
 func BenchmarkResolveAfterImport(b *testing.B) {
-	n := 100_000
-	if testing.Short() {
-		n = 10_000
-	}
 	ctx := context.Background()
-	a := apptest.Open(b)
-	if _, err := a.Tagging.Tagger(); err != nil {
-		b.Fatal(err)
-	}
-	fillTagged(b, a.Store, 0, n, 15)
+	a, n := taggedBenchArchive(b)
 	if err := a.Tagging.ResolveEntities(ctx); err != nil {
 		b.Fatal(err)
 	}
