@@ -143,9 +143,10 @@ func (r *Resolver) Resolve(e Evidence) []Sense {
 // Ferdinand" in 3) and the cues are in CueShare of the name's articles at
 // least (one "Anfield boss" in 16 articles leaves the stadium a place).
 // A common-noun cue (Common: "a PC", "PC" beside "PCs") overrules the same
-// way, to Misc: the name leaves the three lists. Only a work or organisation cue overrules; person
-// and place cues ("striker Wayne Rooney", "in Cardiff") are defence (a
-// body is "in Parliament" and a product "in PC sales"). ORG cues for a
+// way, to Misc: the name leaves the three lists. Only work, organisation
+// and common-noun cues overrule; person and place cues ("striker Wayne
+// Rooney", "in Cardiff") are defence (a body is "in Parliament" and a
+// product "in PC sales"). ORG cues for a
 // country count as PLACE, as its ORG votes do ("England coach" is the
 // country's team); not for a region, whose clubs are cued ("Southampton
 // striker").
