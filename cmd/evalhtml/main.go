@@ -32,14 +32,19 @@ func main() {
 	perPage := flag.Bool("pages", false, "print one line per page")
 	cv := flag.Bool("cv", false, "cross-validate the vote's share (page-grouped)")
 	k := flag.Int("k", 5, "folds for -cv")
+	human := flag.Bool("human", false, "score on go-trafilatura's human-annotated comparison set instead (its module directory, or the argument)")
+	workers := flag.Int("j", defaultWorkers(), "pages extracted at once (-human)")
 	flag.Parse()
+	if *human {
+		if err := runHuman(flag.Arg(0), *workers, *k, *cv, pagesDir()); err != nil {
+			fmt.Fprintln(os.Stderr, "evalhtml:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	dir := flag.Arg(0)
 	if dir == "" {
-		root := os.Getenv("NEWSARCHIVE_SHARED")
-		if root == "" {
-			root = filepath.Join("..", "shared")
-		}
-		dir = filepath.Join(root, "corpus", "html-pages")
+		dir = pagesDir()
 	}
 	r, err := htmleval.Run(dir)
 	if err != nil {
@@ -83,6 +88,16 @@ func main() {
 		}
 		fmt.Printf("\n| weighted vote (held-out) | %.4f | %.4f |\n", held.Bag, held.Shingle)
 	}
+}
+
+// pagesDir is the default html-pages corpus: under $NEWSARCHIVE_SHARED, or
+// ../shared from the repository's top directory.
+func pagesDir() string {
+	root := os.Getenv("NEWSARCHIVE_SHARED")
+	if root == "" {
+		root = filepath.Join("..", "shared")
+	}
+	return filepath.Join(root, "corpus", "html-pages")
 }
 
 func printPages(r htmleval.Report, verbose bool) {

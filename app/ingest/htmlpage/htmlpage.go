@@ -104,27 +104,38 @@ func Extract(raw []byte, pageURL string, contentType string) (*Extraction, error
 	return x, nil
 }
 
-// Text returns one extractor's text, or the vote's with the given share
-// (DefaultVoteShare in Parse).
+// Text returns one extractor's text, or the vote's (DefaultVote) with the
+// given share (DefaultVoteShare in Parse).
 func (x *Extraction) Text(ex Extractor, share float64) string {
 	if ex != Vote {
 		return x.texts[ex]
 	}
-	if x.page == "" {
-		return x.texts[Readability]
-	}
-	return vote(x.page, x.texts[Readability:], share)
+	opt := DefaultVote()
+	opt.Share = share
+	return x.VoteText(opt)
 }
 
-// WeightedVote is the vote with a weight per extractor (readability,
-// trafilatura, distiller), for the evaluation's learned-weights check;
-// Parse weighs them equally.
-func (x *Extraction) WeightedVote(weights [3]float64, share float64) string {
+// Title is the title Article gives, whatever the body.
+func (x *Extraction) Title() string {
+	return ingest.Sanitize(buildArticle(x.meta, x.ra, "", x.pageURL)).Title
+}
+
+// Ballots returns the page's lines indexed against the three extractors'
+// texts, for the vote under other options (the evaluation's
+// cross-validation); nil when the page was read by readability alone.
+func (x *Extraction) Ballots() *Ballots {
+	if x.page == "" {
+		return nil
+	}
+	return newBallots(x.page, x.texts[Readability:])
+}
+
+// VoteText is the vote's text under opt; Parse uses DefaultVote().
+func (x *Extraction) VoteText(opt VoteOptions) string {
 	if x.page == "" {
 		return x.texts[Readability]
 	}
-	text, _ := weightedVote(x.page, x.texts[Readability:], weights[:], share)
-	return text
+	return x.Ballots().Vote(opt)
 }
 
 // Article returns the page's article with the body of extractor ex (the

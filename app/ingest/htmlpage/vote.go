@@ -86,90 +86,156 @@ func (b *ballot) hasLine(toks []string) bool {
 	return ok
 }
 
+// VoteOptions are the vote's free parameters.
+type VoteOptions struct {
+	// Weights of the ballots of readability, trafilatura and distiller.
+	Weights [3]float64
+	// Share: a line is kept when the ballots that hold it weigh more
+	// than this share of the total weight.
+	Share float64
+	// Floor: when the vote keeps fewer words than this share of the
+	// median ballot's, the medoid ballot is taken whole (0: never).
+	Floor float64
+}
+
+// DefaultVote is Parse's vote: three equal ballots, 2 of 3 needed, the
+// medoid when the vote keeps under half of the median ballot's words.
+// cmd/evalhtml -cv and -human check these choices by cross-validation.
+func DefaultVote() VoteOptions {
+	return VoteOptions{Weights: [3]float64{1, 1, 1}, Share: DefaultVoteShare, Floor: voteFloor}
+}
+
 // vote keeps the lines of page (the page's full text, one block a line,
-// blank lines between paragraphs) that more than share of the texts hold.
-// A line of 4 tokens or more is held as ballot.holds says. A shorter line
-// (a subheading, a list item, a menu entry) is kept when more than share
-// of the texts have it as a line of their own, or when they hold its
-// tokens and the nearest long line before or after it is kept: a menu
-// word that the story happens to use is not enough. It returns the kept
-// text, or the medoid text when the vote keeps too little.
+// blank lines between paragraphs) that more than share of the texts hold,
+// each text weighing the same. It returns the kept text, or the medoid
+// text when the vote keeps too little.
 func vote(page string, texts []string, share float64) string {
-	text, _ := weightedVote(page, texts, nil, share)
+	text, _ := newBallots(page, texts).vote(nil, share, voteFloor)
 	return text
 }
 
-// weightedVote is vote with a weight per text (nil: all 1): a line is kept
-// when the weights of the texts that hold it sum to more than share of the
-// total weight. medoid reports that the vote kept too little and the
-// medoid text was returned.
-func weightedVote(page string, texts []string, weights []float64, share float64) (text string, medoidTaken bool) {
+// Ballots are a page's lines with, for each line, the ballots that hold
+// it: computed once, so that the vote under any options is a pass over
+// the lines (the evaluation's cross-validation tries hundreds).
+type Ballots struct {
+	lines  []string
+	verds  []lineVerdict
+	median float64 // words of the median ballot
+	medoid string  // the medoid ballot's text
+	n      int     // ballots
+}
+
+// lineVerdict: which ballots hold a line (bit i: ballot i).
+type lineVerdict struct {
+	words int
+	long  bool  // >= shingleN tokens
+	held  uint8 // long line: holds; short line: holds its token sequence
+	line  uint8 // short line: has it as a line of its own
+}
+
+// newBallots indexes the texts (at most 8) against the page's lines. A
+// line of 4 tokens or more is held as ballot.holds says; a shorter line (a
+// subheading, a list item, a menu entry) is held firmly by a ballot that
+// has it as a line of its own and loosely by one that holds its tokens
+// anywhere (see vote).
+func newBallots(page string, texts []string) *Ballots {
 	// Every text votes: an empty one (an extractor that found nothing or
 	// failed) holds nothing, so a page needs a majority to have any text.
-	ballots := make([]*ballot, len(texts))
+	bs := make([]*ballot, len(texts))
 	for i, t := range texts {
-		ballots[i] = newBallot(t)
+		bs[i] = newBallot(t)
 	}
+	v := &Ballots{lines: strings.Split(page, "\n"), median: medianWords(bs), medoid: medoid(bs), n: len(texts)}
+	v.verds = make([]lineVerdict, len(v.lines))
+	for i, line := range v.lines {
+		toks := voteTokens(line)
+		lv := lineVerdict{words: len(toks), long: len(toks) >= shingleN}
+		if len(toks) > 0 {
+			for j, b := range bs {
+				bit := uint8(1) << j
+				switch {
+				case lv.long && b.holds(toks):
+					lv.held |= bit
+				case !lv.long && b.holdsShort(toks):
+					lv.held |= bit
+					if b.hasLine(toks) {
+						lv.line |= bit
+					}
+				}
+			}
+		}
+		v.verds[i] = lv
+	}
+	return v
+}
+
+// Vote returns the vote's text under opt (the Weights are the ballots' in
+// the order Extract indexed them: readability, trafilatura, distiller).
+func (v *Ballots) Vote(opt VoteOptions) string {
+	text, _ := v.vote(opt.Weights[:], opt.Share, opt.Floor)
+	return text
+}
+
+// vote keeps a line when the weights (nil: all 1) of the ballots that hold
+// it sum to more than share of the total weight. A short line is kept
+// when the ballots that have it as a line of their own weigh enough, or
+// when those that hold its tokens do and the nearest long line before or
+// after it is kept: a menu word that the story happens to use is not
+// enough. When the kept lines hold fewer than floor times the median
+// ballot's words, the ballots disagree on where the article is and the
+// medoid ballot is returned whole (medoidTaken).
+func (v *Ballots) vote(weights []float64, share, floor float64) (text string, medoidTaken bool) {
 	if weights == nil {
-		weights = make([]float64, len(texts))
+		weights = make([]float64, v.n)
 		for i := range weights {
 			weights[i] = 1
 		}
 	}
 	total := 0.0
-	for _, w := range weights {
+	for _, w := range weights[:v.n] {
 		total += w
 	}
 	need := share * total // a line needs more weight than this
-	lines := strings.Split(page, "\n")
-	type verdict struct {
-		toks       []string
-		long, keep bool
-		loose      bool // short line: its tokens held, not as a line
-	}
-	vs := make([]verdict, len(lines))
-	for i, line := range lines {
-		v := verdict{toks: voteTokens(line)}
-		v.long = len(v.toks) >= shingleN
-		if len(v.toks) > 0 {
-			lineVotes, votes := 0.0, 0.0
-			for i, b := range ballots {
-				if v.long && b.holds(v.toks) {
-					votes += weights[i]
-				}
-				if !v.long && b.holdsShort(v.toks) {
-					votes += weights[i]
-					if b.hasLine(v.toks) {
-						lineVotes += weights[i]
-					}
-				}
+	weigh := func(mask uint8) float64 {
+		s := 0.0
+		for i := 0; i < v.n; i++ {
+			if mask&(1<<i) != 0 {
+				s += weights[i]
 			}
-			v.keep = v.long && votes > need || lineVotes > need
-			v.loose = !v.long && !v.keep && votes > need
 		}
-		vs[i] = v
+		return s
+	}
+	keep := make([]bool, len(v.verds))
+	loose := make([]bool, len(v.verds)) // short line: its tokens held, not as a line
+	for i, lv := range v.verds {
+		if lv.words == 0 {
+			continue
+		}
+		votes := weigh(lv.held)
+		keep[i] = lv.long && votes > need || !lv.long && weigh(lv.line) > need
+		loose[i] = !lv.long && !keep[i] && votes > need
 	}
 	// A loose short line is kept next to a kept long line.
 	prevLong := false // the verdict of the last long line seen
-	for i := range vs {
-		if vs[i].long {
-			prevLong = vs[i].keep
-		} else if vs[i].loose && prevLong {
-			vs[i].keep = true
+	for i, lv := range v.verds {
+		if lv.long {
+			prevLong = keep[i]
+		} else if loose[i] && prevLong {
+			keep[i] = true
 		}
 	}
 	nextLong := false
-	for i := len(vs) - 1; i >= 0; i-- {
-		if vs[i].long {
-			nextLong = vs[i].keep
-		} else if vs[i].loose && nextLong {
-			vs[i].keep = true
+	for i := len(v.verds) - 1; i >= 0; i-- {
+		if v.verds[i].long {
+			nextLong = keep[i]
+		} else if loose[i] && nextLong {
+			keep[i] = true
 		}
 	}
 	var sb strings.Builder
 	kept, gap := 0, false
-	for i, v := range vs {
-		if !v.keep {
+	for i, k := range keep {
+		if !k {
 			gap = true
 			continue
 		}
@@ -180,12 +246,12 @@ func weightedVote(page string, texts []string, weights []float64, share float64)
 				sb.WriteByte('\n')
 			}
 		}
-		sb.WriteString(lines[i])
-		kept += len(v.toks)
+		sb.WriteString(v.lines[i])
+		kept += v.verds[i].words
 		gap = false
 	}
-	if float64(kept) < voteFloor*medianWords(ballots) {
-		return medoid(ballots), true
+	if float64(kept) < floor*v.median {
+		return v.medoid, true
 	}
 	return sb.String(), false
 }

@@ -71,7 +71,7 @@ func crossValidate(r Report, k int, grid []Fold) ([]Fold, Means, error) {
 	for i, p := range pages {
 		scores[i] = make([]Body, len(grid))
 		for g, c := range grid {
-			scores[i][g] = p.score(p.x.WeightedVote(c.Weights, c.Share))
+			scores[i][g] = p.score(p.x.VoteText(htmlpage.VoteOptions{Weights: c.Weights, Share: c.Share, Floor: htmlpage.DefaultVote().Floor}))
 		}
 	}
 	fold := foldOf(pages, k)
@@ -136,4 +136,16 @@ func foldOf(pages []Page, k int) []int {
 		out[i] = foldOfGroup[group[ids[i]]]
 	}
 	return out
+}
+
+// ScoreVote scores the vote under opt on every page of r that was
+// extracted (bag F1 and, where a dump exists, shingle F1).
+func ScoreVote(r Report, opt htmlpage.VoteOptions) Means {
+	var bodies []Body
+	for _, p := range r.Pages {
+		if p.x != nil {
+			bodies = append(bodies, p.score(p.x.VoteText(opt)))
+		}
+	}
+	return means(bodies)
 }
