@@ -44,7 +44,40 @@ func TestVote(t *testing.T) {
 			if got := vote(page, tt.texts, DefaultVoteShare); got != tt.want {
 				t.Errorf("vote = %q\nwant   %q", got, tt.want)
 			}
+			if got := newBallots(page, tt.texts).Vote(DefaultVote()); got != tt.want {
+				t.Errorf("Ballots.Vote(DefaultVote()) = %q\nwant   %q", got, tt.want)
+			}
 		})
+	}
+}
+
+func TestVoteOptions(t *testing.T) {
+	story1 := "The council voted on Tuesday to close the old bridge for repairs."
+	story2 := "Engineers said the work would take at least six months to finish."
+	caption := "The old bridge seen from the river bank in March last year."
+	page := "Home\n\n" + caption + "\n\n" + story1 + "\n\n" + story2
+	texts := []string{ // readability, trafilatura, distiller
+		caption + "\n\n" + story1 + "\n\n" + story2,
+		story1 + "\n\n" + story2,
+		story1,
+	}
+	b := newBallots(page, texts)
+	tests := []struct {
+		name string
+		opt  VoteOptions
+		want string
+	}{
+		{"default: 2 of 3", DefaultVote(), story1 + "\n\n" + story2},
+		{"trafilatura and one other", VoteOptions{Weights: [3]float64{0.5, 1, 0.5}, Share: 0.5, Floor: 0.5}, story1 + "\n\n" + story2},
+		{"readability outweighs the others", VoteOptions{Weights: [3]float64{2, 0.5, 0.5}, Share: 0.5, Floor: 0.5}, caption + "\n\n" + story1 + "\n\n" + story2},
+		{"3 of 3, half the median ballot kept", VoteOptions{Weights: [3]float64{1, 1, 1}, Share: 0.8, Floor: 0.5}, story1},
+		{"3 of 3 under a higher floor: the medoid", VoteOptions{Weights: [3]float64{1, 1, 1}, Share: 0.8, Floor: 0.75}, texts[1]},
+		{"no floor: never the medoid", VoteOptions{Weights: [3]float64{1, 1, 1}, Share: 0.9, Floor: 0}, story1},
+	}
+	for _, tt := range tests {
+		if got := b.Vote(tt.opt); got != tt.want {
+			t.Errorf("%s: %q\nwant %q", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -66,6 +99,9 @@ func TestParseWithEachExtractor(t *testing.T) {
 	x, err := Extract(readTestdata(t, "news-jsonld.html"), "https://gazette.example/", "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if x.Ballots() == nil || x.VoteText(DefaultVote()) != x.Text(Vote, DefaultVoteShare) || x.Title() == "" {
+		t.Errorf("the vote through Ballots differs from Text(Vote), or no title %q", x.Title())
 	}
 	for _, ex := range []Extractor{Vote, Readability, Trafilatura, Distiller} {
 		a, err := x.Article(ex, DefaultVoteShare)
