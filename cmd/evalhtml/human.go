@@ -24,7 +24,7 @@ var published = []struct {
 
 // runHuman scores the extractors on go-trafilatura's human-annotated
 // comparison set in dir (the module's directory; "" finds it with go list).
-func runHuman(dir string, workers, k int, cv bool, pagesDir string) error {
+func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) error {
 	if dir == "" {
 		var err error
 		if dir, err = htmleval.TrafilaturaDir(); err != nil {
@@ -45,6 +45,14 @@ func runHuman(dir string, workers, k int, cv bool, pagesDir string) error {
 	}
 	for _, p := range published {
 		fmt.Printf("| %s (README) | | | | | %.3f/%.3f/%.3f/%.3f |\n", p.name, p.p, p.r, p.acc, p.f1)
+	}
+	if verbose {
+		fmt.Println()
+		for _, p := range r.Pages {
+			if p.Entry.Title != "" && !htmleval.SameTitle(p.Entry.Title, p.Title) {
+				fmt.Printf("title %s: want %q got %q\n", p.Entry.File, p.Entry.Title, p.Title)
+			}
+		}
 	}
 	fmt.Printf("\ntitle accuracy against the human title: %.3f (%d of %d pages with one)\n",
 		float64(r.TitleOK)/float64(max(r.Titled, 1)), r.TitleOK, r.Titled)

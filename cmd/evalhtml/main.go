@@ -36,7 +36,7 @@ func main() {
 	workers := flag.Int("j", defaultWorkers(), "pages extracted at once (-human)")
 	flag.Parse()
 	if *human {
-		if err := runHuman(flag.Arg(0), *workers, *k, *cv, pagesDir()); err != nil {
+		if err := runHuman(flag.Arg(0), *workers, *k, *cv, *verbose, pagesDir()); err != nil {
 			fmt.Fprintln(os.Stderr, "evalhtml:", err)
 			os.Exit(1)
 		}
