@@ -5,6 +5,7 @@
 // Usage:
 //
 //	evalhtml [-v] [-pages] [-cv] [-k 5] [corpus-dir]
+//	evalhtml -human [-v] [-cv] [-k 5] [-j N] [module-dir]
 //
 // It also prints each extractor's mean body score (readability,
 // trafilatura, DOM Distiller and their vote, which Parse uses) on the
@@ -12,6 +13,13 @@
 // corpus shares with it (its expected.txt, 4-gram shingle F1), and with
 // -cv the vote's held-out score under page-grouped cross-validation of its
 // share.
+//
+// With -human it scores the extractors and the vote on go-trafilatura's
+// human-annotated comparison set instead (module-dir defaults to the
+// module's directory in the module cache), with the published figures
+// beside them, and with -cv chooses the vote's weights, share and medoid
+// floor by cross-validation grouped by site, then scores that choice on
+// the html-pages corpus too.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
 // ../shared/corpus/html-pages when run from the repository's top directory.
