@@ -64,6 +64,7 @@ bench: deps
 # eval prints the extraction and entity-tagging scores on the shared corpora.
 eval:
 	$(GO) run ./cmd/evalhtml
+	$(GO) run ./cmd/evalhtml -human
 	$(GO) run ./cmd/evaltext -cv=false -html=false
 	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 

@@ -61,6 +61,12 @@ func LoadHumanEntries(dataGo string) ([]HumanEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read benchmark entries: %w", err)
 	}
+	return ParseHumanEntries(dataGo, src)
+}
+
+// ParseHumanEntries is LoadHumanEntries on the source src of the file
+// named dataGo.
+func ParseHumanEntries(dataGo string, src []byte) ([]HumanEntry, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), dataGo, src, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("parse benchmark entries: %w", err)
@@ -76,10 +82,10 @@ func LoadHumanEntries(dataGo string) ([]HumanEntry, error) {
 		return nil, fmt.Errorf("parse benchmark entries %s: no comparisonData map literal", dataGo)
 	}
 	var out []HumanEntry
-	for _, elt := range lit.Elts {
+	for i, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return nil, fmt.Errorf("parse benchmark entries: element at %d is not key: value", elt.Pos())
+			return nil, fmt.Errorf("parse benchmark entries: element %d is not key: value", i)
 		}
 		e := HumanEntry{}
 		if e.URL, err = stringLit(kv.Key); err != nil {
