@@ -25,8 +25,8 @@ const (
 )
 
 func TestHumanBenchmark(t *testing.T) {
-	if testing.Short() {
-		t.Skip("human-reference evaluation")
+	if testing.Short() || raceOn {
+		t.Skip("human-reference evaluation: not with -short or -race")
 	}
 	dir, err := TrafilaturaDir()
 	if err != nil {
