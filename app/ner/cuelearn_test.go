@@ -60,7 +60,7 @@ func TestCountCues(t *testing.T) {
 		{CueAfter, "said", Person, 1},
 		{CueAfter, "shares", Org, 1},
 		{CueBefore, "film", Misc, 1},
-		{CueBefore, "on", Misc, 0}, // time is no name
+		{CueBefore, "on", Misc, 0},  // time is no name
 		{CueBefore, "in", Place, 0}, // gpe without an NNP tag ("Iraqi") is a demonym: not counted
 		{CueBefore2, "copies of", Misc, 1},
 	}
