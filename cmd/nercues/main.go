@@ -114,11 +114,23 @@ func run(data, out string, folds int, share bool) error {
 		if err != nil {
 			return err
 		}
-		for _, k := range []int{5, 10, 20} {
-			if sh := goldShares(tg, train, hand, th, folds, k, floor); sh >= 0 {
-				fmt.Printf("# least CueShare whose overrules reach the floor (%d-sentence documents): %.2f\n", k, sh)
-			} else {
-				fmt.Printf("# no CueShare makes the overrules reach the floor %.3f (%d-sentence documents)\n", floor, k)
+		variants := []struct {
+			label string
+			hand  *ner.CueLexicon
+			th    map[string]ner.CueThreshold
+			ks    []int
+		}{
+			{"hand+learned", hand, th, []int{5, 10, 20}},
+			{"learned", &ner.CueLexicon{}, th, []int{10}},
+			{"hand", hand, nil, []int{10}},
+		}
+		for _, v := range variants {
+			for _, k := range v.ks {
+				if sh := goldShares(tg, train, v.hand, v.th, folds, k, floor, v.label); sh >= 0 {
+					fmt.Printf("# %s: least CueShare whose overrules reach the floor (%d-sentence documents): %.2f\n", v.label, k, sh)
+				} else {
+					fmt.Printf("# %s: no CueShare makes the overrules reach the floor %.3f (%d-sentence documents)\n", v.label, floor, k)
+				}
 			}
 		}
 		return simulateShare(tg, devs, hand.Merge(lex))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/newsarchive/newsarchive/app/ner"
@@ -97,7 +98,8 @@ func majority(ts map[string]int) string {
 // (their gold type, the majority of their spans), and returns the least
 // share whose precision reaches floor (-1 if none does).
 func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon, th map[string]ner.CueThreshold,
-	folds, k int, floor float64) float64 {
+	folds, k int, floor float64, label string) float64 {
+	fired, right := map[string]int{}, map[string]int{} // per cue type: held-out gold spans cued, cued right
 	type nameStat struct {
 		docs int
 		cues map[string]int
@@ -124,7 +126,11 @@ func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon
 		for _, s := range fit {
 			all = append(all, s...)
 		}
-		ftg := tg.WithCues(hand.Merge(ner.CountCues(all, cut).Lexicon(th)))
+		lex := hand
+		if th != nil {
+			lex = hand.Merge(ner.CountCues(all, cut).Lexicon(th))
+		}
+		ftg := tg.WithCues(lex)
 		for si, s := range held {
 			for i := 0; i < len(s); i += k {
 				cued := map[string]string{}
@@ -138,6 +144,12 @@ func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon
 						}
 						st.gold[g.Type]++
 						c := ftg.GoldCue(sent.Words, g.A, g.B)
+						if c != "" {
+							fired[c]++
+							if c == g.Type {
+								right[c]++
+							}
+						}
 						if _, ok := cued[key]; !ok || ner.CueRank(c) > ner.CueRank(cued[key]) {
 							cued[key] = c
 						}
@@ -152,11 +164,20 @@ func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon
 			}
 		}
 	}
-	fmt.Printf("# CueShare on the training splits' gold names, %d-sentence documents, cues learned on the other folds\n", k)
+	fmt.Printf("# %s: cues of the held-out gold names (right/cued):", label)
+	for _, typ := range ner.CueTypes {
+		fmt.Printf(" %s %d/%d (%.3f)", typ, right[typ], fired[typ], ratio(right[typ], fired[typ]))
+	}
+	fmt.Println()
+	fmt.Printf("# %s: CueShare on the training splits' gold names, %d-sentence documents, cues learned on the other folds\n", label, k)
 	fmt.Println("share\toverruled\tright\tprecision")
-	chosen := -1.0
+	type point struct {
+		share       float64
+		over, right int
+	}
+	var pts []point
 	for _, sh := range shares {
-		over, right := 0, 0
+		pt := point{share: sh}
 		for _, st := range names {
 			top := ""
 			for typ, n := range st.cues {
@@ -167,16 +188,36 @@ func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon
 			if top != ner.Misc && top != ner.Org || float64(st.cues[top]) < sh*float64(st.docs) {
 				continue
 			}
-			over++
+			pt.over++
 			if majority(st.gold) == top {
-				right++
+				pt.right++
 			}
 		}
-		p := ratio(right, over)
-		fmt.Printf("%.2f\t%d\t%d\t%.3f\n", sh, over, right, p)
-		if p >= floor && (chosen < 0 || sh < chosen) {
-			chosen = sh
+		pts = append(pts, pt)
+		fmt.Printf("%.2f\t%d\t%d\t%.3f\n", sh, pt.over, pt.right, ratio(pt.right, pt.over))
+	}
+	// The shares whose precision is within one standard error of the
+	// best's: the data cannot tell them apart.
+	best := pts[0]
+	for _, pt := range pts {
+		if ratio(pt.right, pt.over) > ratio(best.right, best.over) {
+			best = pt
 		}
 	}
+	p := ratio(best.right, best.over)
+	se := math.Sqrt(p * (1 - p) / float64(max(best.over, 1)))
+	var band []string
+	chosen := -1.0
+	for _, pt := range pts {
+		q := ratio(pt.right, pt.over)
+		if q >= p-se {
+			band = append(band, fmt.Sprintf("%.2f", pt.share))
+		}
+		if q >= floor && (chosen < 0 || pt.share < chosen) {
+			chosen = pt.share
+		}
+	}
+	fmt.Printf("# %s, %d-sentence documents: best precision %.3f at share %.2f; within one standard error (%.3f): %s\n",
+		label, k, p, best.share, se, strings.Join(band, " "))
 	return chosen
 }
