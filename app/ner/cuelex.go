@@ -181,6 +181,21 @@ func LearnedCues() (*CueLexicon, error) {
 	return lex, nil
 }
 
+// CuesNamed returns a lexicon by name, to compare them (cmd/nerlists
+// -cues, TestBBCListPrecision with NEWSARCHIVE_NER_CUES): "hand", "learned"
+// or "joined" (the tagger's, loadCues).
+func CuesNamed(name string) (*CueLexicon, error) {
+	switch name {
+	case "hand":
+		return HandCues()
+	case "learned":
+		return LearnedCues()
+	case "joined":
+		return loadCues()
+	}
+	return nil, fmt.Errorf("cue lexicon %q: want hand, learned or joined", name)
+}
+
 // loadCues returns the lexicon the tagger uses: the hand-written cues and
 // the learned ones they lack. The learned cues alone do not reach the
 // judged BBC lists' floors (docs/ner.md: the training sets hardly write
