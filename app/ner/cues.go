@@ -12,9 +12,9 @@ import "strings"
 // club ORG. A work cue wins over an organisation cue. Names from the
 // gazetteer keep their type; a mention linked to a full name takes the
 // full name's. The cue words are a lexicon (cuelex.go): word -> type at
-// each position (before the name, the two words before it, after it),
-// learned from the labelled training sets (cuelearn.go, cues.tsv) and
-// joined to the hand-written words they lack (cues-hand.tsv); the rules
+// each position (before the name, the two words before it, after it): the
+// hand-written words (cues-hand.tsv) and the words learned from the
+// labelled training sets that they lack (cuelearn.go, cues.tsv); the rules
 // below are its structure.
 
 // cueType returns the type a cue around mention m gives it, or "". The
@@ -55,8 +55,8 @@ func (t *Tagger) cueType(toks []token, m mention) string {
 }
 
 // cueWords returns the lower-case word right before m ("" if none), the
-// type the learned lexicon gives the two words before it and the type it
-// gives the word after it.
+// type the cue lexicon gives the two words before it and the type it gives
+// the word after it.
 func (t *Tagger) cueWords(toks []token, m mention) (b1, b2t, at string) {
 	lower := func(k int) string {
 		if k >= 0 && k < len(toks) && toks[k].text == toks[k].lower {
