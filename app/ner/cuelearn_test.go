@@ -269,3 +269,46 @@ func TestLearnedCuesReproduce(t *testing.T) {
 		t.Errorf("relearned %d cues differ from the %d of cues.tsv: run `make cues`", got.Len(), want.Len())
 	}
 }
+
+// TestCuesFromLexicon checks that the cue rules read their words from the
+// lexicon the tagger is given: a made-up word cues only through it.
+func TestCuesFromLexicon(t *testing.T) {
+	lex, err := ReadCueLexicon(strings.NewReader("before\tgizmo\tMISC\t5\t5\nafter\twidgeteers\tORG\t5\t5\n" +
+		"before2\tfans of\tORG\t5\t5\nbefore\tbeside\tPLACE\t5\t5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := loadTagger(t)
+	tests := []struct {
+		name, text, entity, want string
+	}{
+		{"before", "Critics in London said the gizmo Zorblax was the best of the year.", "Zorblax", Misc},
+		{"before, plural", "Shops sold gizmos like Zorblax in London on Monday.", "Zorblax", Misc},
+		{"after", "Officials said Quantrell widgeteers met in London on Monday.", "Quantrell", Org},
+		{"two words before", "Thousands of fans of Quantrell marched in London on Monday.", "Quantrell", Org},
+		{"place evidence", "The meeting was held beside Zorbington on Monday, officials said.", "Zorbington", Place},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, c := range []struct {
+				tg   *Tagger
+				want string
+			}{{tg.WithCues(lex), tc.want}, {tg.WithCues(&CueLexicon{}), ""}} {
+				var all []string
+				found := false
+				for _, e := range c.tg.Tag(tc.text, nil) {
+					all = append(all, e.Type+" "+e.Text+" cue "+e.Cue)
+					if e.Text == tc.entity {
+						found = true
+						if e.Cue != c.want {
+							t.Errorf("%q cue %q, want %q (all: %q)", e.Text, e.Cue, c.want, all)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%q not found (all: %q)", tc.entity, all)
+				}
+			}
+		})
+	}
+}
