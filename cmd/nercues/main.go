@@ -114,6 +114,7 @@ func run(data, out string, folds int, share bool) error {
 		if err != nil {
 			return err
 		}
+		handReport(hand, ner.CountCues(all, cut))
 		variants := []struct {
 			label string
 			hand  *ner.CueLexicon
@@ -143,4 +144,27 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// handReport prints what the training splits say of each hand-written cue
+// word they write beside 3 names or more: the spans of its type, of all,
+// and the types of the others; "against" when the smoothed precision of
+// its type is under 0.5.
+func handReport(hand *ner.CueLexicon, counts ner.CueCounts) {
+	fmt.Println("# hand-written cues in the training splits (3+ spans): position, word, type, spans of the type/all, all types")
+	for _, e := range hand.Entries {
+		ts := counts[e.Pos][e.Key]
+		total := 0
+		for _, n := range ts {
+			total += n
+		}
+		if total < 3 {
+			continue
+		}
+		verdict := ""
+		if float64(ts[e.Type]+1)/float64(total+len(ner.CueTypes)) < 0.5 {
+			verdict = "\tagainst"
+		}
+		fmt.Printf("#\t%s\t%s\t%s\t%d/%d\t%v%s\n", e.Pos, e.Key, e.Type, ts[e.Type], total, ts, verdict)
+	}
 }
