@@ -14,7 +14,7 @@ BENCHTIME ?= 1x
 BUILDTAGS := no_emoji
 export GOFLAGS := $(strip $(GOFLAGS) -tags=$(BUILDTAGS))
 
-.PHONY: all deps build run test bench eval model crashtest fuzz screenshots package clean
+.PHONY: all deps build run test bench eval model cues crashtest fuzz screenshots package clean
 
 all: build
 
@@ -72,9 +72,16 @@ eval:
 	$(GO) run ./cmd/evaltext -cv=false -html=false
 	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 
-# model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz.
+# model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz,
+# then relearns the context cues (cues).
 model:
 	$(GO) run ./cmd/nertrain -eval
+	$(MAKE) cues
+
+# cues relearns the tagger's context-cue lexicon from ../shared/ner into app/ner/cues.tsv and prints
+# the cross-validation curve and the CueShare simulation (docs/ner.md, "Learned cues").
+cues:
+	$(GO) run ./cmd/nercues -share
 
 # crashtest kills imports at 20 random moments and checks the archive each time.
 crashtest:

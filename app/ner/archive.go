@@ -65,12 +65,48 @@ func ArchiveLists(t *Tagger, dir string, top int) (map[string][]ListRow, error) 
 }
 
 // ResolveLists builds the lists of an archive from its articles' entities
-// the way the archive does (app/tagging): each name's evidence is one vote
-// per article, the type most of its mentions there have; Resolver.Decide
-// gives each name its senses and links; each mention goes to the entity
-// Decision.To gives for its type, and a list counts the articles of each
-// entity.
+// the way the archive does (app/tagging): ResolveNames gives each name its
+// senses and links; each mention goes to the entity Decision.To gives for
+// its type, and a list counts the articles of each entity.
 func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
+	dec := ResolveNames(r, docs)
+	articles := map[[2]string]int{} // entity (name, type) -> articles
+	for _, d := range docs {
+		seen := map[[2]string]bool{}
+		for _, e := range d {
+			name, typ := dec[mentionName(e)].To(e.Type)
+			k := [2]string{name, typ}
+			if !seen[k] {
+				seen[k] = true
+				articles[k]++
+			}
+		}
+	}
+	out := map[string][]ListRow{}
+	for k, n := range articles {
+		out[k[1]] = append(out[k[1]], ListRow{Name: k[0], Articles: n})
+	}
+	for typ, rows := range out {
+		sort.Slice(rows, func(i, j int) bool {
+			if rows[i].Articles != rows[j].Articles {
+				return rows[i].Articles > rows[j].Articles
+			}
+			return rows[i].Name < rows[j].Name
+		})
+		if len(rows) > top {
+			rows = rows[:top]
+		}
+		out[typ] = rows
+	}
+	return out
+}
+
+// ResolveNames decides every name of an archive's articles (their
+// entities) the way the archive does: each name's evidence is one vote per
+// article, the type most of its mentions there have, and one cue per
+// article, the strongest of its mentions' (Entity.Cue); Resolver.Decide
+// decides. The decisions are keyed by mentionName.
+func ResolveNames(r *Resolver, docs [][]Entity) map[string]Decision {
 	votes := map[string]map[string]float64{} // name -> type -> articles
 	cues := map[string]map[string]float64{}  // name -> cued type -> articles
 	for _, d := range docs {
@@ -103,36 +139,7 @@ func ResolveLists(r *Resolver, docs [][]Entity, top int) map[string][]ListRow {
 	for name, v := range votes {
 		evs = append(evs, Evidence{Name: name, Votes: v, Cues: cues[name]})
 	}
-	dec := r.Decide(evs)
-	articles := map[[2]string]int{} // entity (name, type) -> articles
-	for _, d := range docs {
-		seen := map[[2]string]bool{}
-		for _, e := range d {
-			name, typ := dec[mentionName(e)].To(e.Type)
-			k := [2]string{name, typ}
-			if !seen[k] {
-				seen[k] = true
-				articles[k]++
-			}
-		}
-	}
-	out := map[string][]ListRow{}
-	for k, n := range articles {
-		out[k[1]] = append(out[k[1]], ListRow{Name: k[0], Articles: n})
-	}
-	for typ, rows := range out {
-		sort.Slice(rows, func(i, j int) bool {
-			if rows[i].Articles != rows[j].Articles {
-				return rows[i].Articles > rows[j].Articles
-			}
-			return rows[i].Name < rows[j].Name
-		})
-		if len(rows) > top {
-			rows = rows[:top]
-		}
-		out[typ] = rows
-	}
-	return out
+	return r.Decide(evs)
 }
 
 // mentionName is the name a mention is stored under: the full name it

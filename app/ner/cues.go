@@ -11,47 +11,23 @@ import "strings"
 // Misc (it leaves the People/Organisations/Places lists), a firm, band or
 // club ORG. A work cue wins over an organisation cue. Names from the
 // gazetteer keep their type; a mention linked to a full name takes the
-// full name's.
+// full name's. The cue words are a lexicon (cuelex.go): word -> type at
+// each position (before the name, the two words before it, after it): the
+// hand-written words (cues-hand.tsv) and the words learned from the
+// labelled training sets that they lack (cuelearn.go, cues.tsv); the rules
+// below are its structure.
 
-// workNouns are the common nouns that name a kind of work, product or
-// show: a name right after one is the title of a work.
-var workNouns = map[string]bool{
-	"film": true, "movie": true, "drama": true, "comedy": true, "thriller": true, "musical": true,
-	"documentary": true, "biopic": true, "sitcom": true, "album": true, "song": true, "novel": true,
-	"game": true, "console": true, "handheld": true, "franchise": true, "opera": true, "epic": true,
-	"blockbuster": true, "sequel": true, "cartoon": true, "soap": true, "book": true, "series": true,
-}
-
-// orgNouns are the common nouns that name a kind of organisation: a name
-// right after one is that organisation.
-var orgNouns = map[string]bool{
-	"firm": true, "company": true, "group": true, "band": true, "giant": true, "maker": true,
-	"retailer": true, "operator": true, "carrier": true, "airline": true, "bank": true, "insurer": true,
-	"side": true, "club": true, "label": true, "regulator": true, "broadcaster": true, "exchange": true,
-	"producer": true, "manufacturer": true, "conglomerate": true, "subsidiary": true, "unit": true,
-}
-
-// orgAfter are the words that follow a company's name ("Rosneft shares",
-// "Yukos chief executive", "Gazprom spokesman").
-var orgAfter = map[string]bool{
-	"shares": true, "shareholders": true, "chief": true, "boss": true, "chairman": true,
-	"spokesman": true, "spokeswoman": true, "executives": true, "profits": true, "stock": true,
-	"staff": true, "employees": true, "manager": true, "striker": true, "midfielder": true,
-	"defender": true, "goalkeeper": true, "frontman": true, "guitarist": true, "drummer": true,
-	"coach": true, "captain": true, "skipper": true, "fans": true, "supporters": true, "squad": true,
-}
-
-// cueType returns the type a cue around mention m gives it, or "": a work
-// noun right before ("the comedy Sideways"), or before "like" / "such as"
-// ("films like Harry Potter"), or after the name with an article before it
-// ("the Harry Potter films", "the third Harry Potter film", "Microsoft's
-// Xbox console", "the Windows operating system"; see workOpeners, not "a":
-// "a Martin Scorsese film"), a version number after it with such an opener
-// ("its Xbox 2") or "copies of" before it (not "version of Sega's game")
-// makes a work; an
-// organisation noun before it or an officer, player or share word after it
-// an organisation.
-func cueType(toks []token, m mention) string {
+// cueType returns the type a cue around mention m gives it, or "". The
+// cue words come from the lexicon (t.cues): a word or two right before
+// the name that cues a work ("film Sideways", "copies of Windows"), or one
+// before "like" / "such as" ("films like Harry Potter"), or one after the
+// name that cues a work with an opener before it ("the Harry Potter
+// films"; see workOpeners, not "a": "a Martin Scorsese film"), or a version
+// number after it with such an opener ("its Xbox 2") makes a work (not
+// when a possessive follows the name: "version of Sega's game"); a word
+// before or after it that cues an organisation ("group Hamas", "Yukos
+// spokesman") an organisation.
+func (t *Tagger) cueType(toks []token, m mention) string {
 	before := func(k int) string {
 		if k := m.a - k; k >= 0 && toks[k].text == toks[k].lower {
 			return toks[k].lower
@@ -62,18 +38,37 @@ func cueType(toks []token, m mention) string {
 	if m.b < len(toks) && toks[m.b].text == toks[m.b].lower {
 		after = toks[m.b].lower
 	}
+	b1, b2t, at := t.cueWords(toks, m)
+	lex := t.cues
+	bt := lex.Type(CueBefore, b1)
 	switch {
-	case workNoun(before(1)),
-		before(1) == "like" && workNoun(before(2)),
-		before(1) == "as" && before(2) == "such" && workNoun(before(3)),
-		workOpeners[before(1)] && workAfter[strings.TrimSuffix(after, "s")],
-		workOpeners[before(1)] && isVersion(toks, m.b),
-		before(1) == "of" && copyNouns[before(2)] && !strings.HasPrefix(after, "'"):
+	case bt == Misc, b2t == Misc && !strings.HasPrefix(after, "'"),
+		b1 == "like" && lex.Type(CueBefore, before(2)) == Misc,
+		b1 == "as" && before(2) == "such" && lex.Type(CueBefore, before(3)) == Misc,
+		workOpeners[b1] && at == Misc,
+		workOpeners[b1] && isVersion(toks, m.b):
 		return Misc
-	case orgNouns[before(1)], orgAfter[after]:
+	case bt == Org, b2t == Org, at == Org:
 		return Org
 	}
 	return ""
+}
+
+// cueWords returns the lower-case word right before m ("" if none), the
+// type the cue lexicon gives the two words before it and the type it gives
+// the word after it.
+func (t *Tagger) cueWords(toks []token, m mention) (b1, b2t, at string) {
+	lower := func(k int) string {
+		if k >= 0 && k < len(toks) && toks[k].text == toks[k].lower {
+			return toks[k].lower
+		}
+		return ""
+	}
+	b1 = lower(m.a - 1)
+	if w := lower(m.a - 2); b1 != "" && w != "" {
+		b2t = t.cues.Type(CueBefore2, w+" "+b1)
+	}
+	return b1, b2t, t.cues.Type(CueAfter, lower(m.b))
 }
 
 // workOpeners are the words before "NAME film" that make NAME the title
@@ -84,13 +79,6 @@ var workOpeners = map[string]bool{
 	"the": true, "his": true, "her": true, "their": true, "its": true, "first": true, "second": true,
 	"third": true, "fourth": true, "fifth": true, "latest": true, "new": true, "next": true, "last": true,
 	"final": true, "original": true, "'s": true,
-}
-
-// copyNouns name a copy or version of a work or product: the name after
-// "versions of", "copies of" is its title ("pirated copies of Windows").
-var copyNouns = map[string]bool{
-	"version": true, "versions": true, "copy": true, "copies": true, "edition": true, "editions": true,
-	"sequel": true, "remake": true,
 }
 
 // isVersion reports whether the token at k is a version number after a
@@ -113,22 +101,6 @@ func isVersion(toks []token, k int) bool {
 	return n.text == n.lower && !strings.HasPrefix(n.pos, "NN") && !strings.HasPrefix(n.pos, "CD")
 }
 
-// workAfter are the work nouns that follow a title used as a modifier
-// ("the Harry Potter films"); not "game" or "series", which follow teams
-// ("the Chelsea game", "the India series").
-var workAfter = map[string]bool{
-	"film": true, "movie": true, "book": true, "novel": true, "album": true, "console": true,
-	"franchise": true, "sequel": true, "soundtrack": true, "version": true, "operating": true,
-}
-
-// workNoun reports whether w is a work noun or its plural ("films").
-func workNoun(w string) bool {
-	if w == "" {
-		return false
-	}
-	return workNouns[w] || workNouns[strings.TrimSuffix(w, "s")]
-}
-
 // applyCues retypes the mentions of every name that a cue types somewhere
 // in the document, and returns, for each name (its cueKey), the type the
 // document's cues give it: the evidence the archive weighs above the
@@ -146,7 +118,7 @@ func (t *Tagger) applyCues(sents [][]token, ms []mention) map[string]string {
 			continue // a short mention linked to a full name ("after the game Mourinho said")
 		}
 		key := cueKey(sents, m)
-		c := cueType(sents[m.sent], m)
+		c := t.cueType(sents[m.sent], m)
 		if c == "" {
 			c = t.evidenceCue(sents[m.sent], m)
 		}
@@ -228,23 +200,28 @@ func abbreviationPlurals(sents [][]token) map[string]bool {
 // noun ("a PC", "every iPod").
 var indefinite = map[string]bool{"a": true, "an": true, "another": true, "every": true, "each": true}
 
-// evidenceCue returns Person for a mention right after a role noun
-// ("striker Wayne Rooney", "singer Joss Stone") or a title or honorific
-// ("Mr Blair", "Lord Falconer"), or followed by an age (", 34,"); Place for
-// one right after a preposition of place ("in Cardiff", not a possessive,
-// "in Chelsea's win"); else "". These cues do not retype the mention: they
-// are evidence for the archive.
+// evidenceCue returns Person for a mention right after a title or
+// honorific ("Mr Blair", "Lord Falconer": the mined titles), or followed
+// by an age (", 34,"), or next to a word the learned lexicon gives PERSON;
+// Place for one next to a word the lexicon gives PLACE ("in Cardiff"; not
+// before a possessive, "in Chelsea's win"); else "". These cues do not
+// retype the mention: they are evidence for the archive.
 func (t *Tagger) evidenceCue(toks []token, m mention) string {
 	if m.a > 0 {
 		p := toks[m.a-1]
-		if p.text == p.lower && personNouns[p.lower] || isCapitalised(p.text) && t.cut.IsTitle(p.lower) {
+		if isCapitalised(p.text) && t.cut.IsTitle(p.lower) {
 			return Person
 		}
 	}
 	if m.b+2 < len(toks) && toks[m.b].text == "," && isAge(toks[m.b+1].text) && toks[m.b+2].text == "," {
 		return Person
 	}
-	if m.a > 0 && placePreps[toks[m.a-1].text] && (m.b >= len(toks) || !strings.HasPrefix(toks[m.b].text, "'")) {
+	b1, b2t, at := t.cueWords(toks, m)
+	bt := t.cues.Type(CueBefore, b1)
+	switch {
+	case bt == Person, b2t == Person, at == Person:
+		return Person
+	case (bt == Place || b2t == Place) && (m.b >= len(toks) || !strings.HasPrefix(toks[m.b].text, "'")), at == Place:
 		return Place
 	}
 	return ""
@@ -255,24 +232,6 @@ func (t *Tagger) evidenceCue(toks []token, m mention) string {
 func isAge(w string) bool {
 	return len(w) == 2 && w[0] >= '1' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9'
 }
-
-// personNouns are the lower-case role nouns written right before a
-// person's name ("striker Wayne Rooney", "actress Imelda Staunton").
-var personNouns = map[string]bool{
-	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "winger": true,
-	"forward": true, "captain": true, "skipper": true, "coach": true, "manager": true, "boss": true,
-	"chairman": true, "spokesman": true, "spokeswoman": true, "singer": true, "actor": true,
-	"actress": true, "director": true, "rapper": true, "guitarist": true, "drummer": true,
-	"frontman": true, "author": true, "writer": true, "novelist": true, "comedian": true,
-	"presenter": true, "producer": true, "star": true, "player": true, "champion": true,
-	"secretary": true, "minister": true, "leader": true, "president": true, "premier": true,
-	"chancellor": true, "mp": true, "senator": true, "analyst": true, "economist": true,
-	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true,
-}
-
-// placePreps are the prepositions that put a place after them ("in
-// Cardiff", "near Basra").
-var placePreps = map[string]bool{"in": true, "near": true, "outside": true, "throughout": true}
 
 // cueKey is a mention's words without a full stop the segmenter left on the
 // last one ("West Ham." ending a text).

@@ -120,6 +120,7 @@ func TestEvidenceCues(t *testing.T) {
 		{"a name's number is no version", "Wales play in the RBS 6 Nations on Saturday.", "RBS", ""},
 		{"common noun", "He said that buying a PC was cheaper than ever this year.", "PC", Common},
 		{"abbreviation in the plural", "Sales of PCs rose, and the PC market grew in Europe, IBM said.", "PC", Common},
+		{"learned after-cue (cues.tsv)", "Police said Hamas militants fired rockets from Gaza on Monday.", "Hamas", Org},
 		{"a modifier is no common noun", "He said that a BBC report was wrong about the figures.", "BBC", ""},
 	}
 	for _, tc := range tests {

@@ -107,3 +107,26 @@ func (t *Tagger) Evaluate(sents []GoldSentence, cut *NameCut) Scores {
 
 // NameCut returns the tagger's rule for the words it keeps out of names.
 func (t *Tagger) NameCut() *NameCut { return t.cut }
+
+// TypeAccuracy tags each sentence on its own and counts the gold spans
+// (PERSON, ORG, PLACE) the tagger finds with exact boundaries, and how many
+// of those it types right: how far the model's type of a found name can be
+// trusted (cmd/nercues weighs the learned cues against it).
+func (t *Tagger) TypeAccuracy(sents []GoldSentence, cut *NameCut) (right, found int) {
+	for _, gs := range sents {
+		gold := map[[2]int]string{}
+		for _, sp := range gs.Spans(cut) {
+			gold[[2]int{sp.Start, sp.End}] = sp.Type
+		}
+		toks := t.pipe.sentence(gs.Text())
+		for _, m := range t.sentenceMentions(0, toks) {
+			if typ, ok := gold[[2]int{toks[m.a].start, toks[m.b-1].end}]; ok {
+				found++
+				if typ == m.typ {
+					right++
+				}
+			}
+		}
+	}
+	return right, found
+}

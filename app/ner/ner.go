@@ -50,6 +50,8 @@ type Tagger struct {
 	// nameUse counts how often a word opens and ends the model's
 	// multi-word person names (see bareFirstName).
 	nameUse map[string][2]int
+	// cues is the learned context-cue lexicon (cues.tsv, cuelearn.go).
+	cues *CueLexicon
 }
 
 var loadShared = sync.OnceValues(func() (*Tagger, error) {
@@ -62,7 +64,7 @@ var loadShared = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newTagger(pipe, m), nil
+	return newTagger(pipe, m)
 })
 
 // New returns the tagger with the embedded model. The model and prose's
@@ -79,13 +81,27 @@ func NewWithModel(m *Model) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newTagger(pipe, m), nil
+	return newTagger(pipe, m)
 }
 
-// newTagger returns a tagger over m, whose feature index is built.
-func newTagger(pipe *pipeline, m *Model) *Tagger {
+// newTagger returns a tagger over m, whose feature index is built, with
+// the embedded cue lexicon.
+func newTagger(pipe *pipeline, m *Model) (*Tagger, error) {
+	cues, err := loadCues()
+	if err != nil {
+		return nil, err
+	}
 	cut := NewNameCut(append(append([]string(nil), m.Titles...), honorifics...), m.Lexicon)
-	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: cut, nameUse: personWordUse(m.Dict)}
+	return &Tagger{pipe: pipe, model: m, titles: m.titleSet(), cut: cut, nameUse: personWordUse(m.Dict), cues: cues}, nil
+}
+
+// WithCues returns a tagger like t that reads its context cues from lex
+// instead of the embedded lexicon (cmd/nercues tries a lexicon it learned
+// before writing it); t is unchanged.
+func (t *Tagger) WithCues(lex *CueLexicon) *Tagger {
+	c := *t
+	c.cues = lex
+	return &c
 }
 
 // honorifics are the English styles of address and peerage that precede a

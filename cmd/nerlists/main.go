@@ -17,13 +17,18 @@ import (
 func main() {
 	dir := flag.String("dir", "../shared/corpus/bbc", "folder of .txt articles")
 	top := flag.Int("top", 100, "names per list")
+	cues := flag.String("cues", "joined", "context-cue lexicon: hand, learned or joined (the tagger's)")
 	flag.Parse()
 	log.SetFlags(0)
 	tg, err := ner.New()
 	if err != nil {
 		log.Fatal("nerlists: ", err)
 	}
-	lists, err := ner.ArchiveLists(tg, *dir, *top)
+	lex, err := ner.CuesNamed(*cues)
+	if err != nil {
+		log.Fatal("nerlists: ", err)
+	}
+	lists, err := ner.ArchiveLists(tg.WithCues(lex), *dir, *top)
 	if err != nil {
 		log.Fatal("nerlists: ", err)
 	}
