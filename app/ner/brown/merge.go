@@ -19,6 +19,14 @@ type clusterer struct {
 	loss    []float64 // K*K, s < t: the AMI lost by merging s and t
 	act     []int32   // scratch: active slots
 
+	// Logarithms kept so that the O(C²) loops call no math.Log: of every
+	// count up to N, of each slot's marginals and of each pair's sums.
+	logn     []float64 // log(i) for i = 0..N
+	logN     float64
+	lpl, lpr []float64 // per slot: log pl, log pr
+	lpl2     []float64 // K*K: log(pl[s]+pl[t])
+	lpr2     []float64 // K*K: log(pr[s]+pr[t])
+
 	node []int32    // phase 2: slot -> tree node
 	kids [][2]int32 // tree nodes' children (-1 for leaves)
 	leaf []int32    // slot at phase 2's start -> its leaf node
@@ -29,7 +37,8 @@ func newClusterer(words, c int, right, left [][]edge) *clusterer {
 	cl := &clusterer{C: c, K: k, right: right, left: left,
 		pl0: make([]float64, words), pr0: make([]float64, words), slot: make([]int32, words),
 		used: make([]bool, k), members: make([][]int32, k), n: make([]float64, k*k),
-		pl: make([]float64, k), pr: make([]float64, k), q: make([]float64, k*k), loss: make([]float64, k*k)}
+		pl: make([]float64, k), pr: make([]float64, k), q: make([]float64, k*k), loss: make([]float64, k*k),
+		lpl: make([]float64, k), lpr: make([]float64, k), lpl2: make([]float64, k*k), lpr2: make([]float64, k*k)}
 	for w := range words {
 		cl.slot[w] = -1
 		for _, e := range right[w] {
@@ -40,7 +49,34 @@ func newClusterer(words, c int, right, left [][]edge) *clusterer {
 			cl.pr0[w] += e.n
 		}
 	}
+	cl.logn = make([]float64, int(cl.N)+1)
+	for i := range cl.logn {
+		cl.logn[i] = math.Log(float64(i))
+	}
+	cl.logN = math.Log(cl.N)
 	return cl
+}
+
+// ql is qf with the logarithms of the marginals given: n counts (an
+// integer) between a cluster with log left marginal la and one with log
+// right marginal lb.
+func (c *clusterer) ql(n, la, lb float64) float64 {
+	if n <= 0 {
+		return 0
+	}
+	return n / c.N * (c.logn[int(n)] + c.logN - la - lb)
+}
+
+// setLogs updates the logarithms of slot s's marginals and of its sums
+// with every active slot.
+func (c *clusterer) setLogs(s int) {
+	c.lpl[s], c.lpr[s] = math.Log(c.pl[s]), math.Log(c.pr[s])
+	for _, u := range c.active() {
+		l := math.Log(c.pl[s] + c.pl[u])
+		c.lpl2[s*c.K+int(u)], c.lpl2[int(u)*c.K+s] = l, l
+		r := math.Log(c.pr[s] + c.pr[u])
+		c.lpr2[s*c.K+int(u)], c.lpr2[int(u)*c.K+s] = r, r
+	}
 }
 
 // qf is the AMI term of n bigrams between a cluster with left marginal a
@@ -65,8 +101,8 @@ func (c *clusterer) qpair(s, t int) float64 {
 // of s,u and t,u now, less that of the merged cluster and u.
 func (c *clusterer) term(s, t, u int) float64 {
 	K := c.K
-	merged := c.qf(c.n[s*K+u]+c.n[t*K+u], c.pl[s]+c.pl[t], c.pr[u]) +
-		c.qf(c.n[u*K+s]+c.n[u*K+t], c.pl[u], c.pr[s]+c.pr[t])
+	merged := c.ql(c.n[s*K+u]+c.n[t*K+u], c.lpl2[s*K+t], c.lpr[u]) +
+		c.ql(c.n[u*K+s]+c.n[u*K+t], c.lpl[u], c.lpr2[s*K+t])
 	return c.q[s*K+u] + c.q[t*K+u] - merged
 }
 
@@ -156,6 +192,7 @@ func (c *clusterer) add(w int32) {
 	}
 	c.pl[s], c.pr[s] = c.pl0[w], c.pr0[w]
 	c.used[s] = true
+	c.setLogs(s)
 	c.setQ(s)
 	c.adjustPairs(s, -1, 1)
 	c.setLosses(s)
@@ -191,6 +228,7 @@ func (c *clusterer) merge(a, b int, tree bool) {
 	c.pl[a] += c.pl[b]
 	c.pr[a] += c.pr[b]
 	c.used[b] = false
+	c.setLogs(a)
 	c.setQ(a)
 	c.adjustPairs(a, -1, 1)
 	c.setLosses(a)
