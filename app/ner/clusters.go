@@ -5,30 +5,53 @@ import "strings"
 // Brown word clusters (package brown) as features: nertrain learns them
 // over ClusterText and Train stores them in the model (Model.Clusters).
 
-// clusterPrefixes are the bit-string prefixes used as features, as in
-// Turian et al. (2010) and Ratinov and Roth (2009): short prefixes are
-// coarse word classes, long ones fine. A path shorter than a prefix is
-// used whole.
-var clusterPrefixes = [...]struct {
-	n    int
-	self string // feature name for the token
-	prev string // for the previous token
-	next string // for the next token
-}{
-	{4, "k4", "k-1:4", "k+1:4"},
-	{6, "k6", "k-1:6", "k+1:6"},
-	{10, "k10", "k-1:10", "k+1:10"},
-	{20, "k20", "k-1:20", "k+1:20"},
+// Clusters are Brown word clusters: word -> bit string.
+type Clusters struct {
+	Paths map[string]string
+	// Cased is true when Paths holds words as written; false: lower-cased.
+	Cased bool
 }
 
-// clusterAt returns the cluster bit string of token i ("" and false for a
-// word without a cluster or outside the sentence).
-func (f *sentenceFeatures) clusterAt(i int) (string, bool) {
-	if f.clusters == nil || i < 0 || i >= len(f.toks) {
-		return "", false
+// clusterPrefixes are the bit-string prefixes of the token's cluster used
+// as features, as in Turian et al. (2010) and Ratinov and Roth (2009):
+// short prefixes are coarse word classes, long ones fine. A path shorter
+// than a prefix is used whole. The neighbours' clusters give the coarser
+// two only (each feature costs tagging time).
+var clusterPrefixes = [...]struct {
+	n          int
+	self       string // feature name for the token
+	prev, next string // for the previous and next token; "": not used
+}{
+	{4, "k4", "k-1:4", "k+1:4"},
+	{6, "k6", "", ""},
+	{10, "k10", "k-1:10", "k+1:10"},
+	{20, "k20", "", ""},
+}
+
+// clusterPaths returns the cluster bit string of every token ("": none),
+// looked up once per sentence; nil when there are no clusters.
+func clusterPaths(toks []token, cl Clusters) []string {
+	if cl.Paths == nil {
+		return nil
 	}
-	p, ok := f.clusters[f.toks[i].lower]
-	return p, ok
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		w := t.lower
+		if cl.Cased {
+			w = t.text
+		}
+		out[i] = cl.Paths[w]
+	}
+	return out
+}
+
+// clusterAt returns the cluster bit string of token i ("" for a word
+// without a cluster or outside the sentence).
+func (f *sentenceFeatures) clusterAt(i int) string {
+	if f.paths == nil || i < 0 || i >= len(f.toks) {
+		return ""
+	}
+	return f.paths[i]
 }
 
 // clusterFeatures emits the cluster prefixes of token i and of its
@@ -36,8 +59,8 @@ func (f *sentenceFeatures) clusterAt(i int) (string, bool) {
 // unseen) gives none.
 func (f *sentenceFeatures) clusterFeatures(i int, out featureEmitter) {
 	for d := -1; d <= 1; d++ {
-		p, ok := f.clusterAt(i + d)
-		if !ok {
+		p := f.clusterAt(i + d)
+		if p == "" {
 			continue
 		}
 		for _, c := range clusterPrefixes {
@@ -48,20 +71,26 @@ func (f *sentenceFeatures) clusterFeatures(i int, out featureEmitter) {
 			case 1:
 				name = c.next
 			}
-			f.emit(out, name, p[:min(c.n, len(p))])
+			if name != "" {
+				f.emit(out, name, p[:min(c.n, len(p))])
+			}
 		}
 	}
 }
 
-// ClusterText returns the words of every sentence of sets, lower-cased, as
-// unlabelled text to learn clusters from (labels are not used).
-func ClusterText(sets []TrainingSet) [][]string {
+// ClusterText returns the words of every sentence of sets, as written or
+// lower-cased, as unlabelled text to learn clusters from (labels are not
+// used).
+func ClusterText(sets []TrainingSet, cased bool) [][]string {
 	var out [][]string
 	for _, s := range sets {
 		for _, g := range s.Sents {
 			ws := make([]string, len(g.Words))
 			for i, w := range g.Words {
-				ws[i] = strings.ToLower(w)
+				ws[i] = w
+				if !cased {
+					ws[i] = strings.ToLower(w)
+				}
 			}
 			out = append(out, ws)
 		}

@@ -186,7 +186,7 @@ func TestFeatureIndexRejects(t *testing.T) {
 // back with its row.
 func TestWriteModelRoundTrip(t *testing.T) {
 	want := map[string]int32{"w=the": 0, "w=The": 1, "shape=Xx": 2, "p=B-PERSON|w=Mr": 3}
-	clusters := map[string]string{"the": "0010", "paris": "11011"}
+	clusters := Clusters{Paths: map[string]string{"the": "0010", "Paris": "11011"}, Cased: true}
 	m := &Model{Labels: labels, Index: want, Weights: make([]float32, len(want)*numLabels), Clusters: clusters}
 	for i := range m.Weights {
 		m.Weights[i] = float32(i)
@@ -209,7 +209,7 @@ func TestWriteModelRoundTrip(t *testing.T) {
 		if !slices.Equal(back.Weights, m.Weights) {
 			t.Fatalf("round %d: weights changed", round)
 		}
-		if !maps.Equal(back.Clusters, clusters) {
+		if !maps.Equal(back.Clusters.Paths, clusters.Paths) || !back.Clusters.Cased {
 			t.Fatalf("round %d: clusters %v, want %v", round, back.Clusters, clusters)
 		}
 		m = back

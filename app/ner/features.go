@@ -59,17 +59,17 @@ type sentenceFeatures struct {
 	titles  map[string]bool
 	marks   []string   // dictionary marks per token, see dictMarks
 	lists   []listMark // name-list marks per token, see listMarks
-	// clusters maps a lower-cased word to its Brown cluster's bit string
-	// (clusters.go); nil: no cluster features.
-	clusters map[string]string
-	buf      []byte
+	// paths are the Brown cluster bit strings per token ("": none), see
+	// clusterPaths.
+	paths []string
+	buf   []byte
 }
 
 // newSentenceFeatures prepares the features of a sentence.
 func newSentenceFeatures(toks []token, lex, dict map[string]byte, titles map[string]bool, nl NameLists,
-	clusters map[string]string) *sentenceFeatures {
+	cl Clusters) *sentenceFeatures {
 	return &sentenceFeatures{toks: toks, lexicon: lex, titles: titles, marks: dictMarks(toks, dict, nil),
-		lists: listMarks(toks, nl), clusters: clusters}
+		lists: listMarks(toks, nl), paths: clusterPaths(toks, cl)}
 }
 
 // listAt returns the name-list mark of token i ({0, 0} outside the sentence).

@@ -51,9 +51,9 @@ type Model struct {
 	NotNames map[string]bool
 	// Inner are the lower-case words seen inside names (MineInnerWords).
 	Inner map[string]bool
-	// Clusters maps lower-cased words to their Brown cluster's bit string
-	// (clusters.go); nil in models trained without them.
-	Clusters map[string]string
+	// Clusters are the Brown word clusters of the cluster features
+	// (clusters.go); empty in models trained without them.
+	Clusters Clusters
 
 	feats *featureIndex // Index, compact (featindex.go); nil until withIndex
 }

@@ -28,9 +28,9 @@ type TrainOptions struct {
 	// LeadingTitleSents are sentences whose PERSON spans leave titles out
 	// (the extra sets); MineLeadingTitles adds the titles found there.
 	LeadingTitleSents []GoldSentence
-	// Clusters are Brown word clusters (LearnClusters) for the cluster
-	// features; nil: none.
-	Clusters map[string]string
+	// Clusters are Brown word clusters (see nertrain) for the cluster
+	// features; empty: none.
+	Clusters Clusters
 }
 
 // trainSent is one training sentence with its features interned.
@@ -171,7 +171,7 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 
 // intern computes and numbers the features of one sentence.
 func intern(in *interner, toks []token, spans []Span, lex, dict map[string]byte, titles map[string]bool, nl NameLists,
-	clusters map[string]string) trainSent {
+	clusters Clusters) trainSent {
 	f := newSentenceFeatures(toks, lex, dict, titles, nl, clusters)
 	ts := trainSent{gold: goldLabels(toks, spans),
 		static: make([][]int32, len(toks)), dyn: make([][numLabels + 1][]int32, len(toks))}

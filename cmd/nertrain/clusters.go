@@ -17,15 +17,16 @@ import (
 type clusterOptions struct {
 	n, min int
 	out    string
+	cased  bool
 }
 
 // learnClusters learns Brown clusters over the words of every sentence of
 // sets (nil when co.n is 0) and writes them to co.out if set.
-func learnClusters(sets []ner.TrainingSet, co clusterOptions) (map[string]string, error) {
+func learnClusters(sets []ner.TrainingSet, co clusterOptions) (ner.Clusters, error) {
 	if co.n <= 0 {
-		return nil, nil
+		return ner.Clusters{}, nil
 	}
-	text := ner.ClusterText(sets)
+	text := ner.ClusterText(sets, co.cased)
 	start := time.Now()
 	res, err := brown.Cluster(text, brown.Options{Clusters: co.n, MinCount: co.min,
 		Progress: func(added, total int) {
@@ -34,7 +35,7 @@ func learnClusters(sets []ner.TrainingSet, co clusterOptions) (map[string]string
 			}
 		}})
 	if err != nil {
-		return nil, err
+		return ner.Clusters{}, err
 	}
 	tokens := 0
 	for _, s := range text {
@@ -44,10 +45,10 @@ func learnClusters(sets []ner.TrainingSet, co clusterOptions) (map[string]string
 		res.Words, co.min, tokens, co.n, res.AMI, time.Since(start).Round(time.Second))
 	if co.out != "" {
 		if err := writeClusters(co.out, text, res.Paths); err != nil {
-			return nil, err
+			return ner.Clusters{}, err
 		}
 	}
-	return res.Paths, nil
+	return ner.Clusters{Paths: res.Paths, Cased: co.cased}, nil
 }
 
 // writeClusters writes one line per word: bit string, word, count, sorted

@@ -32,6 +32,7 @@ func main() {
 	model := flag.String("model", "", "evaluate this model file on every dev split instead of training")
 	clusters := flag.Int("clusters", 256, "Brown clusters learnt over all sets' words as features; 0: none")
 	clusterMin := flag.Int("cluster-min", 3, "words seen fewer times (lower-cased, over all sets) get no cluster")
+	clusterCased := flag.Bool("cluster-cased", false, "cluster words as written (default: lower-cased)")
 	clusterOut := flag.String("cluster-out", "", "also write the clusters here (bit string, word, count; sorted by bit string)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -41,7 +42,7 @@ func main() {
 		}
 		return
 	}
-	co := clusterOptions{n: *clusters, min: *clusterMin, out: *clusterOut}
+	co := clusterOptions{n: *clusters, min: *clusterMin, out: *clusterOut, cased: *clusterCased}
 	if err := run(*data, *out, *iters, float32(*prune), *eval, *seed, *sets, *lists, co); err != nil {
 		log.Fatal("nertrain: ", err)
 	}
