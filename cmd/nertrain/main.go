@@ -3,8 +3,9 @@
 // gazetteer name lists of ../shared/ner/gazetteers as features. Every tenth
 // sentence of each set is a dev split that is never trained on; with -eval
 // it prints P/R/F1 per type on each set's dev split, and stock prose's on GMB.
-// Brown word clusters learnt first over the words of every sentence of every
-// set (train and dev: unlabelled text, labels unused) are features too.
+// With -clusters C, Brown word clusters learnt first over the words of every
+// sentence of every set (train and dev: unlabelled text, labels unused) are
+// features too (not in the embedded model: they did not help, docs/ner.md).
 package main
 
 import (
@@ -30,7 +31,7 @@ func main() {
 	sets := flag.String("sets", "all", "comma-separated training sets (gmb, gum, crossner-politics, btc-g, uner-en-ewt-devtest) or all")
 	lists := flag.Bool("lists", true, "use the gazetteer name lists as features")
 	model := flag.String("model", "", "evaluate this model file on every dev split instead of training")
-	clusters := flag.Int("clusters", 256, "Brown clusters learnt over all sets' words as features; 0: none")
+	clusters := flag.Int("clusters", 0, "Brown clusters learnt over all sets' words as features (256 tried: docs/ner.md); 0: none")
 	clusterMin := flag.Int("cluster-min", 3, "words seen fewer times (lower-cased, over all sets) get no cluster")
 	clusterCased := flag.Bool("cluster-cased", false, "cluster words as written (default: lower-cased)")
 	clusterOut := flag.String("cluster-out", "", "also write the clusters here (bit string, word, count; sorted by bit string)")
