@@ -2,6 +2,10 @@ package brown
 
 import "math"
 
+// maxLogTable bounds the table of logarithms of counts (8 MB); larger
+// counts, from texts of more than a million bigrams, are computed.
+const maxLogTable = 1 << 20
+
 // clusterer holds the active clusters in K = C+1 slots, their bigram
 // counts, AMI terms and the loss of merging each pair.
 type clusterer struct {
@@ -49,7 +53,7 @@ func newClusterer(words, c int, right, left [][]edge) *clusterer {
 			cl.pr0[w] += e.n
 		}
 	}
-	cl.logn = make([]float64, int(cl.N)+1)
+	cl.logn = make([]float64, min(int(cl.N), maxLogTable)+1)
 	for i := range cl.logn {
 		cl.logn[i] = math.Log(float64(i))
 	}
@@ -64,7 +68,13 @@ func (c *clusterer) ql(n, la, lb float64) float64 {
 	if n <= 0 {
 		return 0
 	}
-	return n / c.N * (c.logn[int(n)] + c.logN - la - lb)
+	ln := 0.0
+	if i := int(n); i < len(c.logn) {
+		ln = c.logn[i]
+	} else {
+		ln = math.Log(n)
+	}
+	return n / c.N * (ln + c.logN - la - lb)
 }
 
 // setLogs updates the logarithms of slot s's marginals and of its sums
