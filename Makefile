@@ -72,7 +72,8 @@ eval:
 	$(GO) run ./cmd/evaltext -cv=false -html=false
 	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 
-# model retrains the entity model from ../shared/ner/gmb-train.csv into app/ner/model.gob.gz,
+# model retrains the entity model from ../shared/ner (GMB, extra sets, gazetteers) into app/ner/model.gob.gz
+# (without Brown word clusters: `go run ./cmd/nertrain -eval -clusters 256` adds them; docs/ner.md),
 # then relearns the context cues (cues).
 model:
 	$(GO) run ./cmd/nertrain -eval

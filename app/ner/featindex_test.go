@@ -145,7 +145,7 @@ func TestFeatureIndexAgreesWithMap(t *testing.T) {
 	asked := 0
 	for _, text := range texts {
 		for _, toks := range tg.pipe.sentences(text, 0) {
-			f := newSentenceFeatures(toks, m.Lexicon, m.Dict, tg.titles, m.Lists)
+			f := newSentenceFeatures(toks, m.Lexicon, m.Dict, tg.titles, m.Lists, m.Clusters)
 			for i := range toks {
 				f.static(i, func(k []byte) { check(k); asked++ })
 				for p := 0; p <= numLabels; p++ {
@@ -186,7 +186,8 @@ func TestFeatureIndexRejects(t *testing.T) {
 // back with its row.
 func TestWriteModelRoundTrip(t *testing.T) {
 	want := map[string]int32{"w=the": 0, "w=The": 1, "shape=Xx": 2, "p=B-PERSON|w=Mr": 3}
-	m := &Model{Labels: labels, Index: want, Weights: make([]float32, len(want)*numLabels)}
+	clusters := Clusters{Paths: map[string]string{"the": "0010", "Paris": "11011"}, Cased: true}
+	m := &Model{Labels: labels, Index: want, Weights: make([]float32, len(want)*numLabels), Clusters: clusters}
 	for i := range m.Weights {
 		m.Weights[i] = float32(i)
 	}
@@ -208,6 +209,9 @@ func TestWriteModelRoundTrip(t *testing.T) {
 		if !slices.Equal(back.Weights, m.Weights) {
 			t.Fatalf("round %d: weights changed", round)
 		}
+		if !maps.Equal(back.Clusters.Paths, clusters.Paths) || !back.Clusters.Cased {
+			t.Fatalf("round %d: clusters %v, want %v", round, back.Clusters, clusters)
+		}
 		m = back
 	}
 }
@@ -227,7 +231,7 @@ func BenchmarkFeatureLookup(b *testing.B) {
 	}
 	var keys [][]byte
 	for _, toks := range tg.pipe.sentences(string(text), 0) {
-		f := newSentenceFeatures(toks, m.Lexicon, m.Dict, tg.titles, m.Lists)
+		f := newSentenceFeatures(toks, m.Lexicon, m.Dict, tg.titles, m.Lists, m.Clusters)
 		for i := range toks {
 			f.static(i, func(k []byte) { keys = append(keys, bytes.Clone(k)) })
 		}

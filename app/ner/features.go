@@ -59,13 +59,17 @@ type sentenceFeatures struct {
 	titles  map[string]bool
 	marks   []string   // dictionary marks per token, see dictMarks
 	lists   []listMark // name-list marks per token, see listMarks
-	buf     []byte
+	// paths are the Brown cluster bit strings per token ("": none), see
+	// clusterPaths.
+	paths []string
+	buf   []byte
 }
 
 // newSentenceFeatures prepares the features of a sentence.
-func newSentenceFeatures(toks []token, lex, dict map[string]byte, titles map[string]bool, nl NameLists) *sentenceFeatures {
+func newSentenceFeatures(toks []token, lex, dict map[string]byte, titles map[string]bool, nl NameLists,
+	cl Clusters) *sentenceFeatures {
 	return &sentenceFeatures{toks: toks, lexicon: lex, titles: titles, marks: dictMarks(toks, dict, nil),
-		lists: listMarks(toks, nl)}
+		lists: listMarks(toks, nl), paths: clusterPaths(toks, cl)}
 }
 
 // listAt returns the name-list mark of token i ({0, 0} outside the sentence).
@@ -223,6 +227,7 @@ func (f *sentenceFeatures) static(i int, out featureEmitter) {
 	f.emit(out, "w-1s", f.word(i-1), t.shape)
 	f.emit(out, "sw+1", t.shape, f.word(i+1))
 	f.listFeatures(i, out)
+	f.clusterFeatures(i, out)
 }
 
 // dynamic emits the features of token i that join the previous label.

@@ -51,6 +51,9 @@ type Model struct {
 	NotNames map[string]bool
 	// Inner are the lower-case words seen inside names (MineInnerWords).
 	Inner map[string]bool
+	// Clusters are the Brown word clusters of the cluster features
+	// (clusters.go); empty in models trained without them.
+	Clusters Clusters
 
 	feats *featureIndex // Index, compact (featindex.go); nil until withIndex
 }
@@ -148,7 +151,7 @@ func (m *Model) labelScores(toks []token, titles map[string]bool) ([]int, func(i
 	if n == 0 {
 		return nil, nil
 	}
-	f := newSentenceFeatures(toks, m.Lexicon, m.Dict, titles, m.Lists)
+	f := newSentenceFeatures(toks, m.Lexicon, m.Dict, titles, m.Lists, m.Clusters)
 	static := make([][numLabels]float32, n)
 	dyn := make([][numLabels + 1][numLabels]float32, n)
 	for i := range n {

@@ -28,6 +28,9 @@ type TrainOptions struct {
 	// LeadingTitleSents are sentences whose PERSON spans leave titles out
 	// (the extra sets); MineLeadingTitles adds the titles found there.
 	LeadingTitleSents []GoldSentence
+	// Clusters are Brown word clusters (see nertrain) for the cluster
+	// features; empty: none.
+	Clusters Clusters
 }
 
 // trainSent is one training sentence with its features interned.
@@ -116,7 +119,7 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 	cut := NewNameCut(titleList, lex)
 	titles := cut.titles
 	m := &Model{Labels: labels, Lexicon: lex, Titles: titleList, Dict: BuildDictionary(sents, cut), Lists: opt.Lists,
-		NotNames: MineNotNames(sents, opt.Lists), Inner: MineInnerWords(sents)}
+		NotNames: MineNotNames(sents, opt.Lists), Inner: MineInnerWords(sents), Clusters: opt.Clusters}
 	// Each fold's dictionary features come from the other folds, so that
 	// training sees dictionary misses as tagging will.
 	folds := make([]map[string]byte, dictFolds)
@@ -141,7 +144,7 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 			defer wg.Done()
 			for i := w; i < len(sents); i += workers {
 				toks := pipe.sentence(sents[i].Text())
-				data[i] = intern(in, toks, sents[i].Spans(cut), m.Lexicon, folds[i%dictFolds], titles, m.Lists)
+				data[i] = intern(in, toks, sents[i].Spans(cut), m.Lexicon, folds[i%dictFolds], titles, m.Lists, m.Clusters)
 			}
 		}()
 	}
@@ -167,8 +170,9 @@ func Train(sents []GoldSentence, opt TrainOptions) (*Model, error) {
 }
 
 // intern computes and numbers the features of one sentence.
-func intern(in *interner, toks []token, spans []Span, lex, dict map[string]byte, titles map[string]bool, nl NameLists) trainSent {
-	f := newSentenceFeatures(toks, lex, dict, titles, nl)
+func intern(in *interner, toks []token, spans []Span, lex, dict map[string]byte, titles map[string]bool, nl NameLists,
+	clusters Clusters) trainSent {
+	f := newSentenceFeatures(toks, lex, dict, titles, nl, clusters)
 	ts := trainSent{gold: goldLabels(toks, spans),
 		static: make([][]int32, len(toks)), dyn: make([][numLabels + 1][]int32, len(toks))}
 	var keys []string

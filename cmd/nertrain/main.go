@@ -3,6 +3,9 @@
 // gazetteer name lists of ../shared/ner/gazetteers as features. Every tenth
 // sentence of each set is a dev split that is never trained on; with -eval
 // it prints P/R/F1 per type on each set's dev split, and stock prose's on GMB.
+// With -clusters C, Brown word clusters learnt first over the words of every
+// sentence of every set (train and dev: unlabelled text, labels unused) are
+// features too (not in the embedded model: they did not help, docs/ner.md).
 package main
 
 import (
@@ -28,6 +31,10 @@ func main() {
 	sets := flag.String("sets", "all", "comma-separated training sets (gmb, gum, crossner-politics, btc-g, uner-en-ewt-devtest) or all")
 	lists := flag.Bool("lists", true, "use the gazetteer name lists as features")
 	model := flag.String("model", "", "evaluate this model file on every dev split instead of training")
+	clusters := flag.Int("clusters", 0, "Brown clusters learnt over all sets' words as features (256 tried: docs/ner.md); 0: none")
+	clusterMin := flag.Int("cluster-min", 3, "words seen fewer times (lower-cased, over all sets) get no cluster")
+	clusterCased := flag.Bool("cluster-cased", false, "cluster words as written (default: lower-cased)")
+	clusterOut := flag.String("cluster-out", "", "also write the clusters here (bit string, word, count; sorted by bit string)")
 	flag.Parse()
 	log.SetFlags(0)
 	if *model != "" {
@@ -36,12 +43,13 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *out, *iters, float32(*prune), *eval, *seed, *sets, *lists); err != nil {
+	co := clusterOptions{n: *clusters, min: *clusterMin, out: *clusterOut, cased: *clusterCased}
+	if err := run(*data, *out, *iters, float32(*prune), *eval, *seed, *sets, *lists, co); err != nil {
 		log.Fatal("nertrain: ", err)
 	}
 }
 
-func run(data, out string, iters int, prune float32, eval bool, seed uint64, use string, useLists bool) error {
+func run(data, out string, iters int, prune float32, eval bool, seed uint64, use string, useLists bool, co clusterOptions) error {
 	var nl ner.NameLists
 	if useLists {
 		var err error
@@ -74,9 +82,14 @@ func run(data, out string, iters int, prune float32, eval bool, seed uint64, use
 			caseSents = append(caseSents, tr...)
 		}
 	}
+	clusters, err := learnClusters(all, co)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	m, err := ner.Train(train, ner.TrainOptions{Iterations: iters, Seed: seed, Prune: prune, Log: log.Printf,
-		Lists: nl, CaseSents: caseSents, TitleSents: titleSents, LeadingTitleSents: leadingTitleSents})
+		Lists: nl, CaseSents: caseSents, TitleSents: titleSents, LeadingTitleSents: leadingTitleSents,
+		Clusters: clusters})
 	if err != nil {
 		return err
 	}
