@@ -132,7 +132,7 @@ func ResolveNames(r *Resolver, docs [][]Entity) map[string]Decision {
 			if votes[name] == nil {
 				votes[name] = map[string]float64{}
 			}
-			votes[name][majority(ts)]++
+			votes[name][Majority(ts)]++
 		}
 	}
 	evs := make([]Evidence, 0, len(votes))
@@ -151,9 +151,9 @@ func mentionName(e Entity) string {
 	return e.Text
 }
 
-// majority returns the type with the most mentions (ties: the first in
+// Majority returns the type with the most mentions (ties: the first in
 // alphabetical order, as the store counts).
-func majority(ts map[string]int) string {
+func Majority(ts map[string]int) string {
 	best, n := "", 0
 	for typ, k := range ts {
 		if k > n || k == n && typ < best {

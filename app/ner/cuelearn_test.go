@@ -4,13 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/newsarchive/newsarchive/app/internal/corpus"
 )
 
 // gold builds a sentence from "word/TAG" pairs ("O" when no tag is given).
@@ -234,15 +231,7 @@ func TestLearnedCuesReproduce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the training sets; skipped with -short")
 	}
-	root := corpus.Path(t, "ner")
-	nl, err := LoadNameLists(filepath.Join(root, "gazetteers"))
-	if err != nil {
-		t.Skipf("gazetteers: %v", err)
-	}
-	sets, err := LoadTrainingSets(root, nl.Countries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets := loadSharedSets(t)
 	th := map[string]CueThreshold{}
 	sc := bufio.NewScanner(bytes.NewReader(embeddedCues))
 	for sc.Scan() {

@@ -20,12 +20,10 @@ var devF1 = map[string]float64{
 	"uner-en-ewt-devtest": 76.9,
 }
 
-// TestDevSplitF1 prints P/R/F1 per type on the held-out split of every
-// training set (`make eval`) and checks the overall F1 of each.
-func TestDevSplitF1(t *testing.T) {
-	if testing.Short() {
-		t.Skip("dev-split evaluation is slow; skipped with -short")
-	}
+// loadSharedSets reads every training set of ../shared/ner (skipping the
+// test without it or its gazetteers).
+func loadSharedSets(t *testing.T) []TrainingSet {
+	t.Helper()
 	root := corpus.Path(t, "ner")
 	nl, err := LoadNameLists(filepath.Join(root, "gazetteers"))
 	if err != nil {
@@ -35,6 +33,16 @@ func TestDevSplitF1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sets
+}
+
+// TestDevSplitF1 prints P/R/F1 per type on the held-out split of every
+// training set (`make eval`) and checks the overall F1 of each.
+func TestDevSplitF1(t *testing.T) {
+	if testing.Short() {
+		t.Skip("dev-split evaluation is slow; skipped with -short")
+	}
+	sets := loadSharedSets(t)
 	tg := loadTagger(t)
 	for _, set := range sets {
 		t.Run(set.Name, func(t *testing.T) {

@@ -52,7 +52,7 @@ func simulateShare(tg *ner.Tagger, devs [][]ner.GoldSentence, lex *ner.CueLexico
 			for _, d := range docs {
 				seen := map[string]bool{}
 				for _, e := range d {
-					g := majority(gold[e.Text])
+					g := ner.Majority(gold[e.Text])
 					if g == "" || seen[e.Canonical] {
 						continue
 					}
@@ -74,18 +74,6 @@ func simulateShare(tg *ner.Tagger, devs [][]ner.GoldSentence, lex *ner.CueLexico
 		}
 	}
 	return nil
-}
-
-// majority returns the type with the most spans ("" for none; ties: the
-// first in alphabetical order).
-func majority(ts map[string]int) string {
-	best, n := "", 0
-	for typ, k := range ts {
-		if k > n || k == n && typ < best {
-			best, n = typ, k
-		}
-	}
-	return best
 }
 
 // goldShares simulates the cue rule of the archive (ner.Resolver.cued) on
@@ -189,7 +177,7 @@ func goldShares(tg *ner.Tagger, train [][]ner.GoldSentence, hand *ner.CueLexicon
 				continue
 			}
 			pt.over++
-			if majority(st.gold) == top {
+			if ner.Majority(st.gold) == top {
 				pt.right++
 			}
 		}
