@@ -64,7 +64,8 @@ func main() {
 	}
 	fmt.Printf("pages %d, errors %d\n", len(r.Pages), r.Errors)
 	fmt.Printf("mean body F1 %.4f (Parse: the vote)\n", r.MeanF1)
-	fmt.Printf("title accuracy %.3f\n", r.TitleAcc)
+	fmt.Printf("title accuracy %.3f (equal), %.3f (ingest.TitleMatches: equal or the site's part cut); text-dumps pages %.3f / %.3f\n",
+		r.TitleAcc, r.TitleCutAcc, r.DumpTitle, r.DumpTitleCut)
 	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
 	fmt.Printf("date accuracy %.3f (pages with an expected date: %.3f)\n", r.DateAcc, r.DateSet)
 	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)
