@@ -184,6 +184,13 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 	}
 	a.Title = collapseSpaces(a.Title)
 	head, site := CutTitle(meta.titleEvidence(a.Title, a.URL), DefaultCut())
+	if site == "" && a.Title != meta.Title {
+		// Readability may have cut the <title> itself: the part it cut
+		// is the site's name when the evidence says so.
+		if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); sameWords(normWords(h), normWords(a.Title)) {
+			site = s
+		}
+	}
 	a.Title = head
 	if a.Source == "" {
 		a.Source = site

@@ -394,7 +394,7 @@ func hasLetters(s string) bool {
 // copyrightRe finds a copyright line's holder: the text after "©",
 // "(c)" or "Copyright", years and "All rights reserved" left out.
 var (
-	copyrightRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright\b)\s*(?:copyright\b)?[\s\d\-–—,./]*(.*)`)
+	copyrightRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright\b)(?:[\s\d\-–—,./]|©|\(c\)|copyright\b)*(.*)`)
 	holderEndRe = regexp.MustCompile(`(?i)\s+[|·•–—-]\s+|\.\s|,\s|\s(?:all rights|alle rechte|tous droits|todos los derechos)|\s*\d{4}`)
 )
 
