@@ -17,9 +17,12 @@
 // With -human it scores the extractors and the vote on go-trafilatura's
 // human-annotated comparison set instead (module-dir defaults to the
 // module's directory in the module cache), with the published figures
-// beside them, and with -cv chooses the vote's weights, share and medoid
-// floor by cross-validation grouped by site, then scores that choice on
-// the html-pages corpus too.
+// beside them, and the titles against the human titles, uncut, with
+// htmlpage.DefaultCut and with the cut of the site's name chosen by
+// k-fold cross-validation grouped by site; with -cv it also chooses the
+// vote's weights, share and medoid floor by that cross-validation, then
+// scores that choice on the html-pages corpus too. The title accuracy on
+// html-pages is printed both exactly and by ingest.TitleMatches.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
 // ../shared/corpus/html-pages when run from the repository's top directory.

@@ -197,9 +197,8 @@ func letterMatch(a, b string) float64 {
 		a, b = b, a
 	}
 	if len(a) >= 4 && strings.Contains(b, a) {
-		// A name inside a longer part ("Weinkenner.de" in "weinkennerde")
-		// counts by how much of it the name is, but at least 0.75 when
-		// the name is most of a word-bounded part.
+		// A name inside a longer part counts by how much of it the name
+		// is ("hausinfo" is all of "hausinfo", a tenth of a headline).
 		return float64(len(a)) / float64(len(b))
 	}
 	return 0
