@@ -56,6 +56,16 @@ func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) err
 	}
 	fmt.Printf("\ntitle accuracy against the human title: %.3f (%d of %d pages with one)\n",
 		float64(r.TitleOK)/float64(max(r.Titled, 1)), r.TitleOK, r.Titled)
+	tcv, err := htmleval.CrossValidateCut(r, k, htmleval.CutGrid())
+	if err != nil {
+		return err
+	}
+	frac := func(n int) float64 { return float64(n) / float64(max(tcv.Titled, 1)) }
+	fmt.Printf("titles without the cut of the site's name %.3f (%d); DefaultCut %.3f (%d); %d-fold site-grouped CV of %d cuts, held-out %.3f (%d); chosen on all pages %+v (%d)\n",
+		frac(tcv.Uncut), tcv.Uncut, frac(tcv.Default), tcv.Default, k, len(htmleval.CutGrid()), frac(tcv.HeldOut), tcv.HeldOut, tcv.All, tcv.AllOK)
+	for f, o := range tcv.Chosen {
+		fmt.Printf("  fold %d: %+v\n", f+1, o)
+	}
 	if cv {
 		return humanCV(r, k, pagesDir)
 	}

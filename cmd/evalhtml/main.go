@@ -17,9 +17,12 @@
 // With -human it scores the extractors and the vote on go-trafilatura's
 // human-annotated comparison set instead (module-dir defaults to the
 // module's directory in the module cache), with the published figures
-// beside them, and with -cv chooses the vote's weights, share and medoid
-// floor by cross-validation grouped by site, then scores that choice on
-// the html-pages corpus too.
+// beside them, and the titles against the human titles, uncut, with
+// htmlpage.DefaultCut and with the cut of the site's name chosen by
+// k-fold cross-validation grouped by site; with -cv it also chooses the
+// vote's weights, share and medoid floor by that cross-validation, then
+// scores that choice on the html-pages corpus too. The title accuracy on
+// html-pages is printed both exactly and by ingest.TitleMatches.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
 // ../shared/corpus/html-pages when run from the repository's top directory.
@@ -64,7 +67,8 @@ func main() {
 	}
 	fmt.Printf("pages %d, errors %d\n", len(r.Pages), r.Errors)
 	fmt.Printf("mean body F1 %.4f (Parse: the vote)\n", r.MeanF1)
-	fmt.Printf("title accuracy %.3f\n", r.TitleAcc)
+	fmt.Printf("title accuracy %.3f (equal), %.3f (ingest.TitleMatches: equal or the site's part cut); text-dumps pages %.3f / %.3f\n",
+		r.TitleAcc, r.TitleCutAcc, r.DumpTitle, r.DumpTitleCut)
 	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
 	fmt.Printf("date accuracy %.3f (pages with an expected date: %.3f)\n", r.DateAcc, r.DateSet)
 	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)

@@ -120,6 +120,13 @@ func (x *Extraction) Title() string {
 	return ingest.Sanitize(buildArticle(x.meta, x.ra, "", x.pageURL)).Title
 }
 
+// TitleEvidence is the page's title before the site's name is cut off it
+// and the evidence CutTitle reads (for evaluating other CutOptions).
+func (x *Extraction) TitleEvidence() TitleEvidence {
+	title := collapseSpaces(first(x.ra.Title(), x.meta.OGTitle, x.meta.Headline, x.meta.Title))
+	return x.meta.titleEvidence(title, first(x.meta.Canonical, x.pageURL))
+}
+
 // Ballots returns the page's lines indexed against the three extractors'
 // texts, for the vote under other options (the evaluation's
 // cross-validation); nil when the page was read by readability alone.
@@ -176,6 +183,18 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 		Body:     body,
 	}
 	a.Title = collapseSpaces(a.Title)
+	head, site := CutTitle(meta.titleEvidence(a.Title, a.URL), DefaultCut())
+	if site == "" && a.Title != meta.Title {
+		// Readability may have cut the <title> itself: the part it cut
+		// is the site's name when the evidence says so.
+		if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); sameWords(normWords(h), normWords(a.Title)) {
+			site = s
+		}
+	}
+	a.Title = head
+	if a.Source == "" {
+		a.Source = site
+	}
 	a.Byline = collapseSpaces(a.Byline)
 	if h := meta.Headline; h != "" && !strings.EqualFold(h, a.Title) {
 		a.Headline = h

@@ -55,6 +55,9 @@ func collectLD(v any, depth int, out *[]ldArticle) {
 		}
 		typ := ldType(t["@type"])
 		if typ == "" {
+			if isSiteType(t["@type"]) {
+				*out = append(*out, ldArticle{Type: "site", Publisher: ldString(t["name"])})
+			}
 			return
 		}
 		*out = append(*out, ldArticle{
@@ -77,6 +80,33 @@ func bestLD(objs []ldArticle) ldArticle {
 		}
 	}
 	return ldArticle{}
+}
+
+// siteTypes are the schema.org types whose name is the site's.
+var siteTypes = []string{"website", "organization", "newsmediaorganization", "corporation"}
+
+// isSiteType reports an @type value naming a site or its owner.
+func isSiteType(v any) bool {
+	var types []string
+	switch t := v.(type) {
+	case string:
+		types = []string{t}
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				types = append(types, s)
+			}
+		}
+	}
+	for _, s := range types {
+		s = strings.ToLower(s[strings.LastIndexByte(s, '/')+1:])
+		for _, want := range siteTypes {
+			if s == want {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ldType returns the first recognised article type of an @type value

@@ -17,7 +17,14 @@ type pageMeta struct {
 	Lang      string
 	Canonical string
 	Published string // raw published date as written, best source first
+	// Evidence for cutting the site's name off the title (title.go).
+	Names []string // JSON-LD publisher/WebSite/Organization names, application-name
+	Marks []string // copyright holders, home-link texts, logo alt texts
+	H1s   []string
 }
+
+// maxMarks bounds each list of title evidence gathered from the page.
+const maxMarks = 4
 
 // dateKeys are <meta> names/properties carrying the publication date, best first.
 var dateKeys = []string{
@@ -68,10 +75,29 @@ func extractMeta(doc *html.Node, base *url.URL) pageMeta {
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
 					ld = append(ld, parseJSONLD(nodeText(n))...)
 				}
+			case "h1":
+				if len(m.H1s) < maxMarks {
+					if t := collapseSpaces(nodeText(n)); t != "" && len(t) <= 4*maxTitleRunes {
+						m.H1s = append(m.H1s, t)
+					}
+				}
+			case "a":
+				if len(m.Marks) < 2*maxMarks && isHomeLink(attr(n, "href"), base) {
+					m.Marks = appendMark(m.Marks, first(collapseSpaces(nodeText(n)), attr(n, "title"), childAlt(n)))
+				}
+			case "img":
+				if len(m.Marks) < 2*maxMarks && strings.Contains(strings.ToLower(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "src")), "logo") {
+					m.Marks = appendMark(m.Marks, attr(n, "alt"))
+				}
 			case "time":
 				if timeDate == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
 					timeDate = strings.TrimSpace(attr(n, "datetime"))
 				}
+			}
+		}
+		if n.Type == html.TextNode && len(m.Marks) < 2*maxMarks {
+			if h := copyrightHolder(n.Data); h != "" {
+				m.Marks = appendMark(m.Marks, h)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -81,6 +107,16 @@ func extractMeta(doc *html.Node, base *url.URL) pageMeta {
 	walk(doc)
 
 	a := bestLD(ld)
+	for _, o := range ld {
+		if o.Publisher != "" && len(m.Names) < 2*maxMarks {
+			m.Names = append(m.Names, o.Publisher)
+		}
+	}
+	for _, k := range []string{"og:site_name", "application-name", "apple-mobile-web-app-title"} {
+		if v := metas[k]; v != "" {
+			m.Names = append(m.Names, collapseSpaces(v))
+		}
+	}
 	m.Headline = collapseSpaces(a.Headline)
 	m.OGTitle = first(metas["og:title"], metas["twitter:title"], metas["dc.title"])
 	m.SiteName = first(metas["og:site_name"], a.Publisher, metas["application-name"])

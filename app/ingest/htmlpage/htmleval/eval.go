@@ -33,11 +33,14 @@ type Expected struct {
 
 // Page is the score of one page.
 type Page struct {
-	Name                 string
-	Err                  error // Parse's error, if any
-	Precision, Recall    float64
-	F1                   float64 // body token F1 (0 when Err != nil)
-	TitleOK, BylineOK    bool
+	Name              string
+	Err               error // Parse's error, if any
+	Precision, Recall float64
+	F1                float64 // body token F1 (0 when Err != nil)
+	TitleOK, BylineOK bool
+	// TitleCut: our title is the expected one or it with the site's part
+	// cut off (ingest.TitleMatches, the text-dumps corpus's rule).
+	TitleCut             bool
 	DateOK, LangOK       bool
 	Want                 Expected
 	GotTitle, GotByline  string
@@ -72,6 +75,10 @@ type Report struct {
 	Pages                        []Page
 	MeanF1                       float64
 	TitleAcc, BylineAcc, DateAcc float64
+	// TitleCutAcc: titles right by ingest.TitleMatches; DumpTitle and
+	// DumpTitleCut: the two title accuracies over the pages that are in
+	// text-dumps too (its expected titles are these pages').
+	TitleCutAcc, DumpTitle, DumpTitleCut float64
 	// BylineSet and DateSet are the accuracies over the pages whose
 	// expected value is not empty.
 	BylineSet, DateSet float64
@@ -113,7 +120,14 @@ func (r *Report) summarise() {
 		return
 	}
 	var f1, title, byline, date, bylineN, bylineOK, dateN, dateOK, langN, langOK float64
+	var titleCut, dumpN, dumpTitle, dumpTitleCut float64
 	for _, p := range r.Pages {
+		titleCut += b2f(p.TitleCut)
+		if p.wantDump != nil {
+			dumpN++
+			dumpTitle += b2f(p.TitleOK)
+			dumpTitleCut += b2f(p.TitleCut)
+		}
 		if p.Err != nil {
 			r.Errors++
 		}
@@ -143,6 +157,7 @@ func (r *Report) summarise() {
 		r.ByExtractor[ex] = means(bodies)
 	}
 	r.BylineSet, r.DateSet = bylineOK/max(bylineN, 1), dateOK/max(dateN, 1)
+	r.TitleCutAcc, r.DumpTitle, r.DumpTitleCut = titleCut/n, dumpTitle/max(dumpN, 1), dumpTitleCut/max(dumpN, 1)
 	r.LangSet = langOK / max(langN, 1)
 }
 
@@ -189,6 +204,7 @@ func ScorePage(dir, dumpExpected string) (Page, error) {
 	p.GotTitle, p.GotByline, p.GotDate, p.GotLanguage = a.Title, a.Byline, a.Published, a.Language
 	p.Precision, p.Recall, p.F1 = TokenF1(p.wantBag, Tokens(a.Body))
 	p.TitleOK = SameTitle(p.Want.Title, a.Title)
+	p.TitleCut = p.TitleOK || ingest.TitleMatches(a.Title, p.Want.Title)
 	p.BylineOK = SameByline(p.Want.Byline, a.Byline)
 	p.DateOK = SameDate(p.Want.PublishedTime, a.Published)
 	p.LangOK = SameLanguage(p.Want.Lang, a.Language)

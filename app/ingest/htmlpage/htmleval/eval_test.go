@@ -12,13 +12,20 @@ import (
 // so that a regression fails but noise does not. The reference is Mozilla
 // readability's output: readability alone scores 0.9993 on it, the vote
 // (Parse) 0.983 (bag F1) and 0.979 on the text-dumps pages (shingle F1);
-// title 1.000, byline 0.987, date 1.000 and language 1.000 on pages with
-// an expected value.
+// byline 0.987, date 1.000 and language 1.000 on pages with an expected
+// value. Titles: the expected title is readability's, which keeps the
+// site's name on some pages ("How to Build a Terrarium | eHow"), and Parse
+// cuts it off (htmlpage.CutTitle), so the title is checked with
+// ingest.TitleMatches (equal, or the expected title with the site's part
+// cut: 1.000) and exact equality has a lower floor (0.915 measured); the
+// human titles (TestHumanBenchmark) judge the cut.
+
 const (
 	minMeanF1    = 0.975
 	minReadF1    = 0.99
 	minShingleF1 = 0.97
-	minTitleAcc  = 0.97
+	minTitleCut  = 0.99
+	minTitleAcc  = 0.88
 	minBylineSet = 0.95
 	minDateSet   = 0.95
 	minLangSet   = 0.95
@@ -41,8 +48,8 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %v", p.Name, p.Err)
 		}
 	}
-	t.Logf("pages %d: mean F1 %.4f, title %.3f, byline %.3f (set %.3f), date %.3f (set %.3f)",
-		len(r.Pages), r.MeanF1, r.TitleAcc, r.BylineAcc, r.BylineSet, r.DateAcc, r.DateSet)
+	t.Logf("pages %d: mean F1 %.4f, title %.3f (TitleMatches %.3f), byline %.3f (set %.3f), date %.3f (set %.3f)",
+		len(r.Pages), r.MeanF1, r.TitleAcc, r.TitleCutAcc, r.BylineAcc, r.BylineSet, r.DateAcc, r.DateSet)
 	if r.MeanF1 < minMeanF1 {
 		t.Errorf("mean body F1 %.4f < %.3f", r.MeanF1, minMeanF1)
 	}
@@ -52,8 +59,11 @@ func TestCorpus(t *testing.T) {
 	if m := r.ByExtractor[htmlpage.Vote]; m.DumpPages < 80 || m.Shingle < minShingleF1 {
 		t.Errorf("vote on %d text-dumps pages: shingle F1 %.4f < %.2f", m.DumpPages, m.Shingle, minShingleF1)
 	}
+	if r.TitleCutAcc < minTitleCut || r.DumpTitleCut < minTitleCut {
+		t.Errorf("title accuracy (ingest.TitleMatches) %.3f, on text-dumps pages %.3f < %.2f", r.TitleCutAcc, r.DumpTitleCut, minTitleCut)
+	}
 	if r.TitleAcc < minTitleAcc {
-		t.Errorf("title accuracy %.3f < %.2f", r.TitleAcc, minTitleAcc)
+		t.Errorf("title accuracy (equal) %.3f < %.2f", r.TitleAcc, minTitleAcc)
 	}
 	if r.BylineSet < minBylineSet {
 		t.Errorf("byline accuracy %.3f < %.2f", r.BylineSet, minBylineSet)

@@ -204,6 +204,9 @@ type HumanPage struct {
 	Site  string // registrable domain of the URL: the cross-validation's group
 	Err   error  // Extract's error
 	Title string // our title
+	// TitleEv is the title before the site's name is cut off and the
+	// evidence for the cut (CrossValidateCut tries other cuts on it).
+	TitleEv htmlpage.TitleEvidence
 	// Counts by htmlpage.Extractor (Vote: Parse's body).
 	Counts [htmlpage.Distiller + 1]Counts
 
@@ -318,6 +321,7 @@ func scoreHumanPage(dir string, e HumanEntry) (p HumanPage, missing bool, err er
 		return p, false, nil
 	}
 	p.Title = x.Title()
+	p.TitleEv = x.TitleEvidence()
 	p.ballots = x.Ballots()
 	p.readText = x.Text(htmlpage.Readability, 0)
 	for ex := range p.Counts {
