@@ -191,7 +191,7 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 			site = s
 		}
 	}
-	a.Title = head
+	a.Title = ChooseTitle(meta.titleEvidence(a.Title, a.URL), head, DefaultHead())
 	if a.Source == "" {
 		a.Source = site
 	}
