@@ -66,6 +66,23 @@ func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) err
 	for f, o := range tcv.Chosen {
 		fmt.Printf("  fold %d: %+v\n", f+1, o)
 	}
+	// The html-pages corpus's titles are readability's, from <title>: an
+	// <h1> of other words than the cut title fails its TitleMatches floor,
+	// so the choices with Overlap below 1 are shown but not taken.
+	var kept []htmlpage.HeadOptions
+	for _, o := range htmleval.HeadGrid() {
+		if o.Overlap >= 1 {
+			kept = append(kept, o)
+		}
+	}
+	for _, grid := range [][]htmlpage.HeadOptions{htmleval.HeadGrid(), kept} {
+		hcv, err := htmleval.CrossValidateHead(r, k, grid)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("the <h1> over the cut title: DefaultHead %+v %.3f (%d); %d-fold site-grouped CV of %d choices, held-out %.3f (%d); chosen on all pages %+v (%d); by fold %+v\n",
+			htmlpage.DefaultHead(), frac(hcv.Default), hcv.Default, k, len(grid), frac(hcv.HeldOut), hcv.HeldOut, hcv.All, hcv.AllOK, hcv.Chosen)
+	}
 	if cv {
 		return humanCV(r, k, pagesDir)
 	}
