@@ -47,3 +47,42 @@ func TestCrossValidateCut(t *testing.T) {
 		t.Errorf("grid of %d does not start with the default", len(g))
 	}
 }
+
+// TestCrossValidateHead: pages whose human title is their <h1>, the cut
+// title's words with another dash, are right only when the <h1> is taken;
+// a page whose <h1> is other words is right only when it is not, so a grid
+// of "never", "same words" and "any words" chooses "same words" on every
+// fold.
+func TestCrossValidateHead(t *testing.T) {
+	var r HumanReport
+	for i := range 20 {
+		title := fmt.Sprintf("Council votes %d - budget", i)
+		h1 := fmt.Sprintf("Council votes %d – budget", i)
+		r.Pages = append(r.Pages, HumanPage{
+			Entry:   HumanEntry{Title: h1},
+			Site:    fmt.Sprintf("gazette%d.example", i),
+			TitleEv: htmlpage.TitleEvidence{Title: title, H1s: []string{h1}},
+		})
+	}
+	for i := range 4 {
+		title := fmt.Sprintf("Mayor resigns %d", i)
+		r.Pages = append(r.Pages, HumanPage{Entry: HumanEntry{Title: title}, Site: fmt.Sprintf("herald%d.example", i),
+			TitleEv: htmlpage.TitleEvidence{Title: title, H1s: []string{"Latest news"}}})
+	}
+	same, never, anyWords := htmlpage.HeadOptions{Overlap: 1}, htmlpage.HeadOptions{Overlap: 2}, htmlpage.HeadOptions{Overlap: 0}
+	cv, err := CrossValidateHead(r, 4, []htmlpage.HeadOptions{never, anyWords, same})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cv.Titled != 24 || cv.Uncut != 4 || cv.Default != 4 || cv.HeldOut != 24 || cv.All != same || cv.AllOK != 24 {
+		t.Errorf("titled %d uncut %d default %d held-out %d all %+v %d; want 24 4 4 24 %+v 24", cv.Titled, cv.Uncut, cv.Default, cv.HeldOut, cv.All, cv.AllOK, same)
+	}
+	for f, o := range cv.Chosen {
+		if o != same {
+			t.Errorf("fold %d chose %+v", f, o)
+		}
+	}
+	if g := HeadGrid(); len(g) < 2 || g[0] != htmlpage.DefaultHead() {
+		t.Errorf("grid of %d does not start with the default", len(g))
+	}
+}
