@@ -19,7 +19,10 @@
 // module's directory in the module cache), with the published figures
 // beside them, and the titles against the human titles, uncut, with
 // htmlpage.DefaultCut and with the cut of the site's name chosen by
-// k-fold cross-validation grouped by site; with -cv it also chooses the
+// k-fold cross-validation grouped by site, and the choice of the page's
+// <h1> over the cut title (htmlpage.DefaultHead) by the same
+// cross-validation, over all of htmleval.HeadGrid and over the choices the
+// html-pages titles allow; with -cv it also chooses the
 // vote's weights, share and medoid floor by that cross-validation, then
 // scores that choice on the html-pages corpus too. The title accuracy on
 // html-pages is printed both exactly and by ingest.TitleMatches.
