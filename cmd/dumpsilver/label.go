@@ -16,8 +16,8 @@ import (
 // readability's article (the body by build.py's expected.txt rule) and
 // its metadata (expected.json's fields).
 type Label struct {
-	Body       string  // paragraphs separated by one blank line, ending in a newline
-	Readerable bool    // readability's isProbablyReaderable on the whole page
+	Body       string  `json:"-"` // paragraphs separated by one blank line, ending in a newline
+	Readerable bool    `json:"-"` // readability's isProbablyReaderable on the whole page
 	Title      *string `json:"title"`
 	Lang       *string `json:"lang"`
 	Byline     *string `json:"byline"`
