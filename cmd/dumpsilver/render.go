@@ -65,7 +65,10 @@ func (r Renderer) Render(ctx context.Context, name, page string) (map[string]str
 	out := map[string]string{}
 	fixed := 0
 	for _, t := range Renderers {
-		argv := strings.Fields(strings.NewReplacer("{src}", src, "{stage}", stage).Replace(t.Cmd))
+		argv := strings.Fields(t.Cmd) // then the file, which may hold spaces
+		for i, a := range argv {
+			argv[i] = strings.NewReplacer("{src}", src, "{stage}", stage).Replace(a)
+		}
 		b, err := r.run(ctx, argv, env)
 		if err != nil {
 			return nil, fixed, fmt.Errorf("%s: %w", t.Name, err)

@@ -77,7 +77,7 @@ func TestGenerate(t *testing.T) {
 	}
 	short := strings.Replace(string(page), "<p>Engineers", "<p hidden>x</p><!--", 1)
 	short = strings.Replace(short, "</article>", "--></article>", 1)
-	for name, text := range map[string]string{"harbour": string(page), "empty": "<html><body></body></html>", "short": short} {
+	for name, text := range map[string]string{"harbour page": string(page), "empty": "<html><body></body></html>", "short": short} {
 		if err := os.MkdirAll(filepath.Join(in, name), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +96,7 @@ func TestGenerate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range Renderers {
-		b, err := os.ReadFile(filepath.Join(out, "harbour", r.Name+".txt"))
+		b, err := os.ReadFile(filepath.Join(out, "harbour page", r.Name+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,7 +105,7 @@ func TestGenerate(t *testing.T) {
 		}
 	}
 	want, _ := os.ReadFile(filepath.Join("testdata", "harbour.expected.txt"))
-	got, err := os.ReadFile(filepath.Join(out, "harbour", "expected.txt"))
+	got, err := os.ReadFile(filepath.Join(out, "harbour page", "expected.txt"))
 	if err != nil || string(got) != string(want) {
 		t.Errorf("expected.txt = %q, %v; want the label of TestMakeLabel", got, err)
 	}
