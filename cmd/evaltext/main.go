@@ -13,7 +13,9 @@
 //
 // -extra DIR puts the extra pages of DIR (cmd/dumpsilver's output) in every
 // training fold of the held-out figures, as texttrain -extra does; the
-// pages scored stay the development set's, on the same folds.
+// pages scored stay the development set's, on the same folds. It also
+// scores the importer's embedded model on the extra pages (the dump of each
+// that training uses: unseen by a model trained without -extra).
 //
 // The corpora are read from $NEWSARCHIVE_SHARED/corpus, or from
 // ../shared/corpus when run from the repository's top directory.
@@ -62,17 +64,20 @@ func run(dir string, cv bool, k int, html, verbose bool, extraDir string, perPag
 	}
 	fmt.Printf("\ntitle ceiling: dumps whose expected title occurs in the dump at all (whole, or less the site's name)\n")
 	dumpeval.PrintCeilings(os.Stdout, dumpeval.TitleCeilings(pages, samples, ingest.DefaultDumpModel()))
+	var extra []dumpeval.Page
+	if extraDir != "" {
+		if extra, err = dumpeval.Load(extraDir); err != nil {
+			return err
+		}
+	}
+	all, allSamples := pages, samples
+	if len(extra) > 0 {
+		all, allSamples = dumpeval.Join(pages, extra, perPage)
+		rows, _ := dumpeval.EvaluateImporter(all, allSamples[len(samples):])
+		fmt.Printf("\ntext dumps: the importer (embedded model) on the %d extra pages, the dump of each that training uses\n", len(extra))
+		dumpeval.PrintTable(os.Stdout, rows)
+	}
 	if cv {
-		var extra []dumpeval.Page
-		if extraDir != "" {
-			if extra, err = dumpeval.Load(extraDir); err != nil {
-				return err
-			}
-		}
-		all, allSamples := pages, samples
-		if len(extra) > 0 {
-			all, allSamples = dumpeval.Join(pages, extra, perPage)
-		}
 		rows, _, err := dumpeval.CrossValidateFolds(all, allSamples, dumpeval.DevFolds(all, len(pages), k), k)
 		if err != nil {
 			return err

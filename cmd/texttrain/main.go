@@ -12,7 +12,8 @@
 //
 // -extra DIR adds the pages of DIR (cmd/dumpsilver's output, laid out as the
 // corpus) to every training set, each with -extra-renderers of its five
-// dumps (chosen by the page's name). The held-out table stays the
+// dumps (chosen by the page's name); -extra-human-title trains their titles
+// on the comparison set's hand-written titles instead of readability's. The held-out table stays the
 // development set's, on the same page-grouped folds; a second held-out table
 // scores the extra pages by page-grouped folds of their own (every
 // development page in every training fold), unless -extra-cv=false.
@@ -48,6 +49,7 @@ func main() {
 	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output)")
 	flag.IntVar(&x.perPage, "extra-renderers", 1, "dumps used per extra page (1-5)")
 	flag.BoolVar(&x.cv, "extra-cv", true, "with -extra: also report the held-out figures on the extra pages")
+	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
 	flag.Parse()
 	if *sweepFile != "" {
 		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0))); err != nil {
@@ -78,6 +80,7 @@ type extraOpts struct {
 	dir     string
 	perPage int
 	cv      bool
+	human   bool
 }
 
 func run(cv bool, k int, out string, verbose bool, dir string, x extraOpts) error {
@@ -90,6 +93,19 @@ func run(cv bool, k int, out string, verbose bool, dir string, x extraOpts) erro
 		if extra, err = dumpeval.Load(x.dir); err != nil {
 			return err
 		}
+		agree, human := 0, 0
+		for i, p := range extra {
+			if p.HumanTitle != "" {
+				human++
+				if ingest.TitleMatches(p.HumanTitle, p.Title) || ingest.TitleMatches(p.Title, p.HumanTitle) {
+					agree++
+				}
+			}
+			if x.human {
+				extra[i].Title = p.HumanTitle
+			}
+		}
+		fmt.Printf("extra pages: %d with a hand-written title, it and readability's agree (one is the other, whole or less a separated part) on %d\n", human, agree)
 	}
 	pages, samples := dumpeval.Join(dev, extra, x.perPage)
 	if len(extra) > 0 {
