@@ -73,10 +73,7 @@ func (r Renderer) Render(ctx context.Context, name, page string) (map[string]str
 		if err != nil {
 			return nil, fixed, fmt.Errorf("%s: %w", t.Name, err)
 		}
-		// lynx prints file:// links of the stage copy: name them as the
-		// corpus does (file:///pages/<name>.html, file://localhost/pages/...).
-		b = bytes.ReplaceAll(b, []byte("file://localhost"+stageDir+"/"), []byte("file://localhost/pages/"))
-		b = bytes.ReplaceAll(b, []byte("file://"+stageDir+"/"), []byte("file:///pages/"))
+		b = renameStage(b, stageDir)
 		s, n := ValidUTF8(b)
 		fixed += n
 		out[t.Name] = s
@@ -108,6 +105,21 @@ func (r Renderer) run(ctx context.Context, argv, env []string) ([]byte, error) {
 		return nil, errors.New("empty output")
 	}
 	return stdout.b, nil
+}
+
+// renameStage names lynx's file:// links as the corpus does: the stage
+// folder is /pages (file:///pages/<name>.html, file://localhost/pages/...),
+// and a relative link that climbs out of it (../) resolves under / rather
+// than in the work folder's ancestors.
+func renameStage(b []byte, stageDir string) []byte {
+	to := "/pages/"
+	for d := stageDir; d != "/" && d != "." && d != ""; d = filepath.Dir(d) {
+		for _, scheme := range []string{"file://localhost", "file://"} {
+			b = bytes.ReplaceAll(b, []byte(scheme+d+"/"), []byte(scheme+to))
+		}
+		to = "/"
+	}
+	return b
 }
 
 // limitedBuffer keeps the first maxDump bytes written to it.

@@ -54,6 +54,16 @@ func FuzzValidUTF8(f *testing.F) {
 	})
 }
 
+func TestRenameStage(t *testing.T) {
+	in := "1. file:///w/0/pages/a.html#top\n2. file://localhost/w/0/pages/a.html\n3. file:///w/0/up.html\n" +
+		"4. file:///w/x.html\n5. file:///elsewhere/y.html\n6. file:///w/0/pagesx/z\n"
+	want := "1. file:///pages/a.html#top\n2. file://localhost/pages/a.html\n3. file:///up.html\n" +
+		"4. file:///x.html\n5. file:///elsewhere/y.html\n6. file:///pagesx/z\n"
+	if got := string(renameStage([]byte(in), "/w/0/pages")); got != want {
+		t.Errorf("renameStage:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func needTools(t *testing.T) {
 	t.Helper()
 	for _, r := range Renderers {
