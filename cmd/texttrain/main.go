@@ -10,6 +10,14 @@
 // -cv=false skips the cross-validation and only trains and scores the model
 // on all pages (a fifth of the time).
 //
+// -extra DIR adds the pages of DIR (cmd/dumpsilver's output, laid out as the
+// corpus) to every training set, each with -extra-renderers of its five
+// dumps (chosen by the page's name); -extra-human-title trains their titles
+// on the comparison set's hand-written titles instead of readability's. The held-out table stays the
+// development set's, on the same page-grouped folds; a second held-out table
+// scores the extra pages by page-grouped folds of their own (every
+// development page in every training fold), unless -extra-cv=false.
+//
 // -sweep configs.json instead compares boosting options by their held-out
 // score: the file holds a JSON list of {"Name", "Line", "Stage2", "Title"}
 // (each an ingest.BoostOptions; an absent one keeps the default), and each
@@ -37,6 +45,11 @@ func main() {
 	verbose := flag.Bool("v", false, "list the held-out result of every dump")
 	cv := flag.Bool("cv", true, "report the held-out (cross-validated) figures too")
 	sweepFile := flag.String("sweep", "", "JSON list of boosting configurations to compare by held-out score")
+	var x extraOpts
+	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output)")
+	flag.IntVar(&x.perPage, "extra-renderers", 1, "dumps used per extra page (1-5)")
+	flag.BoolVar(&x.cv, "extra-cv", true, "with -extra: also report the held-out figures on the extra pages")
+	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
 	flag.Parse()
 	if *sweepFile != "" {
 		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0))); err != nil {
@@ -45,7 +58,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*cv, *k, *out, *verbose, corpusDir(flag.Arg(0))); err != nil {
+	if err := run(*cv, *k, *out, *verbose, corpusDir(flag.Arg(0)), x); err != nil {
 		fmt.Fprintln(os.Stderr, "texttrain:", err)
 		os.Exit(1)
 	}
@@ -62,29 +75,68 @@ func corpusDir(arg string) string {
 	return filepath.Join(root, "corpus", "text-dumps")
 }
 
-func run(cv bool, k int, out string, verbose bool, dir string) error {
-	pages, err := dumpeval.Load(dir)
+// extraOpts are the -extra flags.
+type extraOpts struct {
+	dir     string
+	perPage int
+	cv      bool
+	human   bool
+}
+
+func run(cv bool, k int, out string, verbose bool, dir string, x extraOpts) error {
+	dev, err := dumpeval.Load(dir)
 	if err != nil {
 		return err
 	}
-	samples := dumpeval.Analyse(pages)
+	var extra []dumpeval.Page
+	if x.dir != "" {
+		if extra, err = dumpeval.Load(x.dir); err != nil {
+			return err
+		}
+		agree, human := 0, 0
+		for i, p := range extra {
+			if p.HumanTitle != "" {
+				human++
+				if ingest.TitleMatches(p.HumanTitle, p.Title) || ingest.TitleMatches(p.Title, p.HumanTitle) {
+					agree++
+				}
+			}
+			if x.human {
+				extra[i].Title = p.HumanTitle
+			}
+		}
+		fmt.Printf("extra pages: %d with a hand-written title, it and readability's agree (one is the other, whole or less a separated part) on %d\n", human, agree)
+	}
+	pages, samples := dumpeval.Join(dev, extra, x.perPage)
+	if len(extra) > 0 {
+		fmt.Printf("training on %d development pages and %d extra pages (%d dumps, %d per extra page)\n",
+			len(dev), len(extra), len(samples), min(max(x.perPage, 1), len(dumpeval.Renderers)))
+	}
 	if cv {
-		rows, scores, err := dumpeval.CrossValidate(pages, samples, k)
+		rows, scores, err := dumpeval.CrossValidateFolds(pages, samples, dumpeval.DevFolds(pages, len(dev), k), k)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("held-out (%d-fold cross-validation grouped by page), %d pages\n", k, len(pages))
+		fmt.Printf("held-out (%d-fold cross-validation grouped by page), %d pages\n", k, len(dev))
 		dumpeval.PrintTable(os.Stdout, rows)
 		if verbose {
 			dumpeval.PrintPages(os.Stdout, scores)
+		}
+		if len(extra) > 0 && x.cv {
+			rows, _, err := dumpeval.CrossValidateFolds(pages, samples, dumpeval.ExtraFolds(pages, len(dev), k), k)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("\nheld-out on the extra pages (%d-fold cross-validation grouped by page over them), %d pages\n", k, len(extra))
+			dumpeval.PrintTable(os.Stdout, rows)
 		}
 	}
 	m, err := dumpeval.Train(pages, samples, func(int) bool { return true })
 	if err != nil {
 		return err
 	}
-	rows, _ := dumpeval.Evaluate(pages, samples, func(int) *ingest.DumpModel { return m })
-	fmt.Println("\nin-sample (trained on all pages; the embedded model)")
+	rows, _ := dumpeval.Evaluate(pages, samples[:len(dev)*len(dumpeval.Renderers)], func(int) *ingest.DumpModel { return m })
+	fmt.Println("\nin-sample (trained on all pages; the embedded model), development pages")
 	dumpeval.PrintTable(os.Stdout, rows)
 	b, err := json.MarshalIndent(m, "", " ")
 	if err != nil {

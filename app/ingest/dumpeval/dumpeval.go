@@ -23,7 +23,10 @@ type Page struct {
 	Name  string
 	Gold  string
 	Title string
-	Dumps map[string]string // renderer -> dump text
+	// HumanTitle is a hand-written title (cmd/dumpsilver's human_title,
+	// from the comparison set), when the page has one.
+	HumanTitle string
+	Dumps      map[string]string // renderer -> dump text
 }
 
 // Load reads every page folder of dir that holds an expected.txt.
@@ -42,13 +45,17 @@ func Load(dir string) ([]Page, error) {
 		p := Page{Name: e.Name(), Gold: string(gold), Dumps: map[string]string{}}
 		if js, err := os.ReadFile(filepath.Join(pd, "expected.json")); err == nil {
 			var meta struct {
-				Title *string `json:"title"`
+				Title      *string `json:"title"`
+				HumanTitle *string `json:"human_title"`
 			}
 			if err := json.Unmarshal(js, &meta); err != nil {
 				return nil, fmt.Errorf("page %s: expected.json: %w", e.Name(), err)
 			}
 			if meta.Title != nil {
 				p.Title = *meta.Title
+			}
+			if meta.HumanTitle != nil {
+				p.HumanTitle = *meta.HumanTitle
 			}
 		}
 		for _, r := range Renderers {

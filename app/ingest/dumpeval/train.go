@@ -213,15 +213,5 @@ func evaluate(pages []Page, samples []*Sample, extract func(s *Sample) ingest.Ar
 func CrossValidate(pages []Page, samples []*Sample, k int) (map[string]*Row, []PageScore, error) {
 	// Pages with the same expected body (two saves of one article) share
 	// a fold too.
-	fold := pageFolds(pages, k)
-	models := make([]*ingest.DumpModel, k)
-	for f := 0; f < k; f++ {
-		m, err := Train(pages, samples, func(p int) bool { return fold[p] != f })
-		if err != nil {
-			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
-		}
-		models[f] = m
-	}
-	rows, scores := Evaluate(pages, samples, func(p int) *ingest.DumpModel { return models[fold[p]] })
-	return rows, scores, nil
+	return CrossValidateFolds(pages, samples, pageFolds(pages, k), k)
 }
