@@ -85,8 +85,8 @@ func bestLD(objs []ldArticle) ldArticle {
 // siteTypes are the schema.org types whose name is the site's.
 var siteTypes = []string{"website", "organization", "newsmediaorganization", "corporation"}
 
-// isSiteType reports an @type value naming a site or its owner.
-func isSiteType(v any) bool {
+// typeNames returns the strings of an @type value (a string or a list).
+func typeNames(v any) []string {
 	var types []string
 	switch t := v.(type) {
 	case string:
@@ -98,7 +98,12 @@ func isSiteType(v any) bool {
 			}
 		}
 	}
-	for _, s := range types {
+	return types
+}
+
+// isSiteType reports an @type value naming a site or its owner.
+func isSiteType(v any) bool {
+	for _, s := range typeNames(v) {
 		s = strings.ToLower(s[strings.LastIndexByte(s, '/')+1:])
 		for _, want := range siteTypes {
 			if s == want {
@@ -112,17 +117,7 @@ func isSiteType(v any) bool {
 // ldType returns the first recognised article type of an @type value
 // (a string or a list of strings), lower-cased.
 func ldType(v any) string {
-	var types []string
-	switch t := v.(type) {
-	case string:
-		types = []string{t}
-	case []any:
-		for _, e := range t {
-			if s, ok := e.(string); ok {
-				types = append(types, s)
-			}
-		}
-	}
+	types := typeNames(v)
 	for _, want := range articleTypes {
 		for _, s := range types {
 			if strings.EqualFold(strings.TrimPrefix(s, "http://schema.org/"), want) ||
