@@ -37,7 +37,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -45,6 +44,7 @@ import (
 	"time"
 
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
 )
 
 func main() {
@@ -62,7 +62,7 @@ func main() {
 	} else {
 		root := flag.Arg(0)
 		if root == "" {
-			root, err = moduleDir("github.com/markusmobius/go-trafilatura")
+			root, err = htmleval.TrafilaturaDir()
 		}
 		if err == nil {
 			srcs, err = ComparisonSources(root)
@@ -89,14 +89,6 @@ func defaultOut() string {
 		d = os.TempDir()
 	}
 	return filepath.Join(d, "newsarchive", "text-dumps-silver")
-}
-
-func moduleDir(mod string) (string, error) {
-	b, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", mod).Output()
-	if err != nil {
-		return "", fmt.Errorf("find module %s: %w", mod, err)
-	}
-	return strings.TrimSpace(string(b)), nil
 }
 
 // outcome is what became of one page: "" when written, else why skipped.
