@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -164,19 +165,16 @@ func (l *CueLexicon) Merge(o *CueLexicon) *CueLexicon {
 }
 
 // HandCues returns the hand-written cue words (cues-hand.tsv).
-func HandCues() (*CueLexicon, error) {
-	lex, err := ReadCueLexicon(strings.NewReader(string(handCues)))
-	if err != nil {
-		return nil, fmt.Errorf("embedded cues-hand.tsv: %w", err)
-	}
-	return lex, nil
-}
+func HandCues() (*CueLexicon, error) { return embeddedLexicon("cues-hand.tsv", handCues) }
 
 // LearnedCues returns the learned cue lexicon (cues.tsv).
-func LearnedCues() (*CueLexicon, error) {
-	lex, err := ReadCueLexicon(strings.NewReader(string(embeddedCues)))
+func LearnedCues() (*CueLexicon, error) { return embeddedLexicon("cues.tsv", embeddedCues) }
+
+// embeddedLexicon reads the embedded lexicon file name, whose bytes are b.
+func embeddedLexicon(name string, b []byte) (*CueLexicon, error) {
+	lex, err := ReadCueLexicon(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("embedded cues.tsv: %w", err)
+		return nil, fmt.Errorf("embedded %s: %w", name, err)
 	}
 	return lex, nil
 }
