@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"mime"
 	"net/url"
+	"slices"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -187,7 +188,7 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 	if site == "" && a.Title != meta.Title {
 		// Readability may have cut the <title> itself: the part it cut
 		// is the site's name when the evidence says so.
-		if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); sameWords(normWords(h), normWords(a.Title)) {
+		if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); slices.Equal(normWords(h), normWords(a.Title)) {
 			site = s
 		}
 	}

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -93,7 +94,7 @@ func CutTitle(ev TitleEvidence, opt CutOptions) (head, site string) {
 		return title, "" // the title is the site's name
 	}
 	for _, h := range ev.H1s {
-		if sameWords(normWords(h), whole) {
+		if slices.Equal(normWords(h), whole) {
 			return title, "" // the page's heading is the whole title
 		}
 	}
@@ -102,7 +103,7 @@ func CutTitle(ev TitleEvidence, opt CutOptions) (head, site string) {
 	var heads [][]string
 	var wholeFit []float64
 	for _, h := range append(ev.H1s[:len(ev.H1s):len(ev.H1s)], ev.Heads...) {
-		if w := normWords(h); len(w) > 0 && !sameWords(w, whole) {
+		if w := normWords(h); len(w) > 0 && !slices.Equal(w, whole) {
 			heads = append(heads, w)
 			wholeFit = append(wholeFit, wordMatch(whole, w))
 		}
@@ -360,18 +361,6 @@ func normWords(s string) []string {
 	}
 	flush()
 	return out
-}
-
-func sameWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func hasLetters(s string) bool {
