@@ -184,18 +184,19 @@ func buildArticle(meta pageMeta, ra readability.Article, body, pageURL string) i
 		Body:     body,
 	}
 	a.Title = collapseSpaces(a.Title)
-	head, site := CutTitle(meta.titleEvidence(a.Title, a.URL), DefaultCut())
-	if site == "" && a.Title != meta.Title {
-		// Readability may have cut the <title> itself: the part it cut
-		// is the site's name when the evidence says so.
-		if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); slices.Equal(normWords(h), normWords(a.Title)) {
-			site = s
-		}
-	}
-	a.Title = ChooseTitle(meta.titleEvidence(a.Title, a.URL), head, DefaultHead())
+	ev := meta.titleEvidence(a.Title, a.URL)
+	head, site := CutTitle(ev, DefaultCut())
 	if a.Source == "" {
+		if site == "" && a.Title != meta.Title {
+			// Readability may have cut the <title> itself: the part it
+			// cut is the site's name when the evidence says so.
+			if h, s := CutTitle(meta.titleEvidence(meta.Title, a.URL), DefaultCut()); slices.Equal(normWords(h), normWords(a.Title)) {
+				site = s
+			}
+		}
 		a.Source = site
 	}
+	a.Title = ChooseTitle(ev, head, DefaultHead())
 	a.Byline = collapseSpaces(a.Byline)
 	if h := meta.Headline; h != "" && !strings.EqualFold(h, a.Title) {
 		a.Headline = h
