@@ -109,7 +109,7 @@ func CleanDump(text string) []DumpLine {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
-	raw = cutReferences(raw)
+	raw = dropMarkupBlocks(joinWrappedHeads(cutReferences(raw)))
 	var out []DumpLine
 	block, blank := 0, true
 	for i, l := range raw {
@@ -134,13 +134,14 @@ func CleanDump(text string) []DumpLine {
 		if m := h2tHeadRe.FindStringSubmatch(t); m != nil {
 			t, d.Head = m[1], true
 		}
+		t = stripTags(t, &d)
 		d.Links = len(refMarkerRe.FindAllStringIndex(t, -1))
 		t = refMarkerRe.ReplaceAllString(t, "")
 		if joinedRe.MatchString(t) {
 			d.Links += strings.Count(t, "_")
 			t = underscoreToSpace(t)
 		}
-		d.Marks = len(markerRe.FindAllStringIndex(t, -1))
+		d.Marks += len(markerRe.FindAllStringIndex(t, -1))
 		t = markerRe.ReplaceAllString(t, " ")
 		if m := bulletRe.FindString(t); m != "" {
 			d.Bullet = true
@@ -176,6 +177,107 @@ func underscoreToSpace(s string) string {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r) }
+
+// h2tOpenRe and h2tCloseRe are the two ends of an html2text heading that
+// did not fit the width: "****** A long headline" on one line and "that
+// wraps ******" (or the stars alone) on a later one.
+var (
+	h2tOpenRe  = regexp.MustCompile(`^\s*\*{2,}\s+\S`)
+	h2tCloseRe = regexp.MustCompile(`\*{2,}\s*$`)
+)
+
+// joinWrappedHeads puts an html2text heading that wrapped over up to three
+// lines back on one line, so that it is read as one heading.
+func joinWrappedHeads(lines []string) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !h2tOpenRe.MatchString(l) || h2tHeadRe.MatchString(strings.TrimSpace(l)) {
+			out = append(out, l)
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(lines) && j <= i+3; j++ {
+			t := strings.TrimSpace(lines[j])
+			if t == "" || h2tOpenRe.MatchString(t) {
+				break // a blank line, or a heading of its own
+			}
+			if h2tCloseRe.MatchString(t) {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, l)
+			continue
+		}
+		parts := []string{strings.TrimSpace(l)}
+		for j := i + 1; j <= end; j++ {
+			parts = append(parts, strings.TrimSpace(lines[j]))
+		}
+		out = append(out, strings.Join(parts, " "))
+		i = end
+	}
+	return out
+}
+
+// htmlTagRe is an HTML tag printed as text: renderers print the markup of
+// a <noscript> (tracking pixels, "enable JavaScript" notices) as it is.
+var (
+	htmlTagRe = regexp.MustCompile(`</?(?:a|abbr|b|br|div|em|i|iframe|img|input|li|link|meta|noscript|p|script|small|span|strong|style|u|ul)(?:\s[^<>]*)?/?>`)
+	// The two halves of a tag that wrapped over lines.
+	htmlTagStartRe = regexp.MustCompile(`</?(?:a|div|iframe|img|input|link|meta|noscript|p|script|span|style)(?:\s+[\w-]+\s*=[^<>]*)?$`)
+	htmlTagEndRe   = regexp.MustCompile(`^[^<>]*?(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*')\s*)+/?>`)
+	markupOpen     = regexp.MustCompile(`^\s*</?(?:a|div|iframe|img|input|link|meta|noscript|p|script|span|style)\b`)
+	markupAttrs    = regexp.MustCompile(`\b(?:src|href|style|height|width|alt|class|id|type|rel)\s*=\s*["']`)
+)
+
+// stripTags removes HTML tags printed as text from a line, counting them
+// as markers: two or more tags, or any tag with attributes, or the halves
+// of a tag wrapped over lines. A lone bare tag ("the <p> element") is text.
+func stripTags(t string, d *DumpLine) string {
+	if !strings.ContainsAny(t, "<>") {
+		return t
+	}
+	halves := 0
+	for _, re := range []*regexp.Regexp{htmlTagEndRe, htmlTagStartRe} {
+		if tags := re.FindAllStringIndex(t, -1); len(tags) > 0 {
+			halves += len(tags)
+			t = strings.TrimSpace(re.ReplaceAllString(t, " "))
+		}
+	}
+	d.Marks += halves
+	if tags := htmlTagRe.FindAllString(t, -1); len(tags) >= 2 || len(tags) == 1 && (halves > 0 || strings.Contains(tags[0], "=")) {
+		d.Marks += len(tags)
+		t = strings.TrimSpace(htmlTagRe.ReplaceAllString(t, " "))
+	}
+	return t
+}
+
+// dropMarkupBlocks removes runs of lines that are an HTML element printed
+// as text ("<img" and its attributes wrapped over the next lines).
+func dropMarkupBlocks(lines []string) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && strings.TrimSpace(lines[j]) != "" {
+			j++
+		}
+		if j == i {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		block := strings.Join(lines[i:j], " ")
+		if j-i <= 12 && markupOpen.MatchString(block) && markupAttrs.MatchString(block) {
+			out = append(out, "") // keep the block boundary
+		} else {
+			out = append(out, lines[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
 
 // cutReferences removes lynx's numbered list of link targets at the end of
 // a dump ("References" then "1. http://...").

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -84,6 +85,8 @@ func TestTitleCandidateForms(t *testing.T) {
 		{"breadcrumb", "Mac & i > News > 2015 > 1Password für Mac generiert Einmal-Passwörter", "1Password für Mac generiert Einmal-Passwörter", "Mac & i > News > 2015"},
 		{"wrapped headline", "The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and\nlibertarians",
 			"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", ""},
+		{"wrapped headline after a section", "New York|Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What's\nUnderneath N.Y.C.",
+			"Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What's Underneath N.Y.C.", "New York"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +110,34 @@ func TestTitleCandidateForms(t *testing.T) {
 				t.Errorf("no candidate %q (site %q) among %q", tt.want, tt.site, got)
 			}
 		})
+	}
+}
+
+// TestLinesContaining counts the other lines that hold a short candidate's
+// words as a run: a site's name recurs inside menus and footers, a headline
+// does not; long candidates are not counted.
+func TestLinesContaining(t *testing.T) {
+	page := "Daily Planet\n\nHome | Daily Planet World\n\nSubscribe to the Daily Planet today\n\n" +
+		"Mayor Opens New Bridge Over the River\n\n" + wrap(strings.Repeat("The committee said on Monday that it would look again at the plan. ", 8), 78) +
+		"\n\nCopyright 2024 Daily Planet. Daily planet is a trademark.\n"
+	a := NewDumpAnalysis(page)
+	a.Score(DefaultDumpModel())
+	counts := map[string]float64{}
+	for _, c := range a.TitleCandidates(a.Kept(DefaultDumpModel())) {
+		counts[c.Text] = c.Feats[38]
+	}
+	want := map[string]float64{
+		"Daily Planet":                          math.Log1p(3), // "Home | Daily Planet World", "Subscribe...", the copyright line (once)
+		"Mayor Opens New Bridge Over the River": 0,
+	}
+	for text, w := range want {
+		got, ok := counts[text]
+		if !ok {
+			t.Fatalf("no candidate %q among %v", text, counts)
+		}
+		if math.Abs(got-w) > 1e-9 {
+			t.Errorf("%q: feature %.3f, want %.3f", text, got, w)
+		}
 	}
 }
 

@@ -27,6 +27,7 @@ var TitleFeatureNames = []string{
 	"lines joined", "is a date", "log times a separated line's part", "runs on into next line", "continues previous line",
 	"fit to body start - page best", "log candidate lines to body", "content p of last line", "uncut separator",
 	"log times a separated line's site part", "byline", "indent", "indent differs from body's",
+	"log lines containing it",
 }
 
 // titleBylineRe is a byline in the languages of the stop lists.
@@ -74,12 +75,23 @@ func TitleForms(want string) []string {
 // TitleCandidates lists the title candidates of a scored dump, each with its
 // features, given the kept lines of the body.
 func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
-	// The body starts at the first kept line of running text.
+	// The body starts at the first kept line of running text: ten units or
+	// more that end a sentence or run on into the next kept line of their
+	// block (a headline the line model kept is a line of its own).
 	first := len(a.Lines)
 	for i, k := range keep {
-		if k && a.F1[i][2] >= math.Log1p(10) {
+		if k && a.F1[i][2] >= math.Log1p(10) && (a.F1Bool(i, 8) ||
+			i+1 < len(a.Lines) && keep[i+1] && a.Lines[i+1].Block == a.Lines[i].Block) {
 			first = i
 			break
+		}
+	}
+	if first == len(a.Lines) {
+		for i, k := range keep {
+			if k && a.F1[i][2] >= math.Log1p(10) {
+				first = i
+				break
+			}
 		}
 	}
 	var bodyStart, bodyAll []string
@@ -169,32 +181,39 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				float64(joined), b2f(isDate), math.Log1p(float64(heads[norm])), b2f(full(last)), b2f(i > 0 && full(i-1)),
 				0, 0, a.P2[last], b2f(site == "" && titleSepRe.MatchString(text)),
 				math.Log1p(float64(sites[norm])), b2f(titleBylineRe.MatchString(text)), math.Min(float64(d.Indent), 12) / 6,
-				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent),
+				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent), 0,
 			}
 			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x})
 		}
+		// Headline first ("Headline | Site"), or last ("Site | Headline",
+		// a breadcrumb "Section > Headline").
+		split := func(text string, joined int) {
+			loc := titleSepRe.FindAllStringIndex(text, -1)
+			if len(loc) == 0 {
+				return
+			}
+			l, f := loc[len(loc)-1], loc[0]
+			add(strings.TrimSpace(text[:l[0]]), strings.TrimSpace(text[l[1]:]), joined)
+			add(strings.TrimSpace(text[f[1]:]), strings.TrimSpace(text[:f[0]]), joined)
+			if len(loc) > 1 {
+				add(strings.TrimSpace(text[:f[0]]), strings.TrimSpace(text[f[1]:]), joined)
+				add(strings.TrimSpace(text[l[1]:]), strings.TrimSpace(text[:l[0]]), joined)
+			}
+		}
 		add(d.Text, "", 0)
-		// A headline wrapped onto the following lines of its block.
+		// A headline wrapped onto the following lines of its block, whole
+		// or with a site or section part at a separator.
 		text := d.Text
-		for j := i + 1; j < len(a.Lines) && j <= i+2 && full(j-1); j++ {
+		for j := i + 1; j < len(a.Lines) && j <= i+2 && full(j-1) && !a.Lines[j-1].Head; j++ {
 			nx := a.Lines[j].Text
 			if utf8.RuneCountInString(nx)+utf8.RuneCountInString(text) > maxTitle {
 				break
 			}
 			text += " " + nx
 			add(text, "", j-i)
+			split(text, j-i)
 		}
-		if loc := titleSepRe.FindAllStringIndex(d.Text, -1); len(loc) > 0 {
-			// Headline first ("Headline | Site"), or last ("Site | Headline",
-			// a breadcrumb "Section > Headline").
-			l, f := loc[len(loc)-1], loc[0]
-			add(strings.TrimSpace(d.Text[:l[0]]), strings.TrimSpace(d.Text[l[1]:]), 0)
-			add(strings.TrimSpace(d.Text[f[1]:]), strings.TrimSpace(d.Text[:f[0]]), 0)
-			if len(loc) > 1 {
-				add(strings.TrimSpace(d.Text[:f[0]]), strings.TrimSpace(d.Text[f[1]:]), 0)
-				add(strings.TrimSpace(d.Text[l[1]:]), strings.TrimSpace(d.Text[:l[0]]), 0)
-			}
-		}
+		split(d.Text, 0)
 	}
 	// Page-relative features: the fit to the body's start against the
 	// best-fitting candidate, and how many candidate lines lie between a
@@ -211,8 +230,10 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 	for i := len(a.Lines) - 1; i >= 0; i-- {
 		after[i] = after[i+1] + lineCands[i]
 	}
+	contains := a.linesContaining(out, norms, limit)
 	for k := range out {
 		c := &out[k]
+		c.Feats[38] = math.Log1p(float64(contains[k]))
 		c.Feats[5] = float64(k) / float64(len(out))
 		c.Feats[30] = c.Feats[9] - bestFit
 		if c.Line < first {
@@ -264,4 +285,85 @@ func proseBetween(a *DumpAnalysis, i, j int) int {
 		}
 	}
 	return n
+}
+
+// Bounds of linesContaining: candidates of up to maxNameUnits units are
+// looked for, in the lines before the title limit and the last
+// tailLines lines of the page (where headers and footers name the site).
+const (
+	maxNameUnits = 6
+	tailLines    = 300
+)
+
+// linesContaining counts, for each short candidate, the other lines of the
+// page's head and tail that hold its words as a run without being it: a
+// site's or section's name recurs inside menus, feed links, copyright and
+// share lines, an article's headline seldom does. Runs are found by a
+// rolling hash of the lines' units, so the work is linear in the text read.
+func (a *DumpAnalysis) linesContaining(cands []TitleCandidate, norms []string, limit int) []int {
+	const prime = 1099511628211
+	unitHash := func(u string) uint64 {
+		h := uint64(14695981039346656037)
+		for i := 0; i < len(u); i++ {
+			h = (h ^ uint64(u[i])) * prime
+		}
+		return h | 1
+	}
+	seqHash := func(us []string) uint64 {
+		var h uint64
+		for _, u := range us {
+			h = h*31 + unitHash(u)
+		}
+		return h
+	}
+	want := map[uint64]int{} // run hash -> index into counts
+	var counts []int
+	candIdx := make([]int, len(cands))
+	for k, c := range cands {
+		candIdx[k] = -1
+		us := strings.Fields(NormTitle(c.Text))
+		if len(us) == 0 || len(us) > maxNameUnits {
+			continue
+		}
+		h := seqHash(us)
+		id, ok := want[h]
+		if !ok {
+			id = len(counts)
+			want[h] = id
+			counts = append(counts, 0)
+		}
+		candIdx[k] = id
+	}
+	if len(counts) > 0 {
+		lastLine := make([]int, len(counts))
+		for i := range lastLine {
+			lastLine[i] = -1
+		}
+		scan := func(i int) {
+			us := strings.Fields(norms[i])
+			for s := range us {
+				var h uint64
+				for n := 1; n <= maxNameUnits && s+n <= len(us); n++ {
+					h = h*31 + unitHash(us[s+n-1])
+					if id, ok := want[h]; ok && lastLine[id] != i && n < len(us) {
+						lastLine[id] = i
+						counts[id]++
+					}
+				}
+			}
+		}
+		for i := 0; i < limit && i < len(norms); i++ {
+			scan(i)
+		}
+		for i := max(limit, len(norms)-tailLines); i < len(norms); i++ {
+			scan(i)
+		}
+	}
+	out := make([]int, len(cands))
+	for k, id := range candIdx {
+		if id >= 0 {
+			out[k] = counts[id]
+		}
+	}
+	return out
 }
