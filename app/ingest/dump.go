@@ -33,6 +33,7 @@ var (
 	refsStartRe  = regexp.MustCompile(`^\s*(?:References|Visible links:?|Hidden links:?)\s*$`)
 	refsLineRe   = regexp.MustCompile(`^\s*\d{1,5}\.\s+\S+`)
 	rendererJunk = regexp.MustCompile(`(?i)^(?:IFRAME:|#\S+(?:\s+\S+)?$|\(?BUTTON\)?\s*$|[\[\]()|•·*+_=~\-\s]*$)`)
+	altRe        = regexp.MustCompile(`^\[[^\[\]]+\]$`)
 	joinedRe     = regexp.MustCompile(`[\p{L}\p{N}][_][\p{L}\p{N}]`)
 )
 
@@ -143,6 +144,12 @@ func CleanDump(text string) []DumpLine {
 		}
 		d.Marks += len(markerRe.FindAllStringIndex(t, -1))
 		t = markerRe.ReplaceAllString(t, " ")
+		if tt := strings.TrimSpace(t); altRe.MatchString(tt) {
+			// A whole line in brackets is an image's alt text (or a
+			// button): text the reader does not read as the article's.
+			d.Marks++
+			t = tt[1 : len(tt)-1]
+		}
 		if m := bulletRe.FindString(t); m != "" {
 			d.Bullet = true
 			t = t[len(m):]
