@@ -62,11 +62,12 @@ func Parse(raw []byte, pageURL string, contentType string) (ingest.Article, erro
 // Extraction is a page read by every extractor: the metadata, the page's
 // whole text and each extractor's text. Article picks one or the vote.
 type Extraction struct {
-	pageURL string
-	meta    pageMeta
-	ra      readability.Article
-	page    string                // pageText of the whole page
-	texts   [Distiller + 1]string // by Extractor; texts[Vote] is unused
+	pageURL  string
+	meta     pageMeta
+	ra       readability.Article
+	page     string                // pageText of the whole page
+	pageInfo []lineInfo            // what each line of page sits in
+	texts    [Distiller + 1]string // by Extractor; texts[Vote] is unused
 }
 
 // Extract runs the extractors on a page (see Parse for the arguments and
@@ -100,7 +101,7 @@ func Extract(raw []byte, pageURL string, contentType string) (*Extraction, error
 		dnode := distillerRun(doc, base)
 		x.texts[Distiller] = Text(dnode)
 		x.texts[Trafilatura] = trafilaturaRun(doc, base, x.ra.Node, dnode)
-		x.page = pageText(doc)
+		x.page, x.pageInfo = pageText(doc)
 	}
 	return x, nil
 }
@@ -135,7 +136,7 @@ func (x *Extraction) Ballots() *Ballots {
 	if x.page == "" {
 		return nil
 	}
-	return newBallots(x.page, x.texts[Readability:])
+	return newBallotsInfo(x.page, x.pageInfo, x.texts[Readability:])
 }
 
 // VoteText is the vote's text under opt; Parse uses DefaultVote().
