@@ -24,7 +24,7 @@ var published = []struct {
 
 // runHuman scores the extractors on go-trafilatura's human-annotated
 // comparison set in dir (the module's directory; "" finds it with go list).
-func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) error {
+func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir, trainOut string) error {
 	if dir == "" {
 		var err error
 		if dir, err = htmleval.TrafilaturaDir(); err != nil {
@@ -83,10 +83,26 @@ func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) err
 		fmt.Printf("the <h1> over the cut title: DefaultHead %+v %.3f (%d); %d-fold site-grouped CV of %d choices, held-out %.3f (%d); chosen on all pages %+v (%d); by fold %+v\n",
 			htmlpage.DefaultHead(), frac(hcv.Default), hcv.Default, k, len(grid), frac(hcv.HeldOut), hcv.HeldOut, hcv.All, hcv.AllOK, hcv.Chosen)
 	}
+	if trainOut != "" {
+		if err := trainLines(r, trainOut); err != nil {
+			return err
+		}
+	}
 	if cv {
-		return humanCV(r, k, pagesDir)
+		if err := humanCV(r, k, pagesDir); err != nil {
+			return err
+		}
+		return linesCV(r, k, pagesDir)
 	}
 	return nil
+}
+
+// lineTraining is where -train-lines writes the model ("" without it).
+func lineTraining(train bool, out string) string {
+	if !train {
+		return ""
+	}
+	return out
 }
 
 func defaultWorkers() int {

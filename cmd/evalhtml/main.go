@@ -5,7 +5,7 @@
 // Usage:
 //
 //	evalhtml [-v] [-pages] [-cv] [-k 5] [corpus-dir]
-//	evalhtml -human [-v] [-cv] [-k 5] [-j N] [module-dir]
+//	evalhtml -human [-v] [-cv] [-k 5] [-j N] [-train-lines [-o file]] [module-dir]
 //
 // It also prints each extractor's mean body score (readability,
 // trafilatura, DOM Distiller and their vote, which Parse uses) on the
@@ -24,7 +24,10 @@
 // cross-validation, over all of htmleval.HeadGrid and over the choices the
 // html-pages titles allow; with -cv it also chooses the
 // vote's weights, share and medoid floor by that cross-validation, then
-// scores that choice on the html-pages corpus too. The title accuracy on
+// scores that choice on the html-pages corpus too, and cross-validates the
+// learned per-line decision (htmlpage.LineModel) the same way. With
+// -train-lines it trains that decision on every human page and writes it to
+// -o (app/ingest/htmlpage/linemodel.json, the embedded model, by default). The title accuracy on
 // html-pages is printed both exactly and by ingest.TitleMatches.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
@@ -48,9 +51,11 @@ func main() {
 	k := flag.Int("k", 5, "folds for -cv")
 	human := flag.Bool("human", false, "score on go-trafilatura's human-annotated comparison set instead (its module directory, or the argument)")
 	workers := flag.Int("j", defaultWorkers(), "pages extracted at once (-human)")
+	trainOut := flag.String("o", "app/ingest/htmlpage/linemodel.json", "where -train-lines writes the line model")
+	train := flag.Bool("train-lines", false, "with -human: train the learned line decision on all human pages and write it to -o")
 	flag.Parse()
 	if *human {
-		if err := runHuman(flag.Arg(0), *workers, *k, *cv, *verbose, pagesDir()); err != nil {
+		if err := runHuman(flag.Arg(0), *workers, *k, *cv, *verbose, pagesDir(), lineTraining(*train, *trainOut)); err != nil {
 			fmt.Fprintln(os.Stderr, "evalhtml:", err)
 			os.Exit(1)
 		}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
+	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
+)
+
+// linesCV cross-validates the learned line decision (htmleval.LineBoost)
+// on the human references, beside the default vote and trafilatura, and
+// scores the model trained on all of them on the html-pages corpus in
+// pagesDir (skipped when absent).
+func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
+	cv, err := htmleval.CrossValidateLines(r, k, htmleval.LineBoost)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nlearned line decision, %d-fold cross-validation grouped by site (the folds above); trained on the other folds:\n", k)
+	fmt.Printf("| fold | sites | pages | lines trained on | threshold | held-out P/R/A/F |\n| --- | --- | --- | --- | --- | --- |\n")
+	for i, f := range cv.Folds {
+		fmt.Printf("| %d | %d | %d | %d | %g | %s |\n", i+1, f.Sites, f.Pages, f.Lines, f.Threshold, prf(f.HeldOut))
+	}
+	fmt.Printf("\n| decision | precision | recall | accuracy | F |\n| --- | --- | --- | --- | --- |\n")
+	fmt.Printf("| default vote %s | %s |\n", voteName(htmlpage.DefaultVote()), cells(cv.Default))
+	fmt.Printf("| trafilatura alone | %s |\n", cells(cv.Trafilatura))
+	fmt.Printf("| learned line decision (held-out) | %s |\n", cells(cv.HeldOut))
+	fmt.Printf("\nheld-out F minus default F: %+.4f (95%% site-bootstrap interval %+.4f .. %+.4f)\n",
+		cv.HeldOut.F()-cv.Default.F(), cv.DiffLow, cv.DiffHigh)
+	fmt.Printf("held-out F minus trafilatura F: %+.4f (95%% site-bootstrap interval %+.4f .. %+.4f)\n",
+		cv.HeldOut.F()-cv.Trafilatura.F(), cv.TrafLow, cv.TrafHigh)
+	m, err := htmleval.TrainLines(r, htmleval.LineBoost)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(pagesDir); err != nil {
+		fmt.Printf("html-pages corpus %s not found: the line decision is not checked there\n", pagesDir)
+		return nil
+	}
+	pr, err := htmleval.Run(pagesDir)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nhtml-pages (readability's own output as reference):\n| decision | bag F1 (%d) | shingle F1 (%d) |\n| --- | --- | --- |\n",
+		pr.ByExtractor[0].Pages, pr.ByExtractor[0].DumpPages)
+	d := htmleval.ScoreVote(pr, htmlpage.DefaultVote())
+	fmt.Printf("| default vote | %.4f | %.4f |\n", d.Bag, d.Shingle)
+	for _, lm := range []*htmlpage.LineModel{htmlpage.DefaultLineModel(), m} {
+		s := htmleval.ScoreLineModel(pr, lm)
+		name := "embedded line model"
+		if lm == m {
+			name = "line model trained on all human pages now"
+		}
+		fmt.Printf("| %s (threshold %g) | %.4f | %.4f |\n", name, lm.Threshold, s.Bag, s.Shingle)
+	}
+	return nil
+}
+
+// trainLines trains the line decision on every human page and writes it
+// to out (htmlpage's linemodel.json is the embedded one).
+func trainLines(r htmleval.HumanReport, out string) error {
+	m, err := htmleval.TrainLines(r, htmleval.LineBoost)
+	if err != nil {
+		return err
+	}
+	raw, err := m.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, append(raw, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write line model: %w", err)
+	}
+	fmt.Printf("\nline model: %d trees, threshold %g, written to %s\n", len(m.Model.Trees), m.Threshold, out)
+	return nil
+}
