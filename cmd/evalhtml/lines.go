@@ -13,11 +13,21 @@ import (
 // scores the model trained on all of them on the html-pages corpus in
 // pagesDir (skipped when absent).
 func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
-	cv, err := htmleval.CrossValidateLines(r, k, htmleval.LineBoost)
-	if err != nil {
-		return err
+	var cv htmleval.LineCV
+	fmt.Printf("\nlearned line decision by scope (lines held by fewer than min ballots dropped; keep-all: lines all three hold kept), %d-fold site-grouped CV:\n", k)
+	fmt.Printf("| scope | held-out P/R/A/F | minus default F (95%% interval) | minus trafilatura F (95%% interval) |\n| --- | --- | --- | --- |\n")
+	for _, s := range htmleval.LineScopes {
+		c, err := htmleval.CrossValidateLines(r, k, s, htmleval.LineBoost)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("| %s | %s | %+.4f (%+.4f .. %+.4f) | %+.4f (%+.4f .. %+.4f) |\n", scopeName(s), prf(c.HeldOut),
+			c.HeldOut.F()-c.Default.F(), c.DiffLow, c.DiffHigh, c.HeldOut.F()-c.Trafilatura.F(), c.TrafLow, c.TrafHigh)
+		if s == htmleval.DefaultLineScope {
+			cv = c
+		}
 	}
-	fmt.Printf("\nlearned line decision, %d-fold cross-validation grouped by site (the folds above); trained on the other folds:\n", k)
+	fmt.Printf("\nlearned line decision, scope %s, %d-fold cross-validation grouped by site (the folds above); trained on the other folds:\n", scopeName(htmleval.DefaultLineScope), k)
 	fmt.Printf("| fold | sites | pages | lines trained on | threshold | held-out P/R/A/F |\n| --- | --- | --- | --- | --- | --- |\n")
 	for i, f := range cv.Folds {
 		fmt.Printf("| %d | %d | %d | %d | %g | %s |\n", i+1, f.Sites, f.Pages, f.Lines, f.Threshold, prf(f.HeldOut))
@@ -30,7 +40,7 @@ func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
 		cv.HeldOut.F()-cv.Default.F(), cv.DiffLow, cv.DiffHigh)
 	fmt.Printf("held-out F minus trafilatura F: %+.4f (95%% site-bootstrap interval %+.4f .. %+.4f)\n",
 		cv.HeldOut.F()-cv.Trafilatura.F(), cv.TrafLow, cv.TrafHigh)
-	m, err := htmleval.TrainLines(r, htmleval.LineBoost)
+	m, err := htmleval.TrainLines(r, htmleval.DefaultLineScope, htmleval.LineBoost)
 	if err != nil {
 		return err
 	}
@@ -60,7 +70,7 @@ func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
 // trainLines trains the line decision on every human page and writes it
 // to out (htmlpage's linemodel.json is the embedded one).
 func trainLines(r htmleval.HumanReport, out string) error {
-	m, err := htmleval.TrainLines(r, htmleval.LineBoost)
+	m, err := htmleval.TrainLines(r, htmleval.DefaultLineScope, htmleval.LineBoost)
 	if err != nil {
 		return err
 	}
@@ -71,6 +81,14 @@ func trainLines(r htmleval.HumanReport, out string) error {
 	if err := os.WriteFile(out, append(raw, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write line model: %w", err)
 	}
-	fmt.Printf("\nline model: %d trees, threshold %g, written to %s\n", len(m.Model.Trees), m.Threshold, out)
+	fmt.Printf("\nline model: scope %s, %d trees, threshold %g, written to %s\n", scopeName(m.Scope), len(m.Model.Trees), m.Threshold, out)
 	return nil
+}
+
+func scopeName(s htmlpage.LineScope) string {
+	name := fmt.Sprintf("min %d", s.MinHeld)
+	if s.KeepAll {
+		name += ", keep-all"
+	}
+	return name
 }

@@ -116,6 +116,7 @@ var LineFeatureNames = func() []string {
 		"sentence-ends", "ends-sentence", "stop-density", "digit-share", "upper-share",
 		"copyright-sign", "colon-head", "separators",
 		"position", "prev-held", "next-held", "log-distance-all-held", "ballots-empty",
+		"in-vote-span", "log-distance-vote-span", "holders-agreement", "holders-words",
 	}
 	for _, c := range []string{"caption", "credit", "share", "related", "chrome", "link", "heading",
 		"list", "table", "para", "quote", "article", "meta"} {
@@ -203,6 +204,13 @@ func (v *Ballots) LineFeatures() [][]float64 {
 			empty++
 		}
 	}
+	// The span of the default vote's kept lines (in non-blank lines).
+	first, lastKept := len(idx), -1
+	for k, i := range idx {
+		if def[i] {
+			first, lastKept = min(first, k), k
+		}
+	}
 	n := float64(max(v.n, 1))
 	heldShare := func(k int) float64 {
 		if k < 0 || k >= len(idx) {
@@ -230,12 +238,37 @@ func (v *Ballots) LineFeatures() [][]float64 {
 		f = append(f, textShape(line, toks[i], stops)...)
 		f = append(f, float64(k)/float64(max(len(idx)-1, 1)), heldShare(k-1), heldShare(k+1),
 			math.Log1p(float64(min(dist[k], 100))), empty/n)
+		out := max(first-k, k-lastKept, 0)
+		if lastKept < 0 {
+			out = 100
+		}
+		f = append(f, b2f(out == 0), math.Log1p(float64(min(out, 100))))
+		agree, words := v.holders(lv.held)
+		f = append(f, agree, words)
 		for c := range ctxBits {
 			f = append(f, b2f(info.ctx&(1<<c) != 0))
 		}
 		rows[i] = f
 	}
 	return rows
+}
+
+// holders are the mean agreement (4-gram F1 with the other ballots) of the
+// ballots in mask and their mean words over the median ballot's (capped at
+// 5); zeros when mask is empty.
+func (v *Ballots) holders(mask uint8) (agree, words float64) {
+	c := 0
+	for j := range v.n {
+		if mask&(1<<j) != 0 && j < len(v.agree) {
+			agree += v.agree[j]
+			words += min(float64(v.words[j])/max(v.median, 1), 5)
+			c++
+		}
+	}
+	if c == 0 {
+		return 0, 0
+	}
+	return agree / float64(c), words / float64(c)
 }
 
 // textShape: sentence ends per token, whether the line ends a sentence,

@@ -18,9 +18,42 @@ import (
 type LineModel struct {
 	Model     *ingest.Boosted `json:"model"`
 	Threshold float64         `json:"threshold"`
+	Scope     LineScope       `json:"scope"`
 	// Features are the LineFeatureNames the model was trained on; a model
 	// whose names differ from this build's is refused.
 	Features []string `json:"features"`
+}
+
+// LineScope limits which lines the model decides: a line held by fewer
+// than MinHeld ballots (firmly or loosely) is dropped, and with KeepAll a
+// line every ballot holds firmly is kept; the model decides the rest.
+type LineScope struct {
+	MinHeld int  `json:"minHeld"`
+	KeepAll bool `json:"keepAll"`
+}
+
+// scoped returns whether the scope decides line i and, if so, its
+// verdict.
+func (v *Ballots) scoped(i int, s LineScope) (decided, keep bool) {
+	lv := v.verds[i]
+	if lv.words == 0 || popcount(lv.held) < s.MinHeld {
+		return true, false
+	}
+	strict := lv.held
+	if !lv.long {
+		strict = lv.line
+	}
+	if s.KeepAll && strict == uint8(1)<<v.n-1 {
+		return true, true
+	}
+	return false, false
+}
+
+// InScope reports whether the model decides line i under s (the lines
+// TrainLines learns from).
+func (v *Ballots) InScope(i int, s LineScope) bool {
+	decided, _ := v.scoped(i, s)
+	return !decided
 }
 
 // Check reports an error when the model cannot be used with this build's
@@ -91,11 +124,12 @@ func (v *Ballots) LineProbs(m *LineModel) []float64 {
 }
 
 // Decide is the vote's text with the lines whose probability (LineProbs)
-// reaches threshold kept, in page order. The fallbacks are the vote's:
+// reaches threshold kept, in page order, among the lines the scope s
+// leaves to the model. The fallbacks are the vote's:
 // when most ballots are empty the text is empty, and when the kept lines
 // hold fewer than floor times the median ballot's words the medoid ballot
 // is taken whole.
-func (v *Ballots) Decide(probs []float64, threshold, floor float64) string {
+func (v *Ballots) Decide(probs []float64, s LineScope, threshold, floor float64) string {
 	empty := 0
 	for _, w := range v.words {
 		if w == 0 {
@@ -107,7 +141,11 @@ func (v *Ballots) Decide(probs []float64, threshold, floor float64) string {
 	}
 	keep := make([]bool, len(v.lines))
 	for i, p := range probs {
-		keep[i] = v.verds[i].words > 0 && p >= threshold
+		if decided, k := v.scoped(i, s); decided {
+			keep[i] = k
+		} else {
+			keep[i] = p >= threshold
+		}
 	}
 	text, _ := v.assemble(keep, floor)
 	return text
@@ -120,7 +158,7 @@ func (x *Extraction) LineText(m *LineModel) string {
 		return x.texts[Readability]
 	}
 	v := x.Ballots()
-	return v.Decide(v.LineProbs(m), m.Threshold, voteFloor)
+	return v.Decide(v.LineProbs(m), m.Scope, m.Threshold, voteFloor)
 }
 
 // Lines are the page's lines, as the features and probabilities index

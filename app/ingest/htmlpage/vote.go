@@ -121,10 +121,11 @@ type Ballots struct {
 	lines  []string
 	info   []lineInfo // by line, from pageText (nil: unknown)
 	verds  []lineVerdict
-	words  []int   // words of each ballot
-	median float64 // words of the median ballot
-	medoid string  // the medoid ballot's text
-	n      int     // ballots
+	words  []int     // words of each ballot
+	agree  []float64 // each ballot's mean 4-gram F1 with the others
+	median float64   // words of the median ballot
+	medoid string    // the medoid ballot's text
+	n      int       // ballots
 }
 
 // lineVerdict: which ballots hold a line (bit i: ballot i).
@@ -153,7 +154,8 @@ func newBallotsInfo(page string, info []lineInfo, texts []string) *Ballots {
 	for i, t := range texts {
 		bs[i] = newBallot(t)
 	}
-	v := &Ballots{lines: strings.Split(page, "\n"), info: info, median: medianWords(bs), medoid: medoid(bs), n: len(texts)}
+	v := &Ballots{lines: strings.Split(page, "\n"), info: info, median: medianWords(bs), n: len(texts)}
+	v.medoid, v.agree = medoid(bs)
 	if len(v.info) != len(v.lines) {
 		v.info = nil
 	}
@@ -300,10 +302,11 @@ func medianWords(bs []*ballot) float64 {
 }
 
 // medoid returns the ballot whose 4-grams agree best (mean F1) with the
-// other ballots'; ties go to the earlier ballot. An empty ballot agrees
-// with none.
-func medoid(bs []*ballot) string {
+// other ballots' and each ballot's agreement; ties go to the earlier
+// ballot. An empty ballot agrees with none.
+func medoid(bs []*ballot) (text string, agree []float64) {
 	best, bestScore := 0, -1.0
+	agree = make([]float64, len(bs))
 	for i, a := range bs {
 		if a.words == 0 {
 			continue
@@ -314,11 +317,12 @@ func medoid(bs []*ballot) string {
 				s += overlapF1(a, b)
 			}
 		}
+		agree[i] = s / float64(max(len(bs)-1, 1))
 		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
-	return bs[best].text
+	return bs[best].text, agree
 }
 
 // overlapF1 is the F1 of the two ballots' 4-gram sets.

@@ -101,11 +101,11 @@ func TestParseWithEachExtractor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x.Ballots() == nil || x.VoteText(DefaultVote()) != x.Text(Vote, DefaultVoteShare) || x.Title() == "" {
-		t.Errorf("the vote through Ballots differs from Text(Vote), or no title %q", x.Title())
+	if x.Ballots() == nil || x.LineText(DefaultLineModel()) != x.Text(Vote) || x.Title() == "" {
+		t.Errorf("the learned decision through Ballots differs from Text(Vote), or no title %q", x.Title())
 	}
 	for _, ex := range []Extractor{Vote, Readability, Trafilatura, Distiller} {
-		a, err := x.Article(ex, DefaultVoteShare)
+		a, err := x.Article(ex)
 		if err != nil {
 			t.Errorf("%s: %v", ex, err)
 			continue

@@ -15,10 +15,21 @@ import (
 // trained on. The threshold on the model's probability is the one of
 // LineThresholds with the best pooled F on the training pages.
 
-// LineBoost are the boosting options of TrainLines: a few hundred shallow
-// trees, enough for interactions such as "held by two ballots, in a
-// figure".
-var LineBoost = ingest.BoostOptions{Trees: 200, Depth: 4, Bins: 32, Rate: 0.1, Lambda: 1, MinHess: 1}
+// LineBoost are the boosting options of TrainLines: 50 trees of depth 3,
+// enough for interactions such as "held by two ballots, in a figure". The
+// site-grouped CV scores five sizes from 50 trees of depth 3 to 200 of
+// depth 4 within 0.002 F of each other (docs/extraction.md); the
+// smallest is kept.
+var LineBoost = ingest.BoostOptions{Trees: 50, Depth: 3, Bins: 32, Rate: 0.1, Lambda: 1, MinHess: 1}
+
+// LineScopes are the scopes CrossValidateLines is run over by evalhtml
+// (htmlpage.LineScope): the model free, or held to lines one or two
+// ballots hold, with or without the lines all three hold kept.
+var LineScopes = []htmlpage.LineScope{{MinHeld: 0}, {MinHeld: 1}, {MinHeld: 2}, {MinHeld: 1, KeepAll: true}, {MinHeld: 2, KeepAll: true}}
+
+// DefaultLineScope is the scope of the embedded model (see
+// docs/extraction.md for the choice).
+var DefaultLineScope = htmlpage.LineScope{MinHeld: 2, KeepAll: true}
 
 // LineThresholds are the thresholds TrainLines chooses from.
 var LineThresholds = []float64{0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8}
@@ -78,14 +89,14 @@ func humanLineData(pages []HumanPage) []lineData {
 
 // lineCounts scores page p under the line probabilities probs (nil: the
 // page has no ballots) and threshold.
-func lineCounts(p HumanPage, probs []float64, threshold float64) Counts {
+func lineCounts(p HumanPage, probs []float64, s htmlpage.LineScope, threshold float64) Counts {
 	if p.Err != nil {
-		return p.Counts[htmlpage.Vote]
+		return p.VoteCounts
 	}
 	if p.ballots == nil {
 		return ScoreSnippets(p.Entry, p.readText)
 	}
-	return ScoreSnippets(p.Entry, p.ballots.Decide(probs, threshold, htmlpage.DefaultVote().Floor))
+	return ScoreSnippets(p.Entry, p.ballots.Decide(probs, s, threshold, htmlpage.DefaultVote().Floor))
 }
 
 // pageProbs are the model's probabilities for each line of each page.
@@ -107,7 +118,7 @@ func pageProbs(m *ingest.Boosted, data []lineData) [][]float64 {
 
 // trainLines fits the model on the labelled lines of the pages in and
 // chooses its threshold by pooled F on them.
-func trainLines(pages []HumanPage, data []lineData, in func(int) bool, o ingest.BoostOptions) (*htmlpage.LineModel, error) {
+func trainLines(pages []HumanPage, data []lineData, in func(int) bool, s htmlpage.LineScope, o ingest.BoostOptions) (*htmlpage.LineModel, error) {
 	var X [][]float64
 	var y []bool
 	for i, d := range data {
@@ -115,7 +126,7 @@ func trainLines(pages []HumanPage, data []lineData, in func(int) bool, o ingest.
 			continue
 		}
 		for j, l := range d.labels {
-			if l != 0 && d.rows[j] != nil {
+			if l != 0 && d.rows[j] != nil && pages[i].ballots.InScope(j, s) {
 				X = append(X, d.rows[j])
 				y = append(y, l > 0)
 			}
@@ -131,19 +142,19 @@ func trainLines(pages []HumanPage, data []lineData, in func(int) bool, o ingest.
 		var c Counts
 		for i, p := range pages {
 			if in(i) {
-				c = c.Add(lineCounts(p, probs[i], t))
+				c = c.Add(lineCounts(p, probs[i], s, t))
 			}
 		}
 		if f := c.F(); f > bestF {
 			best, bestF = t, f
 		}
 	}
-	return &htmlpage.LineModel{Model: b, Threshold: best, Features: htmlpage.LineFeatureNames}, nil
+	return &htmlpage.LineModel{Model: b, Threshold: best, Scope: s, Features: htmlpage.LineFeatureNames}, nil
 }
 
 // TrainLines learns the line decision on every page of r.
-func TrainLines(r HumanReport, o ingest.BoostOptions) (*htmlpage.LineModel, error) {
-	return trainLines(r.Pages, humanLineData(r.Pages), func(int) bool { return true }, o)
+func TrainLines(r HumanReport, s htmlpage.LineScope, o ingest.BoostOptions) (*htmlpage.LineModel, error) {
+	return trainLines(r.Pages, humanLineData(r.Pages), func(int) bool { return true }, s, o)
 }
 
 // LineFold is one fold of CrossValidateLines.
@@ -167,7 +178,7 @@ type LineCV struct {
 
 // CrossValidateLines trains the line decision on k-1 folds of sites (the
 // folds of CrossValidateHuman) and scores it on the fold left out.
-func CrossValidateLines(r HumanReport, k int, o ingest.BoostOptions) (LineCV, error) {
+func CrossValidateLines(r HumanReport, k int, s htmlpage.LineScope, o ingest.BoostOptions) (LineCV, error) {
 	var out LineCV
 	pages := r.Pages
 	if k < 2 || len(pages) < k {
@@ -179,15 +190,15 @@ func CrossValidateLines(r HumanReport, k int, o ingest.BoostOptions) (LineCV, er
 	def := make([]Counts, len(pages))
 	traf := make([]Counts, len(pages))
 	for f := range k {
-		m, err := trainLines(pages, data, func(i int) bool { return fold[i] != f }, o)
+		m, err := trainLines(pages, data, func(i int) bool { return fold[i] != f }, s, o)
 		if err != nil {
 			return out, fmt.Errorf("fold %d: %w", f+1, err)
 		}
 		lf := LineFold{Sites: sites[f], Threshold: m.Threshold}
 		for i, d := range data {
 			if fold[i] != f {
-				for _, l := range d.labels {
-					if l != 0 {
+				for j, l := range d.labels {
+					if l != 0 && pages[i].ballots.InScope(j, s) {
 						lf.Lines++
 					}
 				}
@@ -197,7 +208,7 @@ func CrossValidateLines(r HumanReport, k int, o ingest.BoostOptions) (LineCV, er
 		for i, p := range pages {
 			if fold[i] == f {
 				lf.Pages++
-				held[i] = lineCounts(p, probs[i], m.Threshold)
+				held[i] = lineCounts(p, probs[i], s, m.Threshold)
 				lf.HeldOut = lf.HeldOut.Add(held[i])
 			}
 		}
@@ -205,7 +216,7 @@ func CrossValidateLines(r HumanReport, k int, o ingest.BoostOptions) (LineCV, er
 		out.HeldOut = out.HeldOut.Add(lf.HeldOut)
 	}
 	for i, p := range pages {
-		def[i], traf[i] = p.Counts[htmlpage.Vote], p.Counts[htmlpage.Trafilatura]
+		def[i], traf[i] = p.VoteCounts, p.Counts[htmlpage.Trafilatura]
 		out.Default, out.Trafilatura = out.Default.Add(def[i]), out.Trafilatura.Add(traf[i])
 	}
 	out.DiffLow, out.DiffHigh = bootstrapDiff(pages, held, def, 2000)
