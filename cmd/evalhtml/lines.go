@@ -13,16 +13,35 @@ import (
 // scores the model trained on all of them on the html-pages corpus in
 // pagesDir (skipped when absent).
 func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
+	var pr *htmleval.Report
+	if _, err := os.Stat(pagesDir); err == nil {
+		rep, err := htmleval.Run(pagesDir)
+		if err != nil {
+			return err
+		}
+		pr = &rep
+	} else {
+		fmt.Printf("html-pages corpus %s not found: the line decision is not checked there\n", pagesDir)
+	}
 	var cv htmleval.LineCV
-	fmt.Printf("\nlearned line decision by scope (lines held by fewer than min ballots dropped; keep-all: lines all three hold kept), %d-fold site-grouped CV:\n", k)
-	fmt.Printf("| scope | held-out P/R/A/F | minus default F (95%% interval) | minus trafilatura F (95%% interval) |\n| --- | --- | --- | --- |\n")
+	fmt.Printf("\nlearned line decision by scope (lines held by fewer than min ballots dropped; keep-all: lines all three hold kept), %d-fold site-grouped CV; html-pages: the scope's model trained on all human pages:\n", k)
+	fmt.Printf("| scope | held-out P/R/A/F | minus default F (95%% interval) | minus trafilatura F (95%% interval) | html-pages bag/shingle F1 |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range htmleval.LineScopes {
 		c, err := htmleval.CrossValidateLines(r, k, s, htmleval.LineBoost)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %s | %s | %+.4f (%+.4f .. %+.4f) | %+.4f (%+.4f .. %+.4f) |\n", scopeName(s), prf(c.HeldOut),
-			c.HeldOut.F()-c.Default.F(), c.DiffLow, c.DiffHigh, c.HeldOut.F()-c.Trafilatura.F(), c.TrafLow, c.TrafHigh)
+		pages := "-"
+		if pr != nil {
+			m, err := htmleval.TrainLines(r, s, htmleval.LineBoost)
+			if err != nil {
+				return err
+			}
+			sc := htmleval.ScoreLineModel(*pr, m)
+			pages = fmt.Sprintf("%.4f/%.4f", sc.Bag, sc.Shingle)
+		}
+		fmt.Printf("| %s | %s | %+.4f (%+.4f .. %+.4f) | %+.4f (%+.4f .. %+.4f) | %s |\n", scopeName(s), prf(c.HeldOut),
+			c.HeldOut.F()-c.Default.F(), c.DiffLow, c.DiffHigh, c.HeldOut.F()-c.Trafilatura.F(), c.TrafLow, c.TrafHigh, pages)
 		if s == htmleval.DefaultLineScope {
 			cv = c
 		}
@@ -40,29 +59,25 @@ func linesCV(r htmleval.HumanReport, k int, pagesDir string) error {
 		cv.HeldOut.F()-cv.Default.F(), cv.DiffLow, cv.DiffHigh)
 	fmt.Printf("held-out F minus trafilatura F: %+.4f (95%% site-bootstrap interval %+.4f .. %+.4f)\n",
 		cv.HeldOut.F()-cv.Trafilatura.F(), cv.TrafLow, cv.TrafHigh)
-	m, err := htmleval.TrainLines(r, htmleval.DefaultLineScope, htmleval.LineBoost)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(pagesDir); err != nil {
-		fmt.Printf("html-pages corpus %s not found: the line decision is not checked there\n", pagesDir)
+	if pr == nil {
 		return nil
-	}
-	pr, err := htmleval.Run(pagesDir)
-	if err != nil {
-		return err
 	}
 	fmt.Printf("\nhtml-pages (readability's own output as reference):\n| decision | bag F1 (%d) | shingle F1 (%d) |\n| --- | --- | --- |\n",
 		pr.ByExtractor[0].Pages, pr.ByExtractor[0].DumpPages)
-	d := htmleval.ScoreVote(pr, htmlpage.DefaultVote())
+	d := htmleval.ScoreVote(*pr, htmlpage.DefaultVote())
 	fmt.Printf("| default vote | %.4f | %.4f |\n", d.Bag, d.Shingle)
-	for _, lm := range []*htmlpage.LineModel{htmlpage.DefaultLineModel(), m} {
-		s := htmleval.ScoreLineModel(pr, lm)
-		name := "embedded line model"
-		if lm == m {
-			name = "line model trained on all human pages now"
-		}
-		fmt.Printf("| %s (threshold %g) | %.4f | %.4f |\n", name, lm.Threshold, s.Bag, s.Shingle)
+	lm := htmlpage.DefaultLineModel()
+	sc := htmleval.ScoreLineModel(*pr, lm)
+	fmt.Printf("| embedded line model (Parse; scope %s, threshold %g) | %.4f | %.4f |\n", scopeName(lm.Scope), lm.Threshold, sc.Bag, sc.Shingle)
+	diff := htmleval.DiffLineModel(*pr, lm)
+	fmt.Printf("\nwhere the embedded line decision and the 2-of-3 vote differ on html-pages: %d lines (%d words) added; dropped:\n| lines in | lines | words |\n| --- | --- | --- |\n",
+		diff.AddedLines, diff.AddedWords)
+	names := []string{}
+	for _, c := range htmleval.DiffContexts {
+		names = append(names, c.Name)
+	}
+	for _, n := range append(names, "long line", "short line") {
+		fmt.Printf("| %s | %d | %d |\n", n, diff.Dropped[n][0], diff.Dropped[n][1])
 	}
 	return nil
 }

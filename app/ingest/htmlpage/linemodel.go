@@ -139,6 +139,12 @@ func (v *Ballots) Decide(probs []float64, s LineScope, threshold, floor float64)
 	if 2*empty > v.n {
 		return ""
 	}
+	text, _ := v.assemble(v.LineKeeps(probs, s, threshold), floor)
+	return text
+}
+
+// LineKeeps are Decide's verdicts on the lines, before its fallbacks.
+func (v *Ballots) LineKeeps(probs []float64, s LineScope, threshold float64) []bool {
 	keep := make([]bool, len(v.lines))
 	for i, p := range probs {
 		if decided, k := v.scoped(i, s); decided {
@@ -147,9 +153,12 @@ func (v *Ballots) Decide(probs []float64, s LineScope, threshold, floor float64)
 			keep[i] = p >= threshold
 		}
 	}
-	text, _ := v.assemble(keep, floor)
-	return text
+	return keep
 }
+
+// VoteKeeps are the 2-of-3 vote's verdicts on the lines (DefaultVote),
+// before its medoid fallback.
+func (v *Ballots) VoteKeeps() []bool { return v.keep(nil, DefaultVoteShare) }
 
 // LineText is the text of the learned line decision m with the default
 // vote's medoid floor; a page read by readability alone gives its text.

@@ -235,3 +235,70 @@ func ScoreLineModel(r Report, m *htmlpage.LineModel) Means {
 	}
 	return means(bodies)
 }
+
+// LineDiff is where the line decision and the 2-of-3 vote differ on a
+// corpus: the lines (and their words) that the decision adds, and those it
+// drops by the element context they sit in (the first of DiffContexts
+// that the line's features say, else "long line" or "short line").
+type LineDiff struct {
+	AddedLines, AddedWords int
+	Dropped                map[string][2]int // lines, words
+}
+
+// DiffContexts are the contexts LineDiff sorts dropped lines into, in
+// order: each a name and the features (htmlpage.LineFeatureNames) that
+// put a line there.
+var DiffContexts = []struct {
+	Name     string
+	Features []string
+}{
+	{"caption, figure or credit", []string{"in-caption", "in-credit"}},
+	{"heading", []string{"in-heading"}},
+	{"share, related, chrome or meta", []string{"in-share", "in-related", "in-chrome", "in-meta"}},
+}
+
+// DiffLineModel compares the line decision m with the 2-of-3 vote on every
+// page of r that the three extractors read.
+func DiffLineModel(r Report, m *htmlpage.LineModel) LineDiff {
+	col := map[string]int{}
+	for i, n := range htmlpage.LineFeatureNames {
+		col[n] = i
+	}
+	d := LineDiff{Dropped: map[string][2]int{}}
+	for _, p := range r.Pages {
+		if p.x == nil || p.x.Ballots() == nil {
+			continue
+		}
+		v := p.x.Ballots()
+		rows := v.LineFeatures()
+		def := v.VoteKeeps()
+		keep := v.LineKeeps(v.LineProbs(m), m.Scope, m.Threshold)
+		for i, row := range rows {
+			if row == nil || keep[i] == def[i] {
+				continue
+			}
+			words := len(strings.Fields(v.Lines()[i]))
+			if keep[i] {
+				d.AddedLines++
+				d.AddedWords += words
+				continue
+			}
+			name := "short line"
+			if row[col["long"]] == 1 {
+				name = "long line"
+			}
+		contexts:
+			for _, c := range DiffContexts {
+				for _, f := range c.Features {
+					if row[col[f]] == 1 {
+						name = c.Name
+						break contexts
+					}
+				}
+			}
+			x := d.Dropped[name]
+			d.Dropped[name] = [2]int{x[0] + 1, x[1] + words}
+		}
+	}
+	return d
+}
