@@ -2,9 +2,11 @@ package htmleval
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 )
 
@@ -107,5 +109,32 @@ func TestTrainLines(t *testing.T) {
 	}
 	if _, err := CrossValidateLines(r, 30, free, opt); err == nil {
 		t.Error("30 folds of 12 pages: no error")
+	}
+}
+
+func TestDiffLineModel(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "html-pages")
+	sentences := 0
+	for i, topic := range []string{"bridge", "harbour", "school"} {
+		writePage(t, dir, topic, topic, 8+i)
+		sentences += 8 + i
+	}
+	r, err := Run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	constant := func(base float64) *htmlpage.LineModel {
+		return &htmlpage.LineModel{Model: &ingest.Boosted{Base: base}, Threshold: 0.5, Features: htmlpage.LineFeatureNames}
+	}
+	// A model that keeps nothing drops every line the vote keeps: the
+	// story's sentences (long lines) and its <h1>.
+	none := DiffLineModel(r, constant(-50))
+	if none.AddedLines != 0 || none.Dropped["long line"][0] != sentences || none.Dropped["heading"][0] != 3 {
+		t.Errorf("keeping nothing: %+v", none)
+	}
+	// One that keeps everything adds the menu and the footer, drops nothing.
+	all := DiffLineModel(r, constant(50))
+	if all.AddedLines != 6 || len(all.Dropped) != 0 {
+		t.Errorf("keeping everything: %+v", all)
 	}
 }
