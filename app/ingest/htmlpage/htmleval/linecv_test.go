@@ -82,8 +82,19 @@ func TestTrainLines(t *testing.T) {
 	if cv.Default != r.DefaultVote || cv.DiffLow > cv.DiffHigh || len(cv.Folds) != 3 {
 		t.Errorf("default %+v (run %+v), interval %v .. %v, %d folds", cv.Default, r.DefaultVote, cv.DiffLow, cv.DiffHigh, len(cv.Folds))
 	}
+	// The fold plan is CrossValidateHuman's: sites dealt round-robin.
+	fold, sites := siteFolds(r.Pages, 3)
 	lines := 0
-	for _, f := range cv.Folds {
+	for i, f := range cv.Folds {
+		pages := 0
+		for _, fo := range fold {
+			if fo == i {
+				pages++
+			}
+		}
+		if f.Sites != sites[i] || f.Pages != pages {
+			t.Errorf("fold %d: %d sites, %d pages; the plan has %d and %d", i+1, f.Sites, f.Pages, sites[i], pages)
+		}
 		lines += f.Lines
 		if f.Lines == 0 || f.Threshold < LineThresholds[0] || f.Threshold > LineThresholds[len(LineThresholds)-1] {
 			t.Errorf("fold %+v", f)
