@@ -74,7 +74,7 @@ func main() {
 		printPages(r, *verbose)
 	}
 	fmt.Printf("pages %d, errors %d\n", len(r.Pages), r.Errors)
-	fmt.Printf("mean body F1 %.4f (Parse: the vote)\n", r.MeanF1)
+	fmt.Printf("mean body F1 %.4f (Parse: the learned line decision)\n", r.MeanF1)
 	fmt.Printf("title accuracy %.3f (equal), %.3f (ingest.TitleMatches: equal or the site's part cut); text-dumps pages %.3f / %.3f\n",
 		r.TitleAcc, r.TitleCutAcc, r.DumpTitle, r.DumpTitleCut)
 	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
@@ -82,10 +82,14 @@ func main() {
 	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)
 	fmt.Printf("\n| extractor | html-pages bag F1 (%d) | text-dumps shingle F1 (%d) |\n| --- | --- | --- |\n",
 		r.ByExtractor[0].Pages, r.ByExtractor[0].DumpPages)
-	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller, htmlpage.Vote} {
+	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller} {
 		m := r.ByExtractor[ex]
 		fmt.Printf("| %s | %.4f | %.4f |\n", ex, m.Bag, m.Shingle)
 	}
+	v := htmleval.ScoreVote(r, htmlpage.DefaultVote())
+	fmt.Printf("| vote, 2 of 3 | %.4f | %.4f |\n", v.Bag, v.Shingle)
+	m := r.ByExtractor[htmlpage.Vote]
+	fmt.Printf("| Parse: learned line decision | %.4f | %.4f |\n", m.Bag, m.Shingle)
 	if *cv {
 		folds, held, err := htmleval.CrossValidate(r, *k)
 		if err != nil {
