@@ -24,7 +24,7 @@ var published = []struct {
 
 // runHuman scores the extractors on go-trafilatura's human-annotated
 // comparison set in dir (the module's directory; "" finds it with go list).
-func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) error {
+func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir, trainOut string) error {
 	if dir == "" {
 		var err error
 		if dir, err = htmleval.TrafilaturaDir(); err != nil {
@@ -39,10 +39,12 @@ func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) err
 	fmt.Printf("human references (go-trafilatura's comparison set, %s): %d pages, %d entries without a page, %d errors; %.1f s wall, %d workers\n",
 		dir, len(r.Pages), r.Missing, r.Errors, time.Since(start).Seconds(), workers)
 	fmt.Printf("\n| extractor | precision | recall | accuracy | F | published (P/R/A/F) |\n| --- | --- | --- | --- | --- | --- |\n")
-	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller, htmlpage.Vote} {
+	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller} {
 		c := r.ByExtractor[ex]
 		fmt.Printf("| %s | %.3f | %.3f | %.3f | %.3f | |\n", ex, c.Precision(), c.Recall(), c.Accuracy(), c.F())
 	}
+	fmt.Printf("| vote, 2 of 3 | %s | |\n", cells(r.DefaultVote))
+	fmt.Printf("| Parse: learned line decision (embedded model, in-sample; -cv for held-out) | %s | |\n", cells(r.ByExtractor[htmlpage.Vote]))
 	for _, p := range published {
 		fmt.Printf("| %s (README) | | | | | %.3f/%.3f/%.3f/%.3f |\n", p.name, p.p, p.r, p.acc, p.f1)
 	}
@@ -83,10 +85,26 @@ func runHuman(dir string, workers, k int, cv, verbose bool, pagesDir string) err
 		fmt.Printf("the <h1> over the cut title: DefaultHead %+v %.3f (%d); %d-fold site-grouped CV of %d choices, held-out %.3f (%d); chosen on all pages %+v (%d); by fold %+v\n",
 			htmlpage.DefaultHead(), frac(hcv.Default), hcv.Default, k, len(grid), frac(hcv.HeldOut), hcv.HeldOut, hcv.All, hcv.AllOK, hcv.Chosen)
 	}
+	if trainOut != "" {
+		if err := trainLines(r, trainOut); err != nil {
+			return err
+		}
+	}
 	if cv {
-		return humanCV(r, k, pagesDir)
+		if err := humanCV(r, k, pagesDir); err != nil {
+			return err
+		}
+		return linesCV(r, k, pagesDir)
 	}
 	return nil
+}
+
+// lineTraining is where -train-lines writes the model ("" without it).
+func lineTraining(train bool, out string) string {
+	if !train {
+		return ""
+	}
+	return out
 }
 
 func defaultWorkers() int {
@@ -124,7 +142,7 @@ func humanCV(r htmleval.HumanReport, k int, pagesDir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nhtml-pages (readability's own output as reference; test floors: bag 0.975, shingle 0.97):\n")
+	fmt.Printf("\nhtml-pages (readability's own output as reference; TestCorpus floors for Parse: bag 0.97, shingle 0.96):\n")
 	fmt.Printf("| vote | bag F1 (%d) | shingle F1 (%d) |\n| --- | --- | --- |\n", pr.ByExtractor[0].Pages, pr.ByExtractor[0].DumpPages)
 	for _, o := range []htmlpage.VoteOptions{htmlpage.DefaultVote(), cv.All} {
 		m := htmleval.ScoreVote(pr, o)

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	evalhtml [-v] [-pages] [-cv] [-k 5] [corpus-dir]
-//	evalhtml -human [-v] [-cv] [-k 5] [-j N] [module-dir]
+//	evalhtml -human [-v] [-cv] [-k 5] [-j N] [-train-lines [-o file]] [module-dir]
 //
 // It also prints each extractor's mean body score (readability,
 // trafilatura, DOM Distiller and their vote, which Parse uses) on the
@@ -24,7 +24,10 @@
 // cross-validation, over all of htmleval.HeadGrid and over the choices the
 // html-pages titles allow; with -cv it also chooses the
 // vote's weights, share and medoid floor by that cross-validation, then
-// scores that choice on the html-pages corpus too. The title accuracy on
+// scores that choice on the html-pages corpus too, and cross-validates the
+// learned per-line decision (htmlpage.LineModel) the same way. With
+// -train-lines it trains that decision on every human page and writes it to
+// -o (app/ingest/htmlpage/linemodel.json, the embedded model, by default). The title accuracy on
 // html-pages is printed both exactly and by ingest.TitleMatches.
 //
 // corpus-dir defaults to $NEWSARCHIVE_SHARED/corpus/html-pages, or to
@@ -48,9 +51,11 @@ func main() {
 	k := flag.Int("k", 5, "folds for -cv")
 	human := flag.Bool("human", false, "score on go-trafilatura's human-annotated comparison set instead (its module directory, or the argument)")
 	workers := flag.Int("j", defaultWorkers(), "pages extracted at once (-human)")
+	trainOut := flag.String("o", "app/ingest/htmlpage/linemodel.json", "where -train-lines writes the line model")
+	train := flag.Bool("train-lines", false, "with -human: train the learned line decision on all human pages and write it to -o")
 	flag.Parse()
 	if *human {
-		if err := runHuman(flag.Arg(0), *workers, *k, *cv, *verbose, pagesDir()); err != nil {
+		if err := runHuman(flag.Arg(0), *workers, *k, *cv, *verbose, pagesDir(), lineTraining(*train, *trainOut)); err != nil {
 			fmt.Fprintln(os.Stderr, "evalhtml:", err)
 			os.Exit(1)
 		}
@@ -69,7 +74,7 @@ func main() {
 		printPages(r, *verbose)
 	}
 	fmt.Printf("pages %d, errors %d\n", len(r.Pages), r.Errors)
-	fmt.Printf("mean body F1 %.4f (Parse: the vote)\n", r.MeanF1)
+	fmt.Printf("mean body F1 %.4f (Parse: the learned line decision)\n", r.MeanF1)
 	fmt.Printf("title accuracy %.3f (equal), %.3f (ingest.TitleMatches: equal or the site's part cut); text-dumps pages %.3f / %.3f\n",
 		r.TitleAcc, r.TitleCutAcc, r.DumpTitle, r.DumpTitleCut)
 	fmt.Printf("byline accuracy %.3f (pages with an expected byline: %.3f)\n", r.BylineAcc, r.BylineSet)
@@ -77,10 +82,14 @@ func main() {
 	fmt.Printf("language accuracy on pages with an expected language: %.3f\n", r.LangSet)
 	fmt.Printf("\n| extractor | html-pages bag F1 (%d) | text-dumps shingle F1 (%d) |\n| --- | --- | --- |\n",
 		r.ByExtractor[0].Pages, r.ByExtractor[0].DumpPages)
-	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller, htmlpage.Vote} {
+	for _, ex := range []htmlpage.Extractor{htmlpage.Readability, htmlpage.Trafilatura, htmlpage.Distiller} {
 		m := r.ByExtractor[ex]
 		fmt.Printf("| %s | %.4f | %.4f |\n", ex, m.Bag, m.Shingle)
 	}
+	v := htmleval.ScoreVote(r, htmlpage.DefaultVote())
+	fmt.Printf("| vote, 2 of 3 | %.4f | %.4f |\n", v.Bag, v.Shingle)
+	m := r.ByExtractor[htmlpage.Vote]
+	fmt.Printf("| Parse: learned line decision | %.4f | %.4f |\n", m.Bag, m.Shingle)
 	if *cv {
 		folds, held, err := htmleval.CrossValidate(r, *k)
 		if err != nil {

@@ -1,8 +1,10 @@
 // Package htmlpage turns a saved or fetched HTML page into an
 // ingest.Article: it decodes the page's charset, runs three article
 // extractors (readeck's go-readability, go-trafilatura with its fallback,
-// and go-domdistiller) and keeps the lines of the page that at least two of
-// them keep (vote.go), and reads the title, byline, date, site name,
+// and go-domdistiller) and keeps the lines of the page that they vote for:
+// a line all three hold is kept, one that fewer than two hold is dropped,
+// and a model learned from human-annotated pages decides the lines between
+// (vote.go, linemodel.go), and reads the title, byline, date, site name,
 // canonical URL and language from the page's metadata (<title>, OpenGraph,
 // article:* meta tags, JSON-LD NewsArticle).
 //
@@ -56,17 +58,18 @@ func Parse(raw []byte, pageURL string, contentType string) (ingest.Article, erro
 	if err != nil {
 		return ingest.Article{}, err
 	}
-	return x.Article(Vote, DefaultVoteShare)
+	return x.Article(Vote)
 }
 
 // Extraction is a page read by every extractor: the metadata, the page's
 // whole text and each extractor's text. Article picks one or the vote.
 type Extraction struct {
-	pageURL string
-	meta    pageMeta
-	ra      readability.Article
-	page    string                // pageText of the whole page
-	texts   [Distiller + 1]string // by Extractor; texts[Vote] is unused
+	pageURL  string
+	meta     pageMeta
+	ra       readability.Article
+	page     string                // pageText of the whole page
+	pageInfo []lineInfo            // what each line of page sits in
+	texts    [Distiller + 1]string // by Extractor; texts[Vote] is unused
 }
 
 // Extract runs the extractors on a page (see Parse for the arguments and
@@ -100,20 +103,18 @@ func Extract(raw []byte, pageURL string, contentType string) (*Extraction, error
 		dnode := distillerRun(doc, base)
 		x.texts[Distiller] = Text(dnode)
 		x.texts[Trafilatura] = trafilaturaRun(doc, base, x.ra.Node, dnode)
-		x.page = pageText(doc)
+		x.page, x.pageInfo = pageText(doc)
 	}
 	return x, nil
 }
 
-// Text returns one extractor's text, or the vote's (DefaultVote) with the
-// given share (DefaultVoteShare in Parse).
-func (x *Extraction) Text(ex Extractor, share float64) string {
+// Text returns one extractor's text, or for Vote Parse's body: the
+// learned line decision (DefaultLineModel) over the three ballots.
+func (x *Extraction) Text(ex Extractor) string {
 	if ex != Vote {
 		return x.texts[ex]
 	}
-	opt := DefaultVote()
-	opt.Share = share
-	return x.VoteText(opt)
+	return x.LineText(DefaultLineModel())
 }
 
 // Title is the title Article gives, whatever the body.
@@ -135,7 +136,7 @@ func (x *Extraction) Ballots() *Ballots {
 	if x.page == "" {
 		return nil
 	}
-	return newBallots(x.page, x.texts[Readability:])
+	return newBallotsInfo(x.page, x.pageInfo, x.texts[Readability:])
 }
 
 // VoteText is the vote's text under opt; Parse uses DefaultVote().
@@ -146,11 +147,10 @@ func (x *Extraction) VoteText(opt VoteOptions) string {
 	return x.Ballots().Vote(opt)
 }
 
-// Article returns the page's article with the body of extractor ex (the
-// vote with share when ex is Vote); the error wraps ErrNoText when that
-// body is empty.
-func (x *Extraction) Article(ex Extractor, share float64) (ingest.Article, error) {
-	a := ingest.Sanitize(buildArticle(x.meta, x.ra, x.Text(ex, share), x.pageURL))
+// Article returns the page's article with the body of extractor ex (Vote:
+// Parse's); the error wraps ErrNoText when that body is empty.
+func (x *Extraction) Article(ex Extractor) (ingest.Article, error) {
+	a := ingest.Sanitize(buildArticle(x.meta, x.ra, x.Text(ex), x.pageURL))
 	if strings.TrimSpace(a.Body) == "" { // after Sanitize: control characters go
 		return ingest.Article{}, fmt.Errorf("parse page %s: %w", x.pageURL, ErrNoText)
 	}

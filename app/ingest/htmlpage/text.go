@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -25,10 +26,10 @@ func Text(n *html.Node) string {
 // pageText renders a whole page for the vote: as Text, but navigation,
 // forms and buttons are kept (some sites wrap the whole page in a form;
 // the extractors decide what is boilerplate).
-func pageText(n *html.Node) string {
+func pageText(n *html.Node) (string, []lineInfo) {
 	w := textWriter{whole: true}
 	w.render(n, false)
-	return w.String()
+	return w.lines()
 }
 
 // HTMLToText parses an HTML fragment (such as a feed item's content) and
@@ -56,6 +57,34 @@ type textWriter struct {
 	prefix  string
 	cells   int  // cells written in the current table row
 	whole   bool // pageText: keep the elements in wholePage
+	// pageText only: the element context of the text being written and
+	// what each finished line (infos) and the current one (cur) hold.
+	ctx   uint16
+	cur   lineInfo
+	infos []lineInfo
+}
+
+// newline ends a line (and, in pageText, records what it held).
+func (w *textWriter) newline() {
+	if w.whole {
+		w.infos = append(w.infos, w.cur)
+		w.cur = lineInfo{}
+	}
+	w.sb.WriteByte('\n')
+}
+
+// lines is String with the infos of its lines (pageText), one per line
+// of the text.
+func (w *textWriter) lines() (string, []lineInfo) {
+	raw := strings.Split(w.sb.String(), "\n")
+	for i, l := range raw {
+		raw[i] = strings.TrimRight(l, " \t")
+	}
+	joined := strings.Join(raw, "\n")
+	text := strings.TrimSpace(joined)
+	infos := append(w.infos, w.cur)
+	skip := strings.Count(joined[:len(joined)-len(strings.TrimLeftFunc(joined, unicode.IsSpace))], "\n")
+	return text, infos[skip : skip+strings.Count(text, "\n")+1]
 }
 
 func (w *textWriter) String() string {
@@ -76,7 +105,9 @@ func (w *textWriter) brk(n int) {
 
 func (w *textWriter) flushBreaks() {
 	if w.started && w.breaks > 0 {
-		w.sb.WriteString(strings.Repeat("\n", w.breaks))
+		for range w.breaks {
+			w.newline()
+		}
 		w.space = false
 	} else if w.started && w.space {
 		w.sb.WriteByte(' ')
@@ -93,6 +124,9 @@ func (w *textWriter) flushBreaks() {
 func (w *textWriter) word(s string) {
 	w.flushBreaks()
 	w.sb.WriteString(s)
+	if w.whole {
+		w.cur.add(w.ctx, 1)
+	}
 }
 
 func (w *textWriter) text(s string) {
@@ -121,7 +155,17 @@ func (w *textWriter) pre(s string) {
 		return
 	}
 	w.flushBreaks()
-	w.sb.WriteString(s)
+	if !w.whole {
+		w.sb.WriteString(s)
+		return
+	}
+	for i, part := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.newline()
+		}
+		w.sb.WriteString(part)
+		w.cur.add(w.ctx, len(strings.Fields(part)))
+	}
 }
 
 func isSpace(r rune) bool {
@@ -178,6 +222,11 @@ func (w *textWriter) render(n *html.Node, inPre bool) {
 	}
 	if (skipped[n.Data] && !(w.whole && wholePage[n.Data])) || isHidden(n) {
 		return
+	}
+	if w.whole {
+		saved := w.ctx
+		w.ctx |= elementContext(n)
+		defer func() { w.ctx = saved }()
 	}
 	switch {
 	case n.Data == "br":

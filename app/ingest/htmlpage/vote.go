@@ -119,10 +119,13 @@ func vote(page string, texts []string, share float64) string {
 // the lines (the evaluation's cross-validation tries hundreds).
 type Ballots struct {
 	lines  []string
+	info   []lineInfo // by line, from pageText (nil: unknown)
 	verds  []lineVerdict
-	median float64 // words of the median ballot
-	medoid string  // the medoid ballot's text
-	n      int     // ballots
+	words  []int     // words of each ballot
+	agree  []float64 // each ballot's mean 4-gram F1 with the others
+	median float64   // words of the median ballot
+	medoid string    // the medoid ballot's text
+	n      int       // ballots
 }
 
 // lineVerdict: which ballots hold a line (bit i: ballot i).
@@ -139,13 +142,26 @@ type lineVerdict struct {
 // has it as a line of its own and loosely by one that holds its tokens
 // anywhere (see vote).
 func newBallots(page string, texts []string) *Ballots {
+	return newBallotsInfo(page, nil, texts)
+}
+
+// newBallotsInfo is newBallots with the lines' element contexts (info: one
+// per line of page, from pageText).
+func newBallotsInfo(page string, info []lineInfo, texts []string) *Ballots {
 	// Every text votes: an empty one (an extractor that found nothing or
 	// failed) holds nothing, so a page needs a majority to have any text.
 	bs := make([]*ballot, len(texts))
 	for i, t := range texts {
 		bs[i] = newBallot(t)
 	}
-	v := &Ballots{lines: strings.Split(page, "\n"), median: medianWords(bs), medoid: medoid(bs), n: len(texts)}
+	v := &Ballots{lines: strings.Split(page, "\n"), info: info, median: medianWords(bs), n: len(texts)}
+	v.medoid, v.agree = medoid(bs)
+	if len(v.info) != len(v.lines) {
+		v.info = nil
+	}
+	for _, b := range bs {
+		v.words = append(v.words, b.words)
+	}
 	v.verds = make([]lineVerdict, len(v.lines))
 	for i, line := range v.lines {
 		toks := voteTokens(line)
@@ -185,6 +201,11 @@ func (v *Ballots) Vote(opt VoteOptions) string {
 // ballot's words, the ballots disagree on where the article is and the
 // medoid ballot is returned whole (medoidTaken).
 func (v *Ballots) vote(weights []float64, share, floor float64) (text string, medoidTaken bool) {
+	return v.assemble(v.keep(weights, share), floor)
+}
+
+// keep is the vote's verdict on each line (see vote).
+func (v *Ballots) keep(weights []float64, share float64) []bool {
 	if weights == nil {
 		weights = make([]float64, v.n)
 		for i := range weights {
@@ -232,6 +253,14 @@ func (v *Ballots) vote(weights []float64, share, floor float64) (text string, me
 			keep[i] = true
 		}
 	}
+	return keep
+}
+
+// assemble writes the kept lines in page order, a blank line where
+// anything was dropped or the page had a paragraph break; when they hold
+// fewer than floor times the median ballot's words it returns the medoid
+// ballot instead (medoidTaken).
+func (v *Ballots) assemble(keep []bool, floor float64) (text string, medoidTaken bool) {
 	var sb strings.Builder
 	kept, gap := 0, false
 	for i, k := range keep {
@@ -273,10 +302,11 @@ func medianWords(bs []*ballot) float64 {
 }
 
 // medoid returns the ballot whose 4-grams agree best (mean F1) with the
-// other ballots'; ties go to the earlier ballot. An empty ballot agrees
-// with none.
-func medoid(bs []*ballot) string {
+// other ballots' and each ballot's agreement; ties go to the earlier
+// ballot. An empty ballot agrees with none.
+func medoid(bs []*ballot) (text string, agree []float64) {
 	best, bestScore := 0, -1.0
+	agree = make([]float64, len(bs))
 	for i, a := range bs {
 		if a.words == 0 {
 			continue
@@ -287,11 +317,12 @@ func medoid(bs []*ballot) string {
 				s += overlapF1(a, b)
 			}
 		}
+		agree[i] = s / float64(max(len(bs)-1, 1))
 		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
-	return bs[best].text
+	return bs[best].text, agree
 }
 
 // overlapF1 is the F1 of the two ballots' 4-gram sets.

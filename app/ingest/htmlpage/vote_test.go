@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -100,11 +101,11 @@ func TestParseWithEachExtractor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x.Ballots() == nil || x.VoteText(DefaultVote()) != x.Text(Vote, DefaultVoteShare) || x.Title() == "" {
-		t.Errorf("the vote through Ballots differs from Text(Vote), or no title %q", x.Title())
+	if x.Ballots() == nil || x.LineText(DefaultLineModel()) != x.Text(Vote) || x.Title() == "" {
+		t.Errorf("the learned decision through Ballots differs from Text(Vote), or no title %q", x.Title())
 	}
 	for _, ex := range []Extractor{Vote, Readability, Trafilatura, Distiller} {
-		a, err := x.Article(ex, DefaultVoteShare)
+		a, err := x.Article(ex)
 		if err != nil {
 			t.Errorf("%s: %v", ex, err)
 			continue
@@ -126,8 +127,15 @@ func TestPageText(t *testing.T) {
 	doc := mustParse(t, `<html><body><form id="aspnetForm"><nav><a href="/">Home</a></nav>`+
 		`<p>The story sits inside the page's form.</p><button>Share</button><script>x()</script>`+
 		`<p hidden>secret</p></form></body></html>`)
-	if got, want := pageText(doc), "Home\n\nThe story sits inside the page's form.\n\nShare"; got != want {
+	got, infos := pageText(doc)
+	if want := "Home\n\nThe story sits inside the page's form.\n\nShare"; got != want {
 		t.Errorf("pageText = %q, want %q", got, want)
+	}
+	// One info a line: the link in the nav, a blank line, the paragraph
+	// in the form (chrome), a blank line, the button.
+	want := []lineInfo{{ctxChrome | ctxLink, 1, 1}, {}, {ctxChrome | ctxPara, 7, 0}, {}, {ctxChrome, 1, 0}}
+	if fmt.Sprint(infos) != fmt.Sprint(want) {
+		t.Errorf("pageText infos = %v, want %v", infos, want)
 	}
 	if got := Text(doc); got != "" {
 		t.Errorf("Text = %q, want the form left out", got)

@@ -199,7 +199,7 @@ func ScorePage(dir, dumpExpected string) (Page, error) {
 	var a ingest.Article
 	p.x, p.Err = htmlpage.Extract(src, "http://fakehost/test/page.html", "")
 	if p.Err == nil {
-		a, p.Err = p.x.Article(htmlpage.Vote, htmlpage.DefaultVoteShare)
+		a, p.Err = p.x.Article(htmlpage.Vote)
 	}
 	p.GotTitle, p.GotByline, p.GotDate, p.GotLanguage = a.Title, a.Byline, a.Published, a.Language
 	p.Precision, p.Recall, p.F1 = TokenF1(p.wantBag, Tokens(a.Body))
@@ -210,7 +210,7 @@ func ScorePage(dir, dumpExpected string) (Page, error) {
 	p.LangOK = SameLanguage(p.Want.Lang, a.Language)
 	if p.x != nil {
 		for ex := range p.Bodies {
-			p.Bodies[ex] = p.score(p.x.Text(htmlpage.Extractor(ex), htmlpage.DefaultVoteShare))
+			p.Bodies[ex] = p.score(p.x.Text(htmlpage.Extractor(ex)))
 		}
 	} else {
 		for ex := range p.Bodies {

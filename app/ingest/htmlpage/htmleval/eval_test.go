@@ -10,8 +10,14 @@ import (
 
 // Floors: the figures measured on the shared corpus minus a small margin,
 // so that a regression fails but noise does not. The reference is Mozilla
-// readability's output: readability alone scores 0.9993 on it, the vote
-// (Parse) 0.983 (bag F1) and 0.979 on the text-dumps pages (shingle F1);
+// readability's output: readability alone scores 0.9993 on it, Parse's
+// body (the learned line decision) 0.979 (bag F1) and 0.9665 on the
+// text-dumps pages (shingle F1). The 2-of-3 vote scored 0.984 and 0.979
+// (floors 0.975 and 0.97); the learned decision is trained on human
+// references, which mark captions, photo credits and headings next to
+// the story as boilerplate where readability keeps them, so it is further
+// from readability's output by that convention (docs/extraction.md, the
+// learned line decision), and the floors moved with it;
 // byline 0.987, date 1.000 and language 1.000 on pages with an expected
 // value. Titles: the expected title is readability's, which keeps the
 // site's name on some pages ("How to Build a Terrarium | eHow"), and Parse
@@ -21,9 +27,9 @@ import (
 // human titles (TestHumanBenchmark) judge the cut.
 
 const (
-	minMeanF1    = 0.975
+	minMeanF1    = 0.97
 	minReadF1    = 0.99
-	minShingleF1 = 0.97
+	minShingleF1 = 0.96
 	minTitleCut  = 0.99
 	minTitleAcc  = 0.88
 	minBylineSet = 0.95

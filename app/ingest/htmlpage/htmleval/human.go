@@ -207,8 +207,11 @@ type HumanPage struct {
 	// TitleEv is the title before the site's name is cut off and the
 	// evidence for the cut (CrossValidateCut tries other cuts on it).
 	TitleEv htmlpage.TitleEvidence
-	// Counts by htmlpage.Extractor (Vote: Parse's body).
-	Counts [htmlpage.Distiller + 1]Counts
+	// Counts by htmlpage.Extractor (Vote: Parse's body, the learned line
+	// decision of the embedded model, so in-sample), and VoteCounts the
+	// 2-of-3 vote's (htmlpage.DefaultVote, nothing fitted).
+	Counts     [htmlpage.Distiller + 1]Counts
+	VoteCounts Counts
 
 	ballots  *htmlpage.Ballots // nil: read by readability alone, or Err
 	readText string            // readability's text
@@ -229,8 +232,10 @@ type HumanReport struct {
 	// does not parse (the benchmark skips both).
 	Missing int
 	Errors  int
-	// ByExtractor pools each extractor's counts over the pages.
+	// ByExtractor pools each extractor's counts over the pages, and
+	// DefaultVote the 2-of-3 vote's.
 	ByExtractor [htmlpage.Distiller + 1]Counts
+	DefaultVote Counts
 	// Titled: pages with a human title; TitleOK: ours equal to it
 	// (SameTitle).
 	Titled, TitleOK int
@@ -285,6 +290,7 @@ func RunHuman(dir string, workers int) (HumanReport, error) {
 		for ex := range r.ByExtractor {
 			r.ByExtractor[ex] = r.ByExtractor[ex].Add(p.Counts[ex])
 		}
+		r.DefaultVote = r.DefaultVote.Add(p.VoteCounts)
 		if p.Entry.Title != "" {
 			r.Titled++
 			if SameTitle(p.Entry.Title, p.Title) {
@@ -318,19 +324,17 @@ func scoreHumanPage(dir string, e HumanEntry) (p HumanPage, missing bool, err er
 		for ex := range p.Counts {
 			p.Counts[ex] = ScoreSnippets(e, "")
 		}
+		p.VoteCounts = p.Counts[htmlpage.Vote]
 		return p, false, nil
 	}
 	p.Title = x.Title()
 	p.TitleEv = x.TitleEvidence()
 	p.ballots = x.Ballots()
-	p.readText = x.Text(htmlpage.Readability, 0)
+	p.readText = x.Text(htmlpage.Readability)
 	for ex := range p.Counts {
-		if htmlpage.Extractor(ex) == htmlpage.Vote {
-			p.Counts[ex] = ScoreSnippets(e, p.Text(htmlpage.DefaultVote()))
-		} else {
-			p.Counts[ex] = ScoreSnippets(e, x.Text(htmlpage.Extractor(ex), 0))
-		}
+		p.Counts[ex] = ScoreSnippets(e, x.Text(htmlpage.Extractor(ex)))
 	}
+	p.VoteCounts = ScoreSnippets(e, p.Text(htmlpage.DefaultVote()))
 	return p, false, nil
 }
 

@@ -97,7 +97,7 @@ func CrossValidateHuman(r HumanReport, k int, grid []htmlpage.VoteOptions) (Huma
 		counts[i] = make([]Counts, len(grid))
 		for g, o := range grid {
 			if p.Err != nil {
-				counts[i][g] = p.Counts[htmlpage.Vote]
+				counts[i][g] = p.VoteCounts
 				continue
 			}
 			counts[i][g] = ScoreSnippets(p.Entry, p.Text(o))

@@ -69,8 +69,10 @@ func TestRunHumanAndCrossValidate(t *testing.T) {
 	if len(r.Pages) != 2*len(topics) || r.Missing != 2 || r.Errors != 0 {
 		t.Fatalf("%d pages, %d missing, %d errors", len(r.Pages), r.Missing, r.Errors)
 	}
-	if c := r.ByExtractor[htmlpage.Vote]; c.F() < 0.9 || c.FP > 2 {
-		t.Errorf("vote on plain stories: %+v", c)
+	for _, c := range []Counts{r.ByExtractor[htmlpage.Vote], r.DefaultVote} {
+		if c.F() < 0.9 || c.FP > 2 {
+			t.Errorf("Parse and the vote on plain stories: %+v", c)
+		}
 	}
 	if r.Titled != len(r.Pages) || r.TitleOK < len(r.Pages)-1 {
 		t.Errorf("titles right on %d of %d", r.TitleOK, r.Titled)
@@ -108,8 +110,8 @@ func TestRunHumanAndCrossValidate(t *testing.T) {
 	if len(cv.Folds) != 3 || pages != len(r.Pages) {
 		t.Fatalf("%d folds over %d pages", len(cv.Folds), pages)
 	}
-	if cv.Default != r.ByExtractor[htmlpage.Vote] {
-		t.Errorf("default vote in the CV %+v, in the run %+v", cv.Default, r.ByExtractor[htmlpage.Vote])
+	if cv.Default != r.DefaultVote {
+		t.Errorf("default vote in the CV %+v, in the run %+v", cv.Default, r.DefaultVote)
 	}
 	if cv.HeldOut.F() < 0.9 || cv.DiffLow > cv.DiffHigh {
 		t.Errorf("held-out %+v, difference interval %v .. %v", cv.HeldOut, cv.DiffLow, cv.DiffHigh)
