@@ -25,9 +25,11 @@ func TestDumpPages(t *testing.T) {
 	}{
 		{"ehow-1", "lynx", 0.85, true},
 		{"heise", "links", 0.85, true},
-		{"la-nacion", "html2text", 0.85, false}, // its "****** headline ******" loses to a section name
-		{"qq", "w3m", 0.7, false},
-		{"tmz-1", "lynx-refs", 0.5, true},
+		{"la-nacion", "html2text", 0.85, true},
+		{"qq", "w3m", 0.7, true},
+		// Its "Lupita Nyong'o" tag heading beats the headline held out
+		// under every model so far (docs/extraction.md); the body is checked.
+		{"tmz-1", "lynx-refs", 0.5, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page+"/"+tt.renderer, func(t *testing.T) {

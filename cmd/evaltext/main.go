@@ -9,7 +9,7 @@
 //
 // Usage:
 //
-//	evaltext [-cv=true] [-k 5] [-html=true] [-v] [-extra DIR [-extra-renderers 1]]
+//	evaltext [-cv=true] [-k 5] [-html=true] [-v] [-extra DIR [-extra-renderers 2]]
 //
 // -extra DIR puts the extra pages of DIR (cmd/dumpsilver's output) in every
 // training fold of the held-out figures, as texttrain -extra does; the
@@ -38,7 +38,7 @@ func main() {
 	html := flag.Bool("html", true, "also score the HTML page parser on corpus/html-pages")
 	verbose := flag.Bool("v", false, "list every dump's result, worst first")
 	extraDir := flag.String("extra", "", "folder of extra training pages for the held-out models (cmd/dumpsilver's output)")
-	perPage := flag.Int("extra-renderers", 1, "dumps used per extra page (1-5)")
+	perPage := flag.Int("extra-renderers", 2, "dumps used per extra page (1-5)")
 	flag.Parse()
 	root := os.Getenv("NEWSARCHIVE_SHARED")
 	if root == "" {

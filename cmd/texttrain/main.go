@@ -47,7 +47,7 @@ func main() {
 	sweepFile := flag.String("sweep", "", "JSON list of boosting configurations to compare by held-out score")
 	var x extraOpts
 	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output)")
-	flag.IntVar(&x.perPage, "extra-renderers", 1, "dumps used per extra page (1-5)")
+	flag.IntVar(&x.perPage, "extra-renderers", 2, "dumps used per extra page (1-5)")
 	flag.BoolVar(&x.cv, "extra-cv", true, "with -extra: also report the held-out figures on the extra pages")
 	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
 	flag.Parse()
