@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -58,12 +59,42 @@ func ParseDate(line string) (iso string, ok bool) {
 	if letters, words := letterWords(line); words > 12 || letters > 80 {
 		return "", false
 	}
-	d, err := dateparser.Parse(dateCfg(), line)
-	if err != nil || d.IsZero() {
-		return "", false
+	// "Oct 18, 2019 · 8 min read": the parts a separator divides the line
+	// into are tried alone, those with a year first, so that the
+	// surrounding text is not read as a relative time ("8 min" ago).
+	parts := dateSepRe.Split(line, -1)
+	slices.SortStableFunc(parts, func(a, b string) int {
+		return b2i(yearRe.MatchString(b)) - b2i(yearRe.MatchString(a))
+	})
+	for _, part := range parts {
+		if !numDateRe.MatchString(part) && !(yearRe.MatchString(part) && monthRe.MatchString(part)) {
+			continue
+		}
+		d, err := dateparser.Parse(dateCfg(), part)
+		if err != nil || d.IsZero() {
+			continue
+		}
+		// A year the text does not write is the parser's reference
+		// time moved by a relative phrase, not the article's date.
+		if years := yearRe.FindAllString(part, -1); len(years) > 0 && !slices.Contains(years, d.Time.Format("2006")) {
+			continue
+		}
+		if iso = formatDate(d); iso != "" {
+			return iso, true
+		}
 	}
-	iso = formatDate(d)
-	return iso, iso != ""
+	return "", false
+}
+
+// dateSepRe divides a date line into parts: "date · 5 min read",
+// "Section | date".
+var dateSepRe = regexp.MustCompile(`\s+[·•|]\s+`)
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func formatDate(d date.Date) string {
