@@ -86,7 +86,10 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 	}
 	for i := max(0, first-30); i < len(a.Lines) && i < first+5; i++ {
 		l := a.Lines[i].Text
-		if keep[i] || len(strings.Fields(l)) > 14 {
+		// A dateline the line model kept at the top of the body ("Le
+		// Monde | 04.05.2015 à 13h36 | Par ...") still dates the article;
+		// kept sentences further on do not.
+		if keep[i] && (i > first+2 || a.F1Bool(i, 8) || a.Lines[i].Bullet) || len(strings.Fields(l)) > 20 {
 			continue
 		}
 		if m := bylineRe.FindStringSubmatch(l); m != nil && art.Byline == "" {
