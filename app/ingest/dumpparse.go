@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"errors"
+	"math"
+	"regexp"
 	"strings"
 )
 
@@ -67,6 +69,9 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 		art.Title = firstSentence(strings.SplitN(art.Body, "\n", 2)[0])
 	}
 	a.findMeta(&art, keep)
+	if art.Byline == "" && best >= 0 {
+		art.Byline = a.nameLine(cands[best], keep)
+	}
 	art.Language = a.Lang
 	if art.Language == "" {
 		art.Language = detectLanguage(art.Body)
@@ -110,6 +115,48 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		p.findSource()
 		art.Source = p.a.Source
 	}
+}
+
+// dumpBylineRe is a byline line in the languages of the stop lists, and
+// nameLineRe a line that is only a name: two or three capitalised words.
+var (
+	dumpBylineRe = regexp.MustCompile(`(?i)^(?:by|par|por|von|di|door|av|af|written by|posted by|words by|reporting by)\s+(\p{Lu}.{2,60})$`)
+	nameLineRe   = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$`)
+	weekdayEndRe = regexp.MustCompile(`(?i)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)$`)
+	nameCutRe    = regexp.MustCompile(`\s*(?:,|\||•|·| - | – | — ).*$`)
+)
+
+// nameLine finds the byline of a dump that writes the author's name
+// without "By": in the four lines after the chosen title and before the
+// body's text, a line (or its part before a separator, "Dan Goodin - Apr
+// 16, 2015") that is "By"/"Par"/"Von" and a name, or only a name, two or
+// three capitalised words with no function word of the page's language,
+// that the page does not repeat as a menu would.
+func (a *DumpAnalysis) nameLine(title TitleCandidate, keep []bool) string {
+	end := title.Line + title.Lines
+	for i := end; i < len(a.Lines) && i < end+4; i++ {
+		if keep[i] && a.F1[i][2] >= math.Log1p(10) {
+			break // the body's text has begun
+		}
+		l := a.Lines[i].Text
+		if m := dumpBylineRe.FindStringSubmatch(l); m != nil {
+			if name := nameCutRe.ReplaceAllString(m[1], ""); nameLineRe.MatchString(name) {
+				return name
+			}
+		}
+		// "Dan Goodin - Apr 16, 2015 8:02 pm UTC": a name, then a date.
+		loc := nameCutRe.FindStringIndex(l)
+		if loc == nil {
+			continue
+		}
+		name := strings.TrimSpace(weekdayEndRe.ReplaceAllString(l[:loc[0]], ""))
+		if _, ok := ParseDate(l[loc[0]:]); !ok || !nameLineRe.MatchString(name) || a.F1[i][3] > 0 ||
+			NormTitle(name) == NormTitle(title.Site) {
+			continue
+		}
+		return name
+	}
+	return ""
 }
 
 // F1Bool reports whether the 0/1 feature j of line i is set.

@@ -187,3 +187,38 @@ func TestTitleForms(t *testing.T) {
 		t.Errorf("TitleForms = %q, want %q", got, want)
 	}
 }
+
+// TestNameLine reads bylines written without "By" below the headline: a
+// name then a date, or "Par"/"Von" and a name; a menu line is no byline.
+func TestNameLine(t *testing.T) {
+	prose := wrap(strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6), 78)
+	tests := []struct{ name, meta, want string }{
+		{"name and date", "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"},
+		{"name, weekday and date", "Joe Wee Monday, February 29, 2016", "Joe Wee"},
+		{"par", "Par Sébastien Farcis", "Sébastien Farcis"},
+		{"no date after the words", "Share Tweet Share", ""},
+		{"a section and a date", "world news - Apr 16, 2015", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "Menu\n\nMayor Opens New Bridge Over the River\n\n" + tt.meta + "\n\n" + prose + "\n"
+			a := NewDumpAnalysis(page)
+			m := DefaultDumpModel()
+			a.Score(m)
+			keep := a.Kept(m)
+			var title TitleCandidate
+			for _, c := range a.TitleCandidates(keep) {
+				if c.Text == "Mayor Opens New Bridge Over the River" {
+					title = c
+				}
+			}
+			if title.Text == "" {
+				t.Fatal("no headline candidate")
+			}
+			keep[title.Line] = false
+			if got := a.nameLine(title, keep); got != tt.want {
+				t.Errorf("nameLine = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
