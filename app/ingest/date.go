@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,7 +65,7 @@ func ParseDate(line string) (iso string, ok bool) {
 	// surrounding text is not read as a relative time ("8 min" ago).
 	parts := dateSepRe.Split(line, -1)
 	slices.SortStableFunc(parts, func(a, b string) int {
-		return b2i(yearRe.MatchString(b)) - b2i(yearRe.MatchString(a))
+		return cmp.Compare(b2f(yearRe.MatchString(b)), b2f(yearRe.MatchString(a)))
 	})
 	for _, part := range parts {
 		if !numDateRe.MatchString(part) && !(yearRe.MatchString(part) && monthRe.MatchString(part)) {
@@ -89,13 +90,6 @@ func ParseDate(line string) (iso string, ok bool) {
 // dateSepRe divides a date line into parts: "date · 5 min read",
 // "Section | date".
 var dateSepRe = regexp.MustCompile(`\s+[·•|]\s+`)
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 func formatDate(d date.Date) string {
 	t := d.Time
