@@ -118,7 +118,7 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 }
 
 // dumpBylineRe is a byline line in the languages of the stop lists, and
-// nameLineRe a line that is only a name: two or three capitalised words.
+// nameLineRe a name: two or three capitalised words.
 var (
 	dumpBylineRe = regexp.MustCompile(`(?i)^(?:by|par|por|von|di|door|av|af|written by|posted by|words by|reporting by)\s+(\p{Lu}.{2,60})$`)
 	nameLineRe   = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$`)
@@ -127,11 +127,11 @@ var (
 )
 
 // nameLine finds the byline of a dump that writes the author's name
-// without "By": in the four lines after the chosen title and before the
-// body's text, a line (or its part before a separator, "Dan Goodin - Apr
-// 16, 2015") that is "By"/"Par"/"Von" and a name, or only a name, two or
-// three capitalised words with no function word of the page's language,
-// that the page does not repeat as a menu would.
+// without an English "By": in the four lines after the chosen title and
+// before the body's text, a line that is "By"/"Par"/"Von"... and a name, or
+// a name followed by a date after a separator ("Dan Goodin - Apr 16, 2015",
+// a trailing weekday cut off), with no function word of the page's
+// language and not the title's site part.
 func (a *DumpAnalysis) nameLine(title TitleCandidate, keep []bool) string {
 	end := title.Line + title.Lines
 	for i := end; i < len(a.Lines) && i < end+4; i++ {
