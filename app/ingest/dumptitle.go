@@ -16,6 +16,7 @@ type TitleCandidate struct {
 	Line  int    // first line
 	Lines int    // lines it spans (a wrapped headline)
 	Feats []float64
+	norm  string // NormTitle(Text)
 }
 
 // TitleFeatureNames names the title-candidate features, in order.
@@ -183,7 +184,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				math.Log1p(float64(sites[norm])), b2f(titleBylineRe.MatchString(text)), math.Min(float64(d.Indent), 12) / 6,
 				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent), 0,
 			}
-			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x})
+			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x, norm: norm})
 		}
 		// Headline first ("Headline | Site"), or last ("Site | Headline",
 		// a breadcrumb "Section > Headline").
@@ -321,7 +322,7 @@ func (a *DumpAnalysis) linesContaining(cands []TitleCandidate, norms []string, l
 	candIdx := make([]int, len(cands))
 	for k, c := range cands {
 		candIdx[k] = -1
-		us := strings.Fields(NormTitle(c.Text))
+		us := strings.Fields(c.norm)
 		if len(us) == 0 || len(us) > maxNameUnits {
 			continue
 		}
@@ -339,13 +340,17 @@ func (a *DumpAnalysis) linesContaining(cands []TitleCandidate, norms []string, l
 		for i := range lastLine {
 			lastLine[i] = -1
 		}
+		var hs []uint64
 		scan := func(i int) {
-			us := strings.Fields(norms[i])
-			for s := range us {
+			hs = hs[:0]
+			for _, u := range strings.Fields(norms[i]) {
+				hs = append(hs, unitHash(u))
+			}
+			for s := range hs {
 				var h uint64
-				for n := 1; n <= maxNameUnits && s+n <= len(us); n++ {
-					h = h*31 + unitHash(us[s+n-1])
-					if id, ok := want[h]; ok && lastLine[id] != i && n < len(us) {
+				for n := 1; n <= maxNameUnits && s+n <= len(hs); n++ {
+					h = h*31 + hs[s+n-1]
+					if id, ok := want[h]; ok && lastLine[id] != i && n < len(hs) {
 						lastLine[id] = i
 						counts[id]++
 					}
