@@ -171,8 +171,8 @@ func TestPageStops(t *testing.T) {
 			t.Errorf("%q not learned as a stop word", w)
 		}
 	}
-	if len(stops) > pageStopCount {
-		t.Errorf("%d stop words learned, at most %d", len(stops), pageStopCount)
+	if len(stops) > PageStopCount {
+		t.Errorf("%d stop words learned, at most %d", len(stops), PageStopCount)
 	}
 	if small := pageStops(CleanDump("Kort rad.\n")); !small["the"] {
 		t.Error("a tiny page should fall back to the union of the lists")

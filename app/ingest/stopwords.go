@@ -79,24 +79,31 @@ func pageStops(lines []DumpLine) map[string]bool {
 	if total < 200 {
 		return anyStop
 	}
-	type wc struct {
-		w string
-		n int
-	}
-	var ws []wc
+	return LearnedStops(counts)
+}
+
+// LearnedStops is the stop list a page's own words give: of the counts of
+// the words of its longer lines, the PageStopCount commonest seen at least
+// three times (ties in word order). In running text of any spaced language
+// these are its function words. The text-dump and HTML line features both
+// learn their page lists with it.
+func LearnedStops(counts map[string]int) map[string]bool {
+	ws := make([]string, 0, len(counts))
 	for w, n := range counts {
 		if n >= 3 {
-			ws = append(ws, wc{w, n})
+			ws = append(ws, w)
 		}
 	}
-	sort.Slice(ws, func(i, j int) bool { return ws[i].n > ws[j].n || ws[i].n == ws[j].n && ws[i].w < ws[j].w })
-	m := map[string]bool{}
-	for _, x := range ws[:min(len(ws), pageStopCount)] {
-		m[x.w] = true
+	sort.Slice(ws, func(i, j int) bool {
+		return counts[ws[i]] > counts[ws[j]] || counts[ws[i]] == counts[ws[j]] && ws[i] < ws[j]
+	})
+	m := make(map[string]bool, PageStopCount)
+	for _, w := range ws[:min(len(ws), PageStopCount)] {
+		m[w] = true
 	}
 	return m
 }
 
-// pageStopCount is the size of a learned stop list: about the number of
+// PageStopCount is the size of a learned stop list: about the number of
 // function words that cover 40% of running text in the listed languages.
-const pageStopCount = 40
+const PageStopCount = 40

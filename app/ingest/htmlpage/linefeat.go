@@ -2,11 +2,12 @@ package htmlpage
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
 )
 
 // The learned line decision (linemodel.go) reads, for every line of the
@@ -125,13 +126,9 @@ var LineFeatureNames = func() []string {
 	return names
 }()
 
-// pageStopCount is the size of a page's learned stop list: about the
-// number of function words that cover 40% of running text in the
-// languages of the benchmark.
-const pageStopCount = 40
-
 // pageStops returns the commonest tokens of the page's lines of 8 tokens
-// or more: in running text of any language these are its function words.
+// or more (ingest.LearnedStops): in running text of any language these are
+// its function words.
 func pageStops(toks [][]string) map[string]bool {
 	counts := map[string]int{}
 	for _, t := range toks {
@@ -141,20 +138,7 @@ func pageStops(toks [][]string) map[string]bool {
 			}
 		}
 	}
-	ws := make([]string, 0, len(counts))
-	for w, n := range counts {
-		if n >= 3 {
-			ws = append(ws, w)
-		}
-	}
-	sort.Slice(ws, func(i, j int) bool {
-		return counts[ws[i]] > counts[ws[j]] || counts[ws[i]] == counts[ws[j]] && ws[i] < ws[j]
-	})
-	m := make(map[string]bool, pageStopCount)
-	for _, w := range ws[:min(len(ws), pageStopCount)] {
-		m[w] = true
-	}
-	return m
+	return ingest.LearnedStops(counts)
 }
 
 // LineFeatures returns one feature row (LineFeatureNames) per line of the
