@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 
@@ -200,7 +201,7 @@ func (v *Ballots) LineFeatures() [][]float64 {
 		if k < 0 || k >= len(idx) {
 			return 0
 		}
-		return float64(popcount(strict(v.verds[idx[k]]))) / n
+		return float64(bits.OnesCount8(strict(v.verds[idx[k]]))) / n
 	}
 	rows := make([][]float64, len(v.lines))
 	for k, i := range idx {
@@ -304,12 +305,4 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
-}
-
-func popcount(m uint8) int {
-	c := 0
-	for ; m != 0; m &= m - 1 {
-		c++
-	}
-	return c
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -36,7 +37,7 @@ type LineScope struct {
 // verdict.
 func (v *Ballots) scoped(i int, s LineScope) (decided, keep bool) {
 	lv := v.verds[i]
-	if lv.words == 0 || popcount(lv.held) < s.MinHeld {
+	if lv.words == 0 || bits.OnesCount8(lv.held) < s.MinHeld {
 		return true, false
 	}
 	strict := lv.held
