@@ -275,8 +275,7 @@ func dropMarkupBlocks(lines []string) []string {
 			i++
 			continue
 		}
-		block := strings.Join(lines[i:j], " ")
-		if j-i <= 12 && markupOpen.MatchString(block) && markupAttrs.MatchString(block) {
+		if j-i <= 12 && markupOpen.MatchString(lines[i]) && markupAttrs.MatchString(strings.Join(lines[i:j], " ")) {
 			out = append(out, "") // keep the block boundary
 		} else {
 			out = append(out, lines[i:j]...)
