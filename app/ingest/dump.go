@@ -261,8 +261,19 @@ func stripTags(t string, d *DumpLine) string {
 	return t
 }
 
+// anyTagRe is one tag, whatever its name.
+var anyTagRe = regexp.MustCompile(`<[^<>]*>`)
+
+// markupOnly reports whether a block is tags with attributes and nothing
+// else: no word is left outside its tags.
+func markupOnly(block string) bool {
+	return markupAttrs.MatchString(block) && strings.TrimSpace(anyTagRe.ReplaceAllString(block, "")) == ""
+}
+
 // dropMarkupBlocks removes runs of lines that are an HTML element printed
-// as text ("<img" and its attributes wrapped over the next lines).
+// as text ("<img" and its attributes wrapped over the next lines); a block
+// with any text outside its tags stays, for stripTags to clean line by
+// line.
 func dropMarkupBlocks(lines []string) []string {
 	out := lines[:0:0]
 	for i := 0; i < len(lines); {
@@ -275,7 +286,7 @@ func dropMarkupBlocks(lines []string) []string {
 			i++
 			continue
 		}
-		if j-i <= 12 && markupOpen.MatchString(lines[i]) && markupAttrs.MatchString(strings.Join(lines[i:j], " ")) {
+		if j-i <= 12 && markupOpen.MatchString(lines[i]) && markupOnly(strings.Join(lines[i:j], " ")) {
 			out = append(out, "") // keep the block boundary
 		} else {
 			out = append(out, lines[i:j]...)

@@ -71,6 +71,8 @@ func TestCleanDump(t *testing.T) {
 		{"stars never closed", "** not a heading\n\nText ******\n", []string{"** not a heading", "Text ******"}},
 		{"noscript markup block dropped", "   Before.\n\n   <img\n   src=\"https://px.example/a.gif?id=1\" style=\"display:none\" height=\"1\"\n   width=\"1\" alt=\"\" />\n\n   After.\n",
 			[]string{"Before.", "After."}},
+		{"text after a tag at a block's start kept", "<a href=\"http://x.example/\">Read</a> the full story of the bridge.\nThe mayor spoke.\n",
+			[]string{"Read the full story of the bridge.", "The mayor spoke."}},
 		{"tags inside a line", "<i></i><p>JavaScript is <em>off</em>, see <a\nhref=\"http://help.example/js\">help</a>.\n",
 			[]string{"JavaScript is off , see", "help ."}},
 		{"a sentence about tags kept", "Use the <p> element for paragraphs.\n", []string{"Use the <p> element for paragraphs."}},
