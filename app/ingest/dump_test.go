@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
+	"errors"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -271,5 +272,23 @@ func BenchmarkParseTextBBC(b *testing.B) {
 		if _, err := ParseText(raw); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestDumpOfFurnitureOnly: a dump with no line left after cleaning is not an
+// empty file, and the error says what it is.
+func TestDumpOfFurnitureOnly(t *testing.T) {
+	raw := "   #alternate\n\n   [logo.png]\n\n   (BUTTON)\n   ____________________\n\n" +
+		"References\n\n   1. https://example.com/feed\n   2. https://example.com/\n"
+	a := NewDumpAnalysis(raw)
+	if len(a.Lines) != 0 {
+		t.Fatalf("cleaning kept %d lines: %+v", len(a.Lines), a.Lines)
+	}
+	_, err := ParseDump([]byte(raw))
+	if !errors.Is(err, ErrDumpNoText) || errors.Is(err, ErrEmpty) {
+		t.Fatalf("err = %v, want ErrDumpNoText and not ErrEmpty", err)
+	}
+	if !strings.Contains(err.Error(), "furniture") {
+		t.Errorf("error %q does not say why", err)
 	}
 }

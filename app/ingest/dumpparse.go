@@ -2,10 +2,17 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
 )
+
+// ErrDumpNoText reports a scraped page in which no line is left once the
+// text browser's furniture (menus, link lists, image and button markers,
+// reference lists) is taken out: the file is not empty, but it holds no
+// article.
+var ErrDumpNoText = errors.New("no article text found in the scraped page")
 
 // ParseDump extracts the article from a renderer's dump of a web page with
 // the embedded model. Article.Note says when the body is a fallback.
@@ -29,7 +36,7 @@ func parseDumpText(text string, m *DumpModel) (Article, error) {
 // Article scores the analysed dump with m and extracts the article.
 func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	if len(a.Lines) == 0 {
-		return Article{}, ErrEmpty
+		return Article{}, fmt.Errorf("%w: every line is the text browser's page furniture (menus, link lists, image and button markers)", ErrDumpNoText)
 	}
 	a.Score(m)
 	_, keep, note := a.body(m)
@@ -63,7 +70,7 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	}
 	art.Body = a.Join(keep)
 	if strings.TrimSpace(art.Body) == "" {
-		return Article{}, errors.New("no article text found in the scraped page")
+		return Article{}, ErrDumpNoText
 	}
 	if art.Title == "" {
 		art.Title = firstSentence(strings.SplitN(art.Body, "\n", 2)[0])
