@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsarchive/newsarchive/app/safetext"
@@ -37,11 +36,6 @@ const maxTitle = 300
 var (
 	bylineRe        = regexp.MustCompile(`(?i)^(?:by|written by|words by|author:|authors:|reporting by)\s+(.+)$`)
 	bylineCutRe     = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
-	sourceRe        = regexp.MustCompile(`(?i)(?:(?:©|\(c\)|copyright)\s*)+(?:[-–,]?\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*)*(?:by\s+)?([^|,;©]{2,60})`)
-	sentenceEndRe   = regexp.MustCompile(`\.(?:\s|$)`)
-	// holderTrimRe is what ends a copyright holder without naming it: a
-	// year or span of years, "all rights reserved", a company form.
-	holderTrimRe = regexp.MustCompile(`(?i)(?:\s+|^)(?:\d{4}(?:\s*[-–]\s*\d{4})?|all rights reserved|inc|llc|ltd|limited|gmbh|s\.?a|plc|corp|corporation|company|co)\.?$|^(?:\d{4}(?:\s*[-–]\s*\d{4})?|by)\s+`)
 	copyrightLineRe = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b)`)
 )
 
@@ -312,48 +306,11 @@ func (p *page) findSource() {
 		if len(l) > 120 || !copyrightLineRe.MatchString(l) {
 			continue
 		}
-		if s := copyrightHolder(l); s != "" {
+		if s := CopyrightHolder(l); s != "" {
 			p.a.Source = s
 			return
 		}
 	}
-}
-
-// copyrightHolder returns who a copyright line names ("© 2017 Spiceworks
-// Inc. All rights reserved." -> "Spiceworks"): the words after the sign and
-// the years, up to the end of its sentence or a separator, less a company
-// form and years at the end. A line that names only years gives "", and so
-// does one without a sign or a year unless a name of two words or more
-// follows ("Copyright Notice" is a heading, "Copyright infringement is..."
-// a sentence).
-func copyrightHolder(l string) string {
-	stated := strings.ContainsAny(l, "©") || yearRe.MatchString(l) || strings.Contains(strings.ToLower(l), "(c)")
-	m := sourceRe.FindStringSubmatch(l)
-	if m == nil {
-		return ""
-	}
-	s := m[1]
-	if i := sentenceEndRe.FindStringIndex(s); i != nil {
-		s = s[:i[0]]
-	}
-	for {
-		t := strings.TrimSpace(holderTrimRe.ReplaceAllString(s, ""))
-		t = strings.Trim(t, " .,-–")
-		if t == s {
-			break
-		}
-		s = t
-	}
-	if strings.EqualFold(s, "all rights reserved") || len(words(s)) == 0 || len(strings.Fields(s)) > 6 ||
-		!stated && (len(strings.Fields(s)) < 2 || !unicode.IsUpper([]rune(s)[0])) {
-		return ""
-	}
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return s
-		}
-	}
-	return ""
 }
 
 // firstSentence returns the first sentence of a paragraph, cut to a title's

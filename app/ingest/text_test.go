@@ -225,26 +225,3 @@ func BenchmarkParseText(b *testing.B) {
 		}
 	}
 }
-
-func TestCopyrightHolder(t *testing.T) {
-	for _, c := range []struct{ line, want string }{
-		{"© 2017 Spiceworks Inc. All rights reserved.", "Spiceworks"},
-		{"Copyright 2006 - 2024 Spiceworks Inc", "Spiceworks"},
-		{"© Telegraph Media Group Limited 2017", "Telegraph Media Group"},
-		{"Copyright (c) 2012-2014 Andrew Zonenberg", "Andrew Zonenberg"},
-		{"© Haki Benita 2016-2020", "Haki Benita"},
-		{"Copyright © 2019 The New York Times Company", "The New York Times"},
-		{"© 1996-2019 Folha de S.Paulo. Todos os direitos reservados.", "Folha de S.Paulo"},
-		{"© 2015 by Le Monde | Tous droits réservés", "Le Monde"},
-		{"Copyright 2010-2014", ""},
-		{"Copyright Folha de S.Paulo. Todos os direitos reservados.", "Folha de S.Paulo"},
-		{"© 2015", ""},
-		{"Copyright Notice", ""},
-		{"Copyright infringement is a serious matter", ""},
-		{"(C) 2002", ""},
-	} {
-		if got := copyrightHolder(c.line); got != c.want {
-			t.Errorf("copyrightHolder(%q) = %q, want %q", c.line, got, c.want)
-		}
-	}
-}
