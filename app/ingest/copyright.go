@@ -9,8 +9,9 @@ import (
 
 var (
 	// holderRe finds a copyright statement's holder: the text after "©",
-	// "(c)" or "Copyright" and the years that follow them.
-	holderRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright\b)(?:[\s\d\-–—,./]|©|\(c\)|copyright\b)*(.*)`)
+	// "(c)" or "Copyright" and the years that follow them (other numbers
+	// stay: "100% Noticias").
+	holderRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright\b)(?:[\s\-–—,./]|\b\d{4}\b|©|\(c\)|copyright\b)*(.*)`)
 	// holderEndRe ends the holder: a separator, the end of a sentence (a
 	// dot inside a name, "Folha de S.Paulo", does not), a year, the
 	// rights reserved in the languages of the stop lists.
@@ -42,7 +43,7 @@ func CopyrightHolder(text string) string {
 	}
 	h = byRe.ReplaceAllString(strings.Join(strings.Fields(h), " "), "")
 	for {
-		t := strings.Trim(companyFormRe.ReplaceAllString(h, ""), " .,:;-–")
+		t := strings.Trim(companyFormRe.ReplaceAllString(h, ""), " .,:;-–&+")
 		if t == h {
 			break
 		}
