@@ -36,7 +36,6 @@ const maxTitle = 300
 var (
 	bylineRe        = regexp.MustCompile(`(?i)^(?:by|written by|words by|author:|authors:|reporting by)\s+(.+)$`)
 	bylineCutRe     = regexp.MustCompile(`\s*(\||•|·| - | – | — |,\s*(?:\d|updated|published|posted)|\bon\s+\w+day\b|\bon\s+\d).*$`)
-	sourceRe        = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,;©]{2,60})`)
 	copyrightLineRe = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b)`)
 )
 
@@ -307,12 +306,9 @@ func (p *page) findSource() {
 		if len(l) > 120 || !copyrightLineRe.MatchString(l) {
 			continue
 		}
-		if m := sourceRe.FindStringSubmatch(l); m != nil {
-			s := strings.TrimSpace(m[1])
-			if len(words(s)) > 0 && len(strings.Fields(s)) <= 6 && !strings.EqualFold(s, "all rights reserved") {
-				p.a.Source = s
-				return
-			}
+		if s := CopyrightHolder(l); s != "" {
+			p.a.Source = s
+			return
 		}
 	}
 }

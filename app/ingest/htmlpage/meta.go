@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/newsarchive/newsarchive/app/ingest"
 	"golang.org/x/net/html"
 )
 
@@ -96,7 +97,7 @@ func extractMeta(doc *html.Node, base *url.URL) pageMeta {
 			}
 		}
 		if n.Type == html.TextNode && len(m.Marks) < 2*maxMarks {
-			if h := copyrightHolder(n.Data); h != "" {
+			if h := ingest.CopyrightHolder(n.Data); h != "" {
 				m.Marks = appendMark(m.Marks, h)
 			}
 		}

@@ -372,34 +372,6 @@ func hasLetters(s string) bool {
 	return false
 }
 
-// copyrightRe finds a copyright line's holder: the text after "©",
-// "(c)" or "Copyright", years and "All rights reserved" left out.
-var (
-	copyrightRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright\b)(?:[\s\d\-–—,./]|©|\(c\)|copyright\b)*(.*)`)
-	holderEndRe = regexp.MustCompile(`(?i)\s+[|·•–—-]\s+|\.\s|,\s|\s(?:all rights|alle rechte|tous droits|todos los derechos)|\s*\d{4}`)
-)
-
-// copyrightHolder returns the holder named by a copyright text node, ""
-// if it is none.
-func copyrightHolder(text string) string {
-	if len(text) > 400 || !strings.ContainsAny(text, "©(Cc") {
-		return ""
-	}
-	m := copyrightRe.FindStringSubmatch(text)
-	if m == nil {
-		return ""
-	}
-	h := m[1]
-	if loc := holderEndRe.FindStringIndex(h); loc != nil {
-		h = h[:loc[0]]
-	}
-	h = strings.Trim(collapseSpaces(h), " .,:;")
-	if len([]rune(h)) < 2 || len([]rune(h)) > 60 {
-		return ""
-	}
-	return h
-}
-
 // isHomeLink reports a link to the site's home page ("/", "./", the
 // site's root URL).
 func isHomeLink(href string, base *url.URL) bool {

@@ -118,21 +118,6 @@ func TestAbbreviates(t *testing.T) {
 	}
 }
 
-func TestCopyrightHolder(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"© 2024 Abenteuer Astronomie. Alle Rechte vorbehalten.", "Abenteuer Astronomie"},
-		{"Copyright © 2009-2021 Weinkenner.de | Impressum", "Weinkenner.de"},
-		{"(c) Der SeglerBlog aus Berlin, 2020", "Der SeglerBlog aus Berlin"},
-		{"Photo: AP", ""},
-		{"©", ""},
-	}
-	for _, tt := range tests {
-		if got := copyrightHolder(tt.text); got != tt.want {
-			t.Errorf("copyrightHolder(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
-
 // TestParseCutsTitle: Parse stores the headline and, without og:site_name,
 // the cut part as Source.
 func TestParseCutsTitle(t *testing.T) {
