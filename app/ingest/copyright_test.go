@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestCopyrightHolder(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
@@ -32,4 +36,22 @@ func TestCopyrightHolder(t *testing.T) {
 			t.Errorf("CopyrightHolder(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+func FuzzCopyrightHolder(f *testing.F) {
+	for _, s := range []string{"© 2017 Spiceworks Inc. All rights reserved.", "Copyright Notice", "(c) 2002", "©©©(c)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h := CopyrightHolder(s)
+		if h == "" {
+			return
+		}
+		if n := utf8.RuneCountInString(h); n < 2 || n > 60 {
+			t.Errorf("CopyrightHolder(%q) = %q: %d characters", s, h, n)
+		}
+		if h != strings.TrimSpace(h) || strings.Contains(h, "©") {
+			t.Errorf("CopyrightHolder(%q) = %q", s, h)
+		}
+	})
 }
