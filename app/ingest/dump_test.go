@@ -292,3 +292,33 @@ func TestDumpOfFurnitureOnly(t *testing.T) {
 		t.Errorf("error %q does not say why", err)
 	}
 }
+
+// TestFeedSite: lynx prints the page's link relations, its feeds' titles
+// among them, as a line at the top of the dump; the site's name is read
+// from them when the dump names it a second time, and a feed title that
+// names no site gives none.
+func TestFeedSite(t *testing.T) {
+	for _, c := range []struct{ line, footer, want string }{
+		{"#Der Nesselsetzer » Feed Der Nesselsetzer » Kommentar Feed Der Nesselsetzer", "", "Der Nesselsetzer"},
+		{"#alternate alternate Últimas Noticias » Feed Últimas Noticias » Feed", "", "Últimas Noticias"},
+		{"#publisher The Seattle Times » Feed The Seattle Times » Comments Feed", "", "The Seattle Times"},
+		{"#publisher Home copyright Breitbart News Feed", "© 2024 Breitbart", "Breitbart"},
+		{"#Code (RSS) Photography (RSS) Talks (RSS) Everything (RSS)", "Code", ""},
+		{"#ABC13 Houston RSS alternate", "Copyright 2024 ABC13 Houston", "ABC13 Houston"},
+		{"#ABC13 Houston RSS alternate", "Copyright 2024 ABC Inc.", ""},
+		{"#dzs e.V. - RSS Feed", "Impressum: dzs e.V., Berlin", "dzs e.V."},
+		{"#Lovato Electric GmbH News Feed Lovato Electric GmbH News Feed", "", "Lovato Electric GmbH"},
+		{"#Papierplanet - Atom Papierplanet - RSS Papierplanet - Atom", "", "Papierplanet"},
+		{"#Haki Benita Full Feed", "© Haki Benita 2016-2020", ""},
+		{"#RSS", "", ""},
+		{"#alternate alternate", "", ""},
+		{"#RSS 2.0 Feed", "RSS 2.0", ""},
+		{"#Newsfeed von example.at im Format RSS", "example.at", ""},
+		{"Subscribe to our RSS feed", "Subscribe to our RSS feed", ""},
+	} {
+		a := &DumpAnalysis{Lines: []DumpLine{{Text: "Home"}, {Text: c.line}, {Text: "Some headline of the day"}, {Text: c.footer}}}
+		if got := a.feedSite(); got != c.want {
+			t.Errorf("feedSite(%q with %q) = %q, want %q", c.line, c.footer, got, c.want)
+		}
+	}
+}

@@ -114,6 +114,9 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		}
 	}
 	if art.Source == "" {
+		art.Source = a.feedSite()
+	}
+	if art.Source == "" {
 		lines := make([]string, len(a.Lines))
 		for i, d := range a.Lines {
 			lines[i] = d.Text
@@ -122,6 +125,51 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		p.findSource()
 		art.Source = p.a.Source
 	}
+}
+
+// feedTitleRe reads the site's name from the titles of the page's feeds,
+// which lynx prints at the top of its dump in a line of the page's link
+// relations, after the names of those without a title ("#Der Nesselsetzer »
+// Feed Der Nesselsetzer » Kommentar-Feed ...", "#publisher The Seattle Times
+// ... RSS", "#ABC13 Houston RSS alternate", "#dzs e.V. - RSS Feed").
+var (
+	feedTitleRe = regexp.MustCompile(`^#\s*(?:(?i:` + linkTypes + `)\s+)*(\S.{1,59}?)\s*(?:[»|:–-]\s*)?(?:Comments\s+|News\s+)?(?:RSS|Atom|Feed)\b`)
+	// feedWordRe is a feed's title that names no site ("RSS 2.0 Feed",
+	// "Podcast Feed", "Newsfeed von ... im Format RSS").
+	feedWordRe = regexp.MustCompile(`(?i)\b(?:rss|atom|feed|newsfeed|podcast|alternate)\b`)
+)
+
+// linkTypes are the HTML link types that lynx prints for a link relation
+// without a title.
+const linkTypes = `alternate|publisher|home|copyright|canonical|shortlink|search|author|license|next|prev|previous|start|` +
+	`index|contents|help|edit|edituri|amphtml|manifest|icon|shortcut|pingback|wlwmanifest|preload|preconnect|` +
+	`dns-prefetch|stylesheet|top|up|first|last|me|bookmark|alternative|image_src|syndication`
+
+// feedSite returns the site's name as its feeds' titles give it, from a
+// line of link relations among the dump's first 40 lines, "" if none. The
+// name must occur a second time in the dump (WordPress names the site in
+// each of its feeds' titles; others in the masthead or the footer), so a
+// feed's own name ("Full Feed", "Subscribe to our RSS") is not taken for it.
+func (a *DumpAnalysis) feedSite() string {
+	for i := 0; i < len(a.Lines) && i < 40; i++ {
+		m := feedTitleRe.FindStringSubmatch(a.Lines[i].Text)
+		if m == nil {
+			continue
+		}
+		s := strings.TrimSpace(m[1])
+		// "Code (RSS) Photography (RSS) ..." lists a blog's sections.
+		if strings.HasSuffix(s, "(") || len(units(s)) == 0 || feedWordRe.MatchString(s) {
+			return ""
+		}
+		n := 0
+		for _, d := range a.Lines {
+			if n += strings.Count(d.Text, s); n >= 2 {
+				return s
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // dumpBylineRe is a byline line in the languages of the stop lists, and
