@@ -87,7 +87,9 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 }
 
 // findMeta reads the date and byline from the lines around the start of the
-// body, and the site from a copyright line when the title gave none.
+// body, and the site from the feeds' titles (before the title's site part,
+// which is at times a kicker or a section) or else, when the title gave
+// none, from a copyright line.
 func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 	first := 0
 	for i, k := range keep {
@@ -113,8 +115,8 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 			}
 		}
 	}
-	if art.Source == "" {
-		art.Source = a.feedSite()
+	if s := a.feedSite(); s != "" {
+		art.Source = s
 	}
 	if art.Source == "" {
 		lines := make([]string, len(a.Lines))
