@@ -291,6 +291,16 @@ func TestDumpOfFurnitureOnly(t *testing.T) {
 	if !strings.Contains(err.Error(), "furniture") {
 		t.Errorf("error %q does not say why", err)
 	}
+	// Too short to be recognised as a dump, it is not a plain article
+	// either.
+	for _, short := range []string{"   #alternate\n\n   [logo.png]\n\n   (BUTTON)\n", "[img]\n\n(BUTTON)\n____________\n"} {
+		if a, err := ParseText([]byte(short)); !errors.Is(err, ErrDumpNoText) {
+			t.Errorf("ParseText(%q) = %q, %v; want ErrDumpNoText", short, a.Title, err)
+		}
+	}
+	if _, err := ParseText([]byte("A headline\n\n[Photo] The first sentence of a short article.\n")); err != nil {
+		t.Errorf("a short article with a marker: %v", err)
+	}
 }
 
 // TestFeedSite: lynx prints the page's link relations, its feeds' titles

@@ -23,6 +23,12 @@ func ParseText(raw []byte) (Article, error) {
 		a, err = parseDumpText(clean, DefaultDumpModel())
 	} else {
 		a, err = parseLines(splitLines(clean))
+		// A file of nothing but a text browser's markers ("#alternate",
+		// "[logo.png]", "(BUTTON)"), too short to be told for a dump, is not
+		// taken for a plain article either (checked only on a short body).
+		if err == nil && len(strings.Fields(a.Body)) < 20 && len(CleanDump(clean)) == 0 {
+			err = fmt.Errorf("%w: every line is a text browser's page furniture (link relations, image and button markers)", ErrDumpNoText)
+		}
 	}
 	if err != nil {
 		return a, err
