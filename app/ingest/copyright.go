@@ -19,7 +19,9 @@ var (
 	// companyFormRe is a company form at the end of a holder's name.
 	companyFormRe = regexp.MustCompile(`(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|ag|s\.?a|plc|corp|corporation|company|co)\.?$`)
 	byRe          = regexp.MustCompile(`(?i)^by\s+`)
-	stateRe       = regexp.MustCompile(`(?i)©|\(c\)|\b(?:1[89]|20)\d\d\b`)
+	// stateRe is what states a copyright besides the word: the sign or a
+	// year (date.go's yearRe).
+	stateRe = regexp.MustCompile(`(?i)©|\(c\)|` + yearRe.String())
 )
 
 // CopyrightHolder returns who a copyright statement names ("© 2017
@@ -56,10 +58,8 @@ func CopyrightHolder(text string) string {
 	if !stateRe.MatchString(text) && (len(strings.Fields(h)) < 2 || !unicode.IsUpper(first)) {
 		return ""
 	}
-	for _, r := range h {
-		if unicode.IsLetter(r) {
-			return h
-		}
+	if strings.IndexFunc(h, unicode.IsLetter) < 0 {
+		return ""
 	}
-	return ""
+	return h
 }

@@ -4,8 +4,9 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/newsarchive/newsarchive/app/ingest"
 	"golang.org/x/net/html"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
 )
 
 // pageMeta is the metadata found in a page's head and structured data.
