@@ -90,8 +90,13 @@ var FeatureNames = []string{
 	"furniture share", "caps share", "cjk share", "copyright/cookie", "wide line", "heading",
 	"prev log units", "prev stop density", "next log units", "next stop density", "same block as prev",
 	"same block as next", "block link share", "block bullet share", "window stop density", "window log units",
-	"units / page's long lines", "stop density - page's", "log page lines",
+	"units / page's long lines", "stop density - page's", "log page lines", "lexical logit",
+	"block mean lexical logit", "mean lexical logit ±3",
 }
+
+// LexFeature is the index of the lexical logit, set by Score from the
+// model's Lexicon (0 without one).
+const LexFeature = 40
 
 // dumpFeatures computes the feature vector of every line of a cleaned dump.
 func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
@@ -185,7 +190,7 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 			ratio(s.furn, s.units), ratio(s.caps, s.units), ratio(s.cjk, s.runes), b2f(s.copyright), b2f(dispWidth(d.Text)+d.Indent >= 60), b2f(d.Head),
 			pu, ps, nu, ns, b2f(i > 0 && lines[i-1].Block == d.Block),
 			b2f(i+1 < n && lines[i+1].Block == d.Block), ratio(b.links, b.units+1), ratio(b.bullets, b.lines), ratio(wsum, wu), lg(wu),
-			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n),
+			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n), 0, 0, 0,
 		}
 	}
 	return out
@@ -197,6 +202,26 @@ var Stage2Names = []string{
 	"bias", "logit p", "p", "mean p ±1", "mean p ±3", "mean p ±10", "mean p before 10", "mean p after 10",
 	"p / page max window", "block mean p", "log units", "stop density", "share of content before", "share of content after",
 	"p-1", "p+1", "p-2", "p+2", "block max p", "ends sentence", "bullet", "links per unit",
+}
+
+// SetLex sets the lines' lexical logits (LexFeature) and the features read
+// from them: the mean over the line's block and over the three lines
+// either side.
+func (a *DumpAnalysis) SetLex(logit []float64) {
+	n := len(a.Lines)
+	cum := make([]float64, n+1)
+	bsum, bcnt := map[int]float64{}, map[int]int{}
+	for i, d := range a.Lines {
+		cum[i+1] = cum[i] + logit[i]
+		bsum[d.Block] += logit[i]
+		bcnt[d.Block]++
+	}
+	for i, d := range a.Lines {
+		lo, hi := max(i-3, 0), min(i+4, n)
+		a.F1[i][LexFeature] = logit[i]
+		a.F1[i][LexFeature+1] = bsum[d.Block] / float64(bcnt[d.Block])
+		a.F1[i][LexFeature+2] = (cum[hi] - cum[lo]) / float64(hi-lo)
+	}
 }
 
 // stage2Features builds the smoothing pass's features from the first pass's

@@ -18,7 +18,22 @@ type DumpModel struct {
 	Stage1    *Boosted `json:"stage1"`
 	Stage2    *Boosted `json:"stage2"`
 	Title     *Boosted `json:"title"`
+	Lexicon   *Lexicon `json:"lexicon,omitempty"`
 	Threshold float64  `json:"threshold"`
+	// Plain is the model without a lexicon, for pages in a language the
+	// lexicon hardly knows: under MinCoverage of their running words.
+	Plain       *DumpModel `json:"plain,omitempty"`
+	MinCoverage float64    `json:"min_coverage,omitempty"`
+}
+
+// For returns the model to read the analysed dump with: m, or its plain
+// model when the page's words are mostly unknown to m's lexicon (a
+// language it was not trained on, whose lexical logits would mislead).
+func (m *DumpModel) For(a *DumpAnalysis) *DumpModel {
+	if m.Lexicon != nil && m.Plain != nil && m.Lexicon.Coverage(a.Lines) < m.MinCoverage {
+		return m.Plain
+	}
+	return m
 }
 
 //go:embed dumpmodel.json
@@ -60,8 +75,21 @@ func NewDumpAnalysis(text string) *DumpAnalysis {
 	return a
 }
 
-// Score runs the model's two passes over the lines.
+// Score runs the model's two passes over the lines, after its lexicon.
 func (a *DumpAnalysis) Score(m *DumpModel) {
+	if m.Lexicon != nil {
+		logit := make([]float64, len(a.Lines))
+		for i, d := range a.Lines {
+			logit[i] = m.Lexicon.Logit(d.Text)
+		}
+		a.SetLex(logit)
+	}
+	a.ScoreStages(m)
+}
+
+// ScoreStages runs the two passes over the features as they are (training
+// sets the lexical feature from lexicons that did not see the page).
+func (a *DumpAnalysis) ScoreStages(m *DumpModel) {
 	a.P1 = make([]float64, len(a.Lines))
 	for i, x := range a.F1 {
 		a.P1[i] = m.Stage1.Prob(x)

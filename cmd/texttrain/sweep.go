@@ -13,6 +13,8 @@ import (
 type config struct {
 	Name                string
 	Line, Stage2, Title *ingest.BoostOptions
+	NoLexicon           bool
+	Lex                 *ingest.LexOptions
 }
 
 // sweep cross-validates every configuration of the file and prints one line
@@ -41,6 +43,11 @@ func sweep(file string, k int, dir string) error {
 		}
 		if c.Stage2 != nil {
 			dumpeval.Stage2Boost = *c.Stage2
+		}
+		dumpeval.UseLexicon = !c.NoLexicon
+		dumpeval.LexOptions = ingest.DefaultLexOptions
+		if c.Lex != nil {
+			dumpeval.LexOptions = *c.Lex
 		}
 		if c.Title != nil {
 			dumpeval.TitleBoost = *c.Title

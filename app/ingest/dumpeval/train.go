@@ -2,6 +2,7 @@ package dumpeval
 
 import (
 	"fmt"
+	"hash/fnv"
 	"runtime"
 	"sync"
 
@@ -61,8 +62,36 @@ var (
 // rowWeight keeps long dumps from outweighing the many short ones.
 func rowWeight(n int) float64 { return min(1, 400/float64(max(n, 1))) }
 
-// Train learns a dump model from the samples whose page is in train.
+// lineWeights gives the training weight of every line of a dump.
+func lineWeights(a *ingest.DumpAnalysis) []float64 {
+	w := make([]float64, len(a.Lines))
+	for i := range w {
+		w[i] = rowWeight(len(a.Lines))
+	}
+	return w
+}
+
+// Train learns a dump model from the samples whose page is in train: with
+// UseLexicon, the lexicon's model and beside it the plain one for pages
+// under LexMinCoverage.
 func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.DumpModel, error) {
+	m, err := trainModel(pages, samples, train, UseLexicon)
+	if err != nil || !UseLexicon || LexMinCoverage <= 0 {
+		return m, err
+	}
+	if m.Plain, err = trainModel(pages, samples, train, false); err != nil {
+		return nil, fmt.Errorf("plain model: %w", err)
+	}
+	m.MinCoverage = LexMinCoverage
+	return m, nil
+}
+
+// LexMinCoverage is the share of a page's running words its lexicon must
+// know for the lexicon's model to read it (Lexicon.Coverage); 0 trains no
+// plain model.
+var LexMinCoverage = 0.35
+
+func trainModel(pages []Page, samples []*Sample, train func(page int) bool, lexicon bool) (*ingest.DumpModel, error) {
 	var X [][]float64
 	var y []bool
 	var w []float64
@@ -72,18 +101,25 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 			continue
 		}
 		use = append(use, s)
-		for i := range s.A.Lines {
-			X, y, w = append(X, s.A.F1[i]), append(y, s.Labels[i]), append(w, rowWeight(len(s.A.Lines)))
-		}
+		X, y, w = append(X, s.A.F1...), append(y, s.Labels...), append(w, lineWeights(s.A)...)
 	}
 	m := &ingest.DumpModel{Threshold: 0.5}
 	var err error
+	if lexicon {
+		if m.Lexicon, err = fitLexicons(pages, use); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, s := range use { // no lexical features left from another model
+			s.A.SetLex(make([]float64, len(s.A.Lines)))
+		}
+	}
 	if m.Stage1, err = ingest.FitBoosted(X, y, w, LineBoost); err != nil {
 		return nil, fmt.Errorf("stage 1: %w", err)
 	}
 	X = X[:0]
 	for _, s := range use {
-		s.A.Score(m)
+		s.A.ScoreStages(m)
 		X = append(X, s.A.F2...)
 	}
 	if m.Stage2, err = ingest.FitBoosted(X, y, w, Stage2Boost); err != nil {
@@ -98,7 +134,7 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 		if want == "" {
 			continue
 		}
-		s.A.Score(m)
+		s.A.ScoreStages(m)
 		keep := s.A.Kept(m)
 		for _, c := range s.A.TitleCandidates(keep) {
 			TX, ty, tg = append(TX, c.Feats), append(ty, ingest.TitleMatches(c.Text, want)), append(tg, si)
@@ -109,6 +145,74 @@ func Train(pages []Page, samples []*Sample, train func(page int) bool) (*ingest.
 	}
 	return m, nil
 }
+
+// UseLexicon makes Train learn the line classifier's lexicon.
+var UseLexicon = true
+
+// lexFolds is how many parts the training pages are cut into for the
+// lexical feature the line passes learn from: each part's lines get the
+// logit of a lexicon trained on the other parts, as pages at use get it
+// from a lexicon that never saw them.
+const lexFolds = 5
+
+// fitLexicons sets every training line's lexical feature out of fold and
+// returns the lexicon learned on all of them.
+func fitLexicons(pages []Page, use []*Sample) (*ingest.Lexicon, error) {
+	type line struct {
+		s *Sample
+		i int
+	}
+	var texts []string
+	var y []bool
+	var w []float64
+	var doc, part []int
+	var at []line
+	for _, s := range use {
+		lw := lineWeights(s.A)
+		h := fnv.New32a()
+		h.Write([]byte(pages[s.Page].Gold)) // two saves of one article share a part
+		p := int(h.Sum32() % lexFolds)
+		for i, d := range s.A.Lines {
+			texts, y, w = append(texts, d.Text), append(y, s.Labels[i]), append(w, lw[i])
+			doc, part, at = append(doc, s.Page), append(part, p), append(at, line{s, i})
+		}
+	}
+	logits := map[*Sample][]float64{}
+	for _, s := range use {
+		logits[s] = make([]float64, len(s.A.Lines))
+	}
+	for f := 0; f < lexFolds; f++ {
+		var tt []string
+		var ty []bool
+		var tw []float64
+		var td []int
+		for j := range texts {
+			if part[j] != f {
+				tt, ty, tw, td = append(tt, texts[j]), append(ty, y[j]), append(tw, w[j]), append(td, doc[j])
+			}
+		}
+		lex, err := ingest.FitLexicon(tt, ty, tw, td, LexOptions)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon part %d: %w", f, err)
+		}
+		for j := range texts {
+			if part[j] == f {
+				logits[at[j].s][at[j].i] = lex.Logit(texts[j])
+			}
+		}
+	}
+	for s, l := range logits {
+		s.A.SetLex(l)
+	}
+	lex, err := ingest.FitLexicon(texts, y, w, doc, LexOptions)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return lex, nil
+}
+
+// LexOptions are the lexicon's training options.
+var LexOptions = ingest.DefaultLexOptions
 
 // pageFolds assigns each page to one of k folds; pages with the same
 // expected body (two saves of one article) share a fold.
