@@ -35,7 +35,11 @@ func sweep(file string, k int, dir string) error {
 	}
 	samples := dumpeval.Analyse(pages)
 	l0, s0, t0 := dumpeval.LineBoost, dumpeval.Stage2Boost, dumpeval.TitleBoost
-	defer func() { dumpeval.LineBoost, dumpeval.Stage2Boost, dumpeval.TitleBoost = l0, s0, t0 }()
+	u0, x0 := dumpeval.UseLexicon, dumpeval.LexOptions
+	defer func() {
+		dumpeval.LineBoost, dumpeval.Stage2Boost, dumpeval.TitleBoost = l0, s0, t0
+		dumpeval.UseLexicon, dumpeval.LexOptions = u0, x0
+	}()
 	for _, c := range cfgs {
 		dumpeval.LineBoost, dumpeval.Stage2Boost, dumpeval.TitleBoost = l0, s0, t0
 		if c.Line != nil {

@@ -62,15 +62,6 @@ var (
 // rowWeight keeps long dumps from outweighing the many short ones.
 func rowWeight(n int) float64 { return min(1, 400/float64(max(n, 1))) }
 
-// lineWeights gives the training weight of every line of a dump.
-func lineWeights(a *ingest.DumpAnalysis) []float64 {
-	w := make([]float64, len(a.Lines))
-	for i := range w {
-		w[i] = rowWeight(len(a.Lines))
-	}
-	return w
-}
-
 // Train learns a dump model from the samples whose page is in train: with
 // UseLexicon, the lexicon's model and beside it the plain one for pages
 // under LexMinCoverage.
@@ -101,7 +92,9 @@ func trainModel(pages []Page, samples []*Sample, train func(page int) bool, lexi
 			continue
 		}
 		use = append(use, s)
-		X, y, w = append(X, s.A.F1...), append(y, s.Labels...), append(w, lineWeights(s.A)...)
+		for i := range s.A.Lines {
+			X, y, w = append(X, s.A.F1[i]), append(y, s.Labels[i]), append(w, rowWeight(len(s.A.Lines)))
+		}
 	}
 	m := &ingest.DumpModel{Threshold: 0.5}
 	var err error
@@ -168,12 +161,11 @@ func fitLexicons(pages []Page, use []*Sample) (*ingest.Lexicon, error) {
 	var doc, part []int
 	var at []line
 	for _, s := range use {
-		lw := lineWeights(s.A)
 		h := fnv.New32a()
 		h.Write([]byte(pages[s.Page].Gold)) // two saves of one article share a part
 		p := int(h.Sum32() % lexFolds)
 		for i, d := range s.A.Lines {
-			texts, y, w = append(texts, d.Text), append(y, s.Labels[i]), append(w, lw[i])
+			texts, y, w = append(texts, d.Text), append(y, s.Labels[i]), append(w, rowWeight(len(s.A.Lines)))
 			doc, part, at = append(doc, s.Page), append(part, p), append(at, line{s, i})
 		}
 	}
