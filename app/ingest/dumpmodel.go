@@ -75,8 +75,11 @@ func NewDumpAnalysis(text string) *DumpAnalysis {
 	return a
 }
 
-// Score runs the model's two passes over the lines, after its lexicon.
-func (a *DumpAnalysis) Score(m *DumpModel) {
+// Score runs the two passes of the model m.For(a) picks over the lines,
+// after its lexicon, and returns that model (its threshold and title
+// ranker read the result).
+func (a *DumpAnalysis) Score(m *DumpModel) *DumpModel {
+	m = m.For(a)
 	if m.Lexicon != nil {
 		logit := make([]float64, len(a.Lines))
 		for i, d := range a.Lines {
@@ -85,6 +88,7 @@ func (a *DumpAnalysis) Score(m *DumpModel) {
 		a.SetLex(logit)
 	}
 	a.ScoreStages(m)
+	return m
 }
 
 // ScoreStages runs the two passes over the features as they are (training

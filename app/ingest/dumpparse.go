@@ -38,8 +38,7 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	if len(a.Lines) == 0 {
 		return Article{}, fmt.Errorf("%w: every line is the text browser's page furniture (menus, link lists, image and button markers)", ErrDumpNoText)
 	}
-	m = m.For(a)
-	a.Score(m)
+	m = a.Score(m)
 	_, keep, note := a.body(m)
 	var art Article
 	art.Note = note

@@ -91,8 +91,8 @@ func TestTitleCandidateForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := NewDumpAnalysis("Menu\n\n" + tt.head + "\n\n" + wrap(prose, 78))
-			a.Score(DefaultDumpModel())
-			cands := a.TitleCandidates(a.Kept(DefaultDumpModel()))
+			m := a.Score(DefaultDumpModel())
+			cands := a.TitleCandidates(a.Kept(m))
 			found := false
 			for _, c := range cands {
 				if len(c.Feats) != len(TitleFeatureNames) {
@@ -121,9 +121,9 @@ func TestLinesContaining(t *testing.T) {
 		"Mayor Opens New Bridge Over the River\n\n" + wrap(strings.Repeat("The committee said on Monday that it would look again at the plan. ", 8), 78) +
 		"\n\nCopyright 2024 Daily Planet. Daily planet is a trademark.\n"
 	a := NewDumpAnalysis(page)
-	a.Score(DefaultDumpModel())
+	m := a.Score(DefaultDumpModel())
 	counts := map[string]float64{}
-	for _, c := range a.TitleCandidates(a.Kept(DefaultDumpModel())) {
+	for _, c := range a.TitleCandidates(a.Kept(m)) {
 		counts[c.Text] = c.Feats[38]
 	}
 	want := map[string]float64{
@@ -204,8 +204,7 @@ func TestNameLine(t *testing.T) {
 			page := "Menu\n\nMayor Opens New Bridge Over the River\n\n" + tt.meta + "\n\n" + prose + "\n"
 			a := NewDumpAnalysis(page)
 			m := DefaultDumpModel()
-			a.Score(m)
-			keep := a.Kept(m)
+			keep := a.Kept(a.Score(m))
 			var title TitleCandidate
 			for _, c := range a.TitleCandidates(keep) {
 				if c.Text == "Mayor Opens New Bridge Over the River" {

@@ -41,8 +41,8 @@ func TitleCeilings(pages []Page, samples []*Sample, m *ingest.DumpModel) map[str
 			}
 		}
 		cp := *s.A
-		cp.Score(m)
-		for _, c := range cp.TitleCandidates(cp.Kept(m)) {
+		used := cp.Score(m)
+		for _, c := range cp.TitleCandidates(cp.Kept(used)) {
 			if ingest.TitleMatches(c.Text, want) {
 				rs[i].cand = true
 				break
