@@ -107,10 +107,17 @@ func isCJK(r rune) bool {
 // renderer markers and blank lines, and records what was removed from each
 // line as evidence for the classifier.
 func CleanDump(text string) []DumpLine {
+	lines, _ := cleanDump(text)
+	return lines
+}
+
+// cleanDump is CleanDump that also returns the lines of lynx's reference
+// list.
+func cleanDump(text string) ([]DumpLine, []string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	raw := strings.Split(text, "\n")
-	raw = dropMarkupBlocks(joinWrappedHeads(cutReferences(raw)))
+	raw, refs := splitReferences(strings.Split(text, "\n"))
+	raw = dropMarkupBlocks(joinWrappedHeads(raw))
 	var out []DumpLine
 	block, blank := 0, true
 	for i, l := range raw {
@@ -168,7 +175,7 @@ func CleanDump(text string) []DumpLine {
 		d.Text, d.Block = t, block
 		out = append(out, d)
 	}
-	return out
+	return out, refs
 }
 
 // underscoreToSpace turns html2text's underscores between letters (its
@@ -296,9 +303,10 @@ func dropMarkupBlocks(lines []string) []string {
 	return out
 }
 
-// cutReferences removes lynx's numbered list of link targets at the end of
-// a dump ("References" then "1. http://...").
-func cutReferences(lines []string) []string {
+// splitReferences cuts lynx's numbered list of link targets off the end of
+// a dump ("References", "Visible links:", "1. http://...", "Hidden
+// links:" and theirs) and returns the lines before it and the list.
+func splitReferences(lines []string) (body, refs []string) {
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-200000; i-- {
 		if !refsStartRe.MatchString(lines[i]) {
 			continue
@@ -313,9 +321,26 @@ func cutReferences(lines []string) []string {
 				other++
 			}
 		}
-		if n > 0 && other*10 <= n {
-			return lines[:i]
+		if n == 0 || other*10 > n {
+			continue
 		}
+		// The list's earlier parts: "References" and "Visible links:"
+		// above a "Hidden links:" part, with the same tolerance for
+		// unnumbered lines (a mailto link's body broken over lines).
+		cut, n, other := i, 0, 0
+		for j := i - 1; j >= 0 && j >= i-200000 && other <= n/10+100; j-- {
+			switch l := lines[j]; {
+			case refsStartRe.MatchString(l):
+				if other*10 <= n {
+					cut = j
+				}
+			case refsLineRe.MatchString(l):
+				n++
+			case strings.TrimSpace(l) != "":
+				other++
+			}
+		}
+		return lines[:cut], lines[cut:]
 	}
-	return lines
+	return lines, nil
 }

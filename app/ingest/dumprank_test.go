@@ -221,3 +221,44 @@ func TestNameLine(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleWrapAndKicker checks the candidate features of a headline the
+// renderer wrapped (its first line "wraps on", the joined candidate does
+// not), of a kicker before a colon, and of the start of a longer candidate.
+func TestTitleWrapAndKicker(t *testing.T) {
+	prose := strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6)
+	page := "Menu\n\nTag der Abstimmung: Parlament vertagt Votum\n\n" +
+		"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and\nlibertarians\n\n" + wrap(prose, 78)
+	a := NewDumpAnalysis(page)
+	m := a.Score(DefaultDumpModel())
+	feats := map[string][]float64{}
+	for _, c := range a.TitleCandidates(a.Kept(m)) {
+		feats[c.Text] = c.Feats
+	}
+	const wraps, wrapped, longer, kicker = 39, 40, 41, 42
+	tests := []struct {
+		text string
+		feat int
+		want float64
+	}{
+		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and", wraps, 1},
+		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and", longer, 1},
+		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", wraps, 0},
+		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", longer, 0},
+		{"libertarians", wrapped, 1},
+		{"Tag der Abstimmung: Parlament vertagt Votum", kicker, 1},
+		{"Tag der Abstimmung: Parlament vertagt Votum", wraps, 0},
+		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", kicker, 1},
+		{"Menu", kicker, 0},
+	}
+	for _, tt := range tests {
+		f, ok := feats[tt.text]
+		if !ok {
+			t.Errorf("no candidate %q", tt.text)
+			continue
+		}
+		if f[tt.feat] != tt.want {
+			t.Errorf("%q: %s = %v, want %v", tt.text, TitleFeatureNames[tt.feat], f[tt.feat], tt.want)
+		}
+	}
+}

@@ -28,7 +28,9 @@ var TitleFeatureNames = []string{
 	"lines joined", "is a date", "log times a separated line's part", "runs on into next line", "continues previous line",
 	"fit to body start - page best", "log candidate lines to body", "content p of last line", "uncut separator",
 	"log times a separated line's site part", "byline", "indent", "indent differs from body's",
-	"log lines containing it",
+	"log lines containing it", "wrapped on into next line", "wrapped from previous line",
+	"start of a longer candidate near it", "kicker before a colon",
+	"share of its words in a link's slug", "share of that slug's words",
 }
 
 // titleBylineRe is a byline in the languages of the stop lists.
@@ -132,6 +134,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 	}
 	width := wrapWidth(a.Lines)
+	slugs := newSlugIndex(a.slugs)
 	limit := min(len(a.Lines), first+8)
 	// Bounded work on any input: candidates come from at most
 	// maxTitleLines lines before the body.
@@ -151,6 +154,14 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 	full := func(i int) bool {
 		return i+1 < len(a.Lines) && a.Lines[i+1].Block == a.Lines[i].Block &&
 			dispWidth(a.Lines[i].Text)+a.Lines[i].Indent >= width*3/4
+	}
+	// wrapsOn reports a line the renderer wrapped: the next line of its
+	// block starts with a word that would not have fitted after it.
+	wrapsOn := func(i int) bool {
+		if i+1 >= len(a.Lines) || a.Lines[i+1].Block != a.Lines[i].Block {
+			return false
+		}
+		return dispWidth(a.Lines[i].Text)+a.Lines[i].Indent+1+firstWordWidth(a.Lines[i+1].Text) > width
 	}
 	for i := max(0, limit-maxTitleLines); i < limit; i++ {
 		d := a.Lines[i]
@@ -173,6 +184,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				}
 			}
 			_, isDate := ParseDate(text)
+			ofTitle, ofSlug := slugs.cover(us)
 			x := []float64{
 				1, math.Log1p(float64(len(us))), math.Log1p(math.Abs(float64(dist))), b2f(dist > 0), b2f(dist > 0 && dist <= 4), 0,
 				a.P2[i], b2f(d.Head), math.Log1p(float64(max(seen[norm]-1, 0))), shareIn(us, startSet), shareIn(us, allSet),
@@ -183,6 +195,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				0, 0, a.P2[last], b2f(site == "" && titleSepRe.MatchString(text)),
 				math.Log1p(float64(sites[norm])), b2f(titleBylineRe.MatchString(text)), math.Min(float64(d.Indent), 12) / 6,
 				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent), 0,
+				b2f(wrapsOn(last)), b2f(i > 0 && wrapsOn(i-1)), 0, b2f(kickerRe.MatchString(text)), ofTitle, ofSlug,
 			}
 			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x, norm: norm})
 		}
@@ -234,6 +247,18 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 	contains := a.linesContaining(out, norms, limit)
 	for k := range out {
 		c := &out[k]
+		// The start of a longer candidate of the lines around it: a
+		// kicker, or a headline cut at a wrap. Candidates come in line order.
+		for j := k - 1; j >= 0 && out[j].Line >= c.Line-3; j-- {
+			if isLongerStart(out[j].norm, c.norm) {
+				c.Feats[41] = 1
+			}
+		}
+		for j := k + 1; j < len(out) && out[j].Line <= c.Line+3 && c.Feats[41] == 0; j++ {
+			if isLongerStart(out[j].norm, c.norm) {
+				c.Feats[41] = 1
+			}
+		}
 		c.Feats[38] = math.Log1p(float64(contains[k]))
 		c.Feats[5] = float64(k) / float64(len(out))
 		c.Feats[30] = c.Feats[9] - bestFit
@@ -242,6 +267,29 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 	}
 	return out
+}
+
+// kickerRe is a short lead before a colon ("Tag der Abstimmung: ..."),
+// which a page's <title> often leaves out.
+var kickerRe = regexp.MustCompile(`^[^:]{2,40}:\s+\S`)
+
+// isLongerStart reports whether the normalised title o is longer than n and
+// starts with it.
+func isLongerStart(o, n string) bool {
+	return len(o) > len(n) && strings.HasPrefix(o, n) && o[len(n)] == ' '
+}
+
+// firstWordWidth is the width of the first word of s, or of its first
+// character when it is a wide (CJK) one, which a renderer may break after.
+func firstWordWidth(s string) int {
+	s = strings.TrimSpace(s)
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		return 2
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return dispWidth(s)
 }
 
 func b2f(b bool) float64 {

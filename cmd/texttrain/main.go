@@ -52,7 +52,7 @@ func main() {
 	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
 	flag.Parse()
 	if *sweepFile != "" {
-		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0))); err != nil {
+		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0)), x); err != nil {
 			fmt.Fprintln(os.Stderr, "texttrain:", err)
 			os.Exit(1)
 		}

@@ -20,7 +20,7 @@ type config struct {
 // sweep cross-validates every configuration of the file and prints one line
 // each: mean body F1 and titles right over the renderers, then per renderer
 // body F1 / titles right (%) / near-empty bodies.
-func sweep(file string, k int, dir string) error {
+func sweep(file string, k int, dir string, x extraOpts) error {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return fmt.Errorf("sweep: %w", err)
@@ -29,11 +29,18 @@ func sweep(file string, k int, dir string) error {
 	if err := json.Unmarshal(b, &cfgs); err != nil {
 		return fmt.Errorf("sweep %s: %w", file, err)
 	}
-	pages, err := dumpeval.Load(dir)
+	dev, err := dumpeval.Load(dir)
 	if err != nil {
 		return err
 	}
-	samples := dumpeval.Analyse(pages)
+	var extra []dumpeval.Page
+	if x.dir != "" {
+		if extra, err = dumpeval.Load(x.dir); err != nil {
+			return err
+		}
+	}
+	pages, samples := dumpeval.Join(dev, extra, x.perPage)
+	folds := dumpeval.DevFolds(pages, len(dev), k)
 	l0, s0, t0 := dumpeval.LineBoost, dumpeval.Stage2Boost, dumpeval.TitleBoost
 	u0, x0 := dumpeval.UseLexicon, dumpeval.LexOptions
 	defer func() {
@@ -56,7 +63,7 @@ func sweep(file string, k int, dir string) error {
 		if c.Title != nil {
 			dumpeval.TitleBoost = *c.Title
 		}
-		rows, _, err := dumpeval.CrossValidate(pages, samples, k)
+		rows, _, err := dumpeval.CrossValidateFolds(pages, samples, folds, k)
 		if err != nil {
 			return fmt.Errorf("sweep %s: %w", c.Name, err)
 		}

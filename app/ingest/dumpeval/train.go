@@ -52,11 +52,13 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// Boosting sizes: the line passes see ~100k rows, the title scorer ~20k.
+// Boosting sizes: the line passes learn from every line of the training dumps,
+// the title ranker from their candidates (depth 4 since the extra pages gave
+// it enough of them; docs/extraction.md, "Titles: a deeper ranker").
 var (
 	LineBoost   = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
 	Stage2Boost = ingest.BoostOptions{Trees: 100, Depth: 4, Bins: 32, Rate: 0.15, Lambda: 5, MinHess: 20}
-	TitleBoost  = ingest.BoostOptions{Trees: 100, Depth: 2, Bins: 32, Rate: 0.2, Lambda: 1, MinHess: 2}
+	TitleBoost  = ingest.BoostOptions{Trees: 200, Depth: 4, Bins: 32, Rate: 0.1, Lambda: 2, MinHess: 4}
 )
 
 // rowWeight keeps long dumps from outweighing the many short ones.
