@@ -60,12 +60,12 @@ func DefaultDumpModel() *DumpModel {
 // probability that each line belongs to the article.
 type DumpAnalysis struct {
 	Lines []DumpLine
-	Lang  string            // ISO 639-1 code of the page's running text, "" when unsure
-	F1    [][]float64       // line features (FeatureNames)
-	P1    []float64         // first-pass probabilities
-	F2    [][]float64       // smoothing-pass features (Stage2Names)
-	P2    []float64         // final probabilities
-	slugs []map[string]bool // words of the reference list's slugs (refSlugs)
+	Lang  string      // ISO 639-1 code of the page's running text, "" when unsure
+	F1    [][]float64 // line features (FeatureNames)
+	P1    []float64   // first-pass probabilities
+	F2    [][]float64 // smoothing-pass features (Stage2Names)
+	P2    []float64   // final probabilities
+	slugs [][]string  // words of the reference list's slugs (refSlugs)
 }
 
 // NewDumpAnalysis cleans a dump and computes its line features.

@@ -18,11 +18,11 @@ var slugSepRe = regexp.MustCompile(`[-_+.,]+`)
 
 // refSlugs reads the slugs of the link targets in lynx's reference list:
 // path segments of three words or more ("/2015/02/01/the-sharing-economy-
-// is-a-lie/"), as sets of their lower-case words. A page's share links and
-// its own address carry its headline's words that way, and so do the links
-// to other articles, each with its own.
-func refSlugs(refs []string) []map[string]bool {
-	var out []map[string]bool
+// is-a-lie/"), each as its distinct lower-case words. A page's share links
+// and its own address carry its headline's words that way, and so do the
+// links to other articles, each with its own.
+func refSlugs(refs []string) [][]string {
+	var out [][]string
 	seen := map[string]bool{}
 	for i, l := range refs {
 		if i >= maxRefs || len(out) >= maxSlugs {
@@ -43,15 +43,16 @@ func refSlugs(refs []string) []map[string]bool {
 				continue
 			}
 			seen[seg] = true
-			words := slugSepRe.Split(strings.ToLower(seg), -1)
+			var words []string
 			set := map[string]bool{}
-			for _, w := range words {
-				if w != "" {
+			for _, w := range slugSepRe.Split(strings.ToLower(seg), -1) {
+				if w != "" && !set[w] {
 					set[w] = true
+					words = append(words, w)
 				}
 			}
-			if len(set) >= 3 && len(out) < maxSlugs {
-				out = append(out, set)
+			if len(words) >= 3 && len(out) < maxSlugs {
+				out = append(out, words)
 			}
 		}
 	}
@@ -60,16 +61,17 @@ func refSlugs(refs []string) []map[string]bool {
 
 // slugIndex finds the slug that holds most of a title candidate's words.
 type slugIndex struct {
-	slugs   []map[string]bool
+	size    []int            // distinct words per slug
 	by      map[string][]int // word -> slugs holding it
 	count   []int            // scratch: words found per slug
 	touched []int
 }
 
-func newSlugIndex(slugs []map[string]bool) *slugIndex {
-	x := &slugIndex{slugs: slugs, by: map[string][]int{}, count: make([]int, len(slugs))}
+func newSlugIndex(slugs [][]string) *slugIndex {
+	x := &slugIndex{size: make([]int, len(slugs)), by: map[string][]int{}, count: make([]int, len(slugs))}
 	for i, s := range slugs {
-		for w := range s {
+		x.size[i] = len(s)
+		for _, w := range s {
 			x.by[w] = append(x.by[w], i)
 		}
 	}
@@ -80,7 +82,7 @@ func newSlugIndex(slugs []map[string]bool) *slugIndex {
 // them, and the share of that slug's words they make up. Work is bounded by
 // the units times the slugs (at most maxSlugs) holding each.
 func (x *slugIndex) cover(us []string) (ofTitle, ofSlug float64) {
-	if len(x.slugs) == 0 || len(us) == 0 {
+	if len(x.size) == 0 || len(us) == 0 {
 		return 0, 0
 	}
 	distinct := 0
@@ -107,5 +109,5 @@ func (x *slugIndex) cover(us []string) (ofTitle, ofSlug float64) {
 	if at < 0 {
 		return 0, 0
 	}
-	return float64(best) / float64(distinct), float64(best) / float64(len(x.slugs[at]))
+	return float64(best) / float64(distinct), float64(best) / float64(x.size[at])
 }
