@@ -307,40 +307,45 @@ func dropMarkupBlocks(lines []string) []string {
 // a dump ("References", "Visible links:", "1. http://...", "Hidden
 // links:" and theirs) and returns the lines before it and the list.
 func splitReferences(lines []string) (body, refs []string) {
+	// n and other count the lines below i, read once from the end: numbered
+	// links and list headings, and other text (blank lines count for
+	// neither).
+	n, other := 0, 0
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-200000; i-- {
-		if !refsStartRe.MatchString(lines[i]) {
-			continue
+		l := lines[i]
+		start := refsStartRe.MatchString(l)
+		if start && n > 0 && other*10 <= n {
+			cut := refsTop(lines, i)
+			return lines[:cut], lines[cut:]
 		}
-		n, other := 0, 0
-		for _, l := range lines[i+1:] {
-			switch {
-			case strings.TrimSpace(l) == "":
-			case refsLineRe.MatchString(l) || refsStartRe.MatchString(l):
-				n++
-			default:
-				other++
-			}
+		switch {
+		case strings.TrimSpace(l) == "":
+		case start || refsLineRe.MatchString(l):
+			n++
+		default:
+			other++
 		}
-		if n == 0 || other*10 > n {
-			continue
-		}
-		// The list's earlier parts: "References" and "Visible links:"
-		// above a "Hidden links:" part, with the same tolerance for
-		// unnumbered lines (a mailto link's body broken over lines).
-		cut, n, other := i, 0, 0
-		for j := i - 1; j >= 0 && j >= i-200000 && other <= n/10+100; j-- {
-			switch l := lines[j]; {
-			case refsStartRe.MatchString(l):
-				if other*10 <= n {
-					cut = j
-				}
-			case refsLineRe.MatchString(l):
-				n++
-			case strings.TrimSpace(l) != "":
-				other++
-			}
-		}
-		return lines[:cut], lines[cut:]
 	}
 	return lines, nil
+}
+
+// refsTop returns the list's first heading at or above its heading at i:
+// "References" and "Visible links:" above a "Hidden links:" part, with
+// the same tolerance for unnumbered lines (a mailto link's body broken
+// over lines) as the list below.
+func refsTop(lines []string, i int) int {
+	cut, n, other := i, 0, 0
+	for j := i - 1; j >= 0 && j >= i-200000 && other <= n/10+100; j-- {
+		switch l := lines[j]; {
+		case refsStartRe.MatchString(l):
+			if other*10 <= n {
+				cut = j
+			}
+		case refsLineRe.MatchString(l):
+			n++
+		case strings.TrimSpace(l) != "":
+			other++
+		}
+	}
+	return cut
 }

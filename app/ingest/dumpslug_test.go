@@ -35,3 +35,18 @@ func TestSplitReferences(t *testing.T) {
 		t.Errorf("a heading with prose under it was cut: %q %q", body, refs)
 	}
 }
+
+// BenchmarkSplitReferencesHeadings reads a hostile dump of 100,000
+// "References" headings each over a line of prose: no list qualifies, and
+// each heading once cost a scan of every line below it.
+func BenchmarkSplitReferencesHeadings(b *testing.B) {
+	var lines []string
+	for range 100000 {
+		lines = append(lines, "References", "some prose line here that is text")
+	}
+	for b.Loop() {
+		if body, _ := splitReferences(lines); len(body) != len(lines) {
+			b.Fatal("cut")
+		}
+	}
+}
