@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -330,5 +331,54 @@ func TestFeedSite(t *testing.T) {
 		if got := a.feedSite(); got != c.want {
 			t.Errorf("feedSite(%q with %q) = %q, want %q", c.line, c.footer, got, c.want)
 		}
+	}
+}
+
+func TestPeakGaps(t *testing.T) {
+	// Ten lines: a menu (0-1), the article around the peak (2-5), a
+	// "Comments" heading and a form (6-7), reader comments (8-9).
+	type line struct {
+		units int
+		lex   float64
+		p     float64
+	}
+	ls := []line{
+		{2, -3, 0.1}, {3, -2, 0.2},
+		{30, 2, 0.9}, {30, 1, 0.95}, {12, 0, 0.9}, {30, 2, 0.9},
+		{1, -5, 0.2}, {4, -1, 0.1},
+		{25, 1, 0.8}, {25, 1, 0.7},
+	}
+	f1 := make([][]float64, len(ls))
+	p := make([]float64, len(ls))
+	for i, l := range ls {
+		f1[i] = make([]float64, len(FeatureNames))
+		f1[i][2] = math.Log1p(float64(l.units))
+		f1[i][LexFeature] = l.lex
+		p[i] = l.p
+	}
+	got := peakGaps(f1, p, 3)
+	lg := func(x float64) float64 { return math.Log1p(x) }
+	want := [][4]float64{
+		{-1, lg(1), lg(3), -2}, // the gap holds line 1 only: 0 is the line itself
+		{-1, 0, 0, 0},
+		{-1, 0, 0, 0},
+		{0, 0, 0, 0}, // the peak
+		{1, 0, 0, 0},
+		{1, 0, 0, 0},
+		{1, 0, 0, 0},
+		{1, lg(1), lg(1), -5}, // past the heading
+		{1, lg(2), lg(5), -5},
+		{1, lg(2), lg(5), -5}, // a likely line ends the run, not the longest
+	}
+	for i := range want {
+		for k := range want[i] {
+			if math.Abs(got[i][k]-want[i][k]) > 1e-9 {
+				t.Errorf("line %d: peakGaps = %v, want %v", i, got[i], want[i])
+				break
+			}
+		}
+	}
+	if len(peakGaps(nil, nil, 0)) != 0 {
+		t.Error("no lines: want no gaps")
 	}
 }

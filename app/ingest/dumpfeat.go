@@ -202,6 +202,7 @@ var Stage2Names = []string{
 	"bias", "logit p", "p", "mean p ±1", "mean p ±3", "mean p ±10", "mean p before 10", "mean p after 10",
 	"p / page max window", "block mean p", "log units", "stop density", "share of content before", "share of content after",
 	"p-1", "p+1", "p-2", "p+2", "block max p", "ends sentence", "bullet", "links per unit",
+	"side of peak", "log longest low run from peak", "log low units from peak", "min short lexical logit from peak",
 }
 
 // SetLex sets the lines' lexical logits (LexFeature) and the features read
@@ -251,10 +252,13 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 		}
 		return p[i]
 	}
-	best := 1e-9
+	best, peak := 1e-9, 0
 	for i := range p {
-		best = math.Max(best, mean(i-10, i+11))
+		if m := mean(i-10, i+11); m > best {
+			best, peak = m, i
+		}
 	}
+	gap := peakGaps(f1, p, peak)
 	out := make([][]float64, n)
 	for i := range p {
 		pi := math.Min(math.Max(p[i], 1e-4), 1-1e-4)
@@ -263,7 +267,46 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 			mean(i-10, i+11) / best, bsum[lines[i].Block] / float64(bcnt[lines[i].Block]), f1[i][2], f1[i][3],
 			cum[i] / math.Max(cum[n], 1e-9), (cum[n] - cum[i+1]) / math.Max(cum[n], 1e-9),
 			at(i - 1), at(i + 1), at(i - 2), at(i + 2), bmax[lines[i].Block], f1[i][8], f1[i][10], f1[i][11],
+			gap[i][0], gap[i][1], gap[i][2], gap[i][3],
 		}
+	}
+	return out
+}
+
+// peakGaps measures, for every line, what separates it from the page's
+// peak (the centre of its densest window of first-pass probability, where
+// the article most likely is): which side of it the line lies on, the
+// longest run of unlikely lines (p < 0.5) between the two, their size in
+// units, and the lowest lexical logit of an unlikely short line (up to 8
+// units: a heading such as "23 Comments" or "Related stories") between
+// them. A
+// comment section or a block of teasers below the article lies past such
+// a gap; the window means of the smoothing pass do not reach that far.
+func peakGaps(f1 [][]float64, p []float64, peak int) [][4]float64 {
+	n := len(p)
+	out := make([][4]float64, n)
+	short := math.Log1p(8)
+	walk := func(from, step int, side float64) {
+		run, longest, units, low := 0, 0, 0.0, 0.0
+		for i := from + step; i >= 0 && i < n; i += step {
+			if j := i - step; j != from {
+				if p[j] < 0.5 {
+					run++
+					longest = max(longest, run)
+					units += math.Expm1(f1[j][2])
+				} else {
+					run = 0
+				}
+				if f1[j][2] <= short && p[j] < 0.5 {
+					low = math.Min(low, math.Max(f1[j][LexFeature], -8))
+				}
+			}
+			out[i] = [4]float64{side, math.Log1p(float64(longest)), math.Log1p(units), low}
+		}
+	}
+	if n > 0 {
+		walk(peak, 1, 1)
+		walk(peak, -1, -1)
 	}
 	return out
 }
