@@ -252,10 +252,11 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 		}
 		return p[i]
 	}
+	win := make([]float64, n) // mean p ±10
 	best, peak := 1e-9, 0
 	for i := range p {
-		if m := mean(i-10, i+11); m > best {
-			best, peak = m, i
+		if win[i] = mean(i-10, i+11); win[i] > best {
+			best, peak = win[i], i
 		}
 	}
 	gap := peakGaps(f1, p, peak)
@@ -263,8 +264,8 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 	for i := range p {
 		pi := math.Min(math.Max(p[i], 1e-4), 1-1e-4)
 		out[i] = []float64{
-			1, math.Log(pi / (1 - pi)), p[i], mean(i-1, i+2), mean(i-3, i+4), mean(i-10, i+11), mean(i-10, i), mean(i+1, i+11),
-			mean(i-10, i+11) / best, bsum[lines[i].Block] / float64(bcnt[lines[i].Block]), f1[i][2], f1[i][3],
+			1, math.Log(pi / (1 - pi)), p[i], mean(i-1, i+2), mean(i-3, i+4), win[i], mean(i-10, i), mean(i+1, i+11),
+			win[i] / best, bsum[lines[i].Block] / float64(bcnt[lines[i].Block]), f1[i][2], f1[i][3],
 			cum[i] / math.Max(cum[n], 1e-9), (cum[n] - cum[i+1]) / math.Max(cum[n], 1e-9),
 			at(i - 1), at(i + 1), at(i - 2), at(i + 2), bmax[lines[i].Block], f1[i][8], f1[i][10], f1[i][11],
 			gap[i][0], gap[i][1], gap[i][2], gap[i][3],
@@ -279,9 +280,9 @@ func stage2Features(lines []DumpLine, f1 [][]float64, p []float64) [][]float64 {
 // longest run of unlikely lines (p < 0.5) between the two, their size in
 // units, and the lowest lexical logit of an unlikely short line (up to 8
 // units: a heading such as "23 Comments" or "Related stories") between
-// them. A
-// comment section or a block of teasers below the article lies past such
-// a gap; the window means of the smoothing pass do not reach that far.
+// them. A comment section or a block of teasers below the article lies
+// past such a gap; the window means of the smoothing pass do not reach
+// that far.
 func peakGaps(f1 [][]float64, p []float64, peak int) [][4]float64 {
 	n := len(p)
 	out := make([][4]float64, n)
@@ -290,15 +291,15 @@ func peakGaps(f1 [][]float64, p []float64, peak int) [][4]float64 {
 		run, longest, units, low := 0, 0, 0.0, 0.0
 		for i := from + step; i >= 0 && i < n; i += step {
 			if j := i - step; j != from {
-				if p[j] < 0.5 {
+				if p[j] >= 0.5 {
+					run = 0
+				} else {
 					run++
 					longest = max(longest, run)
 					units += math.Expm1(f1[j][2])
-				} else {
-					run = 0
-				}
-				if f1[j][2] <= short && p[j] < 0.5 {
-					low = math.Min(low, math.Max(f1[j][LexFeature], -8))
+					if f1[j][2] <= short {
+						low = math.Min(low, math.Max(f1[j][LexFeature], -8))
+					}
 				}
 			}
 			out[i] = [4]float64{side, math.Log1p(float64(longest)), math.Log1p(units), low}
