@@ -117,7 +117,7 @@ func cleanDump(text string) ([]DumpLine, []string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw, refs := splitReferences(strings.Split(text, "\n"))
-	raw = dropMarkupBlocks(joinWrappedHeads(raw))
+	raw = dropMarkupBlocks(joinWrappedHeads(dropMath(raw)))
 	var out []DumpLine
 	block, blank := 0, true
 	for i, l := range raw {

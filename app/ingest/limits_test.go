@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,13 @@ func BenchmarkParseTextLongLine(b *testing.B) {
 		if _, err := ParseText(raw); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func BenchmarkDropMathUnclosed(b *testing.B) {
+	in := strings.Split(strings.Repeat("{\\displaystyle {x [MATH: y\n", 40000), "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		dropMath(in)
 	}
 }
