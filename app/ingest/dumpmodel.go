@@ -66,12 +66,13 @@ type DumpAnalysis struct {
 	F2    [][]float64 // smoothing-pass features (Stage2Names)
 	P2    []float64   // final probabilities
 	slugs [][]string  // words of the reference list's slugs (refSlugs)
+	share []string    // titles its share links carry (shareTitles)
 }
 
 // NewDumpAnalysis cleans a dump and computes its line features.
 func NewDumpAnalysis(text string) *DumpAnalysis {
 	lines, refs := cleanDump(text)
-	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(refs)}
+	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(refs), share: shareTitles(refs)}
 	a.Lang = dumpLanguage(a.Lines)
 	a.F1 = dumpFeatures(a.Lines, a.Lang)
 	return a

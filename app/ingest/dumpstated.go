@@ -1,0 +1,208 @@
+package ingest
+
+import (
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The page's own title in lynx's line of link relations. A blog or news
+// page made with WordPress (and the many systems that copy its feeds)
+// links three feeds, and lynx prints their titles at the top of the dump:
+//
+//	#Telebasel » Feed Telebasel » Kommentar-Feed Telebasel » Junge Lenker
+//	schrotten Corvette und Audi in einer Nacht Kommentar-Feed alternate
+//
+// that is "Site » Feed", "Site » Comments Feed" and "Site » Post title
+// Comments Feed", in the page's language. The site's comments feed names the
+// phrase the post's own feed ends with, so the post's title is read without
+// a list of any language's words. The renderers print no <title>; this is
+// the one place of a dump where the page states its title.
+
+// relMaxLines bounds the lines read as the relations paragraph.
+const relMaxLines = 12
+
+// feedPostTitle returns the post's title and the site's name from the
+// page's feeds as lynx prints them among the dump's first 40 lines, or "".
+func (a *DumpAnalysis) feedPostTitle() (title, site string) {
+	var rel []string
+	for i := 0; i < len(a.Lines) && i < 40; i++ {
+		if !strings.HasPrefix(a.Lines[i].Text, "#") {
+			continue
+		}
+		for j := i; j < len(a.Lines) && j < i+relMaxLines && a.Lines[j].Block == a.Lines[i].Block; j++ {
+			rel = append(rel, a.Lines[j].Text)
+		}
+		break
+	}
+	if len(rel) == 0 {
+		return "", ""
+	}
+	return postTitle(strings.TrimPrefix(strings.Join(rel, " "), "#"))
+}
+
+// linkTypesRe is a run of link types at the start or the end of the
+// relations' text.
+var (
+	leadTypesRe  = regexp.MustCompile(`^(?i:(?:` + linkTypes + `)\s+)+`)
+	trailTypesRe = regexp.MustCompile(`(?:\s+(?i:` + linkTypes + `))+$`)
+)
+
+// relationTitle returns the one titled relation of a line of otherwise
+// untitled ones ("#alternate alternate As Debt Rises, the Government Will
+// ..."), "" when the text names feeds or a site's part, and the index of
+// the first line after the relations. It is a title only if the page shows
+// it as a line too, below them.
+func (a *DumpAnalysis) relationTitle() (title string, end int) {
+	for i := 0; i < len(a.Lines) && i < 40; i++ {
+		t := a.Lines[i].Text
+		if !strings.HasPrefix(t, "#") {
+			continue
+		}
+		end = i + 1
+		for ; end < len(a.Lines) && end < i+relMaxLines && a.Lines[end].Block == a.Lines[i].Block; end++ {
+			t += " " + a.Lines[end].Text
+		}
+		t = strings.TrimPrefix(t, "#")
+		rest := leadTypesRe.ReplaceAllString(t, "")
+		if rest == t {
+			return "", 0
+		}
+		rest = strings.TrimSpace(trailTypesRe.ReplaceAllString(rest, ""))
+		if feedWordRe.MatchString(rest) || strings.Contains(rest, "»") {
+			return "", 0
+		}
+		if utf8.RuneCountInString(rest) > maxTitle || len(units(rest)) < 3 {
+			return "", 0 // a site's name ("CNET Search": search is a link type)
+		}
+		return rest, end
+	}
+	return "", 0
+}
+
+// postTitle reads "Site » Feed Site » Comments Feed Site » Post Comments
+// Feed ..." (s has the relations' titles, space-separated as lynx prints
+// them). Site is the longest run of words that ends the text before each of
+// the first three " » "; the second item's words are the comments phrase.
+func postTitle(s string) (title, site string) {
+	const sep = " » "
+	var at []int
+	for off := 0; len(at) < 3; {
+		k := strings.Index(s[off:], sep)
+		if k < 0 {
+			return "", ""
+		}
+		at = append(at, off+k)
+		off += k + len(sep)
+	}
+	site = commonWordSuffix(s[:at[0]], s[:at[1]], s[:at[2]])
+	if site == "" {
+		return "", ""
+	}
+	items := strings.Split(s[at[0]+len(sep):], " "+site+sep)
+	if len(items) < 3 {
+		return "", ""
+	}
+	feed, comments := strings.TrimSpace(items[0]), strings.TrimSpace(items[1])
+	if feed == "" || comments == "" || feed == comments || len(strings.Fields(comments)) > 4 {
+		return "", ""
+	}
+	post := " " + strings.TrimSpace(items[2]) + " "
+	k := strings.Index(post, " "+comments+" ")
+	if k <= 0 {
+		return "", ""
+	}
+	title = strings.TrimSpace(post[:k])
+	if n := utf8.RuneCountInString(title); n < 3 || n > maxTitle || len(units(title)) == 0 {
+		return "", ""
+	}
+	return title, site
+}
+
+// commonWordSuffix returns the longest run of whole words that ends each of
+// the texts, "" if none.
+func commonWordSuffix(texts ...string) string {
+	words := make([][]string, len(texts))
+	n := -1
+	for i, t := range texts {
+		words[i] = strings.Fields(t)
+		if n < 0 || len(words[i]) < n {
+			n = len(words[i])
+		}
+	}
+	k := 0
+	for ; k < n; k++ {
+		w := words[0][len(words[0])-1-k]
+		same := true
+		for _, ws := range words[1:] {
+			if ws[len(ws)-1-k] != w {
+				same = false
+				break
+			}
+		}
+		if !same {
+			break
+		}
+	}
+	return strings.Join(words[0][len(words[0])-k:], " ")
+}
+
+// Share links state the title too: lynx's reference list holds the page's
+// share buttons' targets, "https://twitter.com/intent/tweet?text=Council+
+// approves+the+bridge&url=...", "mailto:?subject=...", whose text is the
+// page's title (its og:title, often), at times with the address or "via
+// @site" after it. Links of other articles' share buttons carry theirs,
+// so the value most links carry comes first.
+
+// shareParams are the query parameters share buttons put the title in.
+var shareParams = []string{"text", "title", "subject", "t", "status"}
+
+var (
+	shareURLRe = regexp.MustCompile(`\s*(?:https?://|www\.)\S*`)
+	shareViaRe = regexp.MustCompile(`(?i)\s+(?:via|by|@)\s*@?\S*$|\s+@\S+$`)
+)
+
+// maxShareTitles bounds the distinct values kept.
+const maxShareTitles = 50
+
+// shareTitles returns the titles the reference list's share links carry,
+// the most frequent first (ties in the list's order); values under three
+// units are not titles.
+func shareTitles(refs []string) []string {
+	count := map[string]int{}
+	var order []string
+	for i, l := range refs {
+		if i >= maxRefs {
+			break
+		}
+		m := refsLineRe.FindString(l)
+		if !strings.Contains(m, "?") {
+			continue
+		}
+		f := strings.Fields(m)
+		u, err := url.Parse(f[len(f)-1])
+		if err != nil {
+			continue
+		}
+		q := u.Query()
+		for _, k := range shareParams {
+			for _, v := range q[k] {
+				v = strings.TrimSpace(shareViaRe.ReplaceAllString(shareURLRe.ReplaceAllString(v, " "), ""))
+				if len(units(v)) < 3 || utf8.RuneCountInString(v) > maxTitle {
+					continue
+				}
+				if count[v] == 0 {
+					if len(order) >= maxShareTitles {
+						continue
+					}
+					order = append(order, v)
+				}
+				count[v]++
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	return order
+}
