@@ -233,6 +233,8 @@ func FuzzParseDump(f *testing.F) {
 	}
 	f.Add([]byte("   [1]Home\n\nReferences\n\n   1. http://x/\n"))
 	f.Add([]byte("**** ****\n____\n(BUTTON)\n"))
+	f.Add([]byte("   #S » Feed S » Comments Feed S » A post Comments Feed\n\nA post\n\n   [MATH: <mi> x </mi> :MATH]\n   {\\displaystyle x}\n" +
+		"   Text of the post here.\n\nReferences\n\n   1. https://t.example/share?text=A%20post%20here%FF&t=x\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		a, err := ParseDump(raw)
 		if err != nil {
