@@ -49,47 +49,14 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 			best, bestP = k, p
 		}
 	}
-	// A title the page's feeds state (lynx's line of link relations) is
-	// the title; the candidate that shows it, if any, is its line.
-	feedTitle, feedSite := a.feedPostTitle()
-	if feedTitle == "" {
-		// The one titled link relation, or the title share links carry,
-		// when a candidate shows it.
-		stated, from := a.share, 0
-		if t, end := a.relationTitle(); t != "" {
-			stated, from = append([]string{t}, a.share...), end
-		}
-		for _, t := range stated {
-			norm, found := NormTitle(t), -1
-			for k, c := range cands {
-				if c.norm == norm && c.Line >= from {
-					if p := m.Title.Prob(c.Feats); found < 0 || p > bestP {
-						found, bestP = k, p
-					}
-				}
-			}
-			if found >= 0 {
-				best = found
-				break
-			}
-		}
-	}
-	if feedTitle != "" {
-		best, bestP = -1, -1.0
-		norm := NormTitle(feedTitle)
-		for k, c := range cands {
-			if c.norm == norm {
-				if p := m.Title.Prob(c.Feats); p > bestP {
-					best, bestP = k, p
-				}
-			}
-		}
-		if best < 0 {
-			art.Title, art.Source = feedTitle, feedSite
-			for i := range keep {
-				if keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == norm {
-					keep[i] = false
-				}
+	// Titles the page states decide over the ranker (dumpstated.go).
+	best, stated, statedSite := a.statedTitle(cands, m, best)
+	if best < 0 && stated != "" {
+		art.Title, art.Source = stated, statedSite
+		norm := NormTitle(stated)
+		for i := range keep {
+			if keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == norm {
+				keep[i] = false
 			}
 		}
 	}

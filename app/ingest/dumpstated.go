@@ -21,6 +21,41 @@ import (
 // a list of any language's words. The renderers print no <title>; this is
 // the one place of a dump where the page states its title.
 
+// statedTitle returns the candidate to take as the title given the
+// ranker's choice best: the one that shows the title the feeds state (-1
+// if none does, with that title and the site to take as they are), else
+// the one that shows the titled relation or, the most carried first, a
+// title the share links carry, else best.
+func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best int) (int, string, string) {
+	pick := func(t string, from int) int {
+		norm, found, bestP := NormTitle(t), -1, -1.0
+		for k, c := range cands {
+			if c.norm == norm && c.Line >= from {
+				if p := m.Title.Prob(c.Feats); p > bestP {
+					found, bestP = k, p
+				}
+			}
+		}
+		return found
+	}
+	if title, site := a.feedPostTitle(); title != "" {
+		if k := pick(title, 0); k >= 0 {
+			return k, "", ""
+		}
+		return -1, title, site
+	}
+	stated, from := a.share, 0
+	if t, end := a.relationTitle(); t != "" {
+		stated, from = append([]string{t}, a.share...), end
+	}
+	for _, t := range stated {
+		if k := pick(t, from); k >= 0 {
+			return k, "", ""
+		}
+	}
+	return best, "", ""
+}
+
 // relMaxLines bounds the lines read as the relations paragraph.
 const relMaxLines = 12
 
