@@ -53,7 +53,58 @@ func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best in
 			return k, "", ""
 		}
 	}
+	if k := a.relationItemTitle(cands, m); k >= 0 {
+		return k, "", ""
+	}
 	return best, "", ""
+}
+
+// relationItemTitle returns the candidate of three units or more whose
+// words begin a relation's title after a " » " ("Site » This API is so
+// Fetching! Comments Feed", a post's feed without the site's two), the
+// likeliest by the ranker if several, or -1.
+func (a *DumpAnalysis) relationItemTitle(cands []TitleCandidate, m *DumpModel) int {
+	rel, end := a.relations()
+	if !strings.Contains(rel, " » ") {
+		return -1
+	}
+	var items []string
+	for _, it := range strings.Split(rel, " » ")[1:] {
+		items = append(items, " "+NormTitle(it)+" ")
+	}
+	found, bestP := -1, -1.0
+	for k, c := range cands {
+		if c.Line < end || len(units(c.Text)) < 3 {
+			continue
+		}
+		for _, it := range items {
+			if strings.HasPrefix(it, " "+c.norm+" ") {
+				if p := m.Title.Prob(c.Feats); p > bestP {
+					found, bestP = k, p
+				}
+				break
+			}
+		}
+	}
+	return found
+}
+
+// relations returns lynx's line of link relations (the first line among
+// the dump's first 40 that starts with "#", and up to relMaxLines of its
+// block, joined, without the "#") and the index of the line after it; ""
+// if the dump has none.
+func (a *DumpAnalysis) relations() (string, int) {
+	for i := 0; i < len(a.Lines) && i < 40; i++ {
+		if !strings.HasPrefix(a.Lines[i].Text, "#") {
+			continue
+		}
+		parts, end := []string{a.Lines[i].Text}, i+1
+		for ; end < len(a.Lines) && end < i+relMaxLines && a.Lines[end].Block == a.Lines[i].Block; end++ {
+			parts = append(parts, a.Lines[end].Text)
+		}
+		return strings.TrimPrefix(strings.Join(parts, " "), "#"), end
+	}
+	return "", 0
 }
 
 // relMaxLines bounds the lines read as the relations paragraph.
@@ -62,20 +113,11 @@ const relMaxLines = 12
 // feedPostTitle returns the post's title and the site's name from the
 // page's feeds as lynx prints them among the dump's first 40 lines, or "".
 func (a *DumpAnalysis) feedPostTitle() (title, site string) {
-	var rel []string
-	for i := 0; i < len(a.Lines) && i < 40; i++ {
-		if !strings.HasPrefix(a.Lines[i].Text, "#") {
-			continue
-		}
-		for j := i; j < len(a.Lines) && j < i+relMaxLines && a.Lines[j].Block == a.Lines[i].Block; j++ {
-			rel = append(rel, a.Lines[j].Text)
-		}
-		break
-	}
-	if len(rel) == 0 {
+	rel, _ := a.relations()
+	if rel == "" {
 		return "", ""
 	}
-	return postTitle(strings.TrimPrefix(strings.Join(rel, " "), "#"))
+	return postTitle(rel)
 }
 
 // linkTypesRe is a run of link types at the start or the end of the
@@ -91,30 +133,19 @@ var (
 // the first line after the relations. It is a title only if the page shows
 // it as a line too, below them.
 func (a *DumpAnalysis) relationTitle() (title string, end int) {
-	for i := 0; i < len(a.Lines) && i < 40; i++ {
-		t := a.Lines[i].Text
-		if !strings.HasPrefix(t, "#") {
-			continue
-		}
-		end = i + 1
-		for ; end < len(a.Lines) && end < i+relMaxLines && a.Lines[end].Block == a.Lines[i].Block; end++ {
-			t += " " + a.Lines[end].Text
-		}
-		t = strings.TrimPrefix(t, "#")
-		rest := leadTypesRe.ReplaceAllString(t, "")
-		if rest == t {
-			return "", 0
-		}
-		rest = strings.TrimSpace(trailTypesRe.ReplaceAllString(rest, ""))
-		if feedWordRe.MatchString(rest) || strings.Contains(rest, "»") {
-			return "", 0
-		}
-		if utf8.RuneCountInString(rest) > maxTitle || len(units(rest)) < 3 {
-			return "", 0 // a site's name ("CNET Search": search is a link type)
-		}
-		return rest, end
+	t, end := a.relations()
+	rest := leadTypesRe.ReplaceAllString(t, "")
+	if rest == t {
+		return "", 0
 	}
-	return "", 0
+	rest = strings.TrimSpace(trailTypesRe.ReplaceAllString(rest, ""))
+	if feedWordRe.MatchString(rest) || strings.Contains(rest, "»") {
+		return "", 0
+	}
+	if utf8.RuneCountInString(rest) > maxTitle || len(units(rest)) < 3 {
+		return "", 0 // a site's name ("CNET Search": search is a link type)
+	}
+	return rest, end
 }
 
 // postTitle reads "Site » Feed Site » Comments Feed Site » Post Comments

@@ -132,3 +132,27 @@ func TestDumpShareTitle(t *testing.T) {
 		t.Errorf("the ranker alone finds the title; the test no longer shows the share links' part")
 	}
 }
+
+// One post's feed named after a " » " (the site's feeds titled otherwise):
+// the candidate whose words begin that title is the title.
+func TestDumpRelationItemTitle(t *testing.T) {
+	rel := "   #home copyright The Harbour Post RSS Feed The Harbour Post » Council\n" +
+		"   approves the bridge Comments Feed Ferry keeps running\n\n"
+	page := "   Council approves the bridge\n\n   [1]News [2]Sport [3]Weather\n\n   Harbour news\n\n" +
+		"A long debate ends in a clear vote\n\n   By Ann Smith\n   12 May 2024\n\n" +
+		"   The town council voted on Monday evening to approve the new bridge over\n" +
+		"   the harbour, after a debate that lasted for more than four hours and that\n" +
+		"   drew a crowd of residents to the hall of the old school on the quay.\n\n" +
+		"   The bridge will be built next spring and it is expected to open to the\n" +
+		"   public in the autumn of the following year, the mayor said afterwards.\n"
+	art, err := ParseText([]byte(rel + page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.Title != "Council approves the bridge" {
+		t.Errorf("title %q", art.Title)
+	}
+	if alone, _ := ParseText([]byte(page)); alone.Title == art.Title {
+		t.Errorf("the ranker alone finds the title; the test no longer shows the relations' part")
+	}
+}
