@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -26,33 +27,58 @@ const (
 
 // dropMath removes lynx's [MATH: ... :MATH] spans and TeX formula sources
 // (a "{\displaystyle" and the rest of its brace group) from the lines,
-// across line ends. A line left with no letter or digit by the removal goes
-// (its neighbours stay in one block); one left with text keeps it.
+// across line ends, and joins the lines of a paragraph that a formula on
+// lines of its own divided. A line left with no letter or digit by the
+// removal goes (its neighbours stay in one block); one left with text keeps
+// it.
 func dropMath(lines []string) []string {
 	text := strings.Join(lines, "\n")
 	if !strings.Contains(text, "[MATH:") && !strings.Contains(text, "{\\") {
 		return lines
 	}
-	var sb strings.Builder
+	b := make([]byte, 0, len(text))
 	changed := false
 	// The bytes read looking for spans' ends, bounded so that a page of
 	// unclosed openings stays linear.
 	budget := 2*len(text) + maxMathSpan
 	for i := 0; i < len(text); {
-		if end := mathSpan(text, i, &budget); end > i {
-			sb.WriteByte(mathMark)
-			changed = true
-			i = end
+		end := mathSpan(text, i, &budget)
+		if end == i {
+			b = append(b, text[i])
+			i++
 			continue
 		}
-		sb.WriteByte(text[i])
-		i++
+		changed = true
+		// A formula on lines of its own inside a paragraph joins the
+		// lines around it: the line before (when this one holds nothing
+		// before the formula and that one holds text) and the line after
+		// (when nothing follows the formula on its line and that one holds
+		// text), so the sentence it sat in stays one paragraph.
+		if nl := bytes.LastIndexByte(b, '\n'); nl > 0 && len(bytes.TrimSpace(b[nl+1:])) == 0 && b[nl-1] != '\n' {
+			b = append(b[:nl], ' ')
+		}
+		b = append(b, mathMark)
+		i = end
+		j := i
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			next := text[j+1:]
+			if k := strings.IndexByte(next, '\n'); k >= 0 {
+				next = next[:k]
+			}
+			if strings.TrimSpace(next) != "" {
+				b = append(b, ' ')
+				i = j + 1
+			}
+		}
 	}
 	if !changed {
 		return lines
 	}
 	var out []string
-	for _, l := range strings.Split(sb.String(), "\n") {
+	for _, l := range strings.Split(string(b), "\n") {
 		if !strings.ContainsRune(l, mathMark) {
 			out = append(out, l)
 			continue
