@@ -36,34 +36,6 @@ func TestPostTitle(t *testing.T) {
 	}
 }
 
-// A lynx dump whose feeds state the post's title: the importer takes it
-// and the site's name from them, where the ranker alone (the same dump
-// without its relations line) takes the standfirst.
-func TestDumpFeedTitle(t *testing.T) {
-	rel := "   #The Harbour Post » Feed The Harbour Post » Comments Feed The Harbour\n" +
-		"   Post » Council approves the bridge Comments Feed alternate alternate\n\n"
-	page := "   Council approves the bridge\n\n   [1]News [2]Sport [3]Weather\n\n   Harbour news\n\n" +
-		"A long debate ends in a clear vote\n\n   By Ann Smith\n   12 May 2024\n\n" +
-		"   The town council voted on Monday evening to approve the new bridge over\n" +
-		"   the harbour, after a debate that lasted for more than four hours and that\n" +
-		"   drew a crowd of residents to the hall of the old school on the quay.\n\n" +
-		"   The bridge will be built next spring and it is expected to open to the\n" +
-		"   public in the autumn of the following year, the mayor said afterwards.\n"
-	art, err := ParseText([]byte(rel + page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if art.Title != "Council approves the bridge" || art.Source != "The Harbour Post" {
-		t.Errorf("title %q, source %q", art.Title, art.Source)
-	}
-	if strings.Contains(art.Body, "Council approves") {
-		t.Errorf("the headline stayed in the body: %q", art.Body)
-	}
-	if alone, _ := ParseText([]byte(page)); alone.Title == art.Title {
-		t.Errorf("the ranker alone finds the title; the test no longer shows the feeds' part")
-	}
-}
-
 func TestRelationTitle(t *testing.T) {
 	tests := []struct {
 		name, rel, want string
@@ -104,55 +76,50 @@ func TestShareTitles(t *testing.T) {
 	}
 }
 
-// The title the page's share links carry decides among the candidates
-// that show it, over the ranker's choice.
-func TestDumpShareTitle(t *testing.T) {
-	head := "   Council approves the bridge\n\n   [1]News [2]Sport [3]Weather\n\n   Harbour news\n\n" +
-		"A long debate ends in a clear vote\n\n   By Ann Smith\n   12 May 2024\n\n"
-	body := "   The town council voted on Monday evening to approve the new bridge over\n" +
-		"   the harbour, after a debate that lasted for more than four hours and that\n" +
-		"   drew a crowd of residents to the hall of the old school on the quay.\n\n" +
-		"   The bridge will be built next spring and it is expected to open to the\n" +
-		"   public in the autumn of the following year, the mayor said afterwards.\n\n"
-	refs := "References\n\n   1. https://harbour.example/news/\n   2. https://harbour.example/sport/\n   3. https://harbour.example/weather/\n" +
-		"   4. https://twitter.com/intent/tweet?text=Council%20approves%20the%20bridge\n" +
-		"   5. mailto:?subject=Council%20approves%20the%20bridge\n"
-	art, err := ParseText([]byte(head + body + refs))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if art.Title != "Council approves the bridge" {
-		t.Errorf("title %q", art.Title)
-	}
-	// Without the share links the ranker takes the standfirst over the
-	// byline: the case the stated title decides.
-	a := NewDumpAnalysis(head + body + refs)
-	a.share = nil
-	if art, _ := a.Article(DefaultDumpModel()); art.Title == "Council approves the bridge" {
-		t.Errorf("the ranker alone finds the title; the test no longer shows the share links' part")
-	}
-}
+// standfirstPage is a page on which the ranker alone takes the standfirst
+// (the line over the byline) for the title; the headline is its first line.
+const standfirstPage = "   Council approves the bridge\n\n   [1]News [2]Sport [3]Weather\n\n   Harbour news\n\n" +
+	"A long debate ends in a clear vote\n\n   By Ann Smith\n   12 May 2024\n\n" +
+	"   The town council voted on Monday evening to approve the new bridge over\n" +
+	"   the harbour, after a debate that lasted for more than four hours and that\n" +
+	"   drew a crowd of residents to the hall of the old school on the quay.\n\n" +
+	"   The bridge will be built next spring and it is expected to open to the\n" +
+	"   public in the autumn of the following year, the mayor said afterwards.\n\n"
 
-// One post's feed named after a " » " (the site's feeds titled otherwise):
-// the candidate whose words begin that title is the title.
-func TestDumpRelationItemTitle(t *testing.T) {
-	rel := "   #home copyright The Harbour Post RSS Feed The Harbour Post » Council\n" +
-		"   approves the bridge Comments Feed Ferry keeps running\n\n"
-	page := "   Council approves the bridge\n\n   [1]News [2]Sport [3]Weather\n\n   Harbour news\n\n" +
-		"A long debate ends in a clear vote\n\n   By Ann Smith\n   12 May 2024\n\n" +
-		"   The town council voted on Monday evening to approve the new bridge over\n" +
-		"   the harbour, after a debate that lasted for more than four hours and that\n" +
-		"   drew a crowd of residents to the hall of the old school on the quay.\n\n" +
-		"   The bridge will be built next spring and it is expected to open to the\n" +
-		"   public in the autumn of the following year, the mayor said afterwards.\n"
-	art, err := ParseText([]byte(rel + page))
-	if err != nil {
-		t.Fatal(err)
+// Titles the page states decide over the ranker: the feeds' post title
+// (with the site), the title the share links carry, one post's feed after a
+// " » ". The headline leaves the body.
+func TestDumpStatedTitle(t *testing.T) {
+	const want = "Council approves the bridge"
+	if alone, _ := ParseText([]byte(standfirstPage)); alone.Title == want {
+		t.Fatalf("the ranker alone finds the title; the page no longer shows the stated titles' part")
 	}
-	if art.Title != "Council approves the bridge" {
-		t.Errorf("title %q", art.Title)
+	tests := []struct {
+		name, before, after, source string
+	}{
+		{"the feeds' post title",
+			"   #The Harbour Post » Feed The Harbour Post » Comments Feed The Harbour\n" +
+				"   Post » Council approves the bridge Comments Feed alternate alternate\n\n", "", "The Harbour Post"},
+		{"share links", "",
+			"References\n\n   1. https://harbour.example/news/\n   2. https://harbour.example/sport/\n   3. https://harbour.example/weather/\n" +
+				"   4. https://twitter.com/intent/tweet?text=Council%20approves%20the%20bridge\n" +
+				"   5. mailto:?subject=Council%20approves%20the%20bridge\n", ""},
+		{"one post's feed, the site's titled otherwise",
+			"   #home copyright The Harbour Post RSS Feed The Harbour Post » Council\n" +
+				"   approves the bridge Comments Feed Ferry keeps running\n\n", "", ""},
 	}
-	if alone, _ := ParseText([]byte(page)); alone.Title == art.Title {
-		t.Errorf("the ranker alone finds the title; the test no longer shows the relations' part")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := ParseText([]byte(tt.before + standfirstPage + tt.after))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.Title != want || tt.source != "" && art.Source != tt.source {
+				t.Errorf("title %q, source %q; want %q, %q", art.Title, art.Source, want, tt.source)
+			}
+			if strings.Contains(art.Body, want) {
+				t.Errorf("the headline stayed in the body: %q", art.Body)
+			}
+		})
 	}
 }
