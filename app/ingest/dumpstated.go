@@ -8,18 +8,21 @@ import (
 	"unicode/utf8"
 )
 
-// The page's own title in lynx's line of link relations. A blog or news
-// page made with WordPress (and the many systems that copy its feeds)
-// links three feeds, and lynx prints their titles at the top of the dump:
+// Titles a page states. The renderers print no <title>, but lynx prints two
+// things a page says its title in. At the top of its dump, the titles of the
+// page's link relations: a blog or news page made with WordPress (and the
+// many systems that copy its feeds) links three feeds,
 //
 //	#Telebasel » Feed Telebasel » Kommentar-Feed Telebasel » Junge Lenker
 //	schrotten Corvette und Audi in einer Nacht Kommentar-Feed alternate
 //
 // that is "Site » Feed", "Site » Comments Feed" and "Site » Post title
-// Comments Feed", in the page's language. The site's comments feed names the
+// Comments Feed", in the page's language; the site's comments feed names the
 // phrase the post's own feed ends with, so the post's title is read without
-// a list of any language's words. The renderers print no <title>; this is
-// the one place of a dump where the page states its title.
+// a list of any language's words. Other pages title one relation among
+// untitled ones ("#alternate alternate As Debt Rises, ..."). And in its list
+// of references, the targets of the page's share buttons, whose text is the
+// page's title (see shareTitles).
 
 // statedTitle returns the candidate to take as the title given the
 // ranker's choice best: the one that shows the title the feeds state (-1
@@ -38,33 +41,34 @@ func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best in
 		}
 		return found
 	}
-	if title, site := a.feedPostTitle(); title != "" {
+	rel, end := a.relations()
+	if title, site := postTitle(rel); title != "" {
 		if k := pick(title, 0); k >= 0 {
 			return k, "", ""
 		}
 		return -1, title, site
 	}
-	stated, from := a.share, 0
-	if t, end := a.relationTitle(); t != "" {
-		stated, from = append([]string{t}, a.share...), end
+	stated := a.share
+	if t := relationTitle(rel); t != "" {
+		stated = append([]string{t}, a.share...)
 	}
 	for _, t := range stated {
-		if k := pick(t, from); k >= 0 {
+		if k := pick(t, end); k >= 0 {
 			return k, "", ""
 		}
 	}
-	if k := a.relationItemTitle(cands, m); k >= 0 {
+	if k := relationItemTitle(rel, end, cands, m); k >= 0 {
 		return k, "", ""
 	}
 	return best, "", ""
 }
 
-// relationItemTitle returns the candidate of three units or more whose
-// words begin a relation's title after a " » " ("Site » This API is so
-// Fetching! Comments Feed", a post's feed without the site's two), the
-// likeliest by the ranker if several, or -1.
-func (a *DumpAnalysis) relationItemTitle(cands []TitleCandidate, m *DumpModel) int {
-	rel, end := a.relations()
+// relationItemTitle returns the candidate of three units or more, below
+// the relations (which end before line end), whose words begin a relation's
+// title after a " » " ("Site » This API is so Fetching! Comments Feed", a
+// post's feed without the site's two), the likeliest by the ranker if
+// several, or -1.
+func relationItemTitle(rel string, end int, cands []TitleCandidate, m *DumpModel) int {
 	if !strings.Contains(rel, " » ") {
 		return -1
 	}
@@ -110,42 +114,30 @@ func (a *DumpAnalysis) relations() (string, int) {
 // relMaxLines bounds the lines read as the relations paragraph.
 const relMaxLines = 12
 
-// feedPostTitle returns the post's title and the site's name from the
-// page's feeds as lynx prints them among the dump's first 40 lines, or "".
-func (a *DumpAnalysis) feedPostTitle() (title, site string) {
-	rel, _ := a.relations()
-	if rel == "" {
-		return "", ""
-	}
-	return postTitle(rel)
-}
-
-// linkTypesRe is a run of link types at the start or the end of the
-// relations' text.
+// leadTypesRe and trailTypesRe are runs of the link types lynx prints for
+// untitled relations, at the start and at the end of the relations' text.
 var (
 	leadTypesRe  = regexp.MustCompile(`^(?i:(?:` + linkTypes + `)\s+)+`)
 	trailTypesRe = regexp.MustCompile(`(?:\s+(?i:` + linkTypes + `))+$`)
 )
 
 // relationTitle returns the one titled relation of a line of otherwise
-// untitled ones ("#alternate alternate As Debt Rises, the Government Will
-// ..."), "" when the text names feeds or a site's part, and the index of
-// the first line after the relations. It is a title only if the page shows
-// it as a line too, below them.
-func (a *DumpAnalysis) relationTitle() (title string, end int) {
-	t, end := a.relations()
-	rest := leadTypesRe.ReplaceAllString(t, "")
-	if rest == t {
-		return "", 0
+// untitled ones ("alternate alternate As Debt Rises, the Government Will
+// ..."), "" when the text names feeds or a site's part or is under three
+// units. It is a title only if the page shows it as a line too, below them.
+func relationTitle(rel string) string {
+	rest := leadTypesRe.ReplaceAllString(rel, "")
+	if rest == rel {
+		return ""
 	}
 	rest = strings.TrimSpace(trailTypesRe.ReplaceAllString(rest, ""))
 	if feedWordRe.MatchString(rest) || strings.Contains(rest, "»") {
-		return "", 0
+		return ""
 	}
 	if utf8.RuneCountInString(rest) > maxTitle || len(units(rest)) < 3 {
-		return "", 0 // a site's name ("CNET Search": search is a link type)
+		return "" // a site's name ("CNET Search": search is a link type)
 	}
-	return rest, end
+	return rest
 }
 
 // postTitle reads "Site » Feed Site » Comments Feed Site » Post Comments

@@ -49,9 +49,9 @@ func TestRelationTitle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &DumpAnalysis{Lines: []DumpLine{{Text: tt.rel}, {Text: "Body", Block: 1}}}
-			got, end := a.relationTitle()
-			if got != tt.want || got != "" && end != 1 {
-				t.Errorf("relationTitle(%q) = %q, %d; want %q, 1", tt.rel, got, end, tt.want)
+			rel, end := a.relations()
+			if got := relationTitle(rel); got != tt.want || end != 1 {
+				t.Errorf("relationTitle(%q) = %q (relations end %d); want %q (1)", rel, got, end, tt.want)
 			}
 		})
 	}
