@@ -72,7 +72,8 @@ type DumpAnalysis struct {
 // NewDumpAnalysis cleans a dump and computes its line features.
 func NewDumpAnalysis(text string) *DumpAnalysis {
 	lines, refs := cleanDump(text)
-	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(refs), share: shareTitles(refs)}
+	targets := refTargets(refs)
+	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(targets), share: shareTitles(targets)}
 	a.Lang = dumpLanguage(a.Lines)
 	a.F1 = dumpFeatures(a.Lines, a.Lang)
 	return a

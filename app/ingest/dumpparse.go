@@ -43,22 +43,15 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	var art Article
 	art.Note = note
 	cands := a.TitleCandidates(keep)
-	best, bestP := -1, -1.0
+	probs := make([]float64, len(cands)) // the ranker's, read once
 	for k, c := range cands {
-		if p := m.Title.Prob(c.Feats); p > bestP {
-			best, bestP = k, p
-		}
+		probs[k] = m.Title.Prob(c.Feats)
 	}
 	// Titles the page states decide over the ranker (dumpstated.go).
-	best, stated, statedSite := a.statedTitle(cands, m, best)
+	best, stated, statedSite := a.statedTitle(cands, probs, likeliest(probs, func(int) bool { return true }))
 	if best < 0 && stated != "" {
 		art.Title, art.Source = stated, statedSite
-		norm := NormTitle(stated)
-		for i := range keep {
-			if keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == norm {
-				keep[i] = false
-			}
-		}
+		a.dropTitleLines(keep, NormTitle(stated), -1)
 	}
 	if best >= 0 {
 		c := cands[best]
@@ -73,11 +66,7 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 				keep[l] = false
 			}
 		}
-		for i := range keep {
-			if i != c.Line && keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == NormTitle(c.Text) {
-				keep[i] = false
-			}
-		}
+		a.dropTitleLines(keep, c.norm, c.Line)
 	}
 	art.Body = a.Join(keep)
 	if strings.TrimSpace(art.Body) == "" {
@@ -95,6 +84,17 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 		art.Language = detectLanguage(art.Body)
 	}
 	return art, nil
+}
+
+// dropTitleLines takes out of the body the kept lines other than line skip
+// that read as the title norm (NormTitle) and are not sentences: a headline
+// repeated in the text.
+func (a *DumpAnalysis) dropTitleLines(keep []bool, norm string, skip int) {
+	for i := range keep {
+		if i != skip && keep[i] && !a.F1Bool(i, 8) && NormTitle(a.Lines[i].Text) == norm {
+			keep[i] = false
+		}
+	}
 }
 
 // findMeta reads the date and byline from the lines around the start of the

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Bounds of refSlugs: link targets read, slugs kept.
+// Bounds of refTargets and refSlugs: reference lines read, slugs kept.
 const (
 	maxRefs  = 5000
 	maxSlugs = 2000
@@ -16,26 +16,36 @@ const (
 
 var slugSepRe = regexp.MustCompile(`[-_+.,]+`)
 
-// refSlugs reads the slugs of the link targets in lynx's reference list:
-// path segments of three words or more ("/2015/02/01/the-sharing-economy-
-// is-a-lie/"), each as its distinct lower-case words. A page's share links
-// and its own address carry its headline's words that way, and so do the
-// links to other articles, each with its own.
-func refSlugs(refs []string) [][]string {
-	var out [][]string
-	seen := map[string]bool{}
-	for i, l := range refs {
-		if i >= maxRefs || len(out) >= maxSlugs {
-			break
-		}
+// refTargets parses the link targets of lynx's reference list ("12.
+// https://..."), read once for the slugs and the share links: the first
+// maxRefs lines, those that are no reference or whose target does not
+// parse left out.
+func refTargets(refs []string) []*url.URL {
+	var out []*url.URL
+	for _, l := range refs[:min(len(refs), maxRefs)] {
 		m := refsLineRe.FindString(l)
 		if m == "" {
 			continue
 		}
 		f := strings.Fields(m)
-		u, err := url.Parse(f[len(f)-1])
-		if err != nil {
-			continue
+		if u, err := url.Parse(f[len(f)-1]); err == nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// refSlugs reads the slugs of the link targets in lynx's reference list:
+// path segments of three words or more ("/2015/02/01/the-sharing-economy-
+// is-a-lie/"), each as its distinct lower-case words. A page's share links
+// and its own address carry its headline's words that way, and so do the
+// links to other articles, each with its own.
+func refSlugs(targets []*url.URL) [][]string {
+	var out [][]string
+	seen := map[string]bool{}
+	for _, u := range targets {
+		if len(out) >= maxSlugs {
+			break
 		}
 		for _, seg := range strings.Split(u.Path, "/") {
 			seg = strings.TrimSuffix(seg, path.Ext(seg))

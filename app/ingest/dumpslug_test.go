@@ -19,7 +19,7 @@ func TestSplitReferences(t *testing.T) {
 	if len(refs) == 0 || strings.TrimSpace(refs[0]) != "References" {
 		t.Fatalf("references %q", refs)
 	}
-	slugs := refSlugs(refs)
+	slugs := refSlugs(refTargets(refs))
 	if len(slugs) != 1 || !slices.Contains(slugs[0], "sharing") || !slices.Contains(slugs[0], "lie") || slices.Contains(slugs[0], "2015") {
 		t.Fatalf("slugs %v", slugs)
 	}

@@ -29,17 +29,10 @@ import (
 // if none does, with that title and the site to take as they are), else
 // the one that shows the titled relation or, the most carried first, a
 // title the share links carry, else best.
-func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best int) (int, string, string) {
+func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, probs []float64, best int) (int, string, string) {
 	pick := func(t string, from int) int {
-		norm, found, bestP := NormTitle(t), -1, -1.0
-		for k, c := range cands {
-			if c.norm == norm && c.Line >= from {
-				if p := m.Title.Prob(c.Feats); p > bestP {
-					found, bestP = k, p
-				}
-			}
-		}
-		return found
+		norm := NormTitle(t)
+		return likeliest(probs, func(k int) bool { return cands[k].norm == norm && cands[k].Line >= from })
 	}
 	rel, end := a.relations()
 	if title, site := postTitle(rel); title != "" {
@@ -57,7 +50,7 @@ func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best in
 			return k, "", ""
 		}
 	}
-	if k := relationItemTitle(rel, end, cands, m); k >= 0 {
+	if k := relationItemTitle(rel, end, cands, probs); k >= 0 {
 		return k, "", ""
 	}
 	return best, "", ""
@@ -68,7 +61,7 @@ func (a *DumpAnalysis) statedTitle(cands []TitleCandidate, m *DumpModel, best in
 // title after a " » " ("Site » This API is so Fetching! Comments Feed", a
 // post's feed without the site's two), the likeliest by the ranker if
 // several, or -1.
-func relationItemTitle(rel string, end int, cands []TitleCandidate, m *DumpModel) int {
+func relationItemTitle(rel string, end int, cands []TitleCandidate, probs []float64) int {
 	if !strings.Contains(rel, " » ") {
 		return -1
 	}
@@ -76,18 +69,27 @@ func relationItemTitle(rel string, end int, cands []TitleCandidate, m *DumpModel
 	for _, it := range strings.Split(rel, " » ")[1:] {
 		items = append(items, " "+NormTitle(it)+" ")
 	}
-	found, bestP := -1, -1.0
-	for k, c := range cands {
+	return likeliest(probs, func(k int) bool {
+		c := cands[k]
 		if c.Line < end || len(units(c.Text)) < 3 {
-			continue
+			return false
 		}
 		for _, it := range items {
 			if strings.HasPrefix(it, " "+c.norm+" ") {
-				if p := m.Title.Prob(c.Feats); p > bestP {
-					found, bestP = k, p
-				}
-				break
+				return true
 			}
+		}
+		return false
+	})
+}
+
+// likeliest returns the candidate the ranker scores highest (probs, by
+// candidate) among those ok accepts, -1 if none.
+func likeliest(probs []float64, ok func(k int) bool) int {
+	found, bestP := -1, -1.0
+	for k, p := range probs {
+		if p > bestP && ok(k) {
+			found, bestP = k, p
 		}
 	}
 	return found
@@ -225,23 +227,14 @@ var (
 // maxShareTitles bounds the distinct values kept.
 const maxShareTitles = 50
 
-// shareTitles returns the titles the reference list's share links carry,
-// the most frequent first (ties in the list's order); values under three
-// units are not titles.
-func shareTitles(refs []string) []string {
+// shareTitles returns the titles the reference list's share links carry
+// (its parsed targets), the most frequent first (ties in the list's order);
+// values under three units are not titles.
+func shareTitles(targets []*url.URL) []string {
 	count := map[string]int{}
 	var order []string
-	for i, l := range refs {
-		if i >= maxRefs {
-			break
-		}
-		m := refsLineRe.FindString(l)
-		if !strings.Contains(m, "?") {
-			continue
-		}
-		f := strings.Fields(m)
-		u, err := url.Parse(f[len(f)-1])
-		if err != nil {
+	for _, u := range targets {
+		if u.RawQuery == "" {
 			continue
 		}
 		q := u.Query()

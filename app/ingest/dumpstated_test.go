@@ -69,7 +69,7 @@ func TestShareTitles(t *testing.T) {
 		"   7. https://harbour.example/search?q=bridge%20vote%20news",
 		"   8. not a reference ?text=Ignored%20because%20no%20address",
 	}
-	got := shareTitles(refs)
+	got := shareTitles(refTargets(refs))
 	want := []string{"Council approves the bridge", "Ferry keeps running all winter"}
 	if !slices.Equal(got, want) {
 		t.Errorf("shareTitles = %q, want %q", got, want)
