@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	texttrain [-cv=true] [-k 5] [-o app/ingest/dumpmodel.json] [-v] [corpus-dir]
+//	texttrain [-cv=true] [-k 5] [-o app/ingest/dumpmodel.json] [-save-folds DIR] [-v] [corpus-dir]
 //
 // -cv=false skips the cross-validation and only trains and scores the model
 // on all pages (a fifth of the time).
@@ -17,6 +17,11 @@
 // development set's, on the same page-grouped folds; a second held-out table
 // scores the extra pages by page-grouped folds of their own (every
 // development page in every training fold), unless -extra-cv=false.
+//
+// -save-folds DIR writes the fold models of the held-out tables to DIR, so
+// that evaltext -folds DIR can score a later build's reading of the dumps
+// with the same models: a paired measure of a change that needs no
+// retraining (dumpeval.SaveFolds).
 //
 // -sweep configs.json instead compares boosting options by their held-out
 // score: the file holds a JSON list of {"Name", "Line", "Stage2", "Title"}
@@ -44,6 +49,7 @@ func main() {
 	out := flag.String("o", filepath.Join("app", "ingest", "dumpmodel.json"), "where to write the model trained on all pages")
 	verbose := flag.Bool("v", false, "list the held-out result of every dump")
 	cv := flag.Bool("cv", true, "report the held-out (cross-validated) figures too")
+	saveFolds := flag.String("save-folds", "", "folder to write the held-out fold models to (for evaltext -folds)")
 	sweepFile := flag.String("sweep", "", "JSON list of boosting configurations to compare by held-out score")
 	var x extraOpts
 	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output)")
@@ -58,7 +64,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*cv, *k, *out, *verbose, corpusDir(flag.Arg(0)), x); err != nil {
+	if err := run(*cv, *k, *out, *saveFolds, *verbose, corpusDir(flag.Arg(0)), x); err != nil {
 		fmt.Fprintln(os.Stderr, "texttrain:", err)
 		os.Exit(1)
 	}
@@ -83,7 +89,7 @@ type extraOpts struct {
 	human   bool
 }
 
-func run(cv bool, k int, out string, verbose bool, dir string, x extraOpts) error {
+func run(cv bool, k int, out, saveFolds string, verbose bool, dir string, x extraOpts) error {
 	dev, err := dumpeval.Load(dir)
 	if err != nil {
 		return err
@@ -113,22 +119,33 @@ func run(cv bool, k int, out string, verbose bool, dir string, x extraOpts) erro
 			len(dev), len(extra), len(samples), min(max(x.perPage, 1), len(dumpeval.Renderers)))
 	}
 	if cv {
-		rows, scores, err := dumpeval.CrossValidateFolds(pages, samples, dumpeval.DevFolds(pages, len(dev), k), k)
+		devFolds := dumpeval.DevFolds(pages, len(dev), k)
+		devModels, err := dumpeval.TrainFolds(pages, samples, devFolds, k)
 		if err != nil {
 			return err
 		}
+		rows, scores := dumpeval.EvaluateFolds(pages, samples, devFolds, devModels)
 		fmt.Printf("held-out (%d-fold cross-validation grouped by page), %d pages\n", k, len(dev))
 		dumpeval.PrintTable(os.Stdout, rows)
 		if verbose {
 			dumpeval.PrintPages(os.Stdout, scores)
 		}
+		var extraModels []*ingest.DumpModel
 		if len(extra) > 0 && x.cv {
-			rows, _, err := dumpeval.CrossValidateFolds(pages, samples, dumpeval.ExtraFolds(pages, len(dev), k), k)
-			if err != nil {
+			extraFolds := dumpeval.ExtraFolds(pages, len(dev), k)
+			if extraModels, err = dumpeval.TrainFolds(pages, samples, extraFolds, k); err != nil {
 				return err
 			}
+			rows, _ := dumpeval.EvaluateFolds(pages, samples, extraFolds, extraModels)
 			fmt.Printf("\nheld-out on the extra pages (%d-fold cross-validation grouped by page over them), %d pages\n", k, len(extra))
 			dumpeval.PrintTable(os.Stdout, rows)
+		}
+		if saveFolds != "" {
+			man := dumpeval.Manifest{K: k, DevPages: len(dev), ExtraPages: len(extra), ExtraRenderers: x.perPage, Digest: dumpeval.PagesDigest(pages)}
+			if err := dumpeval.SaveFolds(saveFolds, man, devModels, extraModels); err != nil {
+				return err
+			}
+			fmt.Printf("fold models written to %s (evaltext -folds %s scores them)\n", saveFolds, saveFolds)
 		}
 	}
 	m, err := dumpeval.Train(pages, samples, func(int) bool { return true })

@@ -70,20 +70,35 @@ func ExtraFolds(pages []Page, nDev, k int) []int {
 // whose fold is not f (a fold of -1: always trained on, never scored) and
 // scores the pages of fold f with it.
 func CrossValidateFolds(pages []Page, samples []*Sample, fold []int, k int) (map[string]*Row, []PageScore, error) {
+	models, err := TrainFolds(pages, samples, fold, k)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, scores := EvaluateFolds(pages, samples, fold, models)
+	return rows, scores, nil
+}
+
+// TrainFolds trains the k models of CrossValidateFolds: model f on every
+// page whose fold is not f.
+func TrainFolds(pages []Page, samples []*Sample, fold []int, k int) ([]*ingest.DumpModel, error) {
 	models := make([]*ingest.DumpModel, k)
 	for f := 0; f < k; f++ {
 		m, err := Train(pages, samples, func(p int) bool { return fold[p] != f })
 		if err != nil {
-			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
+			return nil, fmt.Errorf("fold %d: %w", f, err)
 		}
 		models[f] = m
 	}
+	return models, nil
+}
+
+// EvaluateFolds scores every page of a fold f >= 0 with models[f].
+func EvaluateFolds(pages []Page, samples []*Sample, fold []int, models []*ingest.DumpModel) (map[string]*Row, []PageScore) {
 	var scored []*Sample
 	for _, s := range samples {
 		if fold[s.Page] >= 0 {
 			scored = append(scored, s)
 		}
 	}
-	rows, scores := Evaluate(pages, scored, func(p int) *ingest.DumpModel { return models[fold[p]] })
-	return rows, scores, nil
+	return Evaluate(pages, scored, func(p int) *ingest.DumpModel { return models[fold[p]] })
 }

@@ -1,0 +1,126 @@
+package dumpeval
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsarchive/newsarchive/app/ingest"
+)
+
+// Saved fold models make a change in how dumps are read measurable without
+// retraining: the held-out figures of two builds of the reading code, each
+// scoring every page with the same fold model that never saw it, differ by
+// the change alone (retrained models differ by more than small changes do:
+// docs/extraction.md, "How noisy"). A fold set is a folder holding
+// folds.json (the Manifest) and one model file per fold of each plan
+// (dev-0.json ..., extra-0.json ...).
+
+// Manifest says which pages and fold plans a fold set was trained on.
+type Manifest struct {
+	K              int    `json:"k"`
+	DevPages       int    `json:"dev_pages"`
+	ExtraPages     int    `json:"extra_pages"`
+	ExtraRenderers int    `json:"extra_renderers"`
+	Digest         string `json:"pages_sha256"` // PagesDigest of the joined pages
+	DevModels      int    `json:"dev_models"`
+	ExtraModels    int    `json:"extra_models"`
+}
+
+// PagesDigest is the SHA-256 of the pages' names, expected bodies, titles
+// and dumps, in order.
+func PagesDigest(pages []Page) string {
+	h := sha256.New()
+	for _, p := range pages {
+		fmt.Fprintf(h, "%d:%s%d:%s%d:%s", len(p.Name), p.Name, len(p.Gold), p.Gold, len(p.Title), p.Title)
+		for _, r := range Renderers {
+			d := p.Dumps[r]
+			fmt.Fprintf(h, "%d:%s", len(d), d)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Matches reports why the fold set cannot score these pages, or nil.
+func (m Manifest) Matches(pages []Page, nDev, perPage int) error {
+	switch {
+	case m.DevPages != nDev || m.ExtraPages != len(pages)-nDev:
+		return fmt.Errorf("fold set trained on %d development and %d extra pages, these are %d and %d", m.DevPages, m.ExtraPages, nDev, len(pages)-nDev)
+	case m.ExtraPages > 0 && m.ExtraRenderers != perPage:
+		return fmt.Errorf("fold set trained on %d dumps per extra page, not %d", m.ExtraRenderers, perPage)
+	case m.Digest != PagesDigest(pages):
+		return errors.New("fold set trained on other pages (names, expected output or dumps differ)")
+	}
+	return nil
+}
+
+// SaveFolds writes a fold set to dir (created if need be): the manifest and
+// the models of each plan.
+func SaveFolds(dir string, m Manifest, dev, extra []*ingest.DumpModel) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("save folds: %w", err)
+	}
+	m.DevModels, m.ExtraModels = len(dev), len(extra)
+	for plan, models := range map[string][]*ingest.DumpModel{"dev": dev, "extra": extra} {
+		for f, model := range models {
+			if err := writeJSON(filepath.Join(dir, fmt.Sprintf("%s-%d.json", plan, f)), model); err != nil {
+				return fmt.Errorf("save folds: %w", err)
+			}
+		}
+	}
+	if err := writeJSON(filepath.Join(dir, "folds.json"), m); err != nil {
+		return fmt.Errorf("save folds: %w", err)
+	}
+	return nil
+}
+
+// LoadFolds reads a fold set written by SaveFolds.
+func LoadFolds(dir string) (m Manifest, dev, extra []*ingest.DumpModel, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, "folds.json"))
+	if err != nil {
+		return m, nil, nil, fmt.Errorf("load folds: %w", err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, nil, nil, fmt.Errorf("load folds: folds.json: %w", err)
+	}
+	if m.K < 2 || m.DevModels != 0 && m.DevModels != m.K || m.ExtraModels != 0 && m.ExtraModels != m.K {
+		return m, nil, nil, fmt.Errorf("load folds: folds.json: %d and %d models for %d folds", m.DevModels, m.ExtraModels, m.K)
+	}
+	read := func(plan string, n int) ([]*ingest.DumpModel, error) {
+		out := make([]*ingest.DumpModel, n)
+		for f := range out {
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d.json", plan, f))
+			b, err := os.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("load folds: %w", err)
+			}
+			out[f] = &ingest.DumpModel{}
+			if err := json.Unmarshal(b, out[f]); err != nil {
+				return nil, fmt.Errorf("load folds: %s: %w", name, err)
+			}
+			if out[f].Stage1 == nil || out[f].Title == nil {
+				return nil, fmt.Errorf("load folds: %s: not a dump model", name)
+			}
+		}
+		return out, nil
+	}
+	if dev, err = read("dev", m.DevModels); err != nil {
+		return m, nil, nil, err
+	}
+	if extra, err = read("extra", m.ExtraModels); err != nil {
+		return m, nil, nil, err
+	}
+	return m, dev, extra, nil
+}
+
+func writeJSON(name string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, append(b, '\n'), 0o644)
+}
