@@ -20,7 +20,8 @@
 //
 // -folds DIR scores held out with the fold models texttrain -save-folds
 // wrote (trained on the same pages: give the same -extra and
-// -extra-renderers) instead of retraining, in seconds: the development
+// -extra-renderers) instead of retraining (minutes, not the 45 of a
+// texttrain run with its held-out tables): the development
 // pages' table and, when the set has them, the extra pages'. Two builds of
 // the reading code scored with one fold set differ by the change alone.
 // -scores FILE writes every held-out dump's result; -against FILE (an

@@ -87,6 +87,9 @@ func LoadFolds(dir string) (m Manifest, dev, extra []*ingest.DumpModel, err erro
 	if err := json.Unmarshal(b, &m); err != nil {
 		return m, nil, nil, fmt.Errorf("load folds: folds.json: %w", err)
 	}
+	if m.DevModels+m.ExtraModels == 0 {
+		return m, nil, nil, errors.New("load folds: folds.json lists no models")
+	}
 	if m.K < 2 || m.DevModels != 0 && m.DevModels != m.K || m.ExtraModels != 0 && m.ExtraModels != m.K {
 		return m, nil, nil, fmt.Errorf("load folds: folds.json: %d and %d models for %d folds", m.DevModels, m.ExtraModels, m.K)
 	}

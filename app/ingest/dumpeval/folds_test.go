@@ -97,6 +97,7 @@ func TestLoadFoldsBad(t *testing.T) {
 	}{
 		{"no manifest", nil, "folds.json"},
 		{"bad manifest", map[string]string{"folds.json": "{"}, "folds.json"},
+		{"no models", map[string]string{"folds.json": `{"k":5}`}, "lists no models"},
 		{"models and folds disagree", map[string]string{"folds.json": `{"k":5,"dev_models":3}`}, "3 and 0 models for 5 folds"},
 		{"model missing", map[string]string{"folds.json": `{"k":2,"dev_models":2}`, "dev-0.json": "{}"}, "dev-0.json: not a dump model"},
 		{"model not JSON", map[string]string{"folds.json": `{"k":2,"dev_models":2}`, "dev-0.json": "[1"}, "dev-0.json"},
