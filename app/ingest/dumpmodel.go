@@ -3,6 +3,7 @@ package ingest
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -34,6 +35,39 @@ func (m *DumpModel) For(a *DumpAnalysis) *DumpModel {
 		return m.Plain
 	}
 	return m
+}
+
+// Check reports why m cannot read dumps, or nil: its passes and ranker
+// (Boosted.Check against the features this build computes), its
+// threshold, and its plain model's the same way.
+func (m *DumpModel) Check() error {
+	if m == nil {
+		return errors.New("no dump model")
+	}
+	for _, c := range []struct {
+		name string
+		b    *Boosted
+		n    int
+	}{{"stage 1", m.Stage1, len(FeatureNames)}, {"stage 2", m.Stage2, len(Stage2Names)}, {"title", m.Title, len(TitleFeatureNames)}} {
+		if c.b == nil && c.name == "stage 2" {
+			continue // a model without a smoothing pass reads the first pass
+		}
+		if err := c.b.Check(c.n); err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+	}
+	if !(m.Threshold > 0 && m.Threshold < 1) {
+		return fmt.Errorf("threshold %v is not a probability between 0 and 1", m.Threshold)
+	}
+	if m.Plain != nil {
+		if m.Plain.Plain != nil {
+			return errors.New("plain model: has a plain model of its own")
+		}
+		if err := m.Plain.Check(); err != nil {
+			return fmt.Errorf("plain model: %w", err)
+		}
+	}
+	return nil
 }
 
 //go:embed dumpmodel.json

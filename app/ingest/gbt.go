@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -310,4 +311,39 @@ func quantileCuts(X [][]float64, j, bins int) []float64 {
 		}
 	}
 	return cuts
+}
+
+// Check reports why b cannot be evaluated on rows of nFeatures features, or
+// nil: every tree's node arrays of one length, each split on a feature the
+// rows have with both children after it (so Prob always reaches a leaf),
+// and finite numbers. A model read from a file someone else wrote is
+// checked before use.
+func (b *Boosted) Check(nFeatures int) error {
+	if b == nil {
+		return errors.New("no model")
+	}
+	if math.IsNaN(b.Base) || math.IsInf(b.Base, 0) {
+		return errors.New("base is not a finite number")
+	}
+	for ti, t := range b.Trees {
+		n := len(t.Feat)
+		if n == 0 || len(t.Thresh) != n || len(t.Left) != n || len(t.Right) != n || len(t.Value) != n {
+			return fmt.Errorf("tree %d: node arrays empty or of different lengths", ti)
+		}
+		for k := range n {
+			if math.IsNaN(t.Value[k]) || math.IsInf(t.Value[k], 0) || math.IsNaN(t.Thresh[k]) {
+				return fmt.Errorf("tree %d node %d: not a finite number", ti, k)
+			}
+			if t.Feat[k] < 0 {
+				continue
+			}
+			if t.Feat[k] >= nFeatures {
+				return fmt.Errorf("tree %d node %d: splits on feature %d of %d", ti, k, t.Feat[k], nFeatures)
+			}
+			if t.Left[k] <= k || t.Left[k] >= n || t.Right[k] <= k || t.Right[k] >= n {
+				return fmt.Errorf("tree %d node %d: a child out of order or out of range", ti, k)
+			}
+		}
+	}
+	return nil
 }

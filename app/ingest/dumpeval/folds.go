@@ -105,8 +105,8 @@ func LoadFolds(dir string) (m Manifest, dev, extra []*ingest.DumpModel, err erro
 			if err := json.Unmarshal(b, out[f]); err != nil {
 				return nil, fmt.Errorf("load folds: %s: %w", name, err)
 			}
-			if out[f].Stage1 == nil || out[f].Title == nil {
-				return nil, fmt.Errorf("load folds: %s: not a dump model", name)
+			if err := out[f].Check(); err != nil {
+				return nil, fmt.Errorf("load folds: %s: not a dump model this build can use: %w", name, err)
 			}
 		}
 		return out, nil
