@@ -45,12 +45,13 @@ func (m *DumpModel) Check() error {
 		return errors.New("no dump model")
 	}
 	for _, c := range []struct {
-		name string
-		b    *Boosted
-		n    int
-	}{{"stage 1", m.Stage1, len(FeatureNames)}, {"stage 2", m.Stage2, len(Stage2Names)}, {"title", m.Title, len(TitleFeatureNames)}} {
-		if c.b == nil && c.name == "stage 2" {
-			continue // a model without a smoothing pass reads the first pass
+		name     string
+		b        *Boosted
+		n        int
+		optional bool // a model without a smoothing pass reads the first pass
+	}{{"stage 1", m.Stage1, len(FeatureNames), false}, {"stage 2", m.Stage2, len(Stage2Names), true}, {"title", m.Title, len(TitleFeatureNames), false}} {
+		if c.b == nil && c.optional {
+			continue
 		}
 		if err := c.b.Check(c.n); err != nil {
 			return fmt.Errorf("%s: %w", c.name, err)

@@ -160,8 +160,9 @@ func heldOutSaved(o foldOpts, pages []dumpeval.Page, samples []*dumpeval.Sample,
 		if err := json.Unmarshal(b, &before); err != nil {
 			return fmt.Errorf("against %s: %w", o.against, err)
 		}
-		fmt.Printf("\npaired with %s (body F1 moved by more than 0.005, or the title right or wrong since)\n", o.against)
-		dumpeval.PrintPaired(os.Stdout, before, all, 0.005)
+		const moved = 0.005
+		fmt.Printf("\npaired with %s (body F1 moved by more than %g, or the title right or wrong since)\n", o.against, moved)
+		dumpeval.PrintPaired(os.Stdout, before, all, moved)
 	}
 	return nil
 }

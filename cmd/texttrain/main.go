@@ -35,6 +35,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -90,6 +91,9 @@ type extraOpts struct {
 }
 
 func run(cv bool, k int, out, saveFolds string, verbose bool, dir string, x extraOpts) error {
+	if saveFolds != "" && !cv {
+		return errors.New("-save-folds writes the held-out fold models: it needs -cv=true")
+	}
 	dev, err := dumpeval.Load(dir)
 	if err != nil {
 		return err
@@ -141,7 +145,7 @@ func run(cv bool, k int, out, saveFolds string, verbose bool, dir string, x extr
 			dumpeval.PrintTable(os.Stdout, rows)
 		}
 		if saveFolds != "" {
-			man := dumpeval.Manifest{K: k, DevPages: len(dev), ExtraPages: len(extra), ExtraRenderers: x.perPage, Digest: dumpeval.PagesDigest(pages)}
+			man := dumpeval.NewManifest(pages, len(dev), x.perPage, k)
 			if err := dumpeval.SaveFolds(saveFolds, man, devModels, extraModels); err != nil {
 				return err
 			}

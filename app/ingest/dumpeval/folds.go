@@ -45,14 +45,24 @@ func PagesDigest(pages []Page) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Matches reports why the fold set cannot score these pages, or nil.
+// NewManifest describes a fold set of k folds trained on pages joined as
+// Join joins them (the first nDev the development set, perPage dumps of
+// each later page); SaveFolds adds the model counts.
+func NewManifest(pages []Page, nDev, perPage, k int) Manifest {
+	return Manifest{K: k, DevPages: nDev, ExtraPages: len(pages) - nDev,
+		ExtraRenderers: min(max(perPage, 1), len(Renderers)), Digest: PagesDigest(pages)}
+}
+
+// Matches reports why the fold set cannot score these pages, joined as
+// NewManifest says, or nil.
 func (m Manifest) Matches(pages []Page, nDev, perPage int) error {
+	want := NewManifest(pages, nDev, perPage, m.K)
 	switch {
-	case m.DevPages != nDev || m.ExtraPages != len(pages)-nDev:
-		return fmt.Errorf("fold set trained on %d development and %d extra pages, these are %d and %d", m.DevPages, m.ExtraPages, nDev, len(pages)-nDev)
-	case m.ExtraPages > 0 && m.ExtraRenderers != perPage:
-		return fmt.Errorf("fold set trained on %d dumps per extra page, not %d", m.ExtraRenderers, perPage)
-	case m.Digest != PagesDigest(pages):
+	case m.DevPages != want.DevPages || m.ExtraPages != want.ExtraPages:
+		return fmt.Errorf("fold set trained on %d development and %d extra pages, these are %d and %d", m.DevPages, m.ExtraPages, want.DevPages, want.ExtraPages)
+	case m.ExtraPages > 0 && m.ExtraRenderers != want.ExtraRenderers:
+		return fmt.Errorf("fold set trained on %d dumps per extra page, not %d", m.ExtraRenderers, want.ExtraRenderers)
+	case m.Digest != want.Digest:
 		return errors.New("fold set trained on other pages (names, expected output or dumps differ)")
 	}
 	return nil

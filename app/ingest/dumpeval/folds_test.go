@@ -42,7 +42,7 @@ func TestSaveLoadFolds(t *testing.T) {
 	pages, samples := foldPages(t)
 	m := ingest.DefaultDumpModel()
 	dir := filepath.Join(t.TempDir(), "folds")
-	man := Manifest{K: 2, DevPages: 2, ExtraPages: 1, ExtraRenderers: 1, Digest: PagesDigest(pages)}
+	man := NewManifest(pages, 2, 1, 2)
 	if err := SaveFolds(dir, man, []*ingest.DumpModel{m, m}, nil); err != nil {
 		t.Fatal(err)
 	}
