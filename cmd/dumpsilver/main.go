@@ -10,6 +10,7 @@
 // Usage:
 //
 //	dumpsilver [-o DIR] [-j 2] [-timeout 60s] [-n 0] [-html-pages DIR] [-compare DIR] [TRAFILATURA-DIR]
+//	dumpsilver -o DIR -html-dir DIR[,DIR...] [-exclude DIR[,DIR...]]
 //
 // The pages are go-trafilatura's comparison set (TRAFILATURA-DIR defaults
 // to the module's folder, `go list -m -f '{{.Dir}}'
@@ -18,7 +19,12 @@
 // (written as expected.json's "human_title"). -html-pages DIR renders a
 // corpus laid out as corpus/html-pages instead, and -compare DEVDIR then
 // scores the labels against the development set's (mean body F1, titles
-// equal) to show they are made the same way.
+// equal) to show they are made the same way. -html-dir renders the *.html
+// files of other folders, such as go-htmldate's test-files/comparison,
+// mock and mediacloud (pages without references of their own), leaving out
+// those whose bytes equal a page of the -exclude folders: pages of sites the
+// model trained on the comparison set has not seen, for a held-out measure
+// of the embedded model (evaltext -cv=false -extra DIR -extra-renderers 5).
 //
 // The output (DIR/<name>/{lynx,lynx-refs,w3m,html2text,links}.txt,
 // expected.txt, expected.json, as corpus/text-dumps) holds third-party
@@ -54,12 +60,17 @@ func main() {
 	limit := flag.Int("n", 0, "only the first n pages (0: all)")
 	htmlPages := flag.String("html-pages", "", "render a corpus laid out as corpus/html-pages instead")
 	compare := flag.String("compare", "", "score the labels against this text-dumps folder's")
+	htmlDirs := flag.String("html-dir", "", "render the *.html files of these comma-separated folders instead (pages without references: go-htmldate's test sets)")
+	exclude := flag.String("exclude", "", "with -html-dir: leave out pages whose bytes equal a *.html of these comma-separated folders (the pages training used)")
 	flag.Parse()
 	var srcs []Source
 	var err error
-	if *htmlPages != "" {
+	switch {
+	case *htmlPages != "":
 		srcs, err = HTMLPagesSources(*htmlPages)
-	} else {
+	case *htmlDirs != "":
+		srcs, err = FolderSources(splitList(*htmlDirs), splitList(*exclude))
+	default:
 		root := flag.Arg(0)
 		if root == "" {
 			root, err = htmleval.TrafilaturaDir()
@@ -81,6 +92,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dumpsilver:", err)
 		os.Exit(1)
 	}
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func defaultOut() string {

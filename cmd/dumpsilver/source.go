@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,6 +69,57 @@ func HTMLPagesSources(dir string) ([]Source, error) {
 		p := filepath.Join(dir, e.Name(), "source.html")
 		if _, err := os.Stat(p); err == nil {
 			out = append(out, Source{Name: e.Name(), Path: p})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// FolderSources lists the *.html files of each folder (pages without
+// references of their own, such as go-htmldate's test sets), named
+// "<folder>-<file>" so that folders with the same file names do not clash.
+// A page whose bytes equal those of a page in one of the exclude folders'
+// *.html (a set already used for training) is left out, so that the pages
+// listed are unseen by a model trained on that set. Sorted by name.
+func FolderSources(dirs, exclude []string) ([]Source, error) {
+	seen := map[[32]byte]bool{}
+	for _, d := range exclude {
+		files, err := filepath.Glob(filepath.Join(d, "*.html"))
+		if err != nil {
+			return nil, fmt.Errorf("exclude %s: %w", d, err)
+		}
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("exclude: %w", err)
+			}
+			seen[sha256.Sum256(raw)] = true
+		}
+	}
+	var out []Source
+	names := map[string]bool{}
+	for _, d := range dirs {
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			return nil, fmt.Errorf("html folder: %w", err)
+		}
+		base := filepath.Base(filepath.Clean(d))
+		for _, e := range ents {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
+				continue
+			}
+			p := filepath.Join(d, e.Name())
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("html folder: %w", err)
+			}
+			h := sha256.Sum256(raw)
+			name := base + "-" + strings.TrimSuffix(e.Name(), ".html")
+			if seen[h] || names[name] {
+				continue
+			}
+			seen[h], names[name] = true, true
+			out = append(out, Source{Name: name, Path: p})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

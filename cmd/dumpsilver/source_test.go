@@ -76,3 +76,43 @@ func TestComparisonSources(t *testing.T) {
 		t.Errorf("without data.go: %+v, %v", got, err)
 	}
 }
+
+// TestFolderSources: the *.html of each folder, named by folder and file
+// (two folders' "1.html" do not clash), less a page whose bytes a page of
+// an exclude folder has (under any name) and a second copy of one page;
+// a missing folder is an error.
+func TestFolderSources(t *testing.T) {
+	root := t.TempDir()
+	write := func(dir, name, text string) string {
+		t.Helper()
+		d := filepath.Join(root, dir)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(d, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("trained", "x.html", "<p>trained on</p>")
+	a1 := write("news", "1.html", "<p>one</p>")
+	write("news", "2.html", "<p>trained on</p>") // the trained page under another name
+	write("news", "notes.txt", "not a page")
+	b1 := write("mock", "1.html", "<p>another one</p>")
+	write("mock", "copy.html", "<p>one</p>") // news/1.html again
+	got, err := FolderSources([]string{filepath.Join(root, "news"), filepath.Join(root, "mock")}, []string{filepath.Join(root, "trained")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Source{{Name: "mock-1", Path: b1}, {Name: "news-1", Path: a1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if _, err := FolderSources([]string{filepath.Join(root, "missing")}, nil); err == nil {
+		t.Error("a missing folder listed")
+	}
+	if got := splitList(" a, ,b,"); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("splitList = %q", got)
+	}
+}

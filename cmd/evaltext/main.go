@@ -50,7 +50,7 @@ func main() {
 	k := flag.Int("k", 5, "cross-validation folds")
 	html := flag.Bool("html", true, "also score the HTML page parser on corpus/html-pages")
 	verbose := flag.Bool("v", false, "list every dump's result, worst first")
-	extraDir := flag.String("extra", "", "folder of extra training pages for the held-out models (cmd/dumpsilver's output)")
+	extraDir := flag.String("extra", "", "folder of extra training pages for the held-out models (cmd/dumpsilver's output); several folders comma-separated")
 	perPage := flag.Int("extra-renderers", 2, "dumps used per extra page (1-5)")
 	var o foldOpts
 	flag.StringVar(&o.folds, "folds", "", "score held out with the fold models texttrain -save-folds wrote to this folder, instead of retraining")
@@ -83,7 +83,7 @@ func run(dir string, cv bool, k int, html, verbose bool, extraDir string, perPag
 	dumpeval.PrintCeilings(os.Stdout, dumpeval.TitleCeilings(pages, samples, ingest.DefaultDumpModel()))
 	var extra []dumpeval.Page
 	if extraDir != "" {
-		if extra, err = dumpeval.Load(extraDir); err != nil {
+		if extra, err = dumpeval.LoadFolders(extraDir); err != nil {
 			return err
 		}
 	}

@@ -53,7 +53,7 @@ func main() {
 	saveFolds := flag.String("save-folds", "", "folder to write the held-out fold models to (for evaltext -folds)")
 	sweepFile := flag.String("sweep", "", "JSON list of boosting configurations to compare by held-out score")
 	var x extraOpts
-	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output)")
+	flag.StringVar(&x.dir, "extra", "", "folder of extra training pages (cmd/dumpsilver's output); several folders comma-separated")
 	flag.IntVar(&x.perPage, "extra-renderers", 2, "dumps used per extra page (1-5)")
 	flag.BoolVar(&x.cv, "extra-cv", true, "with -extra: also report the held-out figures on the extra pages")
 	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
@@ -100,7 +100,7 @@ func run(cv bool, k int, out, saveFolds string, verbose bool, dir string, x extr
 	}
 	var extra []dumpeval.Page
 	if x.dir != "" {
-		if extra, err = dumpeval.Load(x.dir); err != nil {
+		if extra, err = dumpeval.LoadFolders(x.dir); err != nil {
 			return err
 		}
 		agree, human := 0, 0

@@ -35,7 +35,7 @@ func sweep(file string, k int, dir string, x extraOpts) error {
 	}
 	var extra []dumpeval.Page
 	if x.dir != "" {
-		if extra, err = dumpeval.Load(x.dir); err != nil {
+		if extra, err = dumpeval.LoadFolders(x.dir); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/newsarchive/newsarchive/app/ingest"
 )
@@ -27,6 +28,35 @@ type Page struct {
 	// from the comparison set), when the page has one.
 	HumanTitle string
 	Dumps      map[string]string // renderer -> dump text
+}
+
+// LoadFolders reads the pages of one or more folders, given as a
+// comma-separated list (texttrain's and evaltext's -extra: the comparison
+// set's pages and others beside them), in one list sorted by name, as Load
+// of one folder holding them all would give. Two pages of one name are an
+// error: which one a fold set was trained on would be unclear.
+func LoadFolders(list string) ([]Page, error) {
+	var out []Page
+	for _, dir := range strings.Split(list, ",") {
+		if dir = strings.TrimSpace(dir); dir == "" {
+			continue
+		}
+		pages, err := Load(dir)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pages...)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no folders in %q", list)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	for i := 1; i < len(out); i++ {
+		if out[i].Name == out[i-1].Name {
+			return nil, fmt.Errorf("two pages named %q in %s", out[i].Name, list)
+		}
+	}
+	return out, nil
 }
 
 // Load reads every page folder of dir that holds an expected.txt.
