@@ -22,9 +22,10 @@
 // equal) to show they are made the same way. -html-dir renders the *.html
 // files of other folders, such as go-htmldate's test-files/comparison,
 // mock and mediacloud (pages without references of their own), leaving out
-// those whose bytes equal a page of the -exclude folders: pages of sites the
-// model trained on the comparison set has not seen, for a held-out measure
-// of the embedded model (evaltext -cv=false -extra DIR -extra-renderers 5).
+// those whose bytes equal a page of the -exclude folders: pages a model
+// trained on the comparison set has not seen, for a held-out measure of it
+// (evaltext -cv=false -extra DIR -extra-renderers 5), or more training
+// pages (texttrain -extra SILVER,DIR).
 //
 // The output (DIR/<name>/{lynx,lynx-refs,w3m,html2text,links}.txt,
 // expected.txt, expected.json, as corpus/text-dumps) holds third-party
