@@ -109,6 +109,9 @@ func FolderSources(dirs, exclude []string) ([]Source, error) {
 				continue
 			}
 			p := filepath.Join(d, e.Name())
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				continue // a folder, pipe or dangling link named *.html is no page
+			}
 			raw, err := os.ReadFile(p)
 			if err != nil {
 				return nil, fmt.Errorf("html folder: %w", err)

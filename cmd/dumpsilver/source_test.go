@@ -79,8 +79,8 @@ func TestComparisonSources(t *testing.T) {
 
 // TestFolderSources: the *.html of each folder, named by folder and file
 // (two folders' "1.html" do not clash), less a page whose bytes a page of
-// an exclude folder has (under any name) and a second copy of one page;
-// a missing folder is an error.
+// an exclude folder has (under any name), a second copy of one page, and
+// what is not a regular file; a missing folder is an error.
 func TestFolderSources(t *testing.T) {
 	root := t.TempDir()
 	write := func(dir, name, text string) string {
@@ -100,7 +100,13 @@ func TestFolderSources(t *testing.T) {
 	write("news", "2.html", "<p>trained on</p>") // the trained page under another name
 	write("news", "notes.txt", "not a page")
 	b1 := write("mock", "1.html", "<p>another one</p>")
-	write("mock", "copy.html", "<p>one</p>") // news/1.html again
+	write("mock", "copy.html", "<p>one</p>")                                            // news/1.html again
+	if err := os.MkdirAll(filepath.Join(root, "news", "sub.html"), 0o755); err != nil { // a folder, not a page
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "gone.html"), filepath.Join(root, "mock", "dangling.html")); err != nil {
+		t.Fatal(err)
+	}
 	got, err := FolderSources([]string{filepath.Join(root, "news"), filepath.Join(root, "mock")}, []string{filepath.Join(root, "trained")})
 	if err != nil {
 		t.Fatal(err)
