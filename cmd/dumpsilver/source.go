@@ -79,14 +79,17 @@ func HTMLPagesSources(dir string) ([]Source, error) {
 // references of their own, such as go-htmldate's test sets), named
 // "<folder>-<file>" so that folders with the same file names do not clash.
 // A page whose bytes equal those of a page in one of the exclude folders'
-// *.html (a set already used for training) is left out, so that the pages
-// listed are unseen by a model trained on that set. Sorted by name.
+// *.html (a set already used for training), or of a page listed before it,
+// is left out, so that the pages listed are unseen by a model trained on
+// that set. Sorted by name. A folder that cannot be read (a mistyped
+// exclude folder would otherwise exclude nothing) and two folders of one
+// name are errors.
 func FolderSources(dirs, exclude []string) ([]Source, error) {
 	seen := map[[32]byte]bool{}
 	for _, d := range exclude {
-		files, err := filepath.Glob(filepath.Join(d, "*.html"))
+		files, err := htmlFiles(d)
 		if err != nil {
-			return nil, fmt.Errorf("exclude %s: %w", d, err)
+			return nil, fmt.Errorf("exclude: %w", err)
 		}
 		for _, f := range files {
 			raw, err := os.ReadFile(f)
@@ -97,34 +100,48 @@ func FolderSources(dirs, exclude []string) ([]Source, error) {
 		}
 	}
 	var out []Source
-	names := map[string]bool{}
+	bases := map[string]bool{}
 	for _, d := range dirs {
-		ents, err := os.ReadDir(d)
-		if err != nil {
-			return nil, fmt.Errorf("html folder: %w", err)
-		}
 		base := filepath.Base(filepath.Clean(d))
-		for _, e := range ents {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
-				continue
-			}
-			p := filepath.Join(d, e.Name())
-			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
-				continue // a folder, pipe or dangling link named *.html is no page
-			}
+		if bases[base] {
+			return nil, fmt.Errorf("two html folders named %q: their pages' names would clash", base)
+		}
+		bases[base] = true
+		files, err := htmlFiles(d)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range files {
 			raw, err := os.ReadFile(p)
 			if err != nil {
 				return nil, fmt.Errorf("html folder: %w", err)
 			}
-			h := sha256.Sum256(raw)
-			name := base + "-" + strings.TrimSuffix(e.Name(), ".html")
-			if seen[h] || names[name] {
-				continue
+			if h := sha256.Sum256(raw); !seen[h] {
+				seen[h] = true
+				out = append(out, Source{Name: base + "-" + strings.TrimSuffix(filepath.Base(p), ".html"), Path: p})
 			}
-			seen[h], names[name] = true, true
-			out = append(out, Source{Name: name, Path: p})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// htmlFiles lists the regular files named *.html in dir (not a folder,
+// pipe or dangling link of that name), in name order.
+func htmlFiles(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("html folder: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".html") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			out = append(out, p)
+		}
+	}
 	return out, nil
 }

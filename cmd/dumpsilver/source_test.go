@@ -80,7 +80,8 @@ func TestComparisonSources(t *testing.T) {
 // TestFolderSources: the *.html of each folder, named by folder and file
 // (two folders' "1.html" do not clash), less a page whose bytes a page of
 // an exclude folder has (under any name), a second copy of one page, and
-// what is not a regular file; a missing folder is an error.
+// what is not a regular file; a missing folder (to list or to exclude) and
+// two folders of one name are errors.
 func TestFolderSources(t *testing.T) {
 	root := t.TempDir()
 	write := func(dir, name, text string) string {
@@ -117,6 +118,13 @@ func TestFolderSources(t *testing.T) {
 	}
 	if _, err := FolderSources([]string{filepath.Join(root, "missing")}, nil); err == nil {
 		t.Error("a missing folder listed")
+	}
+	if _, err := FolderSources([]string{filepath.Join(root, "news")}, []string{filepath.Join(root, "trainde")}); err == nil {
+		t.Error("a mistyped exclude folder excluded nothing, silently")
+	}
+	write("other/news", "9.html", "<p>nine</p>")
+	if _, err := FolderSources([]string{filepath.Join(root, "news"), filepath.Join(root, "other", "news")}, nil); err == nil {
+		t.Error("two folders named news listed")
 	}
 	if got := splitList(" a, ,b,"); !reflect.DeepEqual(got, []string{"a", "b"}) {
 		t.Errorf("splitList = %q", got)
