@@ -25,8 +25,7 @@ type Source struct {
 // names the file (read by htmleval.LoadHumanEntries, as the human-reference
 // benchmark reads it). Sorted by name.
 func ComparisonSources(root string) ([]Source, error) {
-	dir := filepath.Join(root, "test-files", "comparison")
-	ents, err := os.ReadDir(dir)
+	files, err := htmlFiles(filepath.Join(root, "test-files", "comparison"))
 	if err != nil {
 		return nil, fmt.Errorf("comparison pages: %w", err)
 	}
@@ -44,13 +43,10 @@ func ComparisonSources(root string) ([]Source, error) {
 		}
 	}
 	var out []Source
-	for _, e := range ents {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
-			continue
-		}
-		d := byFile[e.Name()]
-		out = append(out, Source{Name: strings.TrimSuffix(e.Name(), ".html"), Path: filepath.Join(dir, e.Name()),
-			URL: d.URL, HumanTitle: strings.TrimSpace(d.Title)})
+	for _, p := range files {
+		file := filepath.Base(p)
+		d := byFile[file]
+		out = append(out, Source{Name: strings.TrimSuffix(file, ".html"), Path: p, URL: d.URL, HumanTitle: strings.TrimSpace(d.Title)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
@@ -109,7 +105,7 @@ func FolderSources(dirs, exclude []string) ([]Source, error) {
 		bases[base] = true
 		files, err := htmlFiles(d)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("html folder: %w", err)
 		}
 		for _, p := range files {
 			raw, err := os.ReadFile(p)
@@ -127,11 +123,12 @@ func FolderSources(dirs, exclude []string) ([]Source, error) {
 }
 
 // htmlFiles lists the regular files named *.html in dir (not a folder,
-// pipe or dangling link of that name), in name order.
+// pipe or dangling link of that name: reading a pipe blocks), in name
+// order. Callers say which folder in the error.
 func htmlFiles(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("html folder: %w", err)
+		return nil, err
 	}
 	var out []string
 	for _, e := range ents {
