@@ -262,3 +262,60 @@ func TestTitleWrapAndKicker(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleNeighbourFeatures checks the features of the lines around a
+// candidate: a headline under a menu link, its standfirst under it in the
+// same block, the block's ends, and a candidate on the dump's first line.
+func TestTitleNeighbourFeatures(t *testing.T) {
+	prose := strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6)
+	page := "* Home\n\nMayor Opens New Bridge\nThe city's third crossing cost twice the estimate\n\n" + wrap(prose, 78)
+	a := NewDumpAnalysis(page)
+	m := a.Score(DefaultDumpModel())
+	feats := map[string][]float64{}
+	for _, c := range a.TitleCandidates(a.Kept(m)) {
+		feats[c.Text] = c.Feats
+	}
+	const unitsBefore, linkBefore, unitsAfter, pBefore, pAfter, blockStart, blockEnd = 45, 46, 47, 48, 49, 50, 51
+	head, dek := "Mayor Opens New Bridge", "The city's third crossing cost twice the estimate"
+	tests := []struct {
+		text string
+		feat int
+		want float64
+	}{
+		{head, linkBefore, 1},
+		{head, unitsBefore, math.Log1p(1)},
+		{head, unitsAfter, math.Log1p(9)}, // "city's" is two units
+		{head, blockStart, 1},
+		{head, blockEnd, 0},
+		{dek, linkBefore, 0},
+		{dek, unitsBefore, math.Log1p(4)},
+		{dek, blockStart, 0},
+		{dek, blockEnd, 1},
+		{"Home", unitsBefore, 0},
+		{"Home", pBefore, 0},
+		{"Home", blockStart, 1},
+	}
+	for _, tt := range tests {
+		f, ok := feats[tt.text]
+		if !ok {
+			t.Fatalf("no candidate %q", tt.text)
+		}
+		if math.Abs(f[tt.feat]-tt.want) > 1e-9 {
+			t.Errorf("%q: %s = %v, want %v", tt.text, TitleFeatureNames[tt.feat], f[tt.feat], tt.want)
+		}
+	}
+	// The content probabilities are the neighbour lines' own.
+	hl := -1
+	for i, d := range a.Lines {
+		if d.Text == head {
+			hl = i
+		}
+	}
+	if hl < 0 || hl+1 >= len(a.Lines) {
+		t.Fatal("headline line not found")
+	}
+	if h, d := feats[head], feats[dek]; h[pAfter] != a.P2[hl+1] || d[pBefore] != a.P2[hl] {
+		t.Errorf("content p: headline's line after %v, want %v; standfirst's line before %v, want %v",
+			h[pAfter], a.P2[hl+1], d[pBefore], a.P2[hl])
+	}
+}

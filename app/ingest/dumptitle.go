@@ -31,6 +31,8 @@ var TitleFeatureNames = []string{
 	"log lines containing it", "wrapped on into next line", "wrapped from previous line",
 	"start of a longer candidate near it", "kicker before a colon",
 	"share of its words in a link's slug", "share of that slug's words",
+	"log units of line before", "line before is a link or bullet", "log units of line after",
+	"content p of line before", "content p of line after", "block start", "block end",
 }
 
 // titleBylineRe is a byline in the languages of the stop lists.
@@ -163,6 +165,21 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 		}
 		return dispWidth(a.Lines[i].Text)+a.Lines[i].Indent+1+firstWordWidth(a.Lines[i+1].Text) > width
 	}
+	// The lines around a candidate: a headline stands between the page's
+	// furniture and the text it heads, a standfirst or caption under
+	// another candidate or among prose.
+	lineUnits := func(j int) float64 {
+		if j < 0 || j >= len(a.Lines) {
+			return 0
+		}
+		return a.F1[j][2]
+	}
+	lineP := func(j int) float64 {
+		if j < 0 || j >= len(a.Lines) {
+			return 0
+		}
+		return a.P2[j]
+	}
 	for i := max(0, limit-maxTitleLines); i < limit; i++ {
 		d := a.Lines[i]
 		n := utf8.RuneCountInString(d.Text)
@@ -196,6 +213,9 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 				math.Log1p(float64(sites[norm])), b2f(titleBylineRe.MatchString(text)), math.Min(float64(d.Indent), 12) / 6,
 				b2f(first < len(a.Lines) && d.Indent != a.Lines[first].Indent), 0,
 				b2f(wrapsOn(last)), b2f(i > 0 && wrapsOn(i-1)), 0, b2f(kickerRe.MatchString(text)), ofTitle, ofSlug,
+				lineUnits(i - 1), b2f(i > 0 && (a.Lines[i-1].Links > 0 || a.Lines[i-1].Bullet)), lineUnits(last + 1),
+				lineP(i - 1), lineP(last + 1), b2f(i == 0 || a.Lines[i-1].Block != d.Block),
+				b2f(last+1 >= len(a.Lines) || a.Lines[last+1].Block != a.Lines[last].Block),
 			}
 			out = append(out, TitleCandidate{Text: text, Site: site, Line: i, Lines: joined + 1, Feats: x, norm: norm})
 		}

@@ -167,6 +167,11 @@ func FitRanker(X [][]float64, y []bool, group []int, o BoostOptions) (*Boosted, 
 func fitBoosted(X [][]float64, base float64, grad func(f, g, h []float64), o BoostOptions) (*Boosted, error) {
 	n := len(X)
 	d := len(X[0])
+	for _, j := range o.Features {
+		if j < 0 || j >= d {
+			return nil, fmt.Errorf("fit boosted: feature %d of %d allowed", j, d)
+		}
+	}
 	cuts := make([][]float64, d)
 	for j := range d {
 		cuts[j] = quantileCuts(X, j, o.Bins)

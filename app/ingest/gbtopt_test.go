@@ -66,6 +66,26 @@ func TestBoostFeatures(t *testing.T) {
 	}
 }
 
+// TestBoostFeaturesOutOfRange checks that a feature the rows do not have
+// (a texttrain -sweep configuration's typo) is an error, not a panic, for
+// both learners.
+func TestBoostFeaturesOutOfRange(t *testing.T) {
+	X, y := xorRows(200)
+	group := make([]int, len(X))
+	for i := range group {
+		group[i] = i / 10
+	}
+	for _, feats := range [][]int{{0, 3}, {-1}} {
+		o := BoostOptions{Trees: 2, Depth: 2, Bins: 8, Rate: 0.3, Lambda: 1, MinHess: 1, Features: feats}
+		if _, err := FitBoosted(X, y, nil, o); err == nil {
+			t.Errorf("FitBoosted with features %v: no error", feats)
+		}
+		if _, err := FitRanker(X, y, group, o); err == nil {
+			t.Errorf("FitRanker with features %v: no error", feats)
+		}
+	}
+}
+
 // TestBoostColSample checks that column sampling is deterministic (the
 // same model from the same rows) and changes the model against using every
 // feature for every tree.

@@ -90,9 +90,14 @@ func run(dir string, cv bool, k int, html, verbose bool, extraDir string, perPag
 	all, allSamples := pages, samples
 	if len(extra) > 0 {
 		all, allSamples = dumpeval.Join(pages, extra, perPage)
-		rows, _ := dumpeval.EvaluateImporter(all, allSamples[len(samples):])
+		rows, scores := dumpeval.EvaluateImporter(all, allSamples[len(samples):])
 		fmt.Printf("\ntext dumps: the importer (embedded model) on the %d extra pages, the dump of each that training uses\n", len(extra))
 		dumpeval.PrintTable(os.Stdout, rows)
+		if verbose {
+			dumpeval.PrintPages(os.Stdout, scores)
+			fmt.Printf("\ntitle ceiling of the extra pages' dumps\n")
+			dumpeval.PrintCeilings(os.Stdout, dumpeval.TitleCeilings(all, allSamples[len(samples):], ingest.DefaultDumpModel()))
+		}
 	}
 	if o.folds != "" {
 		if err := heldOutSaved(o, all, allSamples, len(pages), perPage); err != nil {
