@@ -229,18 +229,8 @@ func TestTitleWrapAndKicker(t *testing.T) {
 	prose := strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6)
 	page := "Menu\n\nTag der Abstimmung: Parlament vertagt Votum\n\n" +
 		"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and\nlibertarians\n\n" + wrap(prose, 78)
-	a := NewDumpAnalysis(page)
-	m := a.Score(DefaultDumpModel())
-	feats := map[string][]float64{}
-	for _, c := range a.TitleCandidates(a.Kept(m)) {
-		feats[c.Text] = c.Feats
-	}
 	const wraps, wrapped, longer, kicker = 39, 40, 41, 42
-	tests := []struct {
-		text string
-		feat int
-		want float64
-	}{
+	checkTitleFeats(t, page, []titleFeatCase{
 		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and", wraps, 1},
 		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and", longer, 1},
 		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", wraps, 0},
@@ -250,17 +240,38 @@ func TestTitleWrapAndKicker(t *testing.T) {
 		{"Tag der Abstimmung: Parlament vertagt Votum", wraps, 0},
 		{"The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", kicker, 1},
 		{"Menu", kicker, 0},
+	})
+}
+
+// titleFeatCase is one candidate feature's expected value.
+type titleFeatCase struct {
+	text string
+	feat int
+	want float64
+}
+
+// checkTitleFeats scores page with the embedded model and checks the
+// features of its title candidates; it returns the analysis and the
+// candidates' features by text.
+func checkTitleFeats(t *testing.T, page string, cases []titleFeatCase) (*DumpAnalysis, map[string][]float64) {
+	t.Helper()
+	a := NewDumpAnalysis(page)
+	m := a.Score(DefaultDumpModel())
+	feats := map[string][]float64{}
+	for _, c := range a.TitleCandidates(a.Kept(m)) {
+		feats[c.Text] = c.Feats
 	}
-	for _, tt := range tests {
+	for _, tt := range cases {
 		f, ok := feats[tt.text]
 		if !ok {
 			t.Errorf("no candidate %q", tt.text)
 			continue
 		}
-		if f[tt.feat] != tt.want {
+		if math.Abs(f[tt.feat]-tt.want) > 1e-9 {
 			t.Errorf("%q: %s = %v, want %v", tt.text, TitleFeatureNames[tt.feat], f[tt.feat], tt.want)
 		}
 	}
+	return a, feats
 }
 
 // TestTitleNeighbourFeatures checks the features of the lines around a
@@ -269,19 +280,9 @@ func TestTitleWrapAndKicker(t *testing.T) {
 func TestTitleNeighbourFeatures(t *testing.T) {
 	prose := strings.Repeat("The committee said on Monday that it would look again at the plan and its cost to the city. ", 6)
 	page := "* Home\n\nMayor Opens New Bridge\nThe city's third crossing cost twice the estimate\n\n" + wrap(prose, 78)
-	a := NewDumpAnalysis(page)
-	m := a.Score(DefaultDumpModel())
-	feats := map[string][]float64{}
-	for _, c := range a.TitleCandidates(a.Kept(m)) {
-		feats[c.Text] = c.Feats
-	}
 	const unitsBefore, linkBefore, unitsAfter, pBefore, pAfter, blockStart, blockEnd = 45, 46, 47, 48, 49, 50, 51
 	head, dek := "Mayor Opens New Bridge", "The city's third crossing cost twice the estimate"
-	tests := []struct {
-		text string
-		feat int
-		want float64
-	}{
+	a, feats := checkTitleFeats(t, page, []titleFeatCase{
 		{head, linkBefore, 1},
 		{head, unitsBefore, math.Log1p(1)},
 		{head, unitsAfter, math.Log1p(9)}, // "city's" is two units
@@ -294,15 +295,9 @@ func TestTitleNeighbourFeatures(t *testing.T) {
 		{"Home", unitsBefore, 0},
 		{"Home", pBefore, 0},
 		{"Home", blockStart, 1},
-	}
-	for _, tt := range tests {
-		f, ok := feats[tt.text]
-		if !ok {
-			t.Fatalf("no candidate %q", tt.text)
-		}
-		if math.Abs(f[tt.feat]-tt.want) > 1e-9 {
-			t.Errorf("%q: %s = %v, want %v", tt.text, TitleFeatureNames[tt.feat], f[tt.feat], tt.want)
-		}
+	})
+	if feats[head] == nil || feats[dek] == nil {
+		t.FailNow()
 	}
 	// The content probabilities are the neighbour lines' own.
 	hl := -1
