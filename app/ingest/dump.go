@@ -43,16 +43,19 @@ var (
 // quarter of its lines are indented as renderers lay out lists, tables and
 // centred text, or it carries the renderers' own markers.
 func IsScrapedDump(text string) bool {
-	wrapped, long, markers, lines, indented := 0, 0, 0, 0, 0
-	prevWidth := 0
+	wrapped, long, markers, lines, indented, midWide := 0, 0, 0, 0, 0, 0
+	prevWidth, prevMid := 0, false
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimRight(l, " \r\t")
 		n := dispWidth(l)
 		if n == 0 {
-			prevWidth = 0
+			prevWidth, prevMid = 0, false
 			continue
 		}
 		lines++
+		if prevMid {
+			midWide++ // a wide line that runs on into this one mid-sentence
+		}
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(l, "  ") {
 			indented++
@@ -71,7 +74,7 @@ func IsScrapedDump(text string) bool {
 		if n > 100 && !mostlyCJK(t) {
 			long++
 		}
-		prevWidth = n
+		prevWidth, prevMid = n, n > defaultWrap+5 && !endsSentence(l)
 	}
 	if lines == 0 {
 		return false
@@ -79,7 +82,14 @@ func IsScrapedDump(text string) bool {
 	if markers >= 3 || indented >= 10 && indented*4 >= lines {
 		return true
 	}
-	return wrapped >= 3 && long*4 <= wrapped
+	if wrapped >= 3 && long*4 <= wrapped {
+		return true
+	}
+	if midWide < 3 {
+		return false // no wider wrap to look for (a clean article's paragraphs end sentences)
+	}
+	_, wide := textWrap(text)
+	return wide
 }
 
 func mostlyCJK(s string) bool {

@@ -91,7 +91,7 @@ var FeatureNames = []string{
 	"prev log units", "prev stop density", "next log units", "next stop density", "same block as prev",
 	"same block as next", "block link share", "block bullet share", "window stop density", "window log units",
 	"units / page's long lines", "stop density - page's", "log page lines", "lexical logit",
-	"block mean lexical logit", "mean lexical logit ±3",
+	"block mean lexical logit", "mean lexical logit ±3", "log2 wrap width / 80",
 }
 
 // LexFeature is the index of the lexical logit, set by Score from the
@@ -110,6 +110,8 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 		stop = anyStop
 	}
 	n := len(lines)
+	wrap := wrapWidth(lines)
+	long, logWrap := longLine(wrap), math.Log2(float64(wrap)/defaultWrap)
 	st := make([]lineStats, n)
 	seen := map[string]int{}
 	for i, d := range lines {
@@ -187,10 +189,10 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 			ratio(s.digits, s.runes), ratio(s.punct, s.units), b2f(s.endsSentence), ratio(s.sentEnds, s.units),
 			b2f(d.Bullet), ratio(d.Links, s.units+1), b2f(d.Links > 0), math.Min(float64(d.Marks), 3), math.Min(float64(d.Indent), 12) / 6,
 			lg(seen[d.Text] - 1), pos, pos * pos, lg(b.lines), lg(b.units), ratio(b.stops, b.units),
-			ratio(s.furn, s.units), ratio(s.caps, s.units), ratio(s.cjk, s.runes), b2f(s.copyright), b2f(dispWidth(d.Text)+d.Indent >= 60), b2f(d.Head),
+			ratio(s.furn, s.units), ratio(s.caps, s.units), ratio(s.cjk, s.runes), b2f(s.copyright), b2f(dispWidth(d.Text)+d.Indent >= long), b2f(d.Head),
 			pu, ps, nu, ns, b2f(i > 0 && lines[i-1].Block == d.Block),
 			b2f(i+1 < n && lines[i+1].Block == d.Block), ratio(b.links, b.units+1), ratio(b.bullets, b.lines), ratio(wsum, wu), lg(wu),
-			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n), 0, 0, 0,
+			float64(s.units) / float64(p90), ratio(s.stops, s.units) - pageDensity, lg(n), 0, 0, 0, logWrap,
 		}
 	}
 	return out

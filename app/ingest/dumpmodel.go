@@ -302,21 +302,6 @@ func (a *DumpAnalysis) Join(keep []bool) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// wrapWidth estimates the column the renderer wrapped at: a high percentile
-// of the line widths, at most 80 columns, at least 40.
-func wrapWidth(lines []DumpLine) int {
-	if len(lines) == 0 {
-		return 80
-	}
-	ws := make([]int, 0, len(lines))
-	for _, d := range lines {
-		ws = append(ws, dispWidth(d.Text)+d.Indent)
-	}
-	sort.Ints(ws)
-	w := ws[len(ws)*9/10]
-	return min(max(w, 40), 80)
-}
-
 // dispWidth is the width of s in terminal columns: wide (CJK) characters
 // take two.
 func dispWidth(s string) int {

@@ -11,6 +11,7 @@
 //
 //	dumpsilver [-o DIR] [-j 2] [-timeout 60s] [-n 0] [-html-pages DIR] [-compare DIR] [TRAFILATURA-DIR]
 //	dumpsilver -o DIR -html-dir DIR[,DIR...] [-exclude DIR[,DIR...]]
+//	dumpsilver -width 120 -o DIR [...]
 //
 // The pages are go-trafilatura's comparison set (TRAFILATURA-DIR defaults
 // to the module's folder, `go list -m -f '{{.Dir}}'
@@ -26,6 +27,13 @@
 // trained on the comparison set has not seen, for a held-out measure of it
 // (evaltext -cv=false -extra DIR -extra-renderers 5), or more training
 // pages (texttrain -extra SILVER,DIR).
+//
+// -width N has the renderers wrap at N columns instead of build.py's 80 (a
+// wide terminal's w3m, a script's lynx -width): each page is then named
+// <name>-wN, so that texttrain can take the same pages at several widths
+// beside each other (texttrain -extra SILVER,SILVER-W120,SILVER-W60: the
+// embedded model is trained so, docs/extraction.md) and evaltext can
+// measure the model at that width.
 //
 // The output (DIR/<name>/{lynx,lynx-refs,w3m,html2text,links}.txt,
 // expected.txt, expected.json, as corpus/text-dumps) holds third-party
@@ -63,6 +71,7 @@ func main() {
 	compare := flag.String("compare", "", "score the labels against this text-dumps folder's")
 	htmlDirs := flag.String("html-dir", "", "render the *.html files of these comma-separated folders instead (pages without references: go-htmldate's test sets)")
 	exclude := flag.String("exclude", "", "with -html-dir: leave out pages whose bytes equal a *.html of these comma-separated folders (the pages training used)")
+	width := flag.Int("width", 80, "columns the renderers wrap at (build.py's 80); another width names each page <name>-w<width>, so that texttrain can take both folders")
 	flag.Parse()
 	var srcs []Source
 	var err error
@@ -84,7 +93,16 @@ func main() {
 		if *limit > 0 && *limit < len(srcs) {
 			srcs = srcs[:*limit]
 		}
-		err = generate(srcs, *out, max(*jobs, 1), *timeout)
+		if *width < 20 || *width > 1000 {
+			err = fmt.Errorf("-width %d: want 20 to 1000 columns", *width)
+		} else if *width != 80 {
+			for i := range srcs {
+				srcs[i].Name += fmt.Sprintf("-w%d", *width)
+			}
+		}
+	}
+	if err == nil {
+		err = generate(srcs, *out, max(*jobs, 1), *timeout, *width)
 	}
 	if err == nil && *compare != "" {
 		err = compareLabels(*out, *compare)
@@ -120,7 +138,7 @@ type outcome struct {
 	fixed int
 }
 
-func generate(srcs []Source, out string, jobs int, timeout time.Duration) error {
+func generate(srcs []Source, out string, jobs int, timeout time.Duration, width int) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -134,7 +152,7 @@ func generate(srcs []Source, out string, jobs int, timeout time.Duration) error 
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
-		r := Renderer{Work: filepath.Join(work, fmt.Sprint(w)), Timeout: timeout}
+		r := Renderer{Work: filepath.Join(work, fmt.Sprint(w)), Timeout: timeout, Width: width}
 		go func() {
 			defer wg.Done()
 			for i := range next {

@@ -15,13 +15,21 @@ import (
 
 // Renderers are build.py's five tools and their flags, in the corpus's
 // order. {src} is the page as UTF-8; {stage} is the same with a UTF-8 BOM in
-// front (lynx has no switch to overrule a meta charset; a BOM beats it).
+// front (lynx has no switch to overrule a meta charset; a BOM beats it);
+// {w} the width in columns (Renderer.Width, 80 as in build.py).
 var Renderers = []struct{ Name, Cmd string }{
-	{"lynx", "lynx -dump -nolist -force_html -width=80 -display_charset=utf-8 -assume_charset=utf-8 {stage}"},
-	{"lynx-refs", "lynx -dump -force_html -width=80 -display_charset=utf-8 -assume_charset=utf-8 {stage}"},
-	{"w3m", "w3m -dump -cols 80 -I UTF-8 -O UTF-8 -T text/html {src}"},
-	{"html2text", "html2text -utf8 -nometa -nobs -width 80 {src}"},
-	{"links", "links -dump -width 80 -codepage utf-8 -html-assume-codepage utf-8 -html-hard-assume 1 {src}"},
+	{"lynx", "lynx -dump -nolist -force_html -width={w} -display_charset=utf-8 -assume_charset=utf-8 {stage}"},
+	{"lynx-refs", "lynx -dump -force_html -width={w} -display_charset=utf-8 -assume_charset=utf-8 {stage}"},
+	{"w3m", "w3m -dump -cols {w} -I UTF-8 -O UTF-8 -T text/html {src}"},
+	{"html2text", "html2text -utf8 -nometa -nobs -width {w} {src}"},
+	{"links", "links -dump -width {w} -codepage utf-8 -html-assume-codepage utf-8 -html-hard-assume 1 {src}"},
+}
+
+func (r *Renderer) width() int {
+	if r.Width <= 0 {
+		return 80
+	}
+	return r.Width
 }
 
 // maxDump bounds one renderer's output; a larger dump counts as a failure.
@@ -32,6 +40,7 @@ const maxDump = 32 << 20
 type Renderer struct {
 	Work    string        // scratch folder (the stage copies and HOME)
 	Timeout time.Duration // per tool and page
+	Width   int           // columns the tools wrap at; 0 is build.py's 80
 }
 
 // Render writes page (UTF-8 text) to the stage files under name and runs
@@ -67,7 +76,7 @@ func (r Renderer) Render(ctx context.Context, name, page string) (map[string]str
 	for _, t := range Renderers {
 		argv := strings.Fields(t.Cmd) // then the file, which may hold spaces
 		for i, a := range argv {
-			argv[i] = strings.NewReplacer("{src}", src, "{stage}", stage).Replace(a)
+			argv[i] = strings.NewReplacer("{src}", src, "{stage}", stage, "{w}", fmt.Sprint(r.width())).Replace(a)
 		}
 		b, err := r.run(ctx, argv, env)
 		if err != nil {

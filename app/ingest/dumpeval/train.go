@@ -162,13 +162,22 @@ func fitLexicons(pages []Page, use []*Sample) (*ingest.Lexicon, error) {
 	var w []float64
 	var doc, part []int
 	var at []line
+	// A document is an article: two saves of one, or its dumps at several
+	// widths (dumpsilver -width), share their expected text and count once
+	// towards the lexicon's MinDocs.
+	article := map[string]int{}
 	for _, s := range use {
+		a, ok := article[pages[s.Page].Gold]
+		if !ok {
+			a = len(article)
+			article[pages[s.Page].Gold] = a
+		}
 		h := fnv.New32a()
 		h.Write([]byte(pages[s.Page].Gold)) // two saves of one article share a part
 		p := int(h.Sum32() % lexFolds)
 		for i, d := range s.A.Lines {
 			texts, y, w = append(texts, d.Text), append(y, s.Labels[i]), append(w, rowWeight(len(s.A.Lines)))
-			doc, part, at = append(doc, s.Page), append(part, p), append(at, line{s, i})
+			doc, part, at = append(doc, a), append(part, p), append(at, line{s, i})
 		}
 	}
 	logits := map[*Sample][]float64{}
