@@ -6,6 +6,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -19,6 +20,10 @@ const AppID = "org.newsarchive.NewsArchive"
 // Run opens the archive at path and shows the main window until it is
 // closed. It returns the process exit code.
 func Run(path string) int {
+	if err := checkDisplay(runtime.GOOS, os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, "newsarchive:", err)
+		return 1
+	}
 	fa := fyneapp.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := NewWindow(fa, path, Options{})
