@@ -99,7 +99,8 @@ var FeatureNames = []string{
 const LexFeature = 40
 
 // dumpFeatures computes the feature vector of every line of a cleaned dump.
-func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
+// wrap is the column the dump was wrapped at (wrapWidth).
+func dumpFeatures(lines []DumpLine, lang string, wrap int) [][]float64 {
 	// A language without a list gets one learned from the page; an
 	// unidentified one the union of the lists.
 	stop, ok := stopWords[lang]
@@ -110,7 +111,6 @@ func dumpFeatures(lines []DumpLine, lang string) [][]float64 {
 		stop = anyStop
 	}
 	n := len(lines)
-	wrap := wrapWidth(lines)
 	long, logWrap := longLine(wrap), math.Log2(float64(wrap)/defaultWrap)
 	st := make([]lineStats, n)
 	seen := map[string]int{}

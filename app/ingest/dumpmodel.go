@@ -100,6 +100,7 @@ type DumpAnalysis struct {
 	P1    []float64   // first-pass probabilities
 	F2    [][]float64 // smoothing-pass features (Stage2Names)
 	P2    []float64   // final probabilities
+	wrap  int         // the column the renderer wrapped at (wrapWidth)
 	slugs [][]string  // words of the reference list's slugs (refSlugs)
 	share []string    // titles its share links carry (shareTitles)
 }
@@ -110,7 +111,8 @@ func NewDumpAnalysis(text string) *DumpAnalysis {
 	targets := refTargets(refs)
 	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(targets), share: shareTitles(targets)}
 	a.Lang = dumpLanguage(a.Lines)
-	a.F1 = dumpFeatures(a.Lines, a.Lang)
+	a.wrap = wrapWidth(a.Lines)
+	a.F1 = dumpFeatures(a.Lines, a.Lang, a.wrap)
 	return a
 }
 
@@ -267,7 +269,7 @@ func (a *DumpAnalysis) densestProse() (lo, hi int, ok bool) {
 // paragraph while the previous line reaches near the wrap width; a short
 // line, a dropped line or a block end closes a paragraph.
 func (a *DumpAnalysis) Join(keep []bool) string {
-	width := wrapWidth(a.Lines)
+	width := a.wrap
 	var paras []string
 	var cur strings.Builder
 	flush := func() {

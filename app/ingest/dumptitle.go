@@ -135,7 +135,7 @@ func (a *DumpAnalysis) TitleCandidates(keep []bool) []TitleCandidate {
 			}
 		}
 	}
-	width := wrapWidth(a.Lines)
+	width := a.wrap
 	slugs := newSlugIndex(a.slugs)
 	limit := min(len(a.Lines), first+titleLinesPastBody)
 	// Bounded work on any input: candidates come from at most

@@ -130,9 +130,8 @@ func wrapWidth(lines []DumpLine) int {
 	for _, d := range lines {
 		ws = append(ws, dispWidth(d.Text)+d.Indent)
 	}
-	sorted := append([]int(nil), ws...)
-	sort.Ints(sorted)
-	w := sorted[len(sorted)*9/10]
+	sort.Ints(ws)
+	w := ws[len(ws)*9/10]
 	if w > defaultWrap {
 		ls := make([]wline, len(lines))
 		for i, d := range lines {
