@@ -162,16 +162,11 @@ func fitLexicons(pages []Page, use []*Sample) (*ingest.Lexicon, error) {
 	var w []float64
 	var doc, part []int
 	var at []line
-	// A document is an article: two saves of one, or its dumps at several
-	// widths (dumpsilver -width), share their expected text and count once
-	// towards the lexicon's MinDocs.
-	article := map[string]int{}
+	// A document is an article (articles): its saves and renderings count
+	// once towards the lexicon's MinDocs.
+	article := articles(pages)
 	for _, s := range use {
-		a, ok := article[pages[s.Page].Gold]
-		if !ok {
-			a = len(article)
-			article[pages[s.Page].Gold] = a
-		}
+		a := article[s.Page]
 		h := fnv.New32a()
 		h.Write([]byte(pages[s.Page].Gold)) // two saves of one article share a part
 		p := int(h.Sum32() % lexFolds)
@@ -220,16 +215,27 @@ var LexOptions = ingest.DefaultLexOptions
 // pageFolds assigns each page to one of k folds; pages with the same
 // expected body (two saves of one article) share a fold.
 func pageFolds(pages []Page, k int) []int {
-	group, fold := map[string]int{}, make([]int, len(pages))
-	for i, p := range pages {
-		g, ok := group[p.Gold]
-		if !ok {
-			g = len(group)
-			group[p.Gold] = g
-		}
-		fold[i] = g % k
+	fold := articles(pages)
+	for i := range fold {
+		fold[i] %= k
 	}
 	return fold
+}
+
+// articles numbers the pages' articles in order of first appearance: pages
+// with one expected text (two saves of one article, or its dumps at several
+// widths, dumpsilver -width) are one article.
+func articles(pages []Page) []int {
+	id, out := map[string]int{}, make([]int, len(pages))
+	for i, p := range pages {
+		a, ok := id[p.Gold]
+		if !ok {
+			a = len(id)
+			id[p.Gold] = a
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // Row is one renderer's line of the table.
