@@ -89,8 +89,16 @@ func FitLexicon(texts []string, y []bool, w []float64, doc []int, o LexOptions) 
 	terms := make([][]string, n)
 	docsOf := map[string]int{}
 	lastDoc := map[string]int{}
-	for i, t := range texts {
-		terms[i] = lexTerms(t, o.Bigrams)
+	// Lines are read document by document (a stable sort of their indices),
+	// so a term counts once per document even when a document's lines are
+	// not adjacent in texts.
+	byDoc := make([]int, n)
+	for i := range byDoc {
+		byDoc[i] = i
+	}
+	slices.SortStableFunc(byDoc, func(a, b int) int { return doc[a] - doc[b] })
+	for _, i := range byDoc {
+		terms[i] = lexTerms(texts[i], o.Bigrams)
 		for _, term := range terms[i] {
 			if d, ok := lastDoc[term]; !ok || d != doc[i]+1 {
 				lastDoc[term] = doc[i] + 1

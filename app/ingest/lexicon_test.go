@@ -51,6 +51,10 @@ func TestFitLexicon(t *testing.T) {
 			add("Zanzibar zanzibar", false)
 		}
 	}
+	// A word of two documents whose lines alternate counts as in two, not six.
+	for k := 0; k < 6; k++ {
+		texts, y, w, doc = append(texts, "Quokka quokka"), append(y, false), append(w, 1), append(doc, 1+k%2)
+	}
 	o := LexOptions{MinDocs: 5, Epochs: 5, Rate: 0.1, L2: 1e-6}
 	lex, err := FitLexicon(texts, y, w, doc, o)
 	if err != nil {
@@ -64,6 +68,9 @@ func TestFitLexicon(t *testing.T) {
 	}
 	if _, ok := lex.Weights["zanzibar"]; ok {
 		t.Error("a word of one document is in the vocabulary")
+	}
+	if _, ok := lex.Weights["quokka"]; ok {
+		t.Error("a word of two documents, their lines interleaved, is in the vocabulary")
 	}
 	if lex.Logit("Reply to this comment") >= 0 || lex.Logit("The mayor said the council would vote.") <= 0 {
 		t.Errorf("logits: furniture %.2f, prose %.2f", lex.Logit("Reply to this comment"), lex.Logit("The mayor said the council would vote."))
