@@ -39,6 +39,16 @@ var (
 	})
 )
 
+// dateCfgDMY is dateCfg reading numeric dates day first.
+var dateCfgDMY = sync.OnceValue(func() *dateparser.Configuration {
+	c := *dateCfg()
+	c.DateOrder = func(string) string { return "DMY" }
+	return &c
+})
+
+// isoDateRe matches a numeric date that opens with its year.
+var isoDateRe = regexp.MustCompile(`^\d{4}`)
+
 // maxDateLine is the longest line considered as a date line.
 const maxDateLine = 120
 
@@ -71,13 +81,25 @@ func ParseDate(line string) (iso string, ok bool) {
 		if !numDateRe.MatchString(part) && !(yearRe.MatchString(part) && monthRe.MatchString(part)) {
 			continue
 		}
-		d, err := dateparser.Parse(dateCfg(), part)
+		cfg := dateCfg()
+		num := numDateRe.FindStringSubmatch(part)
+		if num != nil && strings.Contains(num[1], ".") && !isoDateRe.MatchString(num[1]) {
+			// "08.04.2015": dotted dates are day first wherever they are
+			// written (the English locale's order would read 4 August).
+			cfg = dateCfgDMY()
+		}
+		d, err := dateparser.Parse(cfg, part)
 		if err != nil || d.IsZero() {
 			continue
 		}
 		// A year the text does not write is the parser's reference
 		// time moved by a relative phrase, not the article's date.
-		if years := yearRe.FindAllString(part, -1); len(years) > 0 && !slices.Contains(years, d.Time.Format("2006")) {
+		years := yearRe.FindAllString(part, -1)
+		if len(years) > 0 && !slices.Contains(years, d.Time.Format("2006")) {
+			continue
+		}
+		// "02/11/23": a two-digit year must be the date's.
+		if len(years) == 0 && num != nil && len(num[2]) == 2 && d.Time.Format("06") != num[2] {
 			continue
 		}
 		if iso = formatDate(d); iso != "" {

@@ -19,9 +19,10 @@ func ParseText(raw []byte) (Article, error) {
 	}
 	clean := safetext.Body(text) // whole escape sequences out first
 	var a Article
+	var copied bool
 	if IsScrapedDump(clean) {
 		a, err = parseDumpText(clean, DefaultDumpModel())
-	} else {
+	} else if a, copied = parseCopiedPage(clean, DefaultDumpModel()); !copied {
 		a, err = parseLines(splitLines(clean))
 		// A file of nothing but a text browser's markers ("#alternate",
 		// "[logo.png]", "(BUTTON)"), too short to be told for a dump, is not

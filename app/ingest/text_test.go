@@ -132,6 +132,12 @@ func TestParseDate(t *testing.T) {
 		{"Oct 18, 2019 · 8 min read", "2019-10-18"},
 		{"World | 23 May 2025", "2025-05-23"},
 		{"Mar 3, 2021 · 12 min read · Listen", "2021-03-03"},
+		// Dotted dates are day first (heise: 8 April, not 4 August).
+		{"08.04.2015 12:46", "2015-04-08T12:46:00"},
+		{"03.02.2021", "2021-02-03"},
+		// A two-digit year the parser does not read back (it gave 1976)
+		// is no date rather than a wrong one.
+		{"Publié le 02/11/23 à 16h33", ""},
 		{"2 hours ago", ""},
 		{"0 Comments", ""},
 		{"Italy 17-28 Ireland", ""},

@@ -12,6 +12,7 @@
 //	dumpsilver [-o DIR] [-j 2] [-timeout 60s] [-n 0] [-html-pages DIR] [-compare DIR] [TRAFILATURA-DIR]
 //	dumpsilver -o DIR -html-dir DIR[,DIR...] [-exclude DIR[,DIR...]]
 //	dumpsilver -width 120 -o DIR [...]
+//	dumpsilver -copy -o DIR [...]
 //
 // The pages are go-trafilatura's comparison set (TRAFILATURA-DIR defaults
 // to the module's folder, `go list -m -f '{{.Dir}}'
@@ -34,6 +35,12 @@
 // beside each other (texttrain -extra SILVER,SILVER-W120,SILVER-W60: the
 // embedded model is trained so, docs/extraction.md) and evaltext can
 // measure the model at that width.
+//
+// -copy writes, instead of the five dumps, the page's text as a browser's
+// select-all copy gives it (CopyText: unwrapped, no markers; copy.txt, the
+// page named <name>-copy): the text a researcher pastes, or a scraper's
+// text output, which the importer reads as a copied page (docs/extraction.md,
+// "Copied pages").
 //
 // The output (DIR/<name>/{lynx,lynx-refs,w3m,html2text,links}.txt,
 // expected.txt, expected.json, as corpus/text-dumps) holds third-party
@@ -72,6 +79,7 @@ func main() {
 	htmlDirs := flag.String("html-dir", "", "render the *.html files of these comma-separated folders instead (pages without references: go-htmldate's test sets)")
 	exclude := flag.String("exclude", "", "with -html-dir: leave out pages whose bytes equal a *.html of these comma-separated folders (the pages training used)")
 	width := flag.Int("width", 80, "columns the renderers wrap at (build.py's 80); another width names each page <name>-w<width>, so that texttrain can take both folders")
+	copied := flag.Bool("copy", false, "write the page's text as a browser's select-all copy gives it (unwrapped, no markers) as copy.txt instead of the five dumps; each page is named <name>-copy")
 	flag.Parse()
 	var srcs []Source
 	var err error
@@ -95,6 +103,10 @@ func main() {
 		}
 		if *width < 20 || *width > 1000 {
 			err = fmt.Errorf("-width %d: want 20 to 1000 columns", *width)
+		} else if *copied {
+			for i := range srcs {
+				srcs[i].Name += "-copy"
+			}
 		} else if *width != 80 {
 			for i := range srcs {
 				srcs[i].Name += fmt.Sprintf("-w%d", *width)
@@ -102,7 +114,7 @@ func main() {
 		}
 	}
 	if err == nil {
-		err = generate(srcs, *out, max(*jobs, 1), *timeout, *width)
+		err = generate(srcs, *out, max(*jobs, 1), Renderer{Timeout: *timeout, Width: *width, Copy: *copied})
 	}
 	if err == nil && *compare != "" {
 		err = compareLabels(*out, *compare)
@@ -138,7 +150,7 @@ type outcome struct {
 	fixed int
 }
 
-func generate(srcs []Source, out string, jobs int, timeout time.Duration, width int) error {
+func generate(srcs []Source, out string, jobs int, proto Renderer) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -152,7 +164,8 @@ func generate(srcs []Source, out string, jobs int, timeout time.Duration, width 
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
-		r := Renderer{Work: filepath.Join(work, fmt.Sprint(w)), Timeout: timeout, Width: width}
+		r := proto
+		r.Work = filepath.Join(work, fmt.Sprint(w))
 		go func() {
 			defer wg.Done()
 			for i := range next {

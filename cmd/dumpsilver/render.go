@@ -41,6 +41,7 @@ type Renderer struct {
 	Work    string        // scratch folder (the stage copies and HOME)
 	Timeout time.Duration // per tool and page
 	Width   int           // columns the tools wrap at; 0 is build.py's 80
+	Copy    bool          // the page's copied text alone (CopyText), no tools
 }
 
 // Render writes page (UTF-8 text) to the stage files under name and runs
@@ -49,6 +50,13 @@ type Renderer struct {
 // in a dump is replaced by U+FFFD, as build.py's decode does; the number of
 // replaced runs is returned.
 func (r Renderer) Render(ctx context.Context, name, page string) (map[string]string, int, error) {
+	if r.Copy {
+		text := CopyText(strings.TrimPrefix(page, "\uFEFF"))
+		if strings.TrimSpace(text) == "" {
+			return nil, 0, errors.New("copy: empty output")
+		}
+		return map[string]string{"copy": text}, 0, nil
+	}
 	home := filepath.Join(r.Work, "home")
 	stageDir := filepath.Join(r.Work, "pages")
 	for _, d := range []string{home, stageDir} {

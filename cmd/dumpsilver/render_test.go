@@ -102,7 +102,7 @@ func TestGenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generate(srcs, out, 2, 30*time.Second, 80); err != nil {
+	if err := generate(srcs, out, 2, Renderer{Timeout: 30 * time.Second}); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range Renderers {

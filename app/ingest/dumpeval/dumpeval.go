@@ -6,7 +6,9 @@ package dumpeval
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +20,26 @@ import (
 
 // Renderers are the dump files of each page, in table order.
 var Renderers = []string{"lynx", "lynx-refs", "w3m", "html2text", "links"}
+
+// Copy is the dump of an extra page that no text browser rendered: its
+// text as a browser's select-all copy gives it (cmd/dumpsilver -copy),
+// unwrapped and without markers. A page has either the five renderers'
+// dumps or this one.
+const Copy = "copy"
+
+// AllRenderers are the dumps a page may have, in table order.
+var AllRenderers = append(Renderers[:len(Renderers):len(Renderers)], Copy)
+
+// PageRenderers are the dumps page p has, in table order.
+func PageRenderers(p Page) []string {
+	var out []string
+	for _, r := range AllRenderers {
+		if _, ok := p.Dumps[r]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // Page is one corpus page with its dumps and expected output.
 type Page struct {
@@ -88,9 +110,15 @@ func Load(dir string) ([]Page, error) {
 				p.HumanTitle = *meta.HumanTitle
 			}
 		}
+		if b, err := os.ReadFile(filepath.Join(pd, Copy+".txt")); err == nil {
+			p.Dumps[Copy] = string(b)
+		}
 		for _, r := range Renderers {
 			b, err := os.ReadFile(filepath.Join(pd, r+".txt"))
 			if err != nil {
+				if len(p.Dumps) == 1 && errors.Is(err, fs.ErrNotExist) {
+					break // a page of copied text alone
+				}
 				return nil, fmt.Errorf("page %s: %w", e.Name(), err)
 			}
 			p.Dumps[r] = string(b)

@@ -18,7 +18,7 @@ func Join(dev, extra []Page, perPage int) ([]Page, []*Sample) {
 	samples := Analyse(dev)
 	var more []*Sample
 	for i, p := range extra {
-		for _, r := range PickRenderers(p.Name, perPage) {
+		for _, r := range PickFrom(p.Name, perPage, PageRenderers(p)) {
 			more = append(more, &Sample{Page: len(dev) + i, Renderer: r})
 		}
 	}
@@ -33,13 +33,22 @@ func Join(dev, extra []Page, perPage int) ([]Page, []*Sample) {
 // PickRenderers chooses n of the renderers for the page named name: a run of
 // n in table order, starting where the name's hash says.
 func PickRenderers(name string, n int) []string {
-	n = min(max(n, 1), len(Renderers))
+	return PickFrom(name, n, Renderers)
+}
+
+// PickFrom chooses n of the dumps have (a page's, in table order) for the
+// page named name, as PickRenderers does among all five.
+func PickFrom(name string, n int, have []string) []string {
+	if len(have) == 0 {
+		return nil
+	}
+	n = min(max(n, 1), len(have))
 	h := fnv.New32a()
 	h.Write([]byte(name))
-	start := int(h.Sum32() % uint32(len(Renderers)))
+	start := int(h.Sum32() % uint32(len(have)))
 	out := make([]string, n)
 	for j := range out {
-		out[j] = Renderers[(start+j)%len(Renderers)]
+		out[j] = have[(start+j)%len(have)]
 	}
 	return out
 }

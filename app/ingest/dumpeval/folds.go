@@ -41,6 +41,9 @@ func PagesDigest(pages []Page) string {
 			d := p.Dumps[r]
 			fmt.Fprintf(h, "%d:%s", len(d), d)
 		}
+		if d, ok := p.Dumps[Copy]; ok {
+			fmt.Fprintf(h, "%s%d:%s", Copy, len(d), d)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -10,7 +10,7 @@ import (
 // right, near-empty bodies and fallbacks.
 func PrintTable(w io.Writer, rows map[string]*Row) {
 	fmt.Fprintf(w, "| renderer | pages | P | R | body F1 | titles right | near-empty | fallbacks |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
-	for _, r := range Renderers {
+	for _, r := range AllRenderers {
 		row := rows[r]
 		if row == nil {
 			continue
@@ -37,7 +37,7 @@ func PrintPages(w io.Writer, scores []PageScore) {
 // how many contain it at all and how many have it among the candidates.
 func PrintCeilings(w io.Writer, cs map[string]*Ceiling) {
 	fmt.Fprintf(w, "| renderer | with title | title in dump | among candidates |\n| --- | --- | --- | --- |\n")
-	for _, r := range Renderers {
+	for _, r := range AllRenderers {
 		c := cs[r]
 		if c == nil {
 			continue
@@ -106,7 +106,7 @@ func PrintPaired(w io.Writer, before, after []PageScore, minDelta float64) {
 		}
 	}
 	fmt.Fprintf(w, "| renderer | dumps | body F1 before | after | titles before | after | fixed | broken | bodies moved |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
-	for _, name := range Renderers {
+	for _, name := range AllRenderers {
 		r := per[name]
 		if r == nil {
 			continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/newsarchive/newsarchive/app/ingest"
@@ -309,7 +310,7 @@ func evaluate(pages []Page, samples []*Sample, extract func(s *Sample) ingest.Ar
 		if ps.NearEmpty {
 			row.NearEmpty++
 		}
-		if ps.Note != "" {
+		if strings.Contains(ps.Note, ingest.FallbackDensest) {
 			row.Fallbacks++
 		}
 	}

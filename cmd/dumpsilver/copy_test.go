@@ -1,0 +1,30 @@
+package main
+
+import "testing"
+
+// TestCopyText checks the select-all copy of a page: blocks on lines of
+// their own, a blank line around paragraphs, cells by tabs, whitespace
+// collapsed, what the markup hides and the head, scripts and styles left
+// out, preformatted text kept as it is.
+func TestCopyText(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"menu and paragraphs",
+			`<html><head><title>T</title><style>p{}</style></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul></nav>
+			<h1>The   headline</h1><p>First <b>bold</b>
+			paragraph.</p><p>Second one.</p><script>var x = 1;</script></body></html>`,
+			"Home\nNews\nThe headline\n\nFirst bold paragraph.\n\nSecond one.\n"},
+		{"hidden by markup", `<div hidden>Secret</div><div style="display: none">Gone</div><span style="visibility:hidden">No</span><div>Shown</div>`,
+			"Shown\n"},
+		{"table and line breaks", `<table><tr><td>a</td><td>b</td></tr><tr><th>c</th><td>d</td></tr></table><p>one<br>two</p>`,
+			"a\tb\nc\td\n\none\ntwo\n"},
+		{"preformatted", "<p>Code:</p><pre>x :=  1\n  y</pre>", "Code:\n\nx :=  1\n  y\n"},
+		{"inline spaces", `<p><a href="#">Share</a> <a href="#">Tweet</a></p>`, "Share Tweet\n"},
+	}
+	for _, tt := range tests {
+		if got := CopyText(tt.page); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
