@@ -65,11 +65,15 @@ bench: deps
 	   .ci/with-postgres $(GO) test -run '^$$' -bench 'SearchPostgres|Workers|CopyBBC' -benchtime $(BENCHTIME) ./app/...; \
 	} 2>&1 | tee bench.out | $(GO) run ./cmd/benchtable
 
-# eval prints the extraction and entity-tagging scores on the shared corpora.
+# eval prints the extraction and entity-tagging scores on the shared corpora (the text dumps also as
+# copied page text and as Markdown, made from the HTML pages by dumpsilver).
 eval:
 	$(GO) run ./cmd/evalhtml
 	$(GO) run ./cmd/evalhtml -human
 	$(GO) run ./cmd/evaltext -cv=false -html=false
+	D=$$(mktemp -d) && $(GO) run ./cmd/dumpsilver -copy -html-pages $(abspath ../shared)/corpus/html-pages -o $$D/copy >/dev/null && \
+	  $(GO) run ./cmd/dumpsilver -markdown -html-pages $(abspath ../shared)/corpus/html-pages -o $$D/md >/dev/null && \
+	  $(GO) run ./cmd/evaltext -cv=false -html=false -extra $$D/copy,$$D/md -extra-renderers 5 | sed -n '/extra pages, the dump/,$$p'; rm -rf $$D
 	NEWSARCHIVE_NER_LISTS=1 $(GO) test -count=1 -run 'TestDevSplitF1|TestBBCListPrecision' -v ./app/ner
 
 # model retrains the entity model from ../shared/ner (GMB, extra sets, gazetteers) into app/ner/model.gob.gz

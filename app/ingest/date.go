@@ -61,19 +61,25 @@ const maxDateLine = 120
 // ("2 hours ago") are never taken for dates.
 func ParseDate(line string) (iso string, ok bool) {
 	line = strings.TrimSpace(line)
-	if line == "" || utf8.RuneCountInString(line) > maxDateLine {
+	if line == "" || utf8.RuneCountInString(line) > 3*maxDateLine {
 		return "", false
 	}
 	if !numDateRe.MatchString(line) && !(yearRe.MatchString(line) && monthRe.MatchString(line)) {
 		return "", false
 	}
-	if letters, words := letterWords(line); words > 12 || letters > 80 {
-		return "", false
-	}
 	// "Oct 18, 2019 · 8 min read": the parts a separator divides the line
 	// into are tried alone, those with a year first, so that the
-	// surrounding text is not read as a relative time ("8 min" ago).
+	// surrounding text is not read as a relative time ("8 min" ago). A
+	// line too long for a date line is one when a separator divides it
+	// ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par ..."):
+	// its short parts are tried.
 	parts := dateSepRe.Split(line, -1)
+	if !shortDateText(line) {
+		if len(parts) < 2 {
+			return "", false
+		}
+		parts = slices.DeleteFunc(parts, func(p string) bool { return !shortDateText(p) })
+	}
 	slices.SortStableFunc(parts, func(a, b string) int {
 		return cmp.Compare(b2f(yearRe.MatchString(b)), b2f(yearRe.MatchString(a)))
 	})
@@ -107,6 +113,12 @@ func ParseDate(line string) (iso string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// shortDateText reports whether s is short enough for a date line.
+func shortDateText(s string) bool {
+	letters, words := letterWords(s)
+	return utf8.RuneCountInString(s) <= maxDateLine && words <= 12 && letters <= 80
 }
 
 // dateSepRe divides a date line into parts: "date · 5 min read",

@@ -41,8 +41,12 @@ var (
 // page rather than a clean article file: most of its running text is
 // hard-wrapped at a fixed width (and no paragraph runs on unwrapped), a
 // quarter of its lines are indented as renderers lay out lists, tables and
-// centred text, or it carries the renderers' own markers.
+// centred text, or it carries the renderers' own markers (or Markdown's
+// links).
 func IsScrapedDump(text string) bool {
+	if isMarkdown(text) {
+		return true // a page converted to Markdown (dumpmd.go)
+	}
 	wrapped, long, markers, lines, indented, midWide := 0, 0, 0, 0, 0, 0
 	prevWidth, prevMid := 0, false
 	for _, l := range strings.Split(text, "\n") {
@@ -128,6 +132,7 @@ func cleanDump(text string) ([]DumpLine, []string) {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw, refs := splitReferences(strings.Split(text, "\n"))
 	raw = dropMarkupBlocks(joinWrappedHeads(dropMath(raw)))
+	md := isMarkdown(text)
 	var out []DumpLine
 	block, blank := 0, true
 	for i, l := range raw {
@@ -153,7 +158,10 @@ func cleanDump(text string) ([]DumpLine, []string) {
 			t, d.Head = m[1], true
 		}
 		t = stripTags(t, &d)
-		d.Links = len(refMarkerRe.FindAllStringIndex(t, -1))
+		if md {
+			t = stripMarkdown(t, &d)
+		}
+		d.Links += len(refMarkerRe.FindAllStringIndex(t, -1))
 		t = refMarkerRe.ReplaceAllString(t, "")
 		if joinedRe.MatchString(t) {
 			d.Links += strings.Count(t, "_")

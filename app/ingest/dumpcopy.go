@@ -17,13 +17,14 @@ import (
 //     units or fewer, not ending a sentence) and a run of copyMinRun of them
 //     on adjacent lines, as menus are copied (a clean article's short lines,
 //     a title, a byline, subheadings, stand apart);
-//   - the dump model, run on it, leaves out more than a tenth of its units (words, CJK characters)
-//     (copyMaxKept): the model itself finds furniture there.
+//   - the dump model, run on it, leaves out more than a tenth of its units
+//     (words, CJK characters; copyMaxKept): the model itself finds
+//     furniture there.
 //
-// Measured (docs/extraction.md, "Copied pages"): of 2,225 BBC articles none
-// has such a run; of 919 clean article texts (the corpora's expected bodies)
-// 13 have one and 3 of those lose words to the model; of 340 unseen pages'
-// copies (cmd/dumpsilver -plain), 332 have the shape.
+// Measured (docs/extraction.md, "Copied pages and Markdown"): none of 2,225
+// BBC articles has the shape and none of 919 clean article texts (the
+// corpora's expected bodies) is read as a copy; 318 of 340 unseen pages'
+// copies (cmd/dumpsilver -copy) have the shape.
 const (
 	copyMinShort = 10
 	copyMinRun   = 4

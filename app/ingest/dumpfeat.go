@@ -99,7 +99,8 @@ var FeatureNames = []string{
 const LexFeature = 40
 
 // dumpFeatures computes the feature vector of every line of a cleaned dump.
-// wrap is the column the dump was wrapped at (wrapWidth).
+// wrap is the column the dump was wrapped at (wrapWidth); the width
+// feature reads featureWrap's, which tells an unwrapped text.
 func dumpFeatures(lines []DumpLine, lang string, wrap int) [][]float64 {
 	// A language without a list gets one learned from the page; an
 	// unidentified one the union of the lists.
@@ -111,7 +112,7 @@ func dumpFeatures(lines []DumpLine, lang string, wrap int) [][]float64 {
 		stop = anyStop
 	}
 	n := len(lines)
-	long, logWrap := longLine(wrap), math.Log2(float64(wrap)/defaultWrap)
+	long, logWrap := longLine(wrap), math.Log2(float64(featureWrap(lines, wrap))/defaultWrap)
 	st := make([]lineStats, n)
 	seen := map[string]int{}
 	for i, d := range lines {

@@ -37,6 +37,10 @@ func TestDumpPages(t *testing.T) {
 		// prose here and are kept (0.62; the whole copy scores 0.33).
 		{"heise", "copy", 0.55, true, ""},
 		{"ehow-1", "copy", 0.8, true, ""},
+		// The page converted to Markdown (cmd/dumpsilver -markdown): links
+		// as [text](url), headings by #.
+		{"heise", "markdown", 0.55, true, ""},
+		{"lemonde-1", "markdown", 0.85, true, "2015-05-04"},
 		// Its "Lupita Nyong'o" tag heading beats the headline held out
 		// under every model so far (docs/extraction.md); the body is checked.
 		{"tmz-1", "lynx-refs", 0.5, false, ""},

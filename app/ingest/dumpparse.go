@@ -114,7 +114,9 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		// A dateline the line model kept at the top of the body ("Le
 		// Monde | 04.05.2015 à 13h36 | Par ...") still dates the article;
 		// kept sentences further on do not.
-		if keep[i] && (i > first+2 || a.F1Bool(i, 8) || a.Lines[i].Bullet) || len(strings.Fields(l)) > 20 {
+		// A long line is a dateline only when separators divide it (an
+		// unwrapped dump's "Le Monde | 04.05.2015 ... | Par ...").
+		if keep[i] && (i > first+2 || a.F1Bool(i, 8) || a.Lines[i].Bullet) || len(strings.Fields(l)) > 20 && !dateSepRe.MatchString(l) {
 			continue
 		}
 		if m := bylineRe.FindStringSubmatch(l); m != nil && art.Byline == "" {

@@ -144,6 +144,25 @@ func wrapWidth(lines []DumpLine) int {
 	return min(max(w, 40), defaultWrap)
 }
 
+// featureWrap is the wrap column the line model's width feature reads:
+// the dump's (wrapWidth), or the widest looked for when the text is not
+// wrapped at all (a copied page, a renderer told to use 500 columns): at
+// least three lines that end a sentence run past twice the column found.
+func featureWrap(lines []DumpLine, wrap int) int {
+	if wrap > defaultWrap {
+		return wrap
+	}
+	n := 0
+	for _, d := range lines {
+		if dispWidth(d.Text)+d.Indent > 2*wrap && !mostlyCJK(d.Text) && endsSentence(d.Text) {
+			if n++; n >= 3 {
+				return widest
+			}
+		}
+	}
+	return wrap
+}
+
 // longLine is the width from which a line counts as a long one (a line
 // model feature): 60 columns at the default wrap, three quarters of a
 // wider one.

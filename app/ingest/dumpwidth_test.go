@@ -37,19 +37,20 @@ func TestWideWrap(t *testing.T) {
 	menu := "Home\nNews\nSport\nWeather\nContact us\n\n"
 	cjk := []string{strings.Repeat("東京都は火曜日、古い橋の通行を制限すると発表した。", 12)}
 	tests := []struct {
-		name     string
-		text     string
-		wide     bool
-		min, max int // the column found, when wide
+		name      string
+		text      string
+		wide      bool
+		min, max  int  // the column found, when wide
+		unwrapped bool // the width feature reads the widest column
 	}{
-		{"prose at 132 columns", menu + wrapAt(prose, 132, 0), true, 120, 132},
-		{"prose at 132, indented like lynx", menu + wrapAt(prose, 132, 3), true, 120, 132},
-		{"prose at 200 columns", menu + wrapAt(append(prose, prose...), 200, 0), true, 180, 200},
-		{"prose at 80 columns (the default rule's)", menu + wrapAt(prose, 80, 0), false, 0, 0},
-		{"unwrapped paragraphs", menu + strings.Join(prose, "\n") + "\n", false, 0, 0},
-		{"paragraphs a blank line apart", strings.Join(prose, "\n\n") + "\n", false, 0, 0},
-		{"menus only", strings.Repeat(menu, 20), false, 0, 0},
-		{"CJK text", wrapAt(cjk, 132, 0), false, 0, 0},
+		{"prose at 132 columns", menu + wrapAt(prose, 132, 0), true, 120, 132, false},
+		{"prose at 132, indented like lynx", menu + wrapAt(prose, 132, 3), true, 120, 132, false},
+		{"prose at 200 columns", menu + wrapAt(append(prose, prose...), 200, 0), true, 180, 200, false},
+		{"prose at 80 columns (the default rule's)", menu + wrapAt(prose, 80, 0), false, 0, 0, false},
+		{"unwrapped paragraphs", menu + strings.Join(prose, "\n") + "\n", false, 0, 0, true},
+		{"paragraphs a blank line apart", strings.Join(prose, "\n\n") + "\n", false, 0, 0, true},
+		{"menus only", strings.Repeat(menu, 20), false, 0, 0, false},
+		{"CJK text", wrapAt(cjk, 132, 0), false, 0, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +65,9 @@ func TestWideWrap(t *testing.T) {
 			w := wrapWidth(a.Lines)
 			if tt.wide && (w < tt.min || w > tt.max) || !tt.wide && w > defaultWrap {
 				t.Errorf("wrapWidth = %d", w)
+			}
+			if fw := featureWrap(a.Lines, w); (fw == widest) != tt.unwrapped {
+				t.Errorf("featureWrap = %d, want the widest column %v", fw, tt.unwrapped)
 			}
 		})
 	}

@@ -138,6 +138,8 @@ func TestParseDate(t *testing.T) {
 		// A two-digit year the parser does not read back (it gave 1976)
 		// is no date rather than a wrong one.
 		{"Publié le 02/11/23 à 16h33", ""},
+		// A dateline too long for a date line, divided by separators.
+		{"Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", "2015-05-04T13:36:00"},
 		{"2 hours ago", ""},
 		{"0 Comments", ""},
 		{"Italy 17-28 Ireland", ""},

@@ -30,9 +30,12 @@ func CopyText(page string) string {
 // between them: consecutive requirements merge into the largest.
 type copyWriter struct {
 	b       strings.Builder
-	breaks  int  // line breaks owed before the next text
-	started bool // some text written
-	space   bool // a collapsed space owed before the next text
+	breaks  int    // line breaks owed before the next text
+	started bool   // some text written
+	space   bool   // a collapsed space owed before the next text
+	md      bool   // Markdown: links, images, headings and list items marked
+	prefix  string // Markdown: what the next line opens with ("## ", "* ")
+	depth   int    // Markdown: lists open
 }
 
 var copySkip = map[atom.Atom]bool{
@@ -85,7 +88,10 @@ func (p *copyWriter) text(s string, pre bool) {
 	} else if p.space && p.started {
 		p.b.WriteByte(' ')
 	}
-	p.breaks, p.space = 0, false
+	if p.prefix != "" && (p.breaks > 0 || !p.started) {
+		p.b.WriteString(p.prefix)
+	}
+	p.breaks, p.space, p.prefix = 0, false, ""
 	p.b.WriteString(s)
 	p.started = true
 }
@@ -121,9 +127,12 @@ func (p *copyWriter) walk(n *html.Node, pre bool) {
 			return
 		case atom.Td, atom.Th:
 			if n.PrevSibling != nil && p.started && p.breaks == 0 {
-				p.b.WriteByte('\t')
+				p.b.WriteString(map[bool]string{false: "\t", true: " | "}[p.md])
 				p.space = false
 			}
+		}
+		if p.md && p.markdown(n, pre) {
+			return
 		}
 	}
 	block := n.Type == html.ElementNode && copyBlock[n.DataAtom]
@@ -152,4 +161,100 @@ func (p *copyWriter) finish() string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n")) + "\n"
+}
+
+// MarkdownText is the page's text as an HTML-to-Markdown converter gives it
+// (markdownify, a reader service's Markdown, trafilatura's): CopyText's
+// lines with links as [text](url), images as ![alt](src), headings opened
+// by #, list items by "* " (two spaces a level), bold in **.
+func MarkdownText(page string) string {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	p := copyWriter{md: true}
+	p.walk(doc, false)
+	return p.finish()
+}
+
+// markdown writes the Markdown of the elements that have one and reports
+// whether it walked n itself.
+func (p *copyWriter) markdown(n *html.Node, pre bool) bool {
+	attr := func(k string) string {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return strings.TrimSpace(a.Val)
+			}
+		}
+		return ""
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		p.need(2)
+		p.prefix = strings.Repeat("#", int(n.Data[1]-'0')) + " "
+		p.children(n, pre)
+		p.need(2)
+		return true
+	case atom.Ul, atom.Ol:
+		p.need(1)
+		p.depth++
+		p.children(n, pre)
+		p.depth--
+		p.need(1)
+		return true
+	case atom.Li:
+		p.need(1)
+		p.prefix = strings.Repeat("  ", max(p.depth-1, 0)) + "* "
+		p.children(n, pre)
+		p.need(1)
+		return true
+	case atom.A:
+		href := attr("href")
+		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") || !hasText(n) {
+			return false
+		}
+		p.text("[", true)
+		p.space = false
+		p.children(n, pre)
+		p.b.WriteString("](" + href + ")")
+		p.space = false
+		return true
+	case atom.Img:
+		if src := attr("src"); src != "" && !strings.HasPrefix(src, "data:") {
+			p.text("!["+strings.Join(strings.Fields(attr("alt")), " ")+"]("+src+")", true)
+		}
+		return true
+	case atom.Strong, atom.B:
+		if !hasText(n) {
+			return false
+		}
+		p.text("**", true)
+		p.space = false
+		p.children(n, pre)
+		p.b.WriteString("**")
+		return true
+	}
+	return false
+}
+
+func (p *copyWriter) children(n *html.Node, pre bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, pre)
+	}
+}
+
+// hasText reports whether n holds any text that is not space.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	if n.Type == html.ElementNode && (copySkip[n.DataAtom] || hiddenByMarkup(n)) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -28,3 +28,16 @@ func TestCopyText(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownText checks the Markdown of a page: headings by #, items by
+// "* " two spaces a level, links and images inline, bold; links without
+// text or to fragments and scripts stay text.
+func TestMarkdownText(t *testing.T) {
+	page := `<body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a><ul><li><a href="/w/eu">Europe</a></li></ul></li></ul></nav>
+	<h2>The <i>headline</i></h2><p><img src="/a.jpg" alt="A  storm"> The <b>port</b> closed, <a href="#top">top</a>, <a href="javascript:x()">menu</a>, <a href="https://e.org/r">the report</a>.</p>
+	<p><a href="/x"><img src="/logo.png" alt=""></a></p><table><tr><td>a</td><td>b</td></tr></table></body>`
+	want := "* [Home](/)\n* [World](/w)\n  * [Europe](/w/eu)\n\n## The headline\n\n![A storm](/a.jpg) The **port** closed, top, menu, [the report](https://e.org/r).\n\n![](/logo.png)\n\na | b\n"
+	if got := MarkdownText(page); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -13,6 +13,7 @@
 //	dumpsilver -o DIR -html-dir DIR[,DIR...] [-exclude DIR[,DIR...]]
 //	dumpsilver -width 120 -o DIR [...]
 //	dumpsilver -copy -o DIR [...]
+//	dumpsilver -markdown -o DIR [...]
 //
 // The pages are go-trafilatura's comparison set (TRAFILATURA-DIR defaults
 // to the module's folder, `go list -m -f '{{.Dir}}'
@@ -40,7 +41,8 @@
 // select-all copy gives it (CopyText: unwrapped, no markers; copy.txt, the
 // page named <name>-copy): the text a researcher pastes, or a scraper's
 // text output, which the importer reads as a copied page (docs/extraction.md,
-// "Copied pages").
+// "Copied pages"). -markdown writes the page as an HTML-to-Markdown
+// converter gives it (MarkdownText; markdown.txt, the page named <name>-md).
 //
 // The output (DIR/<name>/{lynx,lynx-refs,w3m,html2text,links}.txt,
 // expected.txt, expected.json, as corpus/text-dumps) holds third-party
@@ -80,6 +82,7 @@ func main() {
 	exclude := flag.String("exclude", "", "with -html-dir: leave out pages whose bytes equal a *.html of these comma-separated folders (the pages training used)")
 	width := flag.Int("width", 80, "columns the renderers wrap at (build.py's 80); another width names each page <name>-w<width>, so that texttrain can take both folders")
 	copied := flag.Bool("copy", false, "write the page's text as a browser's select-all copy gives it (unwrapped, no markers) as copy.txt instead of the five dumps; each page is named <name>-copy")
+	markdown := flag.Bool("markdown", false, "write the page as an HTML-to-Markdown converter gives it (links [text](url), images, # headings, * items; unwrapped) as markdown.txt instead of the five dumps; each page is named <name>-md")
 	flag.Parse()
 	var srcs []Source
 	var err error
@@ -103,6 +106,12 @@ func main() {
 		}
 		if *width < 20 || *width > 1000 {
 			err = fmt.Errorf("-width %d: want 20 to 1000 columns", *width)
+		} else if *copied && *markdown {
+			err = fmt.Errorf("-copy and -markdown: one at a time")
+		} else if *markdown {
+			for i := range srcs {
+				srcs[i].Name += "-md"
+			}
 		} else if *copied {
 			for i := range srcs {
 				srcs[i].Name += "-copy"
@@ -114,7 +123,7 @@ func main() {
 		}
 	}
 	if err == nil {
-		err = generate(srcs, *out, max(*jobs, 1), Renderer{Timeout: *timeout, Width: *width, Copy: *copied})
+		err = generate(srcs, *out, max(*jobs, 1), Renderer{Timeout: *timeout, Width: *width, Copy: *copied, MD: *markdown})
 	}
 	if err == nil && *compare != "" {
 		err = compareLabels(*out, *compare)

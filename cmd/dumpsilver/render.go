@@ -42,6 +42,7 @@ type Renderer struct {
 	Timeout time.Duration // per tool and page
 	Width   int           // columns the tools wrap at; 0 is build.py's 80
 	Copy    bool          // the page's copied text alone (CopyText), no tools
+	MD      bool          // the page's Markdown alone (MarkdownText), no tools
 }
 
 // Render writes page (UTF-8 text) to the stage files under name and runs
@@ -50,6 +51,13 @@ type Renderer struct {
 // in a dump is replaced by U+FFFD, as build.py's decode does; the number of
 // replaced runs is returned.
 func (r Renderer) Render(ctx context.Context, name, page string) (map[string]string, int, error) {
+	if r.MD {
+		text := MarkdownText(strings.TrimPrefix(page, "\uFEFF"))
+		if strings.TrimSpace(text) == "" {
+			return nil, 0, errors.New("markdown: empty output")
+		}
+		return map[string]string{"markdown": text}, 0, nil
+	}
 	if r.Copy {
 		text := CopyText(strings.TrimPrefix(page, "\uFEFF"))
 		if strings.TrimSpace(text) == "" {

@@ -27,8 +27,13 @@ var Renderers = []string{"lynx", "lynx-refs", "w3m", "html2text", "links"}
 // dumps or this one.
 const Copy = "copy"
 
+// Markdown is the dump of an extra page as an HTML-to-Markdown converter
+// gives it (cmd/dumpsilver -markdown): a page has the five renderers'
+// dumps, or one of Copy and Markdown.
+const Markdown = "markdown"
+
 // AllRenderers are the dumps a page may have, in table order.
-var AllRenderers = append(Renderers[:len(Renderers):len(Renderers)], Copy)
+var AllRenderers = append(Renderers[:len(Renderers):len(Renderers)], Copy, Markdown)
 
 // PageRenderers are the dumps page p has, in table order.
 func PageRenderers(p Page) []string {
@@ -110,14 +115,17 @@ func Load(dir string) ([]Page, error) {
 				p.HumanTitle = *meta.HumanTitle
 			}
 		}
-		if b, err := os.ReadFile(filepath.Join(pd, Copy+".txt")); err == nil {
-			p.Dumps[Copy] = string(b)
+		for _, own := range []string{Copy, Markdown} {
+			if b, err := os.ReadFile(filepath.Join(pd, own+".txt")); err == nil {
+				p.Dumps[own] = string(b)
+			}
 		}
+		own := len(p.Dumps) > 0
 		for _, r := range Renderers {
 			b, err := os.ReadFile(filepath.Join(pd, r+".txt"))
 			if err != nil {
-				if len(p.Dumps) == 1 && errors.Is(err, fs.ErrNotExist) {
-					break // a page of copied text alone
+				if own && r == Renderers[0] && errors.Is(err, fs.ErrNotExist) {
+					break // a page of copied text or Markdown alone
 				}
 				return nil, fmt.Errorf("page %s: %w", e.Name(), err)
 			}

@@ -41,8 +41,10 @@ func PagesDigest(pages []Page) string {
 			d := p.Dumps[r]
 			fmt.Fprintf(h, "%d:%s", len(d), d)
 		}
-		if d, ok := p.Dumps[Copy]; ok {
-			fmt.Fprintf(h, "%s%d:%s", Copy, len(d), d)
+		for _, own := range []string{Copy, Markdown} {
+			if d, ok := p.Dumps[own]; ok {
+				fmt.Fprintf(h, "%s%d:%s", own, len(d), d)
+			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

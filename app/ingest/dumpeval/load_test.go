@@ -63,3 +63,46 @@ func TestLoadFolders(t *testing.T) {
 		t.Error("an empty list read")
 	}
 }
+
+// TestLoadOwnDumps: a page folder with copy.txt or markdown.txt alone
+// (dumpsilver -copy, -markdown) loads with that one dump, which Join picks
+// however many dumps per page it is asked for; a folder with some of the
+// five renderers' dumps but not all is an error.
+func TestLoadOwnDumps(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, "p1")
+	for name, file := range map[string]string{"p2-copy": Copy + ".txt", "p3-md": Markdown + ".txt", "p4": "lynx.txt"} {
+		pd := filepath.Join(dir, name)
+		if err := os.MkdirAll(pd, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for f, text := range map[string]string{"expected.txt": "Body.\n", file: "Home\nNews\n\nBody.\n"} {
+			if err := os.WriteFile(filepath.Join(pd, f), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "p4") {
+		t.Fatalf("a page with one of the five dumps: err %v", err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "p4")); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"p1": Renderers, "p2-copy": {Copy}, "p3-md": {Markdown}}
+	for _, p := range pages {
+		if got := PageRenderers(p); strings.Join(got, ",") != strings.Join(want[p.Name], ",") {
+			t.Errorf("%s: dumps %v, want %v", p.Name, got, want[p.Name])
+		}
+	}
+	_, samples := Join(pages[:1], pages[1:], 5)
+	if n := len(samples); n != 5+2 {
+		t.Fatalf("%d samples, want the first page's five and one each of the others", n)
+	}
+	if samples[5].Renderer != Copy || samples[6].Renderer != Markdown {
+		t.Errorf("the extra pages' dumps: %s, %s", samples[5].Renderer, samples[6].Renderer)
+	}
+}
