@@ -56,6 +56,11 @@ var copyBlock = map[atom.Atom]bool{
 	atom.Menu: true, atom.Option: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
 }
 
+// hiddenByMarkup reports an element a browser does not render by its
+// markup alone: the hidden attribute, an inline display:none or
+// visibility:hidden. Unlike htmlpage's isHidden (what the extractor leaves
+// out), aria-hidden does not count: the browser shows that text, and a
+// select-all copy has it.
 func hiddenByMarkup(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
