@@ -15,13 +15,17 @@ import (
 // HTML standard without a style sheet: what is hidden is only what the
 // markup hides (the hidden attribute, an inline display:none or
 // visibility:hidden), so menus a site hides by its CSS are kept, as a
-// scraper keeps them.
-func CopyText(page string) string {
+// scraper keeps them. With headGap, headings take a blank line either side
+// too, as paragraphs do: a browser's copy (its text iterator adds a line
+// after a heading or paragraph with a bottom margin) of a page whose style
+// sheet leaves the headings' default margins; without, as innerText and a
+// page whose style sheet resets them give it.
+func CopyText(page string, headGap bool) string {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return ""
 	}
-	var p copyWriter
+	p := copyWriter{headGap: headGap}
 	p.walk(doc, false)
 	return p.finish()
 }
@@ -33,6 +37,7 @@ type copyWriter struct {
 	breaks  int    // line breaks owed before the next text
 	started bool   // some text written
 	space   bool   // a collapsed space owed before the next text
+	headGap bool   // headings a blank line apart, as paragraphs
 	md      bool   // Markdown: links, images, headings and list items marked
 	prefix  string // Markdown: what the next line opens with ("## ", "* ")
 	depth   int    // Markdown: lists open
@@ -141,7 +146,7 @@ func (p *copyWriter) walk(n *html.Node, pre bool) {
 		}
 	}
 	block := n.Type == html.ElementNode && copyBlock[n.DataAtom]
-	para := n.Type == html.ElementNode && n.DataAtom == atom.P
+	para := n.Type == html.ElementNode && (n.DataAtom == atom.P || p.headGap && isHeading(n.DataAtom))
 	if block {
 		p.need(1)
 	}
@@ -260,6 +265,14 @@ func hasText(n *html.Node) bool {
 		if hasText(c) {
 			return true
 		}
+	}
+	return false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
 	}
 	return false
 }

@@ -23,8 +23,25 @@ func TestCopyText(t *testing.T) {
 		{"inline spaces", `<p><a href="#">Share</a> <a href="#">Tweet</a></p>`, "Share Tweet\n"},
 	}
 	for _, tt := range tests {
-		if got := CopyText(tt.page); got != tt.want {
+		if got := CopyText(tt.page, false); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCopyTextHeadGap: with headGap a heading is a blank line apart from
+// what is around it, as a paragraph is; without, a line of its own.
+func TestCopyTextHeadGap(t *testing.T) {
+	page := `<nav><a href="/">Home</a><br><a href="/n">News</a></nav><h1>The headline</h1><div>By Ann Lee</div><p>Text.</p>`
+	for _, tt := range []struct {
+		gap  bool
+		want string
+	}{
+		{false, "Home\nNews\nThe headline\nBy Ann Lee\n\nText.\n"},
+		{true, "Home\nNews\n\nThe headline\n\nBy Ann Lee\n\nText.\n"},
+	} {
+		if got := CopyText(page, tt.gap); got != tt.want {
+			t.Errorf("headGap %v: got %q, want %q", tt.gap, got, tt.want)
 		}
 	}
 }
