@@ -61,7 +61,8 @@ const maxDateLine = 120
 // ("2 hours ago") are never taken for dates.
 func ParseDate(line string) (iso string, ok bool) {
 	line = strings.TrimSpace(line)
-	if line == "" || utf8.RuneCountInString(line) > 3*maxDateLine {
+	short := shortDateText(line)
+	if line == "" || !short && (utf8.RuneCountInString(line) > 3*maxDateLine || !strings.ContainsAny(line, "·•|")) {
 		return "", false
 	}
 	if !numDateRe.MatchString(line) && !(yearRe.MatchString(line) && monthRe.MatchString(line)) {
@@ -74,7 +75,7 @@ func ParseDate(line string) (iso string, ok bool) {
 	// ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par ..."):
 	// its short parts are tried.
 	parts := dateSepRe.Split(line, -1)
-	if !shortDateText(line) {
+	if !short {
 		if len(parts) < 2 {
 			return "", false
 		}

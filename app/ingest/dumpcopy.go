@@ -39,7 +39,13 @@ const CopiedPage = "read as a copied web page: its menus and page furniture were
 // copyShape reports whether text has the short-line runs of a copied page.
 func copyShape(text string) bool {
 	short, run, cur := 0, 0, 0
-	for _, l := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		t := strings.TrimSpace(l)
 		if t == "" {
 			cur = 0
@@ -85,13 +91,13 @@ func shortLine(t string) bool {
 }
 
 // parseCopiedPage reads text as a copied page when it has the shape of one
-// and the model leaves out enough of it; ok is false otherwise (the text is
-// then a clean article).
-func parseCopiedPage(text string, m *DumpModel) (art Article, ok bool) {
+// and the model (model(), loaded only then) leaves out enough of it; ok is
+// false otherwise (the text is then a clean article).
+func parseCopiedPage(text string, model func() *DumpModel) (art Article, ok bool) {
 	if !copyShape(text) {
 		return Article{}, false
 	}
-	art, err := parseDumpText(text, m)
+	art, err := parseDumpText(text, model())
 	if err != nil {
 		return Article{}, false
 	}

@@ -22,7 +22,7 @@ func ParseText(raw []byte) (Article, error) {
 	var copied bool
 	if IsScrapedDump(clean) {
 		a, err = parseDumpText(clean, DefaultDumpModel())
-	} else if a, copied = parseCopiedPage(clean, DefaultDumpModel()); !copied {
+	} else if a, copied = parseCopiedPage(clean, DefaultDumpModel); !copied {
 		a, err = parseLines(splitLines(clean))
 		// A file of nothing but a text browser's markers ("#alternate",
 		// "[logo.png]", "(BUTTON)"), too short to be told for a dump, is not
