@@ -21,11 +21,15 @@ import (
 // sheet leaves the headings' default margins; without, as innerText and a
 // page whose style sheet resets them give it.
 func CopyText(page string, headGap bool) string {
+	return writeText(page, &copyWriter{headGap: headGap})
+}
+
+// writeText walks the parsed page with p and returns its text.
+func writeText(page string, p *copyWriter) string {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return ""
 	}
-	p := copyWriter{headGap: headGap}
 	p.walk(doc, false)
 	return p.finish()
 }
@@ -178,13 +182,7 @@ func (p *copyWriter) finish() string {
 // lines with links as [text](url), images as ![alt](src), headings opened
 // by #, list items by "* " (two spaces a level), bold in **.
 func MarkdownText(page string) string {
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		return ""
-	}
-	p := copyWriter{md: true}
-	p.walk(doc, false)
-	return p.finish()
+	return writeText(page, &copyWriter{md: true})
 }
 
 // markdown writes the Markdown of the elements that have one and reports
