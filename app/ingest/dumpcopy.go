@@ -70,21 +70,13 @@ func shortLine(t string) bool {
 	if numberedRe.MatchString(t) {
 		return false
 	}
-	n, in := 0, false
-	for _, r := range t {
-		switch {
-		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			n, in = n+1, false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_':
-			if !in {
-				n, in = n+1, true
-			}
-		default:
-			in = false
-		}
-		if n > 4 {
-			return false
-		}
+	n := 0
+	scanUnits(t, func(int, int) bool {
+		n++
+		return n <= 4
+	})
+	if n > 4 {
+		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune(".!?:;…。！？", last) && !unicode.IsDigit(last)

@@ -13,28 +13,41 @@ import (
 // line wrapped inside a CJK run still shares its units with the article.
 func units(s string) []string {
 	var out []string
+	scanUnits(s, func(start, end int) bool {
+		out = append(out, s[start:end])
+		return true
+	})
+	return out
+}
+
+// scanUnits calls f with the byte span of each of s's units (units), in
+// order, until f returns false.
+func scanUnits(s string, f func(start, end int) bool) {
 	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, s[start:end])
-			start = -1
-		}
-	}
 	for i, r := range s {
 		switch {
 		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			flush(i)
-			out = append(out, string(r))
+			if start >= 0 && !f(start, i) {
+				return
+			}
+			start = -1
+			if !f(i, i+utf8.RuneLen(r)) {
+				return
+			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_':
 			if start < 0 {
 				start = i
 			}
 		default:
-			flush(i)
+			if start >= 0 && !f(start, i) {
+				return
+			}
+			start = -1
 		}
 	}
-	flush(len(s))
-	return out
+	if start >= 0 {
+		f(start, len(s))
+	}
 }
 
 // lineStats are the per-line measurements the features are built from.
