@@ -32,8 +32,12 @@ const Copy = "copy"
 // dumps, or one of Copy and Markdown.
 const Markdown = "markdown"
 
+// OwnDumps are the dumps made without a text browser; a page has one of
+// them alone.
+var OwnDumps = []string{Copy, Markdown}
+
 // AllRenderers are the dumps a page may have, in table order.
-var AllRenderers = append(Renderers[:len(Renderers):len(Renderers)], Copy, Markdown)
+var AllRenderers = append(Renderers[:len(Renderers):len(Renderers)], OwnDumps...)
 
 // PageRenderers are the dumps page p has, in table order.
 func PageRenderers(p Page) []string {
@@ -115,7 +119,7 @@ func Load(dir string) ([]Page, error) {
 				p.HumanTitle = *meta.HumanTitle
 			}
 		}
-		for _, own := range []string{Copy, Markdown} {
+		for _, own := range OwnDumps {
 			if b, err := os.ReadFile(filepath.Join(pd, own+".txt")); err == nil {
 				p.Dumps[own] = string(b)
 			}

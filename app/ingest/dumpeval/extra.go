@@ -30,14 +30,9 @@ func Join(dev, extra []Page, perPage int) ([]Page, []*Sample) {
 	return pages, append(samples, more...)
 }
 
-// PickRenderers chooses n of the renderers for the page named name: a run of
-// n in table order, starting where the name's hash says.
-func PickRenderers(name string, n int) []string {
-	return PickFrom(name, n, Renderers)
-}
-
 // PickFrom chooses n of the dumps have (a page's, in table order) for the
-// page named name, as PickRenderers does among all five.
+// page named name: a run of n in table order, starting where the name's
+// hash says.
 func PickFrom(name string, n int, have []string) []string {
 	if len(have) == 0 {
 		return nil

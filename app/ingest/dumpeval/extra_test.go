@@ -27,17 +27,17 @@ func TestFoldPlans(t *testing.T) {
 	}
 }
 
-func TestPickRenderers(t *testing.T) {
+func TestPickFrom(t *testing.T) {
 	seen := map[string]int{}
 	for i := range 200 {
 		name := fmt.Sprintf("page-%d", i)
-		one := PickRenderers(name, 1)
-		if len(one) != 1 || !reflect.DeepEqual(one, PickRenderers(name, 1)) {
-			t.Fatalf("PickRenderers(%q, 1) = %v, not one fixed renderer", name, one)
+		one := PickFrom(name, 1, Renderers)
+		if len(one) != 1 || !reflect.DeepEqual(one, PickFrom(name, 1, Renderers)) {
+			t.Fatalf("PickFrom(%q, 1) = %v, not one fixed renderer", name, one)
 		}
 		seen[one[0]]++
-		if two := PickRenderers(name, 2); len(two) != 2 || two[0] != one[0] || two[1] == two[0] {
-			t.Errorf("PickRenderers(%q, 2) = %v", name, two)
+		if two := PickFrom(name, 2, Renderers); len(two) != 2 || two[0] != one[0] || two[1] == two[0] {
+			t.Errorf("PickFrom(%q, 2) = %v", name, two)
 		}
 	}
 	for _, r := range Renderers {
@@ -45,7 +45,7 @@ func TestPickRenderers(t *testing.T) {
 			t.Errorf("%s picked for %d of 200 pages", r, seen[r])
 		}
 	}
-	if n := len(PickRenderers("x", 9)); n != len(Renderers) {
+	if n := len(PickFrom("x", 9, Renderers)); n != len(Renderers) {
 		t.Errorf("9 renderers asked: %d", n)
 	}
 }
@@ -90,7 +90,7 @@ func TestCrossValidateFolds(t *testing.T) {
 		t.Fatalf("%d dumps scored, want the %d extra pages'", len(scores), len(extra))
 	}
 	for i, s := range scores {
-		if s.Page != extra[i].Name || s.Renderer != PickRenderers(s.Page, 1)[0] {
+		if s.Page != extra[i].Name || s.Renderer != PickFrom(s.Page, 1, Renderers)[0] {
 			t.Errorf("scored %s/%s", s.Page, s.Renderer)
 		}
 	}

@@ -41,7 +41,7 @@ func PagesDigest(pages []Page) string {
 			d := p.Dumps[r]
 			fmt.Fprintf(h, "%d:%s", len(d), d)
 		}
-		for _, own := range []string{Copy, Markdown} {
+		for _, own := range OwnDumps {
 			if d, ok := p.Dumps[own]; ok {
 				fmt.Fprintf(h, "%s%d:%s", own, len(d), d)
 			}
