@@ -67,6 +67,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage"
 	"github.com/newsarchive/newsarchive/app/ingest/htmlpage/htmleval"
 )
@@ -84,6 +85,13 @@ func main() {
 	copied := flag.Bool("copy", false, "write the page's text as a browser's select-all copy gives it (unwrapped, no markers) as copy.txt instead of the five dumps; each page is named <name>-copy")
 	markdown := flag.Bool("markdown", false, "write the page as an HTML-to-Markdown converter gives it (links [text](url), images, # headings, * items; unwrapped) as markdown.txt instead of the five dumps; each page is named <name>-md")
 	flag.Parse()
+	own, suffix := "", "" // a dump made without a tool, and its pages' names' suffix
+	if *copied {
+		own, suffix = dumpeval.Copy, "-copy"
+	}
+	if *markdown {
+		own, suffix = dumpeval.Markdown, "-md"
+	}
 	var srcs []Source
 	var err error
 	switch {
@@ -108,13 +116,9 @@ func main() {
 			err = fmt.Errorf("-width %d: want 20 to 1000 columns", *width)
 		} else if *copied && *markdown {
 			err = fmt.Errorf("-copy and -markdown: one at a time")
-		} else if *markdown {
+		} else if own != "" {
 			for i := range srcs {
-				srcs[i].Name += "-md"
-			}
-		} else if *copied {
-			for i := range srcs {
-				srcs[i].Name += "-copy"
+				srcs[i].Name += suffix
 			}
 		} else if *width != 80 {
 			for i := range srcs {
@@ -123,7 +127,7 @@ func main() {
 		}
 	}
 	if err == nil {
-		err = generate(srcs, *out, max(*jobs, 1), Renderer{Timeout: *timeout, Width: *width, Copy: *copied, MD: *markdown})
+		err = generate(srcs, *out, max(*jobs, 1), Renderer{Timeout: *timeout, Width: *width, Own: own})
 	}
 	if err == nil && *compare != "" {
 		err = compareLabels(*out, *compare)

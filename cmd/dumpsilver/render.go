@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
 )
 
 // Renderers are build.py's five tools and their flags, in the corpus's
@@ -42,8 +44,7 @@ type Renderer struct {
 	Work    string        // scratch folder (the stage copies and HOME)
 	Timeout time.Duration // per tool and page
 	Width   int           // columns the tools wrap at; 0 is build.py's 80
-	Copy    bool          // the page's copied text alone (CopyText), no tools
-	MD      bool          // the page's Markdown alone (MarkdownText), no tools
+	Own     string        // dumpeval.Copy or dumpeval.Markdown: that dump alone (ownDump), no tools
 }
 
 // Render writes page (UTF-8 text) to the stage files under name and runs
@@ -52,23 +53,12 @@ type Renderer struct {
 // in a dump is replaced by U+FFFD, as build.py's decode does; the number of
 // replaced runs is returned.
 func (r Renderer) Render(ctx context.Context, name, page string) (map[string]string, int, error) {
-	if r.MD {
-		text := MarkdownText(strings.TrimPrefix(page, "\uFEFF"))
+	if r.Own != "" {
+		text := ownDump(r.Own, name, strings.TrimPrefix(page, "\uFEFF"))
 		if strings.TrimSpace(text) == "" {
-			return nil, 0, errors.New("markdown: empty output")
+			return nil, 0, errors.New(r.Own + ": empty output")
 		}
-		return map[string]string{"markdown": text}, 0, nil
-	}
-	if r.Copy {
-		// Half the pages, by name, as a browser copies a page that keeps
-		// the headings' default margins (CopyText's headGap).
-		h := fnv.New32a()
-		h.Write([]byte(name))
-		text := CopyText(strings.TrimPrefix(page, "\uFEFF"), h.Sum32()%2 == 0)
-		if strings.TrimSpace(text) == "" {
-			return nil, 0, errors.New("copy: empty output")
-		}
-		return map[string]string{"copy": text}, 0, nil
+		return map[string]string{r.Own: text}, 0, nil
 	}
 	home := filepath.Join(r.Work, "home")
 	stageDir := filepath.Join(r.Work, "pages")
@@ -109,6 +99,19 @@ func (r Renderer) Render(ctx context.Context, name, page string) (map[string]str
 		out[t.Name] = s
 	}
 	return out, fixed, nil
+}
+
+// ownDump is the page's dump of kind own, made here without a tool: its
+// Markdown, or its copied text, half the pages by name with headings apart
+// as a browser copies a page that keeps the headings' default margins
+// (CopyText's headGap).
+func ownDump(own, name, page string) string {
+	if own == dumpeval.Markdown {
+		return MarkdownText(page)
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return CopyText(page, h.Sum32()%2 == 0)
 }
 
 func (r Renderer) run(ctx context.Context, argv, env []string) ([]byte, error) {
