@@ -16,9 +16,14 @@ import (
 // jusText idea of letting neighbours decide, with learned weights), and a
 // title-candidate scorer.
 type DumpModel struct {
-	Stage1    *Boosted `json:"stage1"`
-	Stage2    *Boosted `json:"stage2"`
-	Title     *Boosted `json:"title"`
+	Stage1 *Boosted `json:"stage1"`
+	Stage2 *Boosted `json:"stage2"`
+	Title  *Boosted `json:"title"`
+	// End ranks the places the body could end (dumpend.go); nil keeps
+	// every line the passes keep.
+	End *Boosted `json:"end,omitempty"`
+	// Runs decides which runs of kept lines stay (dumpruns.go).
+	Runs      *Boosted `json:"runs,omitempty"`
 	Lexicon   *Lexicon `json:"lexicon,omitempty"`
 	Threshold float64  `json:"threshold"`
 	// Plain is the model without a lexicon, for pages in a language the
@@ -49,7 +54,7 @@ func (m *DumpModel) Check() error {
 		b        *Boosted
 		n        int
 		optional bool // a model without a smoothing pass reads the first pass
-	}{{"stage 1", m.Stage1, len(FeatureNames), false}, {"stage 2", m.Stage2, len(Stage2Names), true}, {"title", m.Title, len(TitleFeatureNames), false}} {
+	}{{"stage 1", m.Stage1, len(FeatureNames), false}, {"stage 2", m.Stage2, len(Stage2Names), true}, {"title", m.Title, len(TitleFeatureNames), false}, {"runs", m.Runs, len(RunFeatureNames), true}} {
 		if c.b == nil && c.optional {
 			continue
 		}
@@ -231,6 +236,7 @@ func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string
 			keep[i] = true
 		}
 	}
+	a.dropRuns(keep, m)
 	for i, k := range keep {
 		if k {
 			n += len(units(a.Lines[i].Text))

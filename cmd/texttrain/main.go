@@ -23,6 +23,13 @@
 // with the same models: a paired measure of a change that needs no
 // retraining (dumpeval.SaveFolds).
 //
+// -runs DIRS instead adds the runs pass (which runs of kept lines stay,
+// ingest.RunFeatureNames) to the model in file -base: it is trained on the
+// pages of DIRS, which the base model's line passes must never have seen,
+// its held-out effect is printed per folder and dump (k folds grouped by
+// article), and the model with the pass trained on all of them is written
+// to -o.
+//
 // -sweep configs.json instead compares boosting options by their held-out
 // score: the file holds a JSON list of {"Name", "Line", "Stage2", "Title"}
 // (each an ingest.BoostOptions; an absent one keeps the default), and each
@@ -57,7 +64,16 @@ func main() {
 	flag.IntVar(&x.perPage, "extra-renderers", 2, "dumps used per extra page (1-5)")
 	flag.BoolVar(&x.cv, "extra-cv", true, "with -extra: also report the held-out figures on the extra pages")
 	flag.BoolVar(&x.human, "extra-human-title", false, "learn the extra pages' titles from their hand-written title (pages without one teach no title)")
+	runsDirs := flag.String("runs", "", "train the runs pass of the -base model on these folders' pages (comma-separated; pages its line passes never saw), report its held-out effect and write the model to -o")
+	base := flag.String("base", filepath.Join("app", "ingest", "dumpmodel.json"), "with -runs: the model to add the pass to")
 	flag.Parse()
+	if *runsDirs != "" {
+		if err := runsRun(*base, *out, *runsDirs, *k); err != nil {
+			fmt.Fprintln(os.Stderr, "texttrain:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *sweepFile != "" {
 		if err := sweep(*sweepFile, *k, corpusDir(flag.Arg(0)), x); err != nil {
 			fmt.Fprintln(os.Stderr, "texttrain:", err)
