@@ -89,12 +89,14 @@ func parseCopiedPage(text string, model func() *DumpModel) (art Article, ok bool
 	if !copyShape(text) {
 		return Article{}, false
 	}
-	art, err := parseDumpText(text, model())
+	a := NewDumpAnalysis(text)
+	art, err := a.Article(model())
 	if err != nil {
 		return Article{}, false
 	}
-	kept := len(units(art.Body)) + len(units(art.Title))
-	if float64(kept) >= copyMaxKept*float64(len(units(text))) {
+	// The line passes' share decides (the runs and restore passes after
+	// them move the body, not the page's kind).
+	if float64(a.lineKept) >= copyMaxKept*float64(len(units(text))) {
 		return Article{}, false
 	}
 	art.Note = strings.TrimSuffix(CopiedPage+"; "+art.Note, "; ")

@@ -23,7 +23,9 @@ type DumpModel struct {
 	// every line the passes keep.
 	End *Boosted `json:"end,omitempty"`
 	// Runs decides which runs of kept lines stay (dumpruns.go).
-	Runs      *Boosted `json:"runs,omitempty"`
+	Runs *Boosted `json:"runs,omitempty"`
+	// Restore brings back rejected paragraphs (dumprestore.go).
+	Restore   *Boosted `json:"restore,omitempty"`
 	Lexicon   *Lexicon `json:"lexicon,omitempty"`
 	Threshold float64  `json:"threshold"`
 	// Plain is the model without a lexicon, for pages in a language the
@@ -54,7 +56,7 @@ func (m *DumpModel) Check() error {
 		b        *Boosted
 		n        int
 		optional bool // a model without a smoothing pass reads the first pass
-	}{{"stage 1", m.Stage1, len(FeatureNames), false}, {"stage 2", m.Stage2, len(Stage2Names), true}, {"title", m.Title, len(TitleFeatureNames), false}, {"runs", m.Runs, len(RunFeatureNames), true}} {
+	}{{"stage 1", m.Stage1, len(FeatureNames), false}, {"stage 2", m.Stage2, len(Stage2Names), true}, {"title", m.Title, len(TitleFeatureNames), false}, {"runs", m.Runs, len(RunFeatureNames), true}, {"restore", m.Restore, len(RestoreFeatureNames), true}} {
 		if c.b == nil && c.optional {
 			continue
 		}
@@ -108,6 +110,9 @@ type DumpAnalysis struct {
 	wrap  int         // the column the renderer wrapped at (wrapWidth)
 	slugs [][]string  // words of the reference list's slugs (refSlugs)
 	share []string    // titles its share links carry (shareTitles)
+	// lineKept is the units of the lines the line passes kept, before the
+	// runs and restore passes (set by body).
+	lineKept int
 }
 
 // NewDumpAnalysis cleans a dump and computes its line features.
@@ -231,12 +236,15 @@ const minBodyUnits = 40
 func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string) {
 	keep = make([]bool, len(a.Lines))
 	n := 0
+	a.lineKept = 0
 	for i, p := range a.P2 {
 		if p >= m.Threshold {
 			keep[i] = true
+			a.lineKept += len(units(a.Lines[i].Text))
 		}
 	}
 	a.dropRuns(keep, m)
+	a.restore(keep, m)
 	for i, k := range keep {
 		if k {
 			n += len(units(a.Lines[i].Text))
@@ -272,10 +280,9 @@ func (a *DumpAnalysis) densestProse() (lo, hi int, ok bool) {
 }
 
 // Join rebuilds paragraphs: kept lines of one block follow each other in a
-// paragraph while the previous line reaches near the wrap width; a short
-// line, a dropped line or a block end closes a paragraph.
+// paragraph while the previous line reaches near the wrap width (wrapsOn);
+// a short line, a dropped line or a block end closes a paragraph.
 func (a *DumpAnalysis) Join(keep []bool) string {
-	width := a.wrap
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -290,10 +297,7 @@ func (a *DumpAnalysis) Join(keep []bool) string {
 			continue
 		}
 		if prev >= 0 {
-			pl := a.Lines[prev]
-			wrapped := prev == i-1 && pl.Block == d.Block && !pl.Head && !d.Bullet &&
-				dispWidth(pl.Text)+pl.Indent >= width*3/4
-			if !wrapped {
+			if prev != i-1 || !a.wrapsOn(prev) {
 				flush()
 			} else {
 				last, _ := utf8.DecodeLastRuneInString(cur.String())
@@ -321,6 +325,17 @@ func dispWidth(s string) int {
 		}
 	}
 	return w
+}
+
+// wrapsOn reports whether line i runs on into line i+1 in one paragraph:
+// the same block, i no heading, i+1 no list item, and i reaching near the
+// wrap width.
+func (a *DumpAnalysis) wrapsOn(i int) bool {
+	if i+1 >= len(a.Lines) {
+		return false
+	}
+	pl, d := a.Lines[i], a.Lines[i+1]
+	return pl.Block == d.Block && !pl.Head && !d.Bullet && dispWidth(pl.Text)+pl.Indent >= a.wrap*3/4
 }
 
 // Kept returns the lines the model keeps as article text on a scored

@@ -71,6 +71,7 @@ const (
 	featStop      = 3  // stop density
 	featEnds      = 8  // ends sentence
 	featFurniture = 21 // furniture share
+	featCookie    = 24 // copyright/cookie
 	featHeading   = 26 // heading
 )
 

@@ -8,7 +8,7 @@ import (
 )
 
 func TestRunFeatureIndexes(t *testing.T) {
-	for i, want := range map[int]string{featStop: "stop density", featEnds: "ends sentence", featFurniture: "furniture share", featHeading: "heading", LexFeature: "lexical logit"} {
+	for i, want := range map[int]string{featStop: "stop density", featEnds: "ends sentence", featFurniture: "furniture share", featCookie: "copyright/cookie", featHeading: "heading", LexFeature: "lexical logit"} {
 		if FeatureNames[i] != want {
 			t.Errorf("FeatureNames[%d] = %q, want %q", i, FeatureNames[i], want)
 		}

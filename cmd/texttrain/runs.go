@@ -42,16 +42,15 @@ func runsRun(base, out, dirs string, k int) error {
 	}
 	samples := dumpeval.AnalyseAll(pages)
 	fmt.Printf("runs pass: %d pages, %d dumps\n", len(pages), len(samples))
-	before, after, err := dumpeval.CrossValidateRuns(pages, samples, m, k)
+	ps, err := dumpeval.TrainPasses(pages, samples, m, k)
 	if err != nil {
 		return err
 	}
-	printRuns(folder, samples, before, after)
-	runs, err := dumpeval.TrainRuns(samples, m)
-	if err != nil {
-		return err
-	}
-	b, err := json.MarshalIndent(dumpeval.WithRuns(m, runs), "", " ")
+	fmt.Println("the runs pass:")
+	printRuns(folder, samples, ps.Before, ps.RunsOnly)
+	fmt.Println("the runs and restore passes:")
+	printRuns(folder, samples, ps.Before, ps.Both)
+	b, err := json.MarshalIndent(dumpeval.WithPasses(m, ps.Runs, ps.Restore), "", " ")
 	if err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}

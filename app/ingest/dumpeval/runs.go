@@ -6,8 +6,9 @@ import (
 	"github.com/newsarchive/newsarchive/app/ingest"
 )
 
-// RunsBoost sizes the runs pass (ingest.RunFeatureNames): a few thousand
-// dumps with a handful of runs each.
+// RunsBoost sizes the runs and restore passes (ingest.RunFeatureNames,
+// ingest.RestoreFeatureNames): a few thousand dumps with a handful of runs
+// or rejected paragraphs each.
 var RunsBoost = ingest.BoostOptions{Trees: 100, Depth: 3, Bins: 32, Rate: 0.1, Lambda: 2, MinHess: 4}
 
 // AnalyseAll analyses and labels every dump of every page (each page's own
@@ -27,8 +28,8 @@ func AnalyseAll(pages []Page) []*Sample {
 	return out
 }
 
-// runRows are one sample's runs but the largest: features, labels,
-// weights.
+// runRows are one sample's rows for a pass (its runs but the largest, or
+// its rejected paragraphs): features, labels, weights.
 type runRows struct {
 	X [][]float64
 	y []bool
@@ -57,7 +58,7 @@ func runsData(samples []*Sample, m *ingest.DumpModel) []runRows {
 	return out
 }
 
-// fitRuns trains the pass on the samples whose page train admits.
+// fitRuns trains a pass on the samples whose page train admits.
 func fitRuns(samples []*Sample, rows []runRows, train func(page int) bool) (*ingest.Boosted, error) {
 	var X [][]float64
 	var y []bool
@@ -74,40 +75,85 @@ func fitRuns(samples []*Sample, rows []runRows, train func(page int) bool) (*ing
 }
 
 // WithRuns returns a copy of m (and of its plain model) with the runs pass
-// runs (nil: none).
+// runs and no restore pass (nil: none).
 func WithRuns(m *ingest.DumpModel, runs *ingest.Boosted) *ingest.DumpModel {
+	return WithPasses(m, runs, nil)
+}
+
+// WithPasses returns a copy of m (and of its plain model) with the runs and
+// restore passes given (nil: none).
+func WithPasses(m *ingest.DumpModel, runs, restore *ingest.Boosted) *ingest.DumpModel {
 	cp := *m
-	cp.Runs = runs
+	cp.Runs, cp.Restore = runs, restore
 	if cp.Plain != nil {
 		pp := *cp.Plain
-		pp.Runs = runs
+		pp.Runs, pp.Restore = runs, restore
 		cp.Plain = &pp
 	}
 	return &cp
 }
 
-// TrainRuns learns the runs pass from all the samples read with m.
-func TrainRuns(samples []*Sample, m *ingest.DumpModel) (*ingest.Boosted, error) {
-	return fitRuns(samples, runsData(samples, m), func(int) bool { return true })
+// restoreData reads every sample with model(sample) (its restore pass left
+// out) and lists its rejected paragraphs.
+func restoreData(samples []*Sample, model func(i int) *ingest.DumpModel) []runRows {
+	out := make([]runRows, len(samples))
+	parallel(len(samples), func(i int) {
+		s := samples[i]
+		cp := *s.A
+		m := model(i)
+		keep := cp.Kept(cp.Score(WithPasses(m, m.Runs, nil)))
+		spans, feats := cp.RestoreRows(keep)
+		y, w := ingest.RestoreLabels(&cp, spans, s.Labels)
+		out[i] = runRows{X: feats, y: y, w: w}
+	})
+	return out
 }
 
-// CrossValidateRuns scores every sample with m and a runs pass trained on
-// the other folds' pages (k folds grouped by article: a page's dumps at
-// every width are one article), and with m without one for comparison:
-// the pass's held-out effect on pages m never saw.
-func CrossValidateRuns(pages []Page, samples []*Sample, m *ingest.DumpModel, k int) (before, after []PageScore, err error) {
+// Passes are the two passes after the line passes, trained by TrainPasses,
+// with their held-out effect.
+type Passes struct {
+	Runs, Restore *ingest.Boosted
+	// Before, RunsOnly and Both score every sample with m alone, with
+	// the runs pass held out, and with both passes held out.
+	Before, RunsOnly, Both []PageScore
+}
+
+// TrainPasses trains the runs pass and, on its held-out output, the
+// restore pass, so that each learns from what it will read on unseen
+// pages: k folds grouped by article; a fold's runs pass is trained on the
+// other folds, and every sample's paragraphs for the restore pass are what
+// the runs pass of its own fold left (stacking). The passes returned are
+// trained on all samples, the restore pass on those held-out paragraphs.
+func TrainPasses(pages []Page, samples []*Sample, m *ingest.DumpModel, k int) (*Passes, error) {
 	rows := runsData(samples, m)
 	fold := pageFolds(pages, k)
-	models := make([]*ingest.DumpModel, k)
+	runs := make([]*ingest.Boosted, k)
 	for f := range k {
-		runs, err := fitRuns(samples, rows, func(p int) bool { return fold[p] != f })
+		r, err := fitRuns(samples, rows, func(p int) bool { return fold[p] != f })
 		if err != nil {
-			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
+			return nil, fmt.Errorf("runs pass, fold %d: %w", f, err)
 		}
-		models[f] = WithRuns(m, runs)
+		runs[f] = r
 	}
-	without := WithRuns(m, nil)
-	_, before = Evaluate(pages, samples, func(int) *ingest.DumpModel { return without })
-	_, after = Evaluate(pages, samples, func(p int) *ingest.DumpModel { return models[fold[p]] })
-	return before, after, nil
+	back := restoreData(samples, func(i int) *ingest.DumpModel { return WithRuns(m, runs[fold[samples[i].Page]]) })
+	restore := make([]*ingest.Boosted, k)
+	for f := range k {
+		r, err := fitRuns(samples, back, func(p int) bool { return fold[p] != f })
+		if err != nil {
+			return nil, fmt.Errorf("restore pass, fold %d: %w", f, err)
+		}
+		restore[f] = r
+	}
+	res := &Passes{}
+	_, res.Before = Evaluate(pages, samples, func(int) *ingest.DumpModel { return WithRuns(m, nil) })
+	_, res.RunsOnly = Evaluate(pages, samples, func(p int) *ingest.DumpModel { return WithRuns(m, runs[fold[p]]) })
+	_, res.Both = Evaluate(pages, samples, func(p int) *ingest.DumpModel { return WithPasses(m, runs[fold[p]], restore[fold[p]]) })
+	var err error
+	if res.Runs, err = fitRuns(samples, rows, func(int) bool { return true }); err != nil {
+		return nil, fmt.Errorf("runs pass: %w", err)
+	}
+	if res.Restore, err = fitRuns(samples, back, func(int) bool { return true }); err != nil {
+		return nil, fmt.Errorf("restore pass: %w", err)
+	}
+	return res, nil
 }

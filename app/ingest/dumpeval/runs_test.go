@@ -7,9 +7,9 @@ import (
 	"github.com/newsarchive/newsarchive/app/internal/corpus"
 )
 
-func TestCrossValidateRuns(t *testing.T) {
+func TestTrainPasses(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains three small passes")
+		t.Skip("trains six small passes")
 	}
 	all, err := Load(corpus.Path(t, "corpus", "text-dumps"))
 	if err != nil {
@@ -24,34 +24,32 @@ func TestCrossValidateRuns(t *testing.T) {
 		t.Fatalf("%d samples for %d pages", len(samples), len(pages))
 	}
 	m := ingest.DefaultDumpModel()
-	had := m.Runs
-	before, after, err := CrossValidateRuns(pages, samples, m, 2)
+	runs, restore := m.Runs, m.Restore
+	ps, err := TrainPasses(pages, samples, m, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Runs != had {
-		t.Error("CrossValidateRuns changed the model it was given")
+	if m.Runs != runs || m.Restore != restore {
+		t.Error("TrainPasses changed the model it was given")
 	}
-	if len(before) != len(samples) || len(after) != len(samples) {
-		t.Fatalf("%d and %d scores for %d dumps", len(before), len(after), len(samples))
+	for _, sc := range [][]PageScore{ps.Before, ps.RunsOnly, ps.Both} {
+		if len(sc) != len(samples) {
+			t.Fatalf("%d scores for %d dumps", len(sc), len(samples))
+		}
 	}
 	for i, s := range samples {
-		if before[i].Page != pages[s.Page].Name || after[i].Renderer != s.Renderer {
-			t.Errorf("score %d is %s/%s, want %s/%s", i, after[i].Page, after[i].Renderer, pages[s.Page].Name, s.Renderer)
+		if ps.Before[i].Page != pages[s.Page].Name || ps.Both[i].Renderer != s.Renderer {
+			t.Errorf("score %d is %s/%s, want %s/%s", i, ps.Both[i].Page, ps.Both[i].Renderer, pages[s.Page].Name, s.Renderer)
 		}
-		if after[i].NearEmpty && !before[i].NearEmpty {
-			t.Errorf("%s/%s: near-empty with the runs pass", after[i].Page, after[i].Renderer)
+		if ps.RunsOnly[i].NearEmpty && !ps.Before[i].NearEmpty {
+			t.Errorf("%s/%s: near-empty with the runs pass", s.Renderer, pages[s.Page].Name)
 		}
 	}
-	runs, err := TrainRuns(samples, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	with := WithRuns(m, runs)
+	with := WithPasses(m, ps.Runs, ps.Restore)
 	if err := with.Check(); err != nil {
-		t.Fatalf("model with the pass: %v", err)
+		t.Fatalf("model with the passes: %v", err)
 	}
-	if with.Plain != nil && with.Plain.Runs != runs {
-		t.Error("the plain model has no runs pass")
+	if with.Plain != nil && (with.Plain.Runs != ps.Runs || with.Plain.Restore != ps.Restore) {
+		t.Error("the plain model lacks a pass")
 	}
 }
