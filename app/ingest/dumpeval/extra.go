@@ -22,11 +22,7 @@ func Join(dev, extra []Page, perPage int) ([]Page, []*Sample) {
 			more = append(more, &Sample{Page: len(dev) + i, Renderer: r})
 		}
 	}
-	parallel(len(more), func(i int) {
-		s := more[i]
-		s.A = ingest.NewDumpAnalysis(pages[s.Page].Dumps[s.Renderer])
-		s.Labels = ingest.LabelDumpLines(s.A.Lines, pages[s.Page].Gold)
-	})
+	analyse(pages, more)
 	return pages, append(samples, more...)
 }
 

@@ -20,11 +20,7 @@ func AnalyseAll(pages []Page) []*Sample {
 			out = append(out, &Sample{Page: pi, Renderer: r})
 		}
 	}
-	parallel(len(out), func(i int) {
-		s := out[i]
-		s.A = ingest.NewDumpAnalysis(pages[s.Page].Dumps[s.Renderer])
-		s.Labels = ingest.LabelDumpLines(s.A.Lines, pages[s.Page].Gold)
-	})
+	analyse(pages, out)
 	return out
 }
 
@@ -58,8 +54,21 @@ func runsData(samples []*Sample, m *ingest.DumpModel) []runRows {
 	return out
 }
 
-// fitRuns trains a pass on the samples whose page train admits.
-func fitRuns(samples []*Sample, rows []runRows, train func(page int) bool) (*ingest.Boosted, error) {
+// fitFolds trains a pass once per fold, on the samples of the other folds,
+// and once on all samples.
+func fitFolds(samples []*Sample, rows []runRows, fold []int, k int) (folds []*ingest.Boosted, all *ingest.Boosted, err error) {
+	folds = make([]*ingest.Boosted, k)
+	for f := range k {
+		if folds[f], err = fitPass(samples, rows, func(p int) bool { return fold[p] != f }); err != nil {
+			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
+		}
+	}
+	all, err = fitPass(samples, rows, func(int) bool { return true })
+	return folds, all, err
+}
+
+// fitPass trains a pass on the samples whose page train admits.
+func fitPass(samples []*Sample, rows []runRows, train func(page int) bool) (*ingest.Boosted, error) {
 	var X [][]float64
 	var y []bool
 	var w []float64
@@ -69,7 +78,7 @@ func fitRuns(samples []*Sample, rows []runRows, train func(page int) bool) (*ing
 		}
 	}
 	if len(X) == 0 {
-		return nil, fmt.Errorf("runs pass: no dump with two runs of kept lines")
+		return nil, fmt.Errorf("no dump with a run or paragraph to decide")
 	}
 	return ingest.FitBoosted(X, y, w, RunsBoost)
 }
@@ -127,33 +136,20 @@ type Passes struct {
 func TrainPasses(pages []Page, samples []*Sample, m *ingest.DumpModel, k int) (*Passes, error) {
 	rows := runsData(samples, m)
 	fold := pageFolds(pages, k)
-	runs := make([]*ingest.Boosted, k)
-	for f := range k {
-		r, err := fitRuns(samples, rows, func(p int) bool { return fold[p] != f })
-		if err != nil {
-			return nil, fmt.Errorf("runs pass, fold %d: %w", f, err)
-		}
-		runs[f] = r
-	}
-	back := restoreData(samples, func(i int) *ingest.DumpModel { return WithRuns(m, runs[fold[samples[i].Page]]) })
-	restore := make([]*ingest.Boosted, k)
-	for f := range k {
-		r, err := fitRuns(samples, back, func(p int) bool { return fold[p] != f })
-		if err != nil {
-			return nil, fmt.Errorf("restore pass, fold %d: %w", f, err)
-		}
-		restore[f] = r
-	}
 	res := &Passes{}
+	runs, all, err := fitFolds(samples, rows, fold, k)
+	if err != nil {
+		return nil, fmt.Errorf("runs pass: %w", err)
+	}
+	res.Runs = all
+	back := restoreData(samples, func(i int) *ingest.DumpModel { return WithRuns(m, runs[fold[samples[i].Page]]) })
+	restore, all, err := fitFolds(samples, back, fold, k)
+	if err != nil {
+		return nil, fmt.Errorf("restore pass: %w", err)
+	}
+	res.Restore = all
 	_, res.Before = Evaluate(pages, samples, func(int) *ingest.DumpModel { return WithRuns(m, nil) })
 	_, res.RunsOnly = Evaluate(pages, samples, func(p int) *ingest.DumpModel { return WithRuns(m, runs[fold[p]]) })
 	_, res.Both = Evaluate(pages, samples, func(p int) *ingest.DumpModel { return WithPasses(m, runs[fold[p]], restore[fold[p]]) })
-	var err error
-	if res.Runs, err = fitRuns(samples, rows, func(int) bool { return true }); err != nil {
-		return nil, fmt.Errorf("runs pass: %w", err)
-	}
-	if res.Restore, err = fitRuns(samples, back, func(int) bool { return true }); err != nil {
-		return nil, fmt.Errorf("restore pass: %w", err)
-	}
 	return res, nil
 }

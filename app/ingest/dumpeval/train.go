@@ -26,12 +26,17 @@ func Analyse(pages []Page) []*Sample {
 			out = append(out, &Sample{Page: pi, Renderer: r})
 		}
 	}
-	parallel(len(out), func(i int) {
-		s := out[i]
+	analyse(pages, out)
+	return out
+}
+
+// analyse cleans, featurises and labels the samples' dumps, in parallel.
+func analyse(pages []Page, samples []*Sample) {
+	parallel(len(samples), func(i int) {
+		s := samples[i]
 		s.A = ingest.NewDumpAnalysis(pages[s.Page].Dumps[s.Renderer])
 		s.Labels = ingest.LabelDumpLines(s.A.Lines, pages[s.Page].Gold)
 	})
-	return out
 }
 
 func parallel(n int, f func(i int)) {
