@@ -19,10 +19,8 @@ type DumpModel struct {
 	Stage1 *Boosted `json:"stage1"`
 	Stage2 *Boosted `json:"stage2"`
 	Title  *Boosted `json:"title"`
-	// End ranks the places the body could end (dumpend.go); nil keeps
+	// Runs decides which runs of kept lines stay (dumpruns.go); nil keeps
 	// every line the passes keep.
-	End *Boosted `json:"end,omitempty"`
-	// Runs decides which runs of kept lines stay (dumpruns.go).
 	Runs *Boosted `json:"runs,omitempty"`
 	// Restore brings back rejected paragraphs (dumprestore.go).
 	Restore   *Boosted `json:"restore,omitempty"`
