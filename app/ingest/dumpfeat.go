@@ -20,6 +20,16 @@ func units(s string) []string {
 	return out
 }
 
+// countUnits is len(units(s)) without building the list.
+func countUnits(s string) int {
+	n := 0
+	scanUnits(s, func(int, int) bool {
+		n++
+		return true
+	})
+	return n
+}
+
 // scanUnits calls f with the byte span of each of s's units (units), in
 // order, until f returns false.
 func scanUnits(s string, f func(start, end int) bool) {

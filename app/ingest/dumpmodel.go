@@ -111,6 +111,7 @@ type DumpAnalysis struct {
 	// lineKept is the units of the lines the line passes kept, before the
 	// runs and restore passes (set by body).
 	lineKept int
+	nUnits   []int // each line's units, counted once (lineUnits)
 }
 
 // NewDumpAnalysis cleans a dump and computes its line features.
@@ -118,6 +119,10 @@ func NewDumpAnalysis(text string) *DumpAnalysis {
 	lines, refs := cleanDump(text)
 	targets := refTargets(refs)
 	a := &DumpAnalysis{Lines: lines, slugs: refSlugs(targets), share: shareTitles(targets)}
+	a.nUnits = make([]int, len(lines))
+	for i, d := range lines {
+		a.nUnits[i] = countUnits(d.Text)
+	}
 	a.Lang = dumpLanguage(a.Lines)
 	a.wrap = wrapWidth(a.Lines)
 	a.F1 = dumpFeatures(a.Lines, a.Lang, a.wrap)
@@ -238,14 +243,14 @@ func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string
 	for i, p := range a.P2 {
 		if p >= m.Threshold {
 			keep[i] = true
-			a.lineKept += len(units(a.Lines[i].Text))
+			a.lineKept += a.lineUnits(i)
 		}
 	}
 	a.dropRuns(keep, m)
 	a.restore(keep, m)
 	for i, k := range keep {
 		if k {
-			n += len(units(a.Lines[i].Text))
+			n += a.lineUnits(i)
 		}
 	}
 	if n < minBodyUnits {
@@ -323,6 +328,14 @@ func dispWidth(s string) int {
 		}
 	}
 	return w
+}
+
+// lineUnits is the number of line i's units (units).
+func (a *DumpAnalysis) lineUnits(i int) int {
+	if i < len(a.nUnits) {
+		return a.nUnits[i]
+	}
+	return countUnits(a.Lines[i].Text) // an analysis not made by NewDumpAnalysis
 }
 
 // wrapsOn reports whether line i runs on into line i+1 in one paragraph:

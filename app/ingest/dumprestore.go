@@ -36,15 +36,11 @@ func (a *DumpAnalysis) RestoreRows(keep []bool) (spans []restoreSpan, feats [][]
 	if len(runs) == 0 {
 		return nil, nil
 	}
-	largest := 0
 	var kept float64
-	for j, r := range runs {
+	for _, r := range runs {
 		kept += r.units
-		if r.units > runs[largest].units {
-			largest = j
-		}
 	}
-	L := runs[largest]
+	L := runs[largestRun(runs)]
 	firstKept, lastKept := runs[0].first, runs[len(runs)-1].last
 	// Rejected units before each line (prefix sums), and the nearest kept
 	// line on each side.
@@ -53,8 +49,8 @@ func (a *DumpAnalysis) RestoreRows(keep []bool) (spans []restoreSpan, feats [][]
 	rej := make([]float64, n+1)
 	prevKept, nextKept := make([]int, n), make([]int, n)
 	last := -1
-	for i, d := range a.Lines {
-		u[i] = float64(len(units(d.Text)))
+	for i := range a.Lines {
+		u[i] = float64(a.lineUnits(i))
 		rej[i+1] = rej[i]
 		if !keep[i] {
 			rej[i+1] += u[i]
@@ -184,14 +180,7 @@ func (a *DumpAnalysis) restore(keep []bool, m *DumpModel) {
 // lines the labels mark as article text, and gives its units.
 func RestoreLabels(a *DumpAnalysis, spans []restoreSpan, labels []bool) (y []bool, w []float64) {
 	for _, s := range spans {
-		var good, all float64
-		for i := s.first; i <= s.last; i++ {
-			n := float64(len(units(a.Lines[i].Text)))
-			all += n
-			if labels[i] {
-				good += n
-			}
-		}
+		good, all := a.labelledUnits(s.first, s.last, labels)
 		y, w = append(y, good*2 > all), append(w, all)
 	}
 	return y, w

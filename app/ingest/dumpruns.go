@@ -37,7 +37,7 @@ func (a *DumpAnalysis) keptRuns(keep []bool) []keptRun {
 		}
 		s := &runs[len(runs)-1]
 		s.last = i
-		u := float64(len(units(a.Lines[i].Text)))
+		u := float64(a.lineUnits(i))
 		s.units += u
 		s.lines++
 		p := a.p2(i)
@@ -56,6 +56,31 @@ func (a *DumpAnalysis) keptRuns(keep []bool) []keptRun {
 		prev = i
 	}
 	return runs
+}
+
+// largestRun is the index of the run with the most units (the first of
+// equals): the article's core.
+func largestRun(runs []keptRun) int {
+	largest := 0
+	for j, r := range runs {
+		if r.units > runs[largest].units {
+			largest = j
+		}
+	}
+	return largest
+}
+
+// labelledUnits sums the units of lines first..last, and of those the
+// labels mark as article text.
+func (a *DumpAnalysis) labelledUnits(first, last int, labels []bool) (good, all float64) {
+	for i := first; i <= last; i++ {
+		n := float64(a.lineUnits(i))
+		all += n
+		if labels[i] {
+			good += n
+		}
+	}
+	return good, all
 }
 
 // p2 is line i's final probability, 0 before scoring.
@@ -99,7 +124,7 @@ type runGap struct {
 func (a *DumpAnalysis) gapBetween(lo, hi int) runGap {
 	var g runGap
 	for i := lo; i < hi; i++ {
-		g.units += float64(len(units(a.Lines[i].Text)))
+		g.units += float64(a.lineUnits(i))
 		g.lines++
 		g.maxP = math.Max(g.maxP, a.p2(i))
 		g.furn += a.F1[i][featFurniture]
@@ -129,15 +154,13 @@ func (a *DumpAnalysis) RunRows(keep []bool) (runs []keptRun, feats [][]float64, 
 		gaps[j] = a.gapBetween(runs[j-1].last+1, runs[j].first)
 	}
 	gaps[n] = a.gapBetween(runs[n-1].last+1, len(a.Lines))
+	largest = largestRun(runs)
 	var total float64
 	cumU := make([]float64, n+1) // kept units of the runs before j
 	cumG := make([]float64, n+2) // rejected units of the gaps before j
 	for j, s := range runs {
 		total += s.units
 		cumU[j+1] = cumU[j] + s.units
-		if s.units > runs[largest].units {
-			largest = j
-		}
 	}
 	for j := 0; j <= n; j++ {
 		cumG[j+1] = cumG[j] + gaps[j].units
@@ -193,7 +216,7 @@ func (a *DumpAnalysis) RunRows(keep []bool) (runs []keptRun, feats [][]float64, 
 		f[27] = f[4] - div(L.lex, L.units)
 		f[28], f[29] = gb.furn, ga.furn
 		f[30] = a.F1[s.first][featEnds]
-		f[31] = math.Log1p(float64(len(units(a.Lines[s.first].Text))))
+		f[31] = math.Log1p(float64(a.lineUnits(s.first)))
 		f[32], f[33] = gb.links, ga.links
 		feats[j] = f
 	}
@@ -232,13 +255,8 @@ func (a *DumpAnalysis) dropRuns(keep []bool, m *DumpModel) {
 // training weight: the body is scored by its words).
 func RunLabels(a *DumpAnalysis, runs []keptRun, labels []bool) (y []bool, w []float64) {
 	for _, s := range runs {
-		var good float64
-		for i := s.first; i <= s.last; i++ {
-			if labels[i] {
-				good += float64(len(units(a.Lines[i].Text)))
-			}
-		}
-		y, w = append(y, good*2 > s.units), append(w, s.units)
+		good, all := a.labelledUnits(s.first, s.last, labels)
+		y, w = append(y, good*2 > all), append(w, all)
 	}
 	return y, w
 }
