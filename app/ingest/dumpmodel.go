@@ -270,7 +270,8 @@ func (a *DumpAnalysis) body(m *DumpModel) (text string, keep []bool, note string
 func (a *DumpAnalysis) densestProse() (lo, hi int, ok bool) {
 	best, cur, start := 0.0, 0.0, 0
 	for i := range a.Lines {
-		s := a.F1[i][3]*float64(len(units(a.Lines[i].Text))) - 0.15*float64(len(units(a.Lines[i].Text))) - 0.5
+		n := float64(a.lineUnits(i))
+		s := a.F1[i][3]*n - 0.15*n - 0.5
 		if cur <= 0 {
 			cur, start = 0, i
 		}
