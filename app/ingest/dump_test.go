@@ -384,3 +384,30 @@ func TestPeakGaps(t *testing.T) {
 		t.Error("no lines: want no gaps")
 	}
 }
+
+// TestTitleText checks the renderer's marks taken off a chosen title: an
+// alt text's brackets, and the "#" of lynx's link relations, but not a
+// hashtag opening a headline nor a "#" further down the dump.
+func TestTitleText(t *testing.T) {
+	a := &DumpAnalysis{Lines: []DumpLine{
+		{Text: "#Boston.com » Feed Boston.com » iCal Feed alternate"},
+		{Text: "#MeToo five years on: what changed"},
+		{Text: "[The mayor on the new bridge]"},
+		{Text: "#Boston.com » Feed Boston.com » iCal Feed alternate"},
+	}}
+	tests := []struct {
+		c    TitleCandidate
+		want string
+	}{
+		{TitleCandidate{Text: "#Boston.com", Line: 0}, "Boston.com"},
+		{TitleCandidate{Text: "#MeToo five years on: what changed", Line: 1}, "#MeToo five years on: what changed"},
+		{TitleCandidate{Text: "[The mayor on the new bridge]", Line: 2}, "The mayor on the new bridge"},
+		{TitleCandidate{Text: "#Boston.com", Line: 3}, "#Boston.com"},
+		{TitleCandidate{Text: "Mayor Opens Bridge", Line: 0}, "Mayor Opens Bridge"},
+	}
+	for _, tt := range tests {
+		if got := a.titleText(tt.c); got != tt.want {
+			t.Errorf("titleText(%q, line %d) = %q, want %q", tt.c.Text, tt.c.Line, got, tt.want)
+		}
+	}
+}

@@ -55,10 +55,7 @@ func (a *DumpAnalysis) Article(m *DumpModel) (Article, error) {
 	}
 	if best >= 0 {
 		c := cands[best]
-		art.Title, art.Source = c.Text, c.Site
-		if strings.HasPrefix(art.Title, "[") && strings.HasSuffix(art.Title, "]") {
-			art.Title = strings.TrimSpace(art.Title[1 : len(art.Title)-1]) // an image's alt text
-		}
+		art.Title, art.Source = a.titleText(c), c.Site
 		// A headline kept with the text is the title, not body; a sentence
 		// that serves as title stays in the body.
 		for l := c.Line; l < c.Line+c.Lines && l < len(keep); l++ {
@@ -140,6 +137,23 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 		p.findSource()
 		art.Source = p.a.Source
 	}
+}
+
+// titleText is a chosen candidate's text without a renderer's marks: the
+// brackets of an image's alt text, and the "#" of lynx's line of link
+// relations at the top of its dump ("#Boston.com » Feed Boston.com »
+// Comments Feed alternate" gives "#Boston.com"; a hashtag that opens a
+// headline stays).
+func (a *DumpAnalysis) titleText(c TitleCandidate) string {
+	t := c.Text
+	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		return strings.TrimSpace(t[1 : len(t)-1])
+	}
+	if c.Line < 3 && c.Line < len(a.Lines) && len(t) > 1 && t[0] == '#' && t[1] != '#' && t[1] != ' ' &&
+		feedWordRe.MatchString(a.Lines[c.Line].Text) {
+		return strings.TrimSpace(t[1:])
+	}
+	return t
 }
 
 // feedTitleRe reads the site's name from the titles of the page's feeds,
