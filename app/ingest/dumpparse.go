@@ -141,9 +141,9 @@ func (a *DumpAnalysis) findMeta(art *Article, keep []bool) {
 
 // titleText is a chosen candidate's text without a renderer's marks: the
 // brackets of an image's alt text, and the "#" of lynx's line of link
-// relations at the top of its dump ("#Boston.com » Feed Boston.com »
-// Comments Feed alternate" gives "#Boston.com"; a hashtag that opens a
-// headline stays).
+// relations at the top of its dump (the candidate "#Boston.com", cut from
+// "#Boston.com » Feed Boston.com » iCal Feed alternate", gives
+// "Boston.com"; a hashtag that opens a headline stays).
 func (a *DumpAnalysis) titleText(c TitleCandidate) string {
 	t := c.Text
 	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
