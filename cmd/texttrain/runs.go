@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/newsarchive/newsarchive/app/ingest"
 	"github.com/newsarchive/newsarchive/app/ingest/dumpeval"
 )
 
@@ -17,16 +16,9 @@ import (
 // held-out effect (k folds grouped by article) per folder and dump, and
 // writes the model with the pass trained on all of them to out.
 func runsRun(base, out, dirs string, k int) error {
-	raw, err := os.ReadFile(base)
+	m, err := dumpeval.LoadModel(base)
 	if err != nil {
 		return err
-	}
-	m := &ingest.DumpModel{}
-	if err := json.Unmarshal(raw, m); err != nil {
-		return fmt.Errorf("%s: %w", base, err)
-	}
-	if err := m.Check(); err != nil {
-		return fmt.Errorf("%s: %w", base, err)
 	}
 	var pages []dumpeval.Page
 	var folder []string // each page's folder, for the table

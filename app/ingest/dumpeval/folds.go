@@ -111,18 +111,11 @@ func LoadFolds(dir string) (m Manifest, dev, extra []*ingest.DumpModel, err erro
 	read := func(plan string, n int) ([]*ingest.DumpModel, error) {
 		out := make([]*ingest.DumpModel, n)
 		for f := range out {
-			name := filepath.Join(dir, fmt.Sprintf("%s-%d.json", plan, f))
-			b, err := os.ReadFile(name)
+			mod, err := LoadModel(filepath.Join(dir, fmt.Sprintf("%s-%d.json", plan, f)))
 			if err != nil {
 				return nil, fmt.Errorf("load folds: %w", err)
 			}
-			out[f] = &ingest.DumpModel{}
-			if err := json.Unmarshal(b, out[f]); err != nil {
-				return nil, fmt.Errorf("load folds: %s: %w", name, err)
-			}
-			if err := out[f].Check(); err != nil {
-				return nil, fmt.Errorf("load folds: %s: not a dump model this build can use: %w", name, err)
-			}
+			out[f] = mod
 		}
 		return out, nil
 	}
@@ -133,6 +126,23 @@ func LoadFolds(dir string) (m Manifest, dev, extra []*ingest.DumpModel, err erro
 		return m, nil, nil, err
 	}
 	return m, dev, extra, nil
+}
+
+// LoadModel reads a dump model file (texttrain's output) and checks that
+// this build can use it.
+func LoadModel(name string) (*ingest.DumpModel, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	m := &ingest.DumpModel{}
+	if err := json.Unmarshal(b, m); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := m.Check(); err != nil {
+		return nil, fmt.Errorf("%s: not a dump model this build can use: %w", name, err)
+	}
+	return m, nil
 }
 
 func writeJSON(name string, v any) error {
