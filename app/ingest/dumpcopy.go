@@ -96,7 +96,7 @@ func parseCopiedPage(text string, model func() *DumpModel) (art Article, ok bool
 	}
 	// The line passes' share decides (the runs and restore passes after
 	// them move the body, not the page's kind).
-	if float64(a.lineKept) >= copyMaxKept*float64(len(units(text))) {
+	if float64(a.lineKept) >= copyMaxKept*float64(countUnits(text)) {
 		return Article{}, false
 	}
 	art.Note = strings.TrimSuffix(CopiedPage+"; "+art.Note, "; ")
